@@ -1,0 +1,83 @@
+// ESLint flat config: type-checked rules plus the folder boundaries of docs/ARCHITECTURE.md.
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import prettier from 'eslint-config-prettier';
+
+const adapters = ['bot', 'store', 'graph', 'scheduler', 'http'];
+
+/** An adapter may not import another adapter (http may host the bot). */
+function adapterBoundary(name, allowed = []) {
+  const others = adapters.filter((a) => a !== name && !allowed.includes(a)).join('|');
+  return {
+    files: [`src/${name}/**/*.ts`],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: `^\\.\\./(${others})/|^\\.\\./main\\.js$`,
+              message: 'Adapters do not import one another; wire them in src/main.ts.',
+            },
+          ],
+        },
+      ],
+    },
+  };
+}
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'node_modules/**', '.data/**', '.cache/**', 'coverage/**', 'appPackage/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommendedTypeChecked,
+  {
+    languageOptions: {
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+    },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/consistent-type-imports': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      'no-console': 'error',
+    },
+  },
+  {
+    files: ['src/domain/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { regex: '^(?!zod$|\\./)', message: 'The domain is pure: it imports only zod and itself.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['src/app/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '^(?!zod$|\\./|\\.\\./domain/|\\.\\./errors\\.js$|\\.\\./cards/render\\.js$)',
+              message: 'Use cases import only the domain, errors, card rendering and their ports.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  ...adapters.map((a) => adapterBoundary(a, a === 'http' ? ['bot'] : [])),
+  {
+    files: ['scripts/**/*.ts', 'test/**/*.ts', 'bench/**/*.ts'],
+    rules: { 'no-console': 'off' },
+  },
+  {
+    files: ['**/*.js'],
+    extends: [tseslint.configs.disableTypeChecked],
+  },
+  prettier,
+);

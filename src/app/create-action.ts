@@ -1,0 +1,61 @@
+import { AppError, ErrorCode, isAppError } from '../errors.js';
+import { completeAction, validateNewAction, type Action, type ActionInput } from '../domain/action.js';
+import { localDateOf } from '../domain/dates.js';
+import { detectPersonalData, type PersonalDataFinding } from '../domain/personal-data.js';
+import { fail, ok, type Result } from '../domain/result.js';
+import { townSlugSchema } from '../domain/towns.js';
+import { audit } from './audit-trail.js';
+import { authorise } from './authorise.js';
+import type { Actor } from '../domain/entity.js';
+import type { AppContext } from './context.js';
+
+export type CreateActionOutcome =
+  | { kind: 'created'; action: Action }
+  /** Free text looks like personal data: ask the user to replace it, or to confirm it is not. */
+  | { kind: 'personal_data'; findings: PersonalDataFinding[] };
+
+/**
+ * Checks everything (role, SMART rules, personal data) before writing anything, then allocates the
+ * reference and inserts the action with its audit event. Refused input leaves the database unchanged.
+ */
+export async function createAction(
+  ctx: AppContext,
+  actor: Actor,
+  input: ActionInput & { personalDataConfirmed?: boolean },
+): Promise<Result<CreateActionOutcome, AppError>> {
+  const town = townSlugSchema.safeParse(input.town);
+  if (!town.success) return fail(AppError.validation([{ field: 'town', message: town.error.issues[0]!.message }]));
+  const refusal = await authorise(ctx, actor, town.data, 'update');
+  if (refusal) return fail(refusal);
+
+  const { stores } = ctx;
+  const [plan, priorities, members, taskGroup] = await Promise.all([
+    typeof input.planId === 'string' ? stores.plans.get(input.planId) : null,
+    typeof input.planId === 'string' ? stores.priorities.listByPlan(input.planId) : [],
+    stores.members.listByTown(town.data),
+    typeof input.taskGroupId === 'string' ? stores.taskGroups.get(input.taskGroupId) : null,
+  ]);
+  const today = localDateOf(ctx.clock.now(), ctx.settings.timeZone);
+  const draft = validateNewAction(input, { today, plan, priorities, members, taskGroup });
+  if (!draft.ok) return fail(AppError.validation(draft.error, 'The action is not ready yet'));
+
+  const findings = [draft.value.title, draft.value.measure, draft.value.target].flatMap(detectPersonalData);
+  if (findings.length && !input.personalDataConfirmed) return ok({ kind: 'personal_data', findings });
+
+  const action = completeAction(draft.value, {
+    id: ctx.ids.newId(),
+    ref: await stores.actions.nextRef(town.data),
+    now: ctx.clock.now(),
+    actor,
+  });
+  const event = audit(ctx, actor, 'action.created', { kind: 'action', id: action.id, label: action.ref }, action.town, null, action);
+  try {
+    await stores.actions.insert(action, event);
+  } catch (error) {
+    if (isAppError(error, ErrorCode.Duplicate)) {
+      return fail(new AppError(ErrorCode.Duplicate, `Reference ${action.ref} is already taken; please try again`, { cause: error }));
+    }
+    throw error;
+  }
+  return ok({ kind: 'created', action });
+}

@@ -1,0 +1,121 @@
+// The ports use cases talk through. Adapters (src/store, test/fakes, ...) implement them.
+import type { Action } from '../domain/action.js';
+import type { AuditEvent } from '../domain/audit.js';
+import type { ConversationRef } from '../domain/conversation.js';
+import type { LocalDate } from '../domain/dates.js';
+import type { Versioned } from '../domain/entity.js';
+import type { Indicator } from '../domain/indicator.js';
+import type { Meeting } from '../domain/meeting.js';
+import type { Member, MembershipScope } from '../domain/member.js';
+import type { Partnership } from '../domain/partnership.js';
+import type { DeliveryPlan } from '../domain/plan.js';
+import type { Priority } from '../domain/priority.js';
+import type { ProblemPlan } from '../domain/problem.js';
+import type { ReminderKey, ReminderRecord } from '../domain/reminder.js';
+import type { TaskGroup } from '../domain/task-group.js';
+import type { TownSlug } from '../domain/towns.js';
+
+export interface Clock {
+  now(): Date;
+}
+
+export interface IdGenerator {
+  newId(): string;
+}
+
+export type UpdateOutcome<T> =
+  | { kind: 'updated'; value: T }
+  | { kind: 'stale'; current: T }
+  | { kind: 'not_found' };
+
+/**
+ * A collection of versioned records. Every write carries its audit event, and the store writes both or
+ * neither (as far as the user can tell): no change without its audit trail.
+ */
+export interface VersionedStore<T extends Versioned> {
+  get(id: string): Promise<T | null>;
+  /** Throws AppError(duplicate) when the id or another unique key is taken. */
+  insert(record: T, audit: AuditEvent): Promise<void>;
+  /** Inserts unless a record with this id exists; true when inserted. For idempotent seeding. */
+  insertIfAbsent(record: T, audit: AuditEvent): Promise<boolean>;
+  /** Stores `next` as version expectedVersion + 1, only if the stored version is still expectedVersion. */
+  update(next: T, expectedVersion: number, audit: AuditEvent): Promise<UpdateOutcome<T>>;
+}
+
+export interface PartnershipRepository extends VersionedStore<Partnership> {
+  list(): Promise<Partnership[]>;
+}
+
+export interface MemberRepository extends VersionedStore<Member> {
+  listByTown(town: MembershipScope): Promise<Member[]>;
+  listByPerson(aadObjectId: string): Promise<Member[]>;
+}
+
+export interface PlanRepository extends VersionedStore<DeliveryPlan> {
+  listByTown(town: TownSlug): Promise<DeliveryPlan[]>;
+}
+
+export interface PriorityRepository extends VersionedStore<Priority> {
+  listByPlan(planId: string): Promise<Priority[]>;
+}
+
+export interface ActionRepository extends VersionedStore<Action> {
+  /** Allocates the next human reference for the town (TRU-001, TRU-002, ...); never reused. */
+  nextRef(town: TownSlug): Promise<string>;
+  getByRef(ref: string): Promise<Action | null>;
+  listByTown(town: TownSlug): Promise<Action[]>;
+  listByOwner(aadObjectId: string): Promise<Action[]>;
+  /** Open actions (not started, in progress, blocked) due on or before the date: the reminder candidates. */
+  listOpenDueBy(date: LocalDate): Promise<Action[]>;
+}
+
+export interface TaskGroupRepository extends VersionedStore<TaskGroup> {
+  listByTown(town: TownSlug): Promise<TaskGroup[]>;
+}
+
+export interface ProblemRepository extends VersionedStore<ProblemPlan> {
+  nextSeq(town: TownSlug): Promise<number>;
+  listByTown(town: TownSlug): Promise<ProblemPlan[]>;
+}
+
+export interface MeetingRepository extends VersionedStore<Meeting> {
+  listByTown(town: TownSlug): Promise<Meeting[]>;
+}
+
+export type IndicatorRepository = VersionedStore<Indicator>;
+
+export interface AuditLog {
+  listForEntity(entityId: string): Promise<AuditEvent[]>;
+  listByTown(town: TownSlug, limit: number): Promise<AuditEvent[]>;
+}
+
+export interface ReminderRecords {
+  /** Claims a reminder for `owner` until `leaseUntil`; true if it is ours (new, or an expired claim taken over). */
+  claim(key: ReminderKey, owner: string, now: Date, leaseUntil: Date): Promise<boolean>;
+  /** Records the send; false if the claim was no longer ours. */
+  markSent(key: ReminderKey, owner: string, at: Date): Promise<boolean>;
+  markFailed(key: ReminderKey, owner: string, error: string): Promise<boolean>;
+  get(key: ReminderKey): Promise<ReminderRecord | null>;
+}
+
+export interface ConversationRefs {
+  upsert(ref: ConversationRef): Promise<void>;
+  get(key: string): Promise<ConversationRef | null>;
+  findPersonal(aadObjectId: string): Promise<ConversationRef | null>;
+}
+
+/** Everything a use case may need, passed in by the composition root. */
+export interface Stores {
+  partnerships: PartnershipRepository;
+  members: MemberRepository;
+  plans: PlanRepository;
+  priorities: PriorityRepository;
+  actions: ActionRepository;
+  taskGroups: TaskGroupRepository;
+  problems: ProblemRepository;
+  meetings: MeetingRepository;
+  indicators: IndicatorRepository;
+  audit: AuditLog;
+  reminders: ReminderRecords;
+  conversations: ConversationRefs;
+}

@@ -1,0 +1,66 @@
+import { AppError, ErrorCode } from '../errors.js';
+import { changeStatus, addProgressNote, changeDueDate } from '../domain/action-status.js';
+import { localDateOf, type LocalDate } from '../domain/dates.js';
+import { fail, ok, type Result, type Validated } from '../domain/result.js';
+import { audit } from './audit-trail.js';
+import { authorise } from './authorise.js';
+import type { Action, ActionStatus } from '../domain/action.js';
+import type { Actor } from '../domain/entity.js';
+import type { AppContext } from './context.js';
+
+export type ActionChange =
+  | { kind: 'status'; status: ActionStatus; reason?: string | null }
+  | { kind: 'note'; text: string }
+  | { kind: 'due_date'; dueDate: LocalDate };
+
+export type ActionUpdateOutcome =
+  | { kind: 'updated'; action: Action }
+  /** The card the user acted on was out of date: nothing was changed; here is the current action. */
+  | { kind: 'stale'; current: Action };
+
+/**
+ * Applies one change to an action, only if the action is still at the version the user saw.
+ * The version check happens in the store's single atomic write, so two people acting at once cannot
+ * both win, and a retried request (same version) is refused as stale instead of applied twice.
+ */
+export async function updateAction(
+  ctx: AppContext,
+  actor: Actor,
+  request: { actionId: string; expectedVersion: number; change: ActionChange },
+): Promise<Result<ActionUpdateOutcome, AppError>> {
+  const action = await ctx.stores.actions.get(request.actionId);
+  if (!action) return fail(new AppError(ErrorCode.NotFound, 'That action no longer exists'));
+  const refusal = await authorise(ctx, actor, action.town, 'update');
+  if (refusal) return fail(refusal);
+  if (action.version !== request.expectedVersion) return ok({ kind: 'stale', current: action });
+
+  const next = apply(ctx, actor, action, request.change);
+  if (!next.ok) return fail(AppError.validation(next.error, `${action.ref} was not changed`));
+
+  const change = `action.${request.change.kind}`;
+  const event = audit(ctx, actor, change, { kind: 'action', id: action.id, label: action.ref }, action.town, diff(action, next.value), diff(next.value, action));
+  const outcome = await ctx.stores.actions.update(next.value, request.expectedVersion, event);
+  if (outcome.kind === 'not_found') return fail(new AppError(ErrorCode.NotFound, 'That action no longer exists'));
+  if (outcome.kind === 'stale') return ok({ kind: 'stale', current: outcome.current });
+  return ok({ kind: 'updated', action: outcome.value });
+}
+
+function apply(ctx: AppContext, actor: Actor, action: Action, change: ActionChange): Validated<Action> {
+  const now = ctx.clock.now();
+  switch (change.kind) {
+    case 'status':
+      return changeStatus(action, change.status, { reason: change.reason ?? null, at: now });
+    case 'note':
+      return addProgressNote(action, change.text, { aadObjectId: actor.id, displayName: actor.name }, now);
+    case 'due_date':
+      return changeDueDate(action, change.dueDate, localDateOf(now, ctx.settings.timeZone), now);
+  }
+}
+
+/** The fields of `a` that differ from `b`: audit events record what changed, not whole records. */
+function diff(a: Action, b: Action): Partial<Action> {
+  const keys = (Object.keys(a) as (keyof Action)[]).filter(
+    (k) => k !== 'updatedAt' && k !== 'version' && JSON.stringify(a[k]) !== JSON.stringify(b[k]),
+  );
+  return Object.fromEntries(keys.map((k) => [k, a[k]])) as Partial<Action>;
+}

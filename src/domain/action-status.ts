@@ -1,0 +1,55 @@
+import { daysBetween, type LocalDate } from './dates.js';
+import { fail, issue, ok, type Validated } from './result.js';
+import { cleanText, TEXT_LIMITS } from './text.js';
+import { STATUS_LABELS, type Action, type ActionStatus } from './action.js';
+import type { PersonRef } from './entity.js';
+
+/**
+ * The action status machine. Done and cancelled are closed; a closed action can be reopened
+ * (done -> in progress) or reinstated (cancelled -> not started) when the partnership changes its mind.
+ */
+export const STATUS_TRANSITIONS: Record<ActionStatus, readonly ActionStatus[]> = {
+  not_started: ['in_progress', 'blocked', 'done', 'cancelled'],
+  in_progress: ['blocked', 'done', 'cancelled'],
+  blocked: ['in_progress', 'done', 'cancelled'],
+  done: ['in_progress'],
+  cancelled: ['not_started'],
+};
+
+/** Keeps documents bounded: older notes stay in the audit trail. */
+export const MAX_NOTES_KEPT = 50;
+
+export function changeStatus(
+  action: Action,
+  to: ActionStatus,
+  change: { reason?: string | null; at: Date },
+): Validated<Action> {
+  if (action.status === to) return fail([issue('status', `${action.ref} is already ${STATUS_LABELS[to].toLowerCase()}`)]);
+  if (!STATUS_TRANSITIONS[action.status].includes(to)) {
+    const from = STATUS_LABELS[action.status].toLowerCase();
+    const allowed = STATUS_TRANSITIONS[action.status].map((s) => STATUS_LABELS[s].toLowerCase()).join(' or ');
+    return fail([issue('status', `${action.ref} is ${from}: it can move to ${allowed}, not ${STATUS_LABELS[to].toLowerCase()}`)]);
+  }
+  const reason = cleanText(change.reason ?? '');
+  if (to === 'blocked' && !reason) return fail([issue('reason', 'Say what is blocking the action')]);
+  if (reason.length > TEXT_LIMITS.reason) {
+    return fail([issue('reason', `The reason is too long: keep it under ${TEXT_LIMITS.reason} characters`)]);
+  }
+  return ok({ ...action, status: to, blockedReason: to === 'blocked' ? reason : null, updatedAt: change.at.toISOString() });
+}
+
+export function addProgressNote(action: Action, text: string, by: PersonRef, at: Date): Validated<Action> {
+  const clean = cleanText(text);
+  if (!clean) return fail([issue('note', 'The progress note is empty')]);
+  if (clean.length > TEXT_LIMITS.note) {
+    return fail([issue('note', `The progress note is too long: keep it under ${TEXT_LIMITS.note} characters`)]);
+  }
+  const notes = [...action.notes, { at: at.toISOString(), by, text: clean }].slice(-MAX_NOTES_KEPT);
+  return ok({ ...action, notes, updatedAt: at.toISOString() });
+}
+
+export function changeDueDate(action: Action, dueDate: LocalDate, today: LocalDate, at: Date): Validated<Action> {
+  if (daysBetween(today, dueDate) < 0) return fail([issue('dueDate', `The new due date ${dueDate} is in the past`)]);
+  if (dueDate === action.dueDate) return fail([issue('dueDate', `${action.ref} is already due on ${dueDate}`)]);
+  return ok({ ...action, dueDate, updatedAt: at.toISOString() });
+}

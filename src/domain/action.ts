@@ -1,0 +1,160 @@
+import { z } from 'zod';
+import { canUpdateActions } from './roles.js';
+import { daysBetween, localDateSchema, type LocalDate } from './dates.js';
+import { fail, issue, ok, type Issue, type Validated } from './result.js';
+import { TEXT_LIMITS, textField } from './text.js';
+import { townBySlug, townSlugSchema, type TownSlug } from './towns.js';
+import type { Actor, PersonRef, Versioned } from './entity.js';
+import type { Member } from './member.js';
+import type { DeliveryPlan } from './plan.js';
+import type { Priority } from './priority.js';
+import type { TaskGroup } from './task-group.js';
+
+export const ACTION_STATUSES = ['not_started', 'in_progress', 'blocked', 'done', 'cancelled'] as const;
+export type ActionStatus = (typeof ACTION_STATUSES)[number];
+export const OPEN_STATUSES: readonly ActionStatus[] = ['not_started', 'in_progress', 'blocked'];
+export const STATUS_LABELS: Record<ActionStatus, string> = {
+  not_started: 'Not started',
+  in_progress: 'In progress',
+  blocked: 'Blocked',
+  done: 'Done',
+  cancelled: 'Cancelled',
+};
+
+export interface ProgressNote {
+  at: string;
+  by: PersonRef;
+  text: string;
+}
+
+/** Where a copy of the action's card was posted, so it can be updated in place later. */
+export interface CardMessage {
+  conversationId: string;
+  activityId: string;
+}
+
+/** A specific, measurable, time-bound action of a delivery plan, with named owners. */
+export interface Action extends Versioned {
+  town: TownSlug;
+  ref: string;
+  planId: string;
+  priorityId: string;
+  taskGroupId: string | null;
+  title: string;
+  measure: string;
+  target: string;
+  owners: PersonRef[];
+  dueDate: LocalDate;
+  status: ActionStatus;
+  blockedReason: string | null;
+  notes: ProgressNote[];
+  cards: CardMessage[];
+  createdAt: string;
+  updatedAt: string;
+  createdBy: Actor;
+  demo: boolean;
+}
+
+export const actionInputSchema = z.object({
+  town: townSlugSchema,
+  planId: z.string({ error: 'Choose the delivery plan' }).min(1, 'Choose the delivery plan'),
+  priorityId: z.string({ error: 'Choose the priority this action serves' }).min(1, 'Choose the priority this action serves'),
+  taskGroupId: z.string().min(1).nullish().transform((v) => v ?? null),
+  title: textField('Title', TEXT_LIMITS.title),
+  measure: textField('Measure', TEXT_LIMITS.measure),
+  target: textField('Target', TEXT_LIMITS.target),
+  ownerIds: z
+    .array(z.string().trim().min(1), { error: 'Name at least one owner' })
+    .min(1, 'Name at least one owner')
+    .max(10, 'At most 10 owners: an action everyone owns is owned by nobody'),
+  dueDate: localDateSchema,
+  demo: z.boolean().default(false),
+});
+export type ActionInput = z.input<typeof actionInputSchema>;
+
+/** What a new action is checked against: the town's plan, priorities, members and today's date. */
+export interface ActionContext {
+  today: LocalDate;
+  plan: DeliveryPlan | null;
+  priorities: readonly Priority[];
+  members: readonly Member[];
+  taskGroup: TaskGroup | null;
+}
+
+/** A valid new action, before it has an id and a reference. */
+export type ActionDraft = Omit<Action, 'id' | 'version' | 'ref' | 'createdAt' | 'updatedAt' | 'createdBy'>;
+
+const MAX_HORIZON_DAYS = 3 * 366;
+const MIN_TITLE_WORDS = 3;
+
+/** SMART checks on creation. Every problem is reported at once, each with a specific message. */
+export function validateNewAction(input: ActionInput, ctx: ActionContext): Validated<ActionDraft> {
+  const parsed = actionInputSchema.safeParse(input);
+  if (!parsed.success) return fail(parsed.error.issues.map((i) => issue(i.path.join('.') || 'action', i.message)));
+  const a = parsed.data;
+  const town = townBySlug(a.town).name;
+  const problems: Issue[] = [];
+
+  // Specific
+  if (a.title.split(/\s+/).length < MIN_TITLE_WORDS) {
+    problems.push(issue('title', 'Make the title specific: say what will be done and where, e.g. "Install lighting in Lemon Street car park"'));
+  }
+  // Measurable: a measure and a target are both required by the schema.
+  // Relevant: tied to a priority of this town's plan.
+  if (!ctx.plan || ctx.plan.id !== a.planId || ctx.plan.town !== a.town) {
+    problems.push(issue('planId', `That delivery plan does not belong to ${town}`));
+  }
+  if (!ctx.priorities.some((p) => p.id === a.priorityId && p.town === a.town && p.planId === a.planId)) {
+    problems.push(issue('priorityId', `That priority is not one of ${town}'s plan priorities`));
+  }
+  if (a.taskGroupId && (!ctx.taskGroup || ctx.taskGroup.id !== a.taskGroupId || ctx.taskGroup.town !== a.town)) {
+    problems.push(issue('taskGroupId', `That task-and-finish group does not belong to ${town}`));
+  }
+  // Achievable: owned by partners who can update actions.
+  const owners = ownersFrom(a.ownerIds, a.town, ctx.members, town, problems);
+  // Time-bound
+  const days = daysBetween(ctx.today, a.dueDate);
+  if (days < 0) problems.push(issue('dueDate', `The due date ${a.dueDate} is in the past`));
+  if (days > MAX_HORIZON_DAYS) {
+    problems.push(issue('dueDate', 'The due date is more than three years away: split the action into stages'));
+  }
+  if (ctx.plan && a.dueDate > ctx.plan.periodEnd) {
+    problems.push(issue('dueDate', `The due date is after the plan period ends (${ctx.plan.periodEnd})`));
+  }
+  if (problems.length) return fail(problems);
+
+  const { ownerIds: _ownerIds, ...rest } = a;
+  return ok({ ...rest, owners, status: 'not_started', blockedReason: null, notes: [], cards: [] });
+}
+
+function ownersFrom(ids: string[], town: TownSlug, members: readonly Member[], name: string, problems: Issue[]) {
+  const owners: { aadObjectId: string; displayName: string }[] = [];
+  for (const id of new Set(ids)) {
+    const seat = members.find((m) => m.aadObjectId === id && m.town === town);
+    if (!seat) problems.push(issue('ownerIds', `Owner ${id} is not a member of the ${name} partnership`));
+    else if (!canUpdateActions(seat.accessRole)) {
+      problems.push(issue('ownerIds', `${seat.displayName} is a viewer in ${name} and cannot own actions`));
+    } else owners.push({ aadObjectId: seat.aadObjectId, displayName: seat.displayName });
+  }
+  return owners;
+}
+
+export function completeAction(draft: ActionDraft, meta: { id: string; ref: string; now: Date; actor: Actor }): Action {
+  const at = meta.now.toISOString();
+  return { ...draft, id: meta.id, ref: meta.ref, version: 1, createdAt: at, updatedAt: at, createdBy: meta.actor };
+}
+
+/** Human reference: town code and a per-town sequence number, e.g. TRU-014. */
+export function formatActionRef(town: TownSlug, seq: number): string {
+  return `${townBySlug(town).code}-${String(seq).padStart(3, '0')}`;
+}
+
+/** Reads "tru-14", "TRU 014" or "TRU-014" as TRU-014. */
+export function normaliseActionRef(input: string): string | null {
+  const m = /^\s*([A-Za-z]{3})[\s-]?(\d{1,6})\s*$/.exec(input);
+  return m ? `${m[1]!.toUpperCase()}-${m[2]!.padStart(3, '0')}` : null;
+}
+
+export function isOpen(action: Pick<Action, 'status'>): boolean {
+  return OPEN_STATUSES.includes(action.status);
+}

@@ -1,0 +1,43 @@
+import type { Actor } from './entity.js';
+import type { TownSlug } from './towns.js';
+
+export const ENTITY_KINDS = [
+  'partnership',
+  'member',
+  'priority',
+  'plan',
+  'action',
+  'task_group',
+  'problem',
+  'meeting',
+  'indicator',
+] as const;
+export type EntityKind = (typeof ENTITY_KINDS)[number];
+
+/** One change to one record: who, when, what it was before and after. Append-only. */
+export interface AuditEvent {
+  id: string;
+  at: string;
+  actor: Actor;
+  town: TownSlug | 'county' | null;
+  entity: { kind: EntityKind; id: string; label: string };
+  change: string;
+  before: unknown;
+  after: unknown;
+}
+
+export interface AuditDraft {
+  actor: Actor;
+  change: string;
+  before: unknown;
+  after: unknown;
+}
+
+export function auditEvent(
+  draft: AuditDraft,
+  entity: AuditEvent['entity'],
+  town: AuditEvent['town'],
+  meta: { id: string; at: Date },
+): AuditEvent {
+  return { id: meta.id, at: meta.at.toISOString(), town, entity, ...draft };
+}

@@ -1,0 +1,23 @@
+import type { TownSlug } from './towns.js';
+
+export const CONVERSATION_KINDS = ['personal', 'channel', 'groupChat'] as const;
+export type ConversationKind = (typeof CONVERSATION_KINDS)[number];
+
+/**
+ * What the bot needs to message a user or channel later (proactively). `reference` is the Bot Framework
+ * conversation reference, kept opaque: the domain never looks inside it.
+ */
+export interface ConversationRef {
+  key: string;
+  kind: ConversationKind;
+  aadObjectId: string | null;
+  town: TownSlug | null;
+  tenantId: string | null;
+  reference: Record<string, unknown>;
+  updatedAt: string;
+}
+
+/** One reference per user for 1:1, per conversation otherwise. */
+export function conversationKey(kind: ConversationKind, id: string): string {
+  return `${kind}:${id}`;
+}

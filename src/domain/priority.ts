@@ -1,0 +1,36 @@
+import { z } from 'zod';
+import { fail, issue, ok, type Validated } from './result.js';
+import { TEXT_LIMITS, textField } from './text.js';
+import { townSlugSchema, type TownSlug } from './towns.js';
+import type { Versioned } from './entity.js';
+
+/** Where a local priority comes from: the evidence base a delivery plan must be tied to. */
+export const PRIORITY_SOURCES = ['county_priority', 'town_profile', 'residents_survey', 'partnership'] as const;
+export type PrioritySource = (typeof PRIORITY_SOURCES)[number];
+
+export interface Priority extends Versioned {
+  town: TownSlug;
+  planId: string;
+  title: string;
+  theme: string;
+  source: PrioritySource;
+  demo: boolean;
+}
+
+export const priorityInputSchema = z.object({
+  town: townSlugSchema,
+  planId: z.string().min(1, 'Plan is required'),
+  title: textField('Priority title', TEXT_LIMITS.title),
+  theme: textField('Theme', TEXT_LIMITS.theme),
+  source: z.enum(PRIORITY_SOURCES, {
+    error: () => 'Source must be a county priority, the town profile, the residents survey or the partnership',
+  }),
+  demo: z.boolean().default(false),
+});
+export type PriorityInput = z.input<typeof priorityInputSchema>;
+
+export function newPriority(input: PriorityInput, id: string): Validated<Priority> {
+  const parsed = priorityInputSchema.safeParse(input);
+  if (!parsed.success) return fail(parsed.error.issues.map((i) => issue(i.path.join('.'), i.message)));
+  return ok({ ...parsed.data, id, version: 1 });
+}

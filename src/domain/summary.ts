@@ -1,0 +1,97 @@
+import { ACTION_STATUSES, isOpen, type Action, type ActionStatus } from './action.js';
+import { dueState, ragOf, RAGS, type Rag } from './due.js';
+import { latestReading, marginOfError, type Indicator } from './indicator.js';
+import type { LocalDate } from './dates.js';
+import type { Meeting } from './meeting.js';
+import type { ProblemPlan, SaraStage } from './problem.js';
+import type { TownSlug } from './towns.js';
+
+export interface SummaryInput {
+  town: TownSlug;
+  today: LocalDate;
+  now: Date;
+  dueSoonDays: number;
+  actions: readonly Action[];
+  meetings: readonly Meeting[];
+  problems: readonly ProblemPlan[];
+  indicator: Indicator | null;
+}
+
+export interface ActionLine {
+  ref: string;
+  title: string;
+  dueDate: LocalDate;
+  owners: string[];
+  days: number;
+}
+
+export interface TownSummary {
+  town: TownSlug;
+  total: number;
+  byStatus: Record<ActionStatus, number>;
+  byRag: Record<Rag, number>;
+  /** Done as a share of all actions not cancelled, 0-100. */
+  percentComplete: number;
+  overdue: ActionLine[];
+  nextDue: ActionLine[];
+  upcomingMeetings: { title: string; start: string; kind: string }[];
+  openProblemsByStage: Partial<Record<SaraStage, number>>;
+  indicator: {
+    baseline: { year: number; value: number } | null;
+    target: { year: number; value: number } | null;
+    latest: { year: number; value: number; marginOfError: number | null; source: string } | null;
+    latestProxy: { year: number; value: number; source: string; caveat: string | null } | null;
+  } | null;
+}
+
+const LIST_LIMIT = 5;
+
+/** A town's summary, computed from plain records (no database query shapes leak in here). */
+export function townSummary(input: SummaryInput): TownSummary {
+  const byStatus = Object.fromEntries(ACTION_STATUSES.map((s) => [s, 0])) as Record<ActionStatus, number>;
+  const byRag = Object.fromEntries(RAGS.map((r) => [r, 0])) as Record<Rag, number>;
+  const overdue: ActionLine[] = [];
+  const upcoming: ActionLine[] = [];
+  for (const action of input.actions) {
+    byStatus[action.status]++;
+    const rag = ragOf(action, input.today);
+    if (rag) byRag[rag]++;
+    if (!isOpen(action)) continue;
+    const due = dueState(action, input.today, input.dueSoonDays);
+    (due.kind === 'overdue' ? overdue : upcoming).push(line(action, due.days));
+  }
+  const counted = input.actions.length - byStatus.cancelled;
+  const openProblemsByStage: Partial<Record<SaraStage, number>> = {};
+  for (const p of input.problems) if (p.stage !== 'closed') openProblemsByStage[p.stage] = (openProblemsByStage[p.stage] ?? 0) + 1;
+  return {
+    town: input.town,
+    total: input.actions.length,
+    byStatus,
+    byRag,
+    percentComplete: counted ? Math.round((byStatus.done / counted) * 100) : 0,
+    overdue: overdue.sort((a, b) => a.days - b.days || a.ref.localeCompare(b.ref)),
+    nextDue: upcoming.sort((a, b) => a.days - b.days || a.ref.localeCompare(b.ref)).slice(0, LIST_LIMIT),
+    upcomingMeetings: input.meetings
+      .filter((m) => m.status === 'scheduled' && Date.parse(m.start) > input.now.getTime())
+      .sort((a, b) => a.start.localeCompare(b.start))
+      .slice(0, LIST_LIMIT)
+      .map((m) => ({ title: m.title, start: m.start, kind: m.kind })),
+    openProblemsByStage,
+    indicator: input.indicator ? indicatorView(input.indicator) : null,
+  };
+}
+
+function line(action: Action, days: number): ActionLine {
+  return { ref: action.ref, title: action.title, dueDate: action.dueDate, owners: action.owners.map((o) => o.displayName), days };
+}
+
+function indicatorView(ind: Indicator): NonNullable<TownSummary['indicator']> {
+  const latest = latestReading(ind);
+  const proxy = latestReading(ind, true);
+  return {
+    baseline: ind.baseline && { year: ind.baseline.year, value: ind.baseline.value },
+    target: ind.target,
+    latest: latest && { year: latest.year, value: latest.value, source: latest.source, marginOfError: marginOfError(latest.value, latest.sampleSize) },
+    latestProxy: proxy && { year: proxy.year, value: proxy.value, source: proxy.source, caveat: proxy.caveat },
+  };
+}

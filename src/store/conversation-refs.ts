@@ -1,0 +1,38 @@
+import type { Collection, Db } from 'mongodb';
+import { guard } from './driver-errors.js';
+import type { ConversationRefs } from '../app/ports.js';
+import type { ConversationRef } from '../domain/conversation.js';
+
+type RefDoc = Omit<ConversationRef, 'key'> & { _id: string };
+
+/** Conversation references keyed by conversation (unique by _id); the latest one seen wins. */
+export class MongoConversationRefs implements ConversationRefs {
+  private readonly col: Collection<RefDoc>;
+
+  constructor(db: Db) {
+    this.col = db.collection<RefDoc>('conversation_refs');
+  }
+
+  upsert(ref: ConversationRef): Promise<void> {
+    return guard('remember the conversation', async () => {
+      const { key, ...fields } = ref;
+      await this.col.updateOne({ _id: key }, { $set: fields }, { upsert: true });
+    });
+  }
+
+  get(key: string): Promise<ConversationRef | null> {
+    return guard('read a conversation', async () => toRef(await this.col.findOne({ _id: key })));
+  }
+
+  findPersonal(aadObjectId: string): Promise<ConversationRef | null> {
+    return guard('read a conversation', async () =>
+      toRef(await this.col.find({ kind: 'personal', aadObjectId }).sort({ updatedAt: -1 }).limit(1).next()),
+    );
+  }
+}
+
+function toRef(doc: RefDoc | null): ConversationRef | null {
+  if (!doc) return null;
+  const { _id, ...fields } = doc;
+  return { ...fields, key: _id };
+}

@@ -1,0 +1,96 @@
+import { MongoClient, type Db, type IndexDescription } from 'mongodb';
+import { MongoActionRepository } from './action-repository.js';
+import { MongoAuditLog } from './audit-log.js';
+import { MongoConversationRefs } from './conversation-refs.js';
+import { MongoMemberRepository } from './member-repository.js';
+import { MongoReminderRecords } from './reminder-records.js';
+import {
+  MongoMeetingRepository,
+  MongoPartnershipRepository,
+  MongoPlanRepository,
+  MongoPriorityRepository,
+  MongoProblemRepository,
+  MongoTaskGroupRepository,
+} from './town-records.js';
+import { REVISIONS_COLLECTION } from './revisions.js';
+import { AUDIT_COLLECTION, VersionedCollection } from './versioned-collection.js';
+import type { Stores } from '../app/ports.js';
+import type { Indicator } from '../domain/indicator.js';
+
+/**
+ * Indexes, created at start-up (createIndexes is idempotent). Only plain and unique indexes: no TTL or
+ * partial ones, which FerretDB 1.x lacks.
+ */
+export const INDEXES: Record<string, IndexDescription[]> = {
+  members: [
+    { key: { town: 1, aadObjectId: 1 }, name: 'seat_unique', unique: true },
+    { key: { aadObjectId: 1 }, name: 'person' },
+  ],
+  plans: [{ key: { town: 1 }, name: 'town' }],
+  priorities: [{ key: { planId: 1 }, name: 'plan' }],
+  actions: [
+    { key: { town: 1, ref: 1 }, name: 'ref_unique', unique: true },
+    { key: { status: 1, dueDate: 1 }, name: 'status_due' },
+    { key: { ownerIds: 1 }, name: 'owner' },
+  ],
+  task_groups: [{ key: { town: 1 }, name: 'town' }],
+  problems: [{ key: { town: 1, ref: 1 }, name: 'ref_unique', unique: true }],
+  meetings: [{ key: { town: 1, start: 1 }, name: 'town_start' }],
+  [AUDIT_COLLECTION]: [
+    { key: { 'entity.id': 1, at: 1 }, name: 'entity_at' },
+    { key: { town: 1, at: -1 }, name: 'town_at' },
+  ],
+  reminder_records: [
+    { key: { actionId: 1, kind: 1, window: 1 }, name: 'reminder_unique', unique: true },
+    { key: { state: 1, leaseUntil: 1 }, name: 'state_lease' },
+  ],
+  conversation_refs: [{ key: { aadObjectId: 1, kind: 1 }, name: 'person_kind' }],
+  [REVISIONS_COLLECTION]: [
+    { key: { collection: 1, applied: 1, at: 1 }, name: 'pending' },
+    { key: { collection: 1, recordId: 1, version: -1 }, name: 'record_version' },
+  ],
+};
+
+export interface MongoConnection {
+  client: MongoClient;
+  db: Db;
+  close(): Promise<void>;
+}
+
+export async function connectMongo(uri: string, dbName: string): Promise<MongoConnection> {
+  const client = new MongoClient(uri, { serverSelectionTimeoutMS: 5_000, appName: 'safer-towns-bot' });
+  await client.connect();
+  return { client, db: client.db(dbName), close: () => client.close() };
+}
+
+export async function ensureIndexes(db: Db): Promise<void> {
+  for (const [collection, indexes] of Object.entries(INDEXES)) {
+    await db.collection(collection).createIndexes(indexes);
+  }
+}
+
+export function createMongoStores(db: Db): Stores & { recoverPendingWrites(): Promise<number> } {
+  const versioned = {
+    partnerships: new MongoPartnershipRepository(db),
+    members: new MongoMemberRepository(db),
+    plans: new MongoPlanRepository(db),
+    priorities: new MongoPriorityRepository(db),
+    actions: new MongoActionRepository(db),
+    taskGroups: new MongoTaskGroupRepository(db),
+    problems: new MongoProblemRepository(db),
+    meetings: new MongoMeetingRepository(db),
+    indicators: new VersionedCollection<Indicator>(db, 'indicators'),
+  };
+  return {
+    ...versioned,
+    audit: new MongoAuditLog(db),
+    reminders: new MongoReminderRecords(db),
+    conversations: new MongoConversationRefs(db),
+    /** Finishes writes interrupted by a crash (see VersionedCollection); run at start-up. */
+    async recoverPendingWrites() {
+      let total = 0;
+      for (const store of Object.values(versioned)) total += await store.recoverPendingWrites();
+      return total;
+    },
+  };
+}

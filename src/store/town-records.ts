@@ -1,0 +1,77 @@
+// Repositories whose only query is "all of a town's records".
+import type { Db } from 'mongodb';
+import { guard } from './driver-errors.js';
+import { nextSequence } from './counters.js';
+import { VersionedCollection } from './versioned-collection.js';
+import type {
+  MeetingRepository,
+  PartnershipRepository,
+  PlanRepository,
+  PriorityRepository,
+  ProblemRepository,
+  TaskGroupRepository,
+} from '../app/ports.js';
+import type { Meeting } from '../domain/meeting.js';
+import type { Partnership } from '../domain/partnership.js';
+import type { DeliveryPlan } from '../domain/plan.js';
+import type { Priority } from '../domain/priority.js';
+import type { ProblemPlan } from '../domain/problem.js';
+import type { TaskGroup } from '../domain/task-group.js';
+import type { TownSlug } from '../domain/towns.js';
+
+export class MongoPartnershipRepository extends VersionedCollection<Partnership> implements PartnershipRepository {
+  constructor(db: Db) {
+    super(db, 'partnerships');
+  }
+  list(): Promise<Partnership[]> {
+    return this.findMany({});
+  }
+}
+
+export class MongoPlanRepository extends VersionedCollection<DeliveryPlan> implements PlanRepository {
+  constructor(db: Db) {
+    super(db, 'plans');
+  }
+  listByTown(town: TownSlug): Promise<DeliveryPlan[]> {
+    return this.findMany({ town }, { periodStart: -1 });
+  }
+}
+
+export class MongoPriorityRepository extends VersionedCollection<Priority> implements PriorityRepository {
+  constructor(db: Db) {
+    super(db, 'priorities');
+  }
+  listByPlan(planId: string): Promise<Priority[]> {
+    return this.findMany({ planId }, { title: 1 });
+  }
+}
+
+export class MongoTaskGroupRepository extends VersionedCollection<TaskGroup> implements TaskGroupRepository {
+  constructor(db: Db) {
+    super(db, 'task_groups');
+  }
+  listByTown(town: TownSlug): Promise<TaskGroup[]> {
+    return this.findMany({ town }, { endDate: 1 });
+  }
+}
+
+export class MongoProblemRepository extends VersionedCollection<ProblemPlan> implements ProblemRepository {
+  constructor(private readonly db: Db) {
+    super(db, 'problems');
+  }
+  nextSeq(town: TownSlug): Promise<number> {
+    return guard('allocate a reference', () => nextSequence(this.db, `problem:${town}`));
+  }
+  listByTown(town: TownSlug): Promise<ProblemPlan[]> {
+    return this.findMany({ town }, { ref: 1 });
+  }
+}
+
+export class MongoMeetingRepository extends VersionedCollection<Meeting> implements MeetingRepository {
+  constructor(db: Db) {
+    super(db, 'meetings');
+  }
+  listByTown(town: TownSlug): Promise<Meeting[]> {
+    return this.findMany({ town }, { start: 1 });
+  }
+}

@@ -1,0 +1,188 @@
+// In-memory implementations of the store ports, held to the same contract tests as the Mongo ones.
+import { AppError, ErrorCode } from '../../src/errors.js';
+import { formatActionRef, normaliseActionRef, OPEN_STATUSES, type Action } from '../../src/domain/action.js';
+import type { AuditEvent } from '../../src/domain/audit.js';
+import type { ConversationRef } from '../../src/domain/conversation.js';
+import type { Versioned } from '../../src/domain/entity.js';
+import type { Indicator } from '../../src/domain/indicator.js';
+import type { Meeting } from '../../src/domain/meeting.js';
+import type { Member } from '../../src/domain/member.js';
+import type { Partnership } from '../../src/domain/partnership.js';
+import type { DeliveryPlan } from '../../src/domain/plan.js';
+import type { Priority } from '../../src/domain/priority.js';
+import type { ProblemPlan } from '../../src/domain/problem.js';
+import type { ReminderKey, ReminderRecord } from '../../src/domain/reminder.js';
+import type { TaskGroup } from '../../src/domain/task-group.js';
+import type { TownSlug } from '../../src/domain/towns.js';
+import type { Stores, UpdateOutcome, VersionedStore } from '../../src/app/ports.js';
+
+const copy = <T>(value: T): T => structuredClone(value);
+
+export class MemoryVersioned<T extends Versioned> implements VersionedStore<T> {
+  readonly records = new Map<string, T>();
+
+  constructor(
+    private readonly auditLog: AuditEvent[],
+    private readonly uniqueKeys: ((r: T) => string)[] = [],
+  ) {}
+
+  async get(id: string) {
+    const r = this.records.get(id);
+    return r ? copy(r) : null;
+  }
+
+  async insert(record: T, audit: AuditEvent) {
+    if (this.records.has(record.id) || this.clashes(record)) throw new AppError(ErrorCode.Duplicate, 'That record already exists');
+    this.records.set(record.id, copy(record));
+    this.auditLog.push(copy(audit));
+  }
+
+  async insertIfAbsent(record: T, audit: AuditEvent) {
+    if (this.records.has(record.id)) return false;
+    await this.insert(record, audit);
+    return true;
+  }
+
+  async update(next: T, expectedVersion: number, audit: AuditEvent): Promise<UpdateOutcome<T>> {
+    const current = this.records.get(next.id);
+    if (!current) return { kind: 'not_found' };
+    if (current.version !== expectedVersion) return { kind: 'stale', current: copy(current) };
+    const stored = { ...copy(next), version: expectedVersion + 1 };
+    if (this.clashes(stored)) throw new AppError(ErrorCode.Duplicate, 'That would duplicate another record');
+    this.records.set(next.id, stored);
+    this.auditLog.push(copy(audit));
+    return { kind: 'updated', value: copy(stored) };
+  }
+
+  protected all(filter: (r: T) => boolean, order: (a: T, b: T) => number = (a, b) => a.id.localeCompare(b.id)): T[] {
+    return [...this.records.values()].filter(filter).sort(order).map(copy);
+  }
+
+  private clashes(record: T) {
+    return [...this.records.values()].some((r) => r.id !== record.id && this.uniqueKeys.some((key) => key(r) === key(record)));
+  }
+}
+
+const byDue = (a: Action, b: Action) => a.dueDate.localeCompare(b.dueDate) || a.ref.localeCompare(b.ref);
+
+class MemoryActions extends MemoryVersioned<Action> {
+  private readonly seq = new Map<TownSlug, number>();
+  constructor(audit: AuditEvent[]) {
+    super(audit, [(a) => `${a.town}|${a.ref}`]);
+  }
+  async nextRef(town: TownSlug) {
+    const n = (this.seq.get(town) ?? 0) + 1;
+    this.seq.set(town, n);
+    return formatActionRef(town, n);
+  }
+  async getByRef(ref: string) {
+    const normal = normaliseActionRef(ref);
+    return this.all((a) => a.ref === normal)[0] ?? null;
+  }
+  async listByTown(town: TownSlug) {
+    return this.all((a) => a.town === town, byDue);
+  }
+  async listByOwner(aadObjectId: string) {
+    return this.all((a) => a.owners.some((o) => o.aadObjectId === aadObjectId), byDue);
+  }
+  async listOpenDueBy(date: string) {
+    return this.all((a) => OPEN_STATUSES.includes(a.status) && a.dueDate <= date, byDue);
+  }
+}
+
+class ByTown<T extends Versioned & { town: string }> extends MemoryVersioned<T> {
+  async listByTown(town: string) {
+    return this.all((r) => r.town === town);
+  }
+}
+
+class MemoryProblems extends ByTown<ProblemPlan> {
+  private readonly seq = new Map<TownSlug, number>();
+  async nextSeq(town: TownSlug) {
+    const n = (this.seq.get(town) ?? 0) + 1;
+    this.seq.set(town, n);
+    return n;
+  }
+}
+
+class MemoryReminders {
+  readonly records = new Map<string, ReminderRecord>();
+  private key = (k: ReminderKey) => `${k.actionId}|${k.kind}|${k.window}`;
+  async claim(key: ReminderKey, owner: string, now: Date, leaseUntil: Date) {
+    const existing = this.records.get(this.key(key));
+    if (existing && !(existing.state === 'claimed' && existing.leaseUntil < now.toISOString())) return false;
+    this.records.set(this.key(key), { ...key, state: 'claimed', claimedBy: owner, leaseUntil: leaseUntil.toISOString(), sentAt: existing?.sentAt ?? null, error: null });
+    return true;
+  }
+  async markSent(key: ReminderKey, owner: string, at: Date) {
+    return this.finish(key, owner, { state: 'sent', sentAt: at.toISOString() });
+  }
+  async markFailed(key: ReminderKey, owner: string, error: string) {
+    return this.finish(key, owner, { state: 'failed', error: error.slice(0, 500) });
+  }
+  async get(key: ReminderKey) {
+    const r = this.records.get(this.key(key));
+    return r ? copy(r) : null;
+  }
+  private finish(key: ReminderKey, owner: string, set: Partial<ReminderRecord>) {
+    const r = this.records.get(this.key(key));
+    if (!r || r.claimedBy !== owner || r.state !== 'claimed') return false;
+    this.records.set(this.key(key), { ...r, ...set });
+    return true;
+  }
+}
+
+export function createMemoryStores(): Stores & { auditEvents: AuditEvent[] } {
+  const auditEvents: AuditEvent[] = [];
+  const conversations = new Map<string, ConversationRef>();
+  const members = new (class extends MemoryVersioned<Member> {
+    async listByTown(town: string) {
+      return this.all((m) => m.town === town, (a, b) => a.displayName.localeCompare(b.displayName));
+    }
+    async listByPerson(aadObjectId: string) {
+      return this.all((m) => m.aadObjectId === aadObjectId);
+    }
+  })(auditEvents, [(m) => `${m.town}|${m.aadObjectId}`]);
+  return {
+    auditEvents,
+    partnerships: new (class extends MemoryVersioned<Partnership> {
+      async list() {
+        return this.all(() => true);
+      }
+    })(auditEvents),
+    members,
+    plans: new ByTown<DeliveryPlan>(auditEvents),
+    priorities: new (class extends MemoryVersioned<Priority> {
+      async listByPlan(planId: string) {
+        return this.all((p) => p.planId === planId, (a, b) => a.title.localeCompare(b.title));
+      }
+    })(auditEvents),
+    actions: new MemoryActions(auditEvents),
+    taskGroups: new ByTown<TaskGroup>(auditEvents),
+    problems: new MemoryProblems(auditEvents, [(p) => `${p.town}|${p.ref}`]),
+    meetings: new ByTown<Meeting>(auditEvents),
+    indicators: new MemoryVersioned<Indicator>(auditEvents),
+    audit: {
+      async listForEntity(entityId: string) {
+        return auditEvents.filter((e) => e.entity.id === entityId).map(copy);
+      },
+      async listByTown(town: TownSlug, limit: number) {
+        return auditEvents.filter((e) => e.town === town).reverse().slice(0, limit).map(copy);
+      },
+    },
+    reminders: new MemoryReminders(),
+    conversations: {
+      async upsert(ref: ConversationRef) {
+        conversations.set(ref.key, copy(ref));
+      },
+      async get(key: string) {
+        const r = conversations.get(key);
+        return r ? copy(r) : null;
+      },
+      async findPersonal(aadObjectId: string) {
+        const mine = [...conversations.values()].filter((r) => r.kind === 'personal' && r.aadObjectId === aadObjectId);
+        return mine.sort((a, b) => b.updatedAt.localeCompare(a.updatedAt)).map(copy)[0] ?? null;
+      },
+    },
+  };
+}
