@@ -41,7 +41,12 @@ export async function ensureFerretDb({ cacheDir, log }: InstallOptions): Promise
     await makeWritable(work);
     await writeFile(join(work, 'build', 'version', 'version.txt'), `${FERRETDB_VERSION}\n`);
     const output = join(work, 'ferretdb.out');
-    run('go', ['build', '-trimpath', '-buildvcs=false', '-o', output, './cmd/ferretdb'], work, BUILD_TIMEOUT_MS);
+    run(
+      'go',
+      ['build', '-trimpath', '-buildvcs=false', '-o', output, './cmd/ferretdb'],
+      work,
+      BUILD_TIMEOUT_MS,
+    );
     await rename(output, binary);
   } finally {
     await rm(work, { recursive: true, force: true });
@@ -62,7 +67,12 @@ function requireGo(): void {
 }
 
 function downloadModule(): string {
-  const out = run('go', ['mod', 'download', '-json', `${FERRETDB_MODULE}@${FERRETDB_VERSION}`], undefined, 10 * 60_000);
+  const out = run(
+    'go',
+    ['mod', 'download', '-json', `${FERRETDB_MODULE}@${FERRETDB_VERSION}`],
+    undefined,
+    10 * 60_000,
+  );
   const parsed = JSON.parse(out) as { Dir?: string; Error?: string };
   if (!parsed.Dir) throw new LauncherError(`go mod download failed: ${parsed.Error ?? out}`);
   return parsed.Dir;

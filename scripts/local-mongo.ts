@@ -54,7 +54,12 @@ export async function launchMongo(options: LaunchOptions): Promise<LocalMongo> {
 
 class PortTakenError extends LauncherError {}
 
-async function startFerretDb(binary: string, dataDir: string, port: number, ephemeral: boolean): Promise<LocalMongo> {
+async function startFerretDb(
+  binary: string,
+  dataDir: string,
+  port: number,
+  ephemeral: boolean,
+): Promise<LocalMongo> {
   const logFile = join(dataDir, 'ferretdb.log');
   const args = [
     '--handler=sqlite',
@@ -101,7 +106,9 @@ async function waitUntilReady(uri: string, child: ChildProcess, logFile: string)
     if (await ping(uri)) return;
     await sleep(100);
   }
-  throw new LauncherError(`FerretDB did not answer on ${uri} within ${READY_TIMEOUT_MS / 1000} s; see ${logFile}.`);
+  throw new LauncherError(
+    `FerretDB did not answer on ${uri} within ${READY_TIMEOUT_MS / 1000} s; see ${logFile}.`,
+  );
 }
 
 async function ping(uri: string): Promise<boolean> {
@@ -118,7 +125,10 @@ async function ping(uri: string): Promise<boolean> {
 
 async function findRunningServer(dataDir: string): Promise<string | undefined> {
   try {
-    const state = JSON.parse(await readFile(join(dataDir, 'server.json'), 'utf8')) as { pid: number; uri: string };
+    const state = JSON.parse(await readFile(join(dataDir, 'server.json'), 'utf8')) as {
+      pid: number;
+      uri: string;
+    };
     process.kill(state.pid, 0);
     return (await ping(state.uri)) ? state.uri : undefined;
   } catch {

@@ -4,7 +4,10 @@ import { ConfigError } from '../src/config.js';
 
 type Stop = () => Promise<void>;
 
-export async function runUntilSignal(start: () => Promise<Stop>, known: (new (...a: never[]) => Error)[] = []) {
+export async function runUntilSignal(
+  start: () => Promise<Stop>,
+  known: (new (...a: never[]) => Error)[] = [],
+) {
   let stop: Stop;
   try {
     stop = await start();

@@ -13,5 +13,8 @@ export function audit(
   before: unknown,
   after: unknown,
 ): AuditEvent {
-  return auditEvent({ actor, change, before, after }, entity, town, { id: ctx.ids.newId(), at: ctx.clock.now() });
+  return auditEvent({ actor, change, before, after }, entity, town, {
+    id: ctx.ids.newId(),
+    at: ctx.clock.now(),
+  });
 }

@@ -8,13 +8,21 @@ import type { AppContext } from './context.js';
 export type Need = 'update' | 'coordinate';
 
 /** Refuses, with a message that says why, anyone without the role a change needs. The system may act. */
-export async function authorise(ctx: AppContext, actor: Actor, town: TownSlug, need: Need): Promise<AppError | null> {
+export async function authorise(
+  ctx: AppContext,
+  actor: Actor,
+  town: TownSlug,
+  need: Need,
+): Promise<AppError | null> {
   if (actor.kind === 'system') return null;
   const role = accessFor(await ctx.stores.members.listByPerson(actor.id), actor.id, town);
   const name = townBySlug(town).name;
   if (!role) return new AppError(ErrorCode.Forbidden, `You are not a member of the ${name} partnership`);
   const allowed = need === 'coordinate' ? canCoordinate(role) : canUpdateActions(role);
   if (allowed) return null;
-  const what = need === 'coordinate' ? 'Only coordinators can do that' : 'Viewers and board members can read but not change actions';
+  const what =
+    need === 'coordinate'
+      ? 'Only coordinators can do that'
+      : 'Viewers and board members can read but not change actions';
   return new AppError(ErrorCode.Forbidden, `${what} (you are a ${role} in ${name})`);
 }

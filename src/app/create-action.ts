@@ -1,5 +1,5 @@
 import { AppError, ErrorCode, isAppError } from '../errors.js';
-import { completeAction, validateNewAction, type Action, type ActionInput } from '../domain/action.js';
+import { completeAction, validateNewAction, type Action } from '../domain/action.js';
 import { localDateOf } from '../domain/dates.js';
 import { detectPersonalData, type PersonalDataFinding } from '../domain/personal-data.js';
 import { fail, ok, type Result } from '../domain/result.js';
@@ -21,10 +21,12 @@ export type CreateActionOutcome =
 export async function createAction(
   ctx: AppContext,
   actor: Actor,
-  input: ActionInput & { personalDataConfirmed?: boolean },
+  /** Untrusted fields of a new action (see actionInputSchema), checked here in full. */
+  input: Readonly<Record<string, unknown>> & { personalDataConfirmed?: boolean },
 ): Promise<Result<CreateActionOutcome, AppError>> {
   const town = townSlugSchema.safeParse(input.town);
-  if (!town.success) return fail(AppError.validation([{ field: 'town', message: town.error.issues[0]!.message }]));
+  if (!town.success)
+    return fail(AppError.validation([{ field: 'town', message: town.error.issues[0]!.message }]));
   const refusal = await authorise(ctx, actor, town.data, 'update');
   if (refusal) return fail(refusal);
 
@@ -48,12 +50,24 @@ export async function createAction(
     now: ctx.clock.now(),
     actor,
   });
-  const event = audit(ctx, actor, 'action.created', { kind: 'action', id: action.id, label: action.ref }, action.town, null, action);
+  const event = audit(
+    ctx,
+    actor,
+    'action.created',
+    { kind: 'action', id: action.id, label: action.ref },
+    action.town,
+    null,
+    action,
+  );
   try {
     await stores.actions.insert(action, event);
   } catch (error) {
     if (isAppError(error, ErrorCode.Duplicate)) {
-      return fail(new AppError(ErrorCode.Duplicate, `Reference ${action.ref} is already taken; please try again`, { cause: error }));
+      return fail(
+        new AppError(ErrorCode.Duplicate, `Reference ${action.ref} is already taken; please try again`, {
+          cause: error,
+        }),
+      );
     }
     throw error;
   }

@@ -24,9 +24,7 @@ export interface IdGenerator {
 }
 
 export type UpdateOutcome<T> =
-  | { kind: 'updated'; value: T }
-  | { kind: 'stale'; current: T }
-  | { kind: 'not_found' };
+  { kind: 'updated'; value: T } | { kind: 'stale'; current: T } | { kind: 'not_found' };
 
 /**
  * A collection of versioned records. Every write carries its audit event, and the store writes both or

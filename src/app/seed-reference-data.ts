@@ -23,11 +23,27 @@ export async function seedReferenceData(ctx: AppContext): Promise<SeedReport> {
     const inserted = [
       await ctx.stores.partnerships.insertIfAbsent(
         partnership,
-        audit(ctx, SYSTEM_ACTOR, 'partnership.seeded', { kind: 'partnership', ...entity }, town.slug, null, partnership),
+        audit(
+          ctx,
+          SYSTEM_ACTOR,
+          'partnership.seeded',
+          { kind: 'partnership', ...entity },
+          town.slug,
+          null,
+          partnership,
+        ),
       ),
       await ctx.stores.indicators.insertIfAbsent(
         indicator,
-        audit(ctx, SYSTEM_ACTOR, 'indicator.seeded', { kind: 'indicator', ...entity }, town.slug, null, indicator),
+        audit(
+          ctx,
+          SYSTEM_ACTOR,
+          'indicator.seeded',
+          { kind: 'indicator', ...entity },
+          town.slug,
+          null,
+          indicator,
+        ),
       ),
     ];
     for (const done of inserted) report[done ? 'inserted' : 'existing']++;

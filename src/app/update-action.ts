@@ -38,9 +38,18 @@ export async function updateAction(
   if (!next.ok) return fail(AppError.validation(next.error, `${action.ref} was not changed`));
 
   const change = `action.${request.change.kind}`;
-  const event = audit(ctx, actor, change, { kind: 'action', id: action.id, label: action.ref }, action.town, diff(action, next.value), diff(next.value, action));
+  const event = audit(
+    ctx,
+    actor,
+    change,
+    { kind: 'action', id: action.id, label: action.ref },
+    action.town,
+    diff(action, next.value),
+    diff(next.value, action),
+  );
   const outcome = await ctx.stores.actions.update(next.value, request.expectedVersion, event);
-  if (outcome.kind === 'not_found') return fail(new AppError(ErrorCode.NotFound, 'That action no longer exists'));
+  if (outcome.kind === 'not_found')
+    return fail(new AppError(ErrorCode.NotFound, 'That action no longer exists'));
   if (outcome.kind === 'stale') return ok({ kind: 'stale', current: outcome.current });
   return ok({ kind: 'updated', action: outcome.value });
 }
@@ -62,5 +71,5 @@ function diff(a: Action, b: Action): Partial<Action> {
   const keys = (Object.keys(a) as (keyof Action)[]).filter(
     (k) => k !== 'updatedAt' && k !== 'version' && JSON.stringify(a[k]) !== JSON.stringify(b[k]),
   );
-  return Object.fromEntries(keys.map((k) => [k, a[k]])) as Partial<Action>;
+  return Object.fromEntries(keys.map((k) => [k, a[k]]));
 }

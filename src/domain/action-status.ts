@@ -24,32 +24,52 @@ export function changeStatus(
   to: ActionStatus,
   change: { reason?: string | null; at: Date },
 ): Validated<Action> {
-  if (action.status === to) return fail([issue('status', `${action.ref} is already ${STATUS_LABELS[to].toLowerCase()}`)]);
+  if (action.status === to)
+    return fail([issue('status', `${action.ref} is already ${STATUS_LABELS[to].toLowerCase()}`)]);
   if (!STATUS_TRANSITIONS[action.status].includes(to)) {
     const from = STATUS_LABELS[action.status].toLowerCase();
     const allowed = STATUS_TRANSITIONS[action.status].map((s) => STATUS_LABELS[s].toLowerCase()).join(' or ');
-    return fail([issue('status', `${action.ref} is ${from}: it can move to ${allowed}, not ${STATUS_LABELS[to].toLowerCase()}`)]);
+    return fail([
+      issue(
+        'status',
+        `${action.ref} is ${from}: it can move to ${allowed}, not ${STATUS_LABELS[to].toLowerCase()}`,
+      ),
+    ]);
   }
   const reason = cleanText(change.reason ?? '');
   if (to === 'blocked' && !reason) return fail([issue('reason', 'Say what is blocking the action')]);
   if (reason.length > TEXT_LIMITS.reason) {
     return fail([issue('reason', `The reason is too long: keep it under ${TEXT_LIMITS.reason} characters`)]);
   }
-  return ok({ ...action, status: to, blockedReason: to === 'blocked' ? reason : null, updatedAt: change.at.toISOString() });
+  return ok({
+    ...action,
+    status: to,
+    blockedReason: to === 'blocked' ? reason : null,
+    updatedAt: change.at.toISOString(),
+  });
 }
 
 export function addProgressNote(action: Action, text: string, by: PersonRef, at: Date): Validated<Action> {
   const clean = cleanText(text);
   if (!clean) return fail([issue('note', 'The progress note is empty')]);
   if (clean.length > TEXT_LIMITS.note) {
-    return fail([issue('note', `The progress note is too long: keep it under ${TEXT_LIMITS.note} characters`)]);
+    return fail([
+      issue('note', `The progress note is too long: keep it under ${TEXT_LIMITS.note} characters`),
+    ]);
   }
   const notes = [...action.notes, { at: at.toISOString(), by, text: clean }].slice(-MAX_NOTES_KEPT);
   return ok({ ...action, notes, updatedAt: at.toISOString() });
 }
 
-export function changeDueDate(action: Action, dueDate: LocalDate, today: LocalDate, at: Date): Validated<Action> {
-  if (daysBetween(today, dueDate) < 0) return fail([issue('dueDate', `The new due date ${dueDate} is in the past`)]);
-  if (dueDate === action.dueDate) return fail([issue('dueDate', `${action.ref} is already due on ${dueDate}`)]);
+export function changeDueDate(
+  action: Action,
+  dueDate: LocalDate,
+  today: LocalDate,
+  at: Date,
+): Validated<Action> {
+  if (daysBetween(today, dueDate) < 0)
+    return fail([issue('dueDate', `The new due date ${dueDate} is in the past`)]);
+  if (dueDate === action.dueDate)
+    return fail([issue('dueDate', `${action.ref} is already due on ${dueDate}`)]);
   return ok({ ...action, dueDate, updatedAt: at.toISOString() });
 }

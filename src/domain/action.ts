@@ -58,8 +58,14 @@ export interface Action extends Versioned {
 export const actionInputSchema = z.object({
   town: townSlugSchema,
   planId: z.string({ error: 'Choose the delivery plan' }).min(1, 'Choose the delivery plan'),
-  priorityId: z.string({ error: 'Choose the priority this action serves' }).min(1, 'Choose the priority this action serves'),
-  taskGroupId: z.string().min(1).nullish().transform((v) => v ?? null),
+  priorityId: z
+    .string({ error: 'Choose the priority this action serves' })
+    .min(1, 'Choose the priority this action serves'),
+  taskGroupId: z
+    .string()
+    .min(1)
+    .nullish()
+    .transform((v) => v ?? null),
   title: textField('Title', TEXT_LIMITS.title),
   measure: textField('Measure', TEXT_LIMITS.measure),
   target: textField('Target', TEXT_LIMITS.target),
@@ -70,7 +76,6 @@ export const actionInputSchema = z.object({
   dueDate: localDateSchema,
   demo: z.boolean().default(false),
 });
-export type ActionInput = z.input<typeof actionInputSchema>;
 
 /** What a new action is checked against: the town's plan, priorities, members and today's date. */
 export interface ActionContext {
@@ -88,16 +93,22 @@ const MAX_HORIZON_DAYS = 3 * 366;
 const MIN_TITLE_WORDS = 3;
 
 /** SMART checks on creation. Every problem is reported at once, each with a specific message. */
-export function validateNewAction(input: ActionInput, ctx: ActionContext): Validated<ActionDraft> {
+export function validateNewAction(input: unknown, ctx: ActionContext): Validated<ActionDraft> {
   const parsed = actionInputSchema.safeParse(input);
-  if (!parsed.success) return fail(parsed.error.issues.map((i) => issue(i.path.join('.') || 'action', i.message)));
+  if (!parsed.success)
+    return fail(parsed.error.issues.map((i) => issue(i.path.join('.') || 'action', i.message)));
   const a = parsed.data;
   const town = townBySlug(a.town).name;
   const problems: Issue[] = [];
 
   // Specific
   if (a.title.split(/\s+/).length < MIN_TITLE_WORDS) {
-    problems.push(issue('title', 'Make the title specific: say what will be done and where, e.g. "Install lighting in Lemon Street car park"'));
+    problems.push(
+      issue(
+        'title',
+        'Make the title specific: say what will be done and where, e.g. "Install lighting in Lemon Street car park"',
+      ),
+    );
   }
   // Measurable: a measure and a target are both required by the schema.
   // Relevant: tied to a priority of this town's plan.
@@ -107,7 +118,10 @@ export function validateNewAction(input: ActionInput, ctx: ActionContext): Valid
   if (!ctx.priorities.some((p) => p.id === a.priorityId && p.town === a.town && p.planId === a.planId)) {
     problems.push(issue('priorityId', `That priority is not one of ${town}'s plan priorities`));
   }
-  if (a.taskGroupId && (!ctx.taskGroup || ctx.taskGroup.id !== a.taskGroupId || ctx.taskGroup.town !== a.town)) {
+  if (
+    a.taskGroupId &&
+    (!ctx.taskGroup || ctx.taskGroup.id !== a.taskGroupId || ctx.taskGroup.town !== a.town)
+  ) {
     problems.push(issue('taskGroupId', `That task-and-finish group does not belong to ${town}`));
   }
   // Achievable: owned by partners who can update actions.
@@ -116,7 +130,9 @@ export function validateNewAction(input: ActionInput, ctx: ActionContext): Valid
   const days = daysBetween(ctx.today, a.dueDate);
   if (days < 0) problems.push(issue('dueDate', `The due date ${a.dueDate} is in the past`));
   if (days > MAX_HORIZON_DAYS) {
-    problems.push(issue('dueDate', 'The due date is more than three years away: split the action into stages'));
+    problems.push(
+      issue('dueDate', 'The due date is more than three years away: split the action into stages'),
+    );
   }
   if (ctx.plan && a.dueDate > ctx.plan.periodEnd) {
     problems.push(issue('dueDate', `The due date is after the plan period ends (${ctx.plan.periodEnd})`));
@@ -127,7 +143,13 @@ export function validateNewAction(input: ActionInput, ctx: ActionContext): Valid
   return ok({ ...rest, owners, status: 'not_started', blockedReason: null, notes: [], cards: [] });
 }
 
-function ownersFrom(ids: string[], town: TownSlug, members: readonly Member[], name: string, problems: Issue[]) {
+function ownersFrom(
+  ids: string[],
+  town: TownSlug,
+  members: readonly Member[],
+  name: string,
+  problems: Issue[],
+) {
   const owners: { aadObjectId: string; displayName: string }[] = [];
   for (const id of new Set(ids)) {
     const seat = members.find((m) => m.aadObjectId === id && m.town === town);
@@ -139,9 +161,20 @@ function ownersFrom(ids: string[], town: TownSlug, members: readonly Member[], n
   return owners;
 }
 
-export function completeAction(draft: ActionDraft, meta: { id: string; ref: string; now: Date; actor: Actor }): Action {
+export function completeAction(
+  draft: ActionDraft,
+  meta: { id: string; ref: string; now: Date; actor: Actor },
+): Action {
   const at = meta.now.toISOString();
-  return { ...draft, id: meta.id, ref: meta.ref, version: 1, createdAt: at, updatedAt: at, createdBy: meta.actor };
+  return {
+    ...draft,
+    id: meta.id,
+    ref: meta.ref,
+    version: 1,
+    createdAt: at,
+    updatedAt: at,
+    createdBy: meta.actor,
+  };
 }
 
 /** Human reference: town code and a per-town sequence number, e.g. TRU-014. */

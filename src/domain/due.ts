@@ -11,7 +11,11 @@ export interface DueState {
 }
 
 /** Where an action stands against its due date, seen from `today` in the partnership's time zone. */
-export function dueState(action: Pick<Action, 'status' | 'dueDate'>, today: LocalDate, dueSoonDays: number): DueState {
+export function dueState(
+  action: Pick<Action, 'status' | 'dueDate'>,
+  today: LocalDate,
+  dueSoonDays: number,
+): DueState {
   const days = daysBetween(today, action.dueDate);
   if (!isOpen(action)) return { kind: 'closed', days };
   if (days < 0) return { kind: 'overdue', days };

@@ -8,9 +8,19 @@ export const HEADLINE_QUESTION =
 export const DEFAULT_PROXY_CAVEAT =
   'Local survey used as an indicative proxy: different sample and method from the residents survey; read with caution.';
 
-const year = z.number().int().min(2000, 'The year must be 2000 or later').max(2100, 'The year must be before 2100');
-const percent = z.number().min(0, 'A percentage cannot be below 0').max(100, 'A percentage cannot be above 100');
-const sampleSize = z.number().int('The sample size must be a whole number').min(1, 'The sample size must be at least 1');
+const year = z
+  .number()
+  .int()
+  .min(2000, 'The year must be 2000 or later')
+  .max(2100, 'The year must be before 2100');
+const percent = z
+  .number()
+  .min(0, 'A percentage cannot be below 0')
+  .max(100, 'A percentage cannot be above 100');
+const sampleSize = z
+  .number()
+  .int('The sample size must be a whole number')
+  .min(1, 'The sample size must be at least 1');
 
 export const baselineSchema = z.object({ year, value: percent, sampleSize });
 export const targetSchema = z.object({ year, value: percent });
@@ -37,25 +47,37 @@ export interface Indicator extends Versioned {
 }
 
 export function newIndicator(town: TownSlug): Indicator {
-  return { id: town, version: 1, town, question: HEADLINE_QUESTION, baseline: null, target: null, readings: [] };
+  return {
+    id: town,
+    version: 1,
+    town,
+    question: HEADLINE_QUESTION,
+    baseline: null,
+    target: null,
+    readings: [],
+  };
 }
 
 function parsed<T>(schema: z.ZodType<T>, input: unknown, field: string): Validated<T> {
   const r = schema.safeParse(input);
-  return r.success ? ok(r.data) : fail(r.error.issues.map((i) => issue([field, ...i.path].join('.'), i.message)));
+  return r.success
+    ? ok(r.data)
+    : fail(r.error.issues.map((i) => issue([field, ...i.path].join('.'), i.message)));
 }
 
 export function setBaseline(ind: Indicator, input: unknown): Validated<Indicator> {
   const r = parsed(baselineSchema, input, 'baseline');
   if (!r.ok) return r;
-  if (ind.target && ind.target.year <= r.value.year) return fail([issue('baseline.year', 'The baseline must come before the target year')]);
+  if (ind.target && ind.target.year <= r.value.year)
+    return fail([issue('baseline.year', 'The baseline must come before the target year')]);
   return ok({ ...ind, baseline: r.value });
 }
 
 export function setTarget(ind: Indicator, input: unknown): Validated<Indicator> {
   const r = parsed(targetSchema, input, 'target');
   if (!r.ok) return r;
-  if (ind.baseline && r.value.year <= ind.baseline.year) return fail([issue('target.year', 'The target year must come after the baseline year')]);
+  if (ind.baseline && r.value.year <= ind.baseline.year)
+    return fail([issue('target.year', 'The target year must come after the baseline year')]);
   return ok({ ...ind, target: r.value });
 }
 
@@ -63,9 +85,13 @@ export function setTarget(ind: Indicator, input: unknown): Validated<Indicator> 
 export function addReading(ind: Indicator, input: unknown): Validated<Indicator> {
   const r = parsed(readingSchema, input, 'reading');
   if (!r.ok) return r;
-  const reading = { ...r.value, caveat: r.value.proxy ? r.value.caveat || DEFAULT_PROXY_CAVEAT : r.value.caveat };
+  const reading = {
+    ...r.value,
+    caveat: r.value.proxy ? r.value.caveat || DEFAULT_PROXY_CAVEAT : r.value.caveat,
+  };
   const duplicate = ind.readings.some((x) => x.year === reading.year && x.source === reading.source);
-  if (duplicate) return fail([issue('reading', `There is already a ${reading.year} reading from ${reading.source}`)]);
+  if (duplicate)
+    return fail([issue('reading', `There is already a ${reading.year} reading from ${reading.source}`)]);
   const readings = [...ind.readings, reading].sort((a, b) => a.year - b.year);
   return ok({ ...ind, readings });
 }

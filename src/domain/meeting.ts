@@ -4,7 +4,13 @@ import { TEXT_LIMITS, textField } from './text.js';
 import { townSlugSchema, type TownSlug } from './towns.js';
 import type { PersonRef, Versioned } from './entity.js';
 
-export const MEETING_KINDS = ['partnership', 'inaugural', 'workshop', 'engagement_event', 'task_group'] as const;
+export const MEETING_KINDS = [
+  'partnership',
+  'inaugural',
+  'workshop',
+  'engagement_event',
+  'task_group',
+] as const;
 export type MeetingKind = (typeof MEETING_KINDS)[number];
 
 export interface Attendee extends PersonRef {
@@ -27,24 +33,36 @@ export interface Meeting extends Versioned {
 }
 
 const MAX_MEETING_MS = 10 * 3_600_000;
-const instant = z.iso.datetime({ offset: true, error: 'must be a date and time such as 2027-01-15T10:00:00Z' });
+const instant = z.iso.datetime({
+  offset: true,
+  error: 'must be a date and time such as 2027-01-15T10:00:00Z',
+});
 
 export const meetingInputSchema = z.object({
   town: townSlugSchema,
   kind: z.enum(MEETING_KINDS, { error: () => `Kind must be one of ${MEETING_KINDS.join(', ')}` }),
   title: textField('Title', TEXT_LIMITS.title),
-  agenda: z.string().max(TEXT_LIMITS.longText, 'The agenda is too long').nullish().transform((v) => v?.trim() || null),
+  agenda: z
+    .string()
+    .max(TEXT_LIMITS.longText, 'The agenda is too long')
+    .nullish()
+    .transform((v) => v?.trim() || null),
   start: instant,
   end: instant,
-  organiser: z.object({ aadObjectId: z.string().min(1), displayName: z.string().min(1), email: z.string().email() }),
+  organiser: z.object({
+    aadObjectId: z.string().min(1),
+    displayName: z.string().min(1),
+    email: z.string().email(),
+  }),
   attendees: z
-    .array(z.object({ aadObjectId: z.string().min(1), displayName: z.string().min(1), email: z.string().email() }))
+    .array(
+      z.object({ aadObjectId: z.string().min(1), displayName: z.string().min(1), email: z.string().email() }),
+    )
     .max(500, 'At most 500 attendees'),
   demo: z.boolean().default(false),
 });
-export type MeetingInput = z.input<typeof meetingInputSchema>;
 
-export function newMeeting(input: MeetingInput, id: string, now: Date): Validated<Meeting> {
+export function newMeeting(input: unknown, id: string, now: Date): Validated<Meeting> {
   const parsed = meetingInputSchema.safeParse(input);
   if (!parsed.success) return fail(parsed.error.issues.map((i) => issue(i.path.join('.'), i.message)));
   const m = parsed.data;

@@ -34,21 +34,28 @@ export const memberInputSchema = z.object({
   accessRole: accessRoleSchema,
   demo: z.boolean().default(false),
 });
-export type MemberInput = z.input<typeof memberInputSchema>;
 
-export function newMember(input: MemberInput, id: string): Validated<Member> {
+export function newMember(input: unknown, id: string): Validated<Member> {
   const parsed = memberInputSchema.safeParse(input);
   if (!parsed.success) return fail(parsed.error.issues.map((i) => issue(i.path.join('.'), i.message)));
   const m = parsed.data;
   const isBoardSeat = m.town === COUNTY;
   if (isBoardSeat !== (m.accessRole === 'board')) {
-    return fail([issue('accessRole', 'The board role belongs to the county board, and only the board role does')]);
+    return fail([
+      issue('accessRole', 'The board role belongs to the county board, and only the board role does'),
+    ]);
   }
   return ok({ ...m, id, version: 1 });
 }
 
 /** The access role a person holds for a town: their seat there, or board (read-only) from the county. */
-export function accessFor(memberships: readonly Member[], aadObjectId: string, town: TownSlug): AccessRole | null {
+export function accessFor(
+  memberships: readonly Member[],
+  aadObjectId: string,
+  town: TownSlug,
+): AccessRole | null {
   const mine = memberships.filter((m) => m.aadObjectId === aadObjectId);
-  return mine.find((m) => m.town === town)?.accessRole ?? (mine.some((m) => m.town === COUNTY) ? 'board' : null);
+  return (
+    mine.find((m) => m.town === town)?.accessRole ?? (mine.some((m) => m.town === COUNTY) ? 'board' : null)
+  );
 }

@@ -28,11 +28,20 @@ export interface Partnership extends Versioned {
 
 /** Partnerships are keyed by town: one per town. */
 export function newPartnership(town: TownSlug): Partnership {
-  return { id: town, version: 1, town, status: 'forming', launchDate: null, channel: null, coreRoles: [...CORE_ROLES] };
+  return {
+    id: town,
+    version: 1,
+    town,
+    status: 'forming',
+    launchDate: null,
+    channel: null,
+    coreRoles: [...CORE_ROLES],
+  };
 }
 
 export function launchPartnership(p: Partnership, date: LocalDate): Validated<Partnership> {
-  if (p.status === 'launched') return fail([issue('status', `The partnership launched on ${p.launchDate ?? 'an earlier date'}`)]);
+  if (p.status === 'launched')
+    return fail([issue('status', `The partnership launched on ${p.launchDate ?? 'an earlier date'}`)]);
   return ok({ ...p, status: 'launched', launchDate: date });
 }
 

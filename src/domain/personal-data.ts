@@ -22,7 +22,8 @@ const EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}
 // UK numbers: 0 or +44, then 9-10 digits with optional spaces or dashes between them.
 const PHONE = /(?<![\w+])(?:\+44\s?(?:\(0\)\s?)?|\(?0)(?:\d[\s)-]{0,2}){8,9}\d(?![\d-])/g;
 // National Insurance: two prefix letters (with the excluded letters and pairs), six digits, suffix A-D.
-const NI_NUMBER = /\b(?!BG|GB|NK|KN|TN|NT|ZZ)[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z]\s?\d{2}\s?\d{2}\s?\d{2}\s?[A-D]\b/gi;
+const NI_NUMBER =
+  /\b(?!BG|GB|NK|KN|TN|NT|ZZ)[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z]\s?\d{2}\s?\d{2}\s?\d{2}\s?[A-D]\b/gi;
 const POSTCODE_AREAS =
   'AB|AL|BA|BB|BD|BH|BL|BN|BR|BS|BT|B|CA|CB|CF|CH|CM|CO|CR|CT|CV|CW|DA|DD|DE|DG|DH|DL|DN|DT|DY|EC|EH|EN|EX|E|FK|FY|GL|GU|GY|G|HA|HD|HG|HP|HR|HS|HU|HX|IG|IM|IP|IV|JE|KA|KT|KW|KY|LA|LD|LE|LL|LN|LS|LU|L|ME|MK|ML|M|NE|NG|NN|NP|NR|NW|N|OL|OX|PA|PE|PH|PL|PO|PR|RG|RH|RM|SA|SE|SG|SK|SL|SM|SN|SO|SP|SR|SS|ST|SW|SY|S|TA|TD|TF|TN|TQ|TR|TS|TW|UB|WA|WC|WD|WF|WN|WR|WS|WV|W|YO|ZE';
 // A full postcode (outward and inward parts): an outward part alone ("TR1") names an area, not a home.
@@ -31,12 +32,16 @@ const ORDINAL_INWARD = /\s?\d(?:st|nd|rd|th)$/;
 const MONTH = '(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*';
 const DATE = `(?:\\d{1,2}[/.-]\\d{1,2}[/.-]\\d{2,4}|\\d{4}-\\d{2}-\\d{2}|\\d{1,2}(?:st|nd|rd|th)?\\s+${MONTH},?\\s+\\d{4}|(?:19|20)\\d{2})`;
 // A date counts as a date of birth only next to words that say so: due dates are everywhere in plans.
-const DATE_OF_BIRTH = new RegExp(`\\b(?:d\\.?o\\.?b\\.?|date of birth|born(?:\\s+(?:on|in))?|birthday)[\\s:,-]*${DATE}`, 'gi');
+const DATE_OF_BIRTH = new RegExp(
+  `\\b(?:d\\.?o\\.?b\\.?|date of birth|born(?:\\s+(?:on|in))?|birthday)[\\s:,-]*${DATE}`,
+  'gi',
+);
 
 export function detectPersonalData(text: string): PersonalDataFinding[] {
   const findings: PersonalDataFinding[] = [];
   const collect = (kind: PersonalDataKind, pattern: RegExp, keep: (m: string) => boolean = () => true) => {
-    for (const m of text.matchAll(pattern)) if (keep(m[0])) findings.push({ kind, match: m[0], index: m.index });
+    for (const m of text.matchAll(pattern))
+      if (keep(m[0])) findings.push({ kind, match: m[0], index: m.index });
   };
   collect('email', EMAIL);
   collect('phone', PHONE, isUkPhone);
@@ -51,7 +56,8 @@ export function detectPersonalData(text: string): PersonalDataFinding[] {
 
 function isUkPhone(match: string): boolean {
   const digits = match.replace(/\D/g, '');
-  const national = digits.startsWith('44') && match.trim().startsWith('+') ? digits.slice(2) : digits.replace(/^0/, '');
+  const national =
+    digits.startsWith('44') && match.trim().startsWith('+') ? digits.slice(2) : digits.replace(/^0/, '');
   return (national.length === 9 || national.length === 10) && /^[1235789]/.test(national);
 }
 

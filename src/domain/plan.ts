@@ -28,14 +28,17 @@ const MAX_PLAN_DAYS = 3 * 366;
 
 export const planInputSchema = z.object({
   town: townSlugSchema,
-  title: z.string().trim().min(1, 'Plan title is required').max(120, 'Plan title is too long: keep it under 120 characters'),
+  title: z
+    .string()
+    .trim()
+    .min(1, 'Plan title is required')
+    .max(120, 'Plan title is too long: keep it under 120 characters'),
   periodStart: localDateSchema,
   periodEnd: localDateSchema,
   demo: z.boolean().default(false),
 });
-export type PlanInput = z.input<typeof planInputSchema>;
 
-export function newPlan(input: PlanInput, id: string): Validated<DeliveryPlan> {
+export function newPlan(input: unknown, id: string): Validated<DeliveryPlan> {
   const parsed = planInputSchema.safeParse(input);
   if (!parsed.success) return fail(parsed.error.issues.map((i) => issue(i.path.join('.'), i.message)));
   const p = parsed.data;

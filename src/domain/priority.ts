@@ -5,7 +5,12 @@ import { townSlugSchema, type TownSlug } from './towns.js';
 import type { Versioned } from './entity.js';
 
 /** Where a local priority comes from: the evidence base a delivery plan must be tied to. */
-export const PRIORITY_SOURCES = ['county_priority', 'town_profile', 'residents_survey', 'partnership'] as const;
+export const PRIORITY_SOURCES = [
+  'county_priority',
+  'town_profile',
+  'residents_survey',
+  'partnership',
+] as const;
 export type PrioritySource = (typeof PRIORITY_SOURCES)[number];
 
 export interface Priority extends Versioned {
@@ -23,13 +28,13 @@ export const priorityInputSchema = z.object({
   title: textField('Priority title', TEXT_LIMITS.title),
   theme: textField('Theme', TEXT_LIMITS.theme),
   source: z.enum(PRIORITY_SOURCES, {
-    error: () => 'Source must be a county priority, the town profile, the residents survey or the partnership',
+    error: () =>
+      'Source must be a county priority, the town profile, the residents survey or the partnership',
   }),
   demo: z.boolean().default(false),
 });
-export type PriorityInput = z.input<typeof priorityInputSchema>;
 
-export function newPriority(input: PriorityInput, id: string): Validated<Priority> {
+export function newPriority(input: unknown, id: string): Validated<Priority> {
   const parsed = priorityInputSchema.safeParse(input);
   if (!parsed.success) return fail(parsed.error.issues.map((i) => issue(i.path.join('.'), i.message)));
   return ok({ ...parsed.data, id, version: 1 });

@@ -49,7 +49,8 @@ export interface ProblemPlan extends Versioned {
 /** A case-system reference such as "ECINS 123456" or "NICHE-2024-0012": letters, then digits. */
 export const CASE_REF = /^[A-Za-z][A-Za-z]{1,15}[ -]?[0-9][0-9-]{1,19}$/;
 /** House number and street: a home address, which a hotspot must not be. */
-const HOME_ADDRESS = /\b\d+[a-z]?,?\s+[A-Z][a-z]+(\s[A-Z][a-z]+)*\s+(Road|Street|Lane|Avenue|Close|Drive|Way|Terrace|Crescent|Gardens|Place|Court|Hill|Row)\b/;
+const HOME_ADDRESS =
+  /\b\d+[a-z]?,?\s+[A-Z][a-z]+(\s[A-Z][a-z]+)*\s+(Road|Street|Lane|Avenue|Close|Drive|Way|Terrace|Crescent|Gardens|Place|Court|Hill|Row)\b/;
 
 export const problemInputSchema = z.object({
   town: townSlugSchema,
@@ -58,14 +59,18 @@ export const problemInputSchema = z.object({
   hotspot: textField('Hotspot', TEXT_LIMITS.title),
   objective: textField('Objective', TEXT_LIMITS.longText),
   caseRefs: z
-    .array(z.string().trim().regex(CASE_REF, 'Case references look like "ECINS 123456": a system name and a number'))
+    .array(
+      z
+        .string()
+        .trim()
+        .regex(CASE_REF, 'Case references look like "ECINS 123456": a system name and a number'),
+    )
     .max(50)
     .default([]),
   demo: z.boolean().default(false),
 });
-export type ProblemInput = z.input<typeof problemInputSchema>;
 
-export function newProblemPlan(input: ProblemInput, meta: { id: string; seq: number }): Validated<ProblemPlan> {
+export function newProblemPlan(input: unknown, meta: { id: string; seq: number }): Validated<ProblemPlan> {
   const parsed = problemInputSchema.safeParse(input);
   if (!parsed.success) return fail(parsed.error.issues.map((i) => issue(i.path.join('.'), i.message)));
   const p = parsed.data;
@@ -94,12 +99,26 @@ export function advanceStage(plan: ProblemPlan): Validated<ProblemPlan> {
   const next = SARA_STAGES[index + 1];
   if (!next) return fail([issue('stage', `${plan.ref} is closed`)]);
   const missing: Issue[] = [];
-  if (plan.stage === 'scanning' && !plan.scanningEvidence) missing.push(issue('scanningEvidence', 'Record the scanning evidence before analysis'));
-  if (plan.stage === 'analysis' && !plan.analysis?.hypothesis) missing.push(issue('analysis', 'Complete the problem analysis triangle and a hypothesis before responding'));
-  if (plan.stage === 'analysis' && plan.measures.length === 0) missing.push(issue('measures', 'Set at least one measure with a baseline and a target'));
-  if (plan.stage === 'response' && plan.responseActionIds.length === 0) missing.push(issue('responseActionIds', 'Link at least one response action before assessment'));
-  if (plan.stage === 'assessment' && !plan.assessment) missing.push(issue('assessment', 'Record the assessment (delivered? outcome against baseline, displacement) before closing'));
-  if (plan.stage === 'assessment' && plan.measures.some((m) => m.after === null)) missing.push(issue('measures', 'Record the after value of every measure before closing'));
-  if (plan.stage === 'assessment' && !plan.lessons) missing.push(issue('lessons', 'Record the lessons learned before closing'));
+  if (plan.stage === 'scanning' && !plan.scanningEvidence)
+    missing.push(issue('scanningEvidence', 'Record the scanning evidence before analysis'));
+  if (plan.stage === 'analysis' && !plan.analysis?.hypothesis)
+    missing.push(
+      issue('analysis', 'Complete the problem analysis triangle and a hypothesis before responding'),
+    );
+  if (plan.stage === 'analysis' && plan.measures.length === 0)
+    missing.push(issue('measures', 'Set at least one measure with a baseline and a target'));
+  if (plan.stage === 'response' && plan.responseActionIds.length === 0)
+    missing.push(issue('responseActionIds', 'Link at least one response action before assessment'));
+  if (plan.stage === 'assessment' && !plan.assessment)
+    missing.push(
+      issue(
+        'assessment',
+        'Record the assessment (delivered? outcome against baseline, displacement) before closing',
+      ),
+    );
+  if (plan.stage === 'assessment' && plan.measures.some((m) => m.after === null))
+    missing.push(issue('measures', 'Record the after value of every measure before closing'));
+  if (plan.stage === 'assessment' && !plan.lessons)
+    missing.push(issue('lessons', 'Record the lessons learned before closing'));
   return missing.length ? fail(missing) : ok({ ...plan, stage: next });
 }

@@ -30,7 +30,10 @@ export const PARTNERSHIP_ROLES = {
 } as const;
 
 export type PartnershipRole = keyof typeof PARTNERSHIP_ROLES;
-export const PARTNERSHIP_ROLE_KEYS = Object.keys(PARTNERSHIP_ROLES) as [PartnershipRole, ...PartnershipRole[]];
+export const PARTNERSHIP_ROLE_KEYS = Object.keys(PARTNERSHIP_ROLES) as [
+  PartnershipRole,
+  ...PartnershipRole[],
+];
 /** Every seat but "other" is part of the core membership seeded for each town. */
 export const CORE_ROLES = PARTNERSHIP_ROLE_KEYS.filter((r) => r !== 'other');
 

@@ -62,7 +62,8 @@ export function townSummary(input: SummaryInput): TownSummary {
   }
   const counted = input.actions.length - byStatus.cancelled;
   const openProblemsByStage: Partial<Record<SaraStage, number>> = {};
-  for (const p of input.problems) if (p.stage !== 'closed') openProblemsByStage[p.stage] = (openProblemsByStage[p.stage] ?? 0) + 1;
+  for (const p of input.problems)
+    if (p.stage !== 'closed') openProblemsByStage[p.stage] = (openProblemsByStage[p.stage] ?? 0) + 1;
   return {
     town: input.town,
     total: input.actions.length,
@@ -82,7 +83,13 @@ export function townSummary(input: SummaryInput): TownSummary {
 }
 
 function line(action: Action, days: number): ActionLine {
-  return { ref: action.ref, title: action.title, dueDate: action.dueDate, owners: action.owners.map((o) => o.displayName), days };
+  return {
+    ref: action.ref,
+    title: action.title,
+    dueDate: action.dueDate,
+    owners: action.owners.map((o) => o.displayName),
+    days,
+  };
 }
 
 function indicatorView(ind: Indicator): NonNullable<TownSummary['indicator']> {
@@ -91,7 +98,17 @@ function indicatorView(ind: Indicator): NonNullable<TownSummary['indicator']> {
   return {
     baseline: ind.baseline && { year: ind.baseline.year, value: ind.baseline.value },
     target: ind.target,
-    latest: latest && { year: latest.year, value: latest.value, source: latest.source, marginOfError: marginOfError(latest.value, latest.sampleSize) },
-    latestProxy: proxy && { year: proxy.year, value: proxy.value, source: proxy.source, caveat: proxy.caveat },
+    latest: latest && {
+      year: latest.year,
+      value: latest.value,
+      source: latest.source,
+      marginOfError: marginOfError(latest.value, latest.sampleSize),
+    },
+    latestProxy: proxy && {
+      year: proxy.year,
+      value: proxy.value,
+      source: proxy.source,
+      caveat: proxy.caveat,
+    },
   };
 }

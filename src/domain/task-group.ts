@@ -22,15 +22,20 @@ export const taskGroupInputSchema = z.object({
   endDate: localDateSchema,
   demo: z.boolean().default(false),
 });
-export type TaskGroupInput = z.input<typeof taskGroupInputSchema>;
 
-export function newTaskGroup(input: TaskGroupInput, id: string, today: LocalDate): Validated<TaskGroup> {
+export function newTaskGroup(input: unknown, id: string, today: LocalDate): Validated<TaskGroup> {
   const parsed = taskGroupInputSchema.safeParse(input);
   if (!parsed.success) return fail(parsed.error.issues.map((i) => issue(i.path.join('.'), i.message)));
   if (daysBetween(today, parsed.data.endDate) <= 0) {
     return fail([issue('endDate', 'A task-and-finish group must end in the future')]);
   }
-  return ok({ ...parsed.data, memberIds: [...new Set(parsed.data.memberIds)], id, version: 1, status: 'open' });
+  return ok({
+    ...parsed.data,
+    memberIds: [...new Set(parsed.data.memberIds)],
+    id,
+    version: 1,
+    status: 'open',
+  });
 }
 
 /** Past its end date and still open: the coordinator should close or extend it. */

@@ -14,12 +14,15 @@ export const TEXT_LIMITS = {
 
 /** Normalises user text: Unicode NFC, no control characters but newlines, no padding, single spaces. */
 export function cleanText(raw: string): string {
-  return raw
-    .normalize('NFC')
-    .replace(/[\u0000-\u0009\u000B-\u001F\u007F\u200B-\u200F\u2028\u2029\uFEFF]/g, ' ')
-    .replace(/[ \t]+/g, ' ')
-    .replace(/ *\n */g, '\n')
-    .trim();
+  return (
+    raw
+      .normalize('NFC')
+      // eslint-disable-next-line no-control-regex -- removing control characters is the point
+      .replace(/[\u0000-\u0009\u000B-\u001F\u007F\u200B-\u200F\u2028\u2029\uFEFF]/g, ' ')
+      .replace(/[ \t]+/g, ' ')
+      .replace(/ *\n */g, '\n')
+      .trim()
+  );
 }
 
 /** A required free-text field: cleaned, non-empty, within its limit, with messages naming the field. */

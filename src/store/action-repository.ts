@@ -16,7 +16,9 @@ export class MongoActionRepository extends VersionedCollection<Action> implement
   }
 
   nextRef(town: TownSlug): Promise<string> {
-    return guard('allocate a reference', async () => formatActionRef(town, await nextSequence(this.db, `action:${town}`)));
+    return guard('allocate a reference', async () =>
+      formatActionRef(town, await nextSequence(this.db, `action:${town}`)),
+    );
   }
 
   async getByRef(ref: string): Promise<Action | null> {
@@ -35,6 +37,9 @@ export class MongoActionRepository extends VersionedCollection<Action> implement
   }
 
   listOpenDueBy(date: LocalDate): Promise<Action[]> {
-    return this.findMany({ status: { $in: [...OPEN_STATUSES] }, dueDate: { $lte: date } }, { dueDate: 1, ref: 1 });
+    return this.findMany(
+      { status: { $in: [...OPEN_STATUSES] }, dueDate: { $lte: date } },
+      { dueDate: 1, ref: 1 },
+    );
   }
 }

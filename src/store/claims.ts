@@ -7,7 +7,9 @@ import { isDuplicateKey } from './driver-errors.js';
  */
 export async function claimOnce(db: Db, name: string): Promise<boolean> {
   try {
-    await db.collection<{ _id: string; at: string }>('claims').insertOne({ _id: name, at: new Date().toISOString() });
+    await db
+      .collection<{ _id: string; at: string }>('claims')
+      .insertOne({ _id: name, at: new Date().toISOString() });
     return true;
   } catch (error) {
     if (isDuplicateKey(error)) return false;

@@ -63,10 +63,22 @@ export async function connectMongo(uri: string, dbName: string): Promise<MongoCo
   return { client, db: client.db(dbName), close: () => client.close() };
 }
 
+/**
+ * One index per createIndexes command: FerretDB 1.24 drops the connection when a command lists several
+ * indexes that already exist (seen on every restart), while one at a time is idempotent everywhere.
+ */
 export async function ensureIndexes(db: Db): Promise<void> {
   for (const [collection, indexes] of Object.entries(INDEXES)) {
-    await db.collection(collection).createIndexes(indexes);
+    for (const index of indexes) await db.collection(collection).createIndexes([index]);
   }
+}
+
+/** Everything a database needs before use: indexes, and finishing writes a crash interrupted. */
+export async function prepareDatabase(db: Db): Promise<Stores> {
+  await ensureIndexes(db);
+  const stores = createMongoStores(db);
+  await stores.recoverPendingWrites();
+  return stores;
 }
 
 export function createMongoStores(db: Db): Stores & { recoverPendingWrites(): Promise<number> } {

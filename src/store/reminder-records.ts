@@ -24,7 +24,16 @@ export class MongoReminderRecords implements ReminderRecords {
     return guard('claim a reminder', async () => {
       const id = keyOf(key);
       const lease = leaseUntil.toISOString();
-      const fresh = { _id: id, ...key, state: 'claimed' as const, claimedBy: owner, leaseUntil: lease, sentAt: null, error: null, attempt: 1 };
+      const fresh = {
+        _id: id,
+        ...key,
+        state: 'claimed' as const,
+        claimedBy: owner,
+        leaseUntil: lease,
+        sentAt: null,
+        error: null,
+        attempt: 1,
+      };
       try {
         await this.col.insertOne(fresh);
         return true;
@@ -35,7 +44,10 @@ export class MongoReminderRecords implements ReminderRecords {
       if (!current || current.state !== 'claimed' || current.leaseUntil >= now.toISOString()) return false;
       const attempt = current.attempt + 1;
       if (!(await claimOnce(this.db, `reminder/${id}/${attempt}`))) return false;
-      await this.col.updateOne({ _id: id, attempt: current.attempt }, { $set: { claimedBy: owner, leaseUntil: lease, attempt } });
+      await this.col.updateOne(
+        { _id: id, attempt: current.attempt },
+        { $set: { claimedBy: owner, leaseUntil: lease, attempt } },
+      );
       return true;
     });
   }
@@ -59,7 +71,10 @@ export class MongoReminderRecords implements ReminderRecords {
 
   private finish(key: ReminderKey, owner: string, set: Partial<ReminderRecord>): Promise<boolean> {
     return guard('record a reminder', async () => {
-      const result = await this.col.updateOne({ _id: keyOf(key), claimedBy: owner, state: 'claimed' }, { $set: set });
+      const result = await this.col.updateOne(
+        { _id: keyOf(key), claimedBy: owner, state: 'claimed' },
+        { $set: set },
+      );
       return result.modifiedCount === 1;
     });
   }

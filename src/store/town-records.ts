@@ -19,7 +19,10 @@ import type { ProblemPlan } from '../domain/problem.js';
 import type { TaskGroup } from '../domain/task-group.js';
 import type { TownSlug } from '../domain/towns.js';
 
-export class MongoPartnershipRepository extends VersionedCollection<Partnership> implements PartnershipRepository {
+export class MongoPartnershipRepository
+  extends VersionedCollection<Partnership>
+  implements PartnershipRepository
+{
   constructor(db: Db) {
     super(db, 'partnerships');
   }

@@ -66,7 +66,8 @@ export class VersionedCollection<T extends Versioned> implements VersionedStore<
       await this.insert(record, audit);
       return true;
     } catch (error) {
-      if (error instanceof AppError && error.code === ErrorCode.Duplicate && (await this.get(record.id))) return false;
+      if (error instanceof AppError && error.code === ErrorCode.Duplicate && (await this.get(record.id)))
+        return false;
       throw error;
     }
   }
@@ -90,7 +91,9 @@ export class VersionedCollection<T extends Versioned> implements VersionedStore<
   async recoverPendingWrites(now = new Date()): Promise<number> {
     const cutoff = new Date(now.getTime() - REVISION_LEASE_MS).toISOString();
     let recovered = 0;
-    const pending = this.revisions.find({ collection: this.name, applied: false, at: { $lt: cutoff } }).sort({ version: 1 });
+    const pending = this.revisions
+      .find({ collection: this.name, applied: false, at: { $lt: cutoff } })
+      .sort({ version: 1 });
     for await (const revision of pending) {
       const applied = await this.apply(revision);
       if (applied === 'applied' && revision.audit) await this.finish(revision, revision.audit);
@@ -101,7 +104,9 @@ export class VersionedCollection<T extends Versioned> implements VersionedStore<
   }
 
   protected findMany(filter: Filter<Document>, sort: Record<string, 1 | -1> = { _id: 1 }): Promise<T[]> {
-    return guard('read records', async () => (await this.col.find(filter).sort(sort).toArray()).map((d) => this.fromDoc(d)));
+    return guard('read records', async () =>
+      (await this.col.find(filter).sort(sort).toArray()).map((d) => this.fromDoc(d)),
+    );
   }
 
   private revision(record: T, audit: AuditEvent): RevisionDoc & { record: Document } {
@@ -139,9 +144,15 @@ export class VersionedCollection<T extends Versioned> implements VersionedStore<
         if (!isDuplicateKey(error)) throw error;
       }
     } else {
-      await this.col.updateOne({ _id: revision.recordId as never, version: revision.version - 1 }, { $set: fields });
+      await this.col.updateOne(
+        { _id: revision.recordId as never, version: revision.version - 1 },
+        { $set: fields },
+      );
     }
-    const current = await this.col.findOne({ _id: revision.recordId as never }, { projection: { _rev: 1, version: 1 } });
+    const current = await this.col.findOne(
+      { _id: revision.recordId as never },
+      { projection: { _rev: 1, version: 1 } },
+    );
     if (!current) return 'missing';
     return current._rev === fields._rev ? 'applied' : 'stale';
   }
@@ -152,13 +163,21 @@ export class VersionedCollection<T extends Versioned> implements VersionedStore<
     } catch (error) {
       if (!isDuplicateKey(error)) throw error; // already copied by an earlier, interrupted finish
     }
-    await this.revisions.updateOne({ _id: revision._id }, { $set: { applied: true }, $unset: { record: '', audit: '' } });
+    await this.revisions.updateOne(
+      { _id: revision._id },
+      { $set: { applied: true }, $unset: { record: '', audit: '' } },
+    );
   }
 
   /** The current record; if another write has claimed a newer version but not applied it yet, that one. */
   private async staleOutcome(id: string): Promise<UpdateOutcome<T>> {
-    const latest = await this.revisions.find({ collection: this.name, recordId: id }).sort({ version: -1 }).limit(1).next();
-    if (latest?.record && !latest.applied) return { kind: 'stale', current: this.fromDoc({ ...latest.record, _id: id }) };
+    const latest = await this.revisions
+      .find({ collection: this.name, recordId: id })
+      .sort({ version: -1 })
+      .limit(1)
+      .next();
+    if (latest?.record && !latest.applied)
+      return { kind: 'stale', current: this.fromDoc({ ...latest.record, _id: id }) };
     const current = await this.get(id);
     return current ? { kind: 'stale', current } : { kind: 'not_found' };
   }

@@ -27,7 +27,12 @@ export function anAction(over: Partial<Action> = {}): Action {
       cards: [],
       demo: false,
     },
-    { id: uid('action'), ref: `TRU-${String(++n).padStart(3, '0')}`, now: new Date('2026-11-26T10:00:00Z'), actor: SYSTEM_ACTOR },
+    {
+      id: uid('action'),
+      ref: `TRU-${String(++n).padStart(3, '0')}`,
+      now: new Date('2026-11-26T10:00:00Z'),
+      actor: SYSTEM_ACTOR,
+    },
   );
   return { ...base, ...over };
 }
@@ -48,7 +53,11 @@ export function aMember(over: Partial<Member> = {}): Member {
   };
 }
 
-export function anAudit(entityId: string, change = 'test.change', town: TownSlug | null = 'truro'): AuditEvent {
+export function anAudit(
+  entityId: string,
+  change = 'test.change',
+  town: TownSlug | null = 'truro',
+): AuditEvent {
   return auditEvent(
     { actor: SYSTEM_ACTOR, change, before: null, after: { note: 'x' } },
     { kind: 'action', id: entityId, label: entityId },

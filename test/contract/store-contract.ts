@@ -22,9 +22,13 @@ export function storeContract(name: string, makeStores: () => Promise<Stores>) {
       it('refuses a second record with the same id or the same town and ref', async () => {
         const action = anAction();
         await stores.actions.insert(action, anAudit(action.id));
-        await expect(stores.actions.insert(action, anAudit(action.id))).rejects.toMatchObject({ code: ErrorCode.Duplicate });
+        await expect(stores.actions.insert(action, anAudit(action.id))).rejects.toMatchObject({
+          code: ErrorCode.Duplicate,
+        });
         const sameRef = anAction({ ref: action.ref });
-        await expect(stores.actions.insert(sameRef, anAudit(sameRef.id))).rejects.toMatchObject({ code: ErrorCode.Duplicate });
+        await expect(stores.actions.insert(sameRef, anAudit(sameRef.id))).rejects.toMatchObject({
+          code: ErrorCode.Duplicate,
+        });
         const otherTown = anAction({ ref: action.ref, town: 'penzance' });
         await stores.actions.insert(otherTown, anAudit(otherTown.id));
         expect(await stores.actions.get(sameRef.id)).toBeNull();
@@ -33,7 +37,11 @@ export function storeContract(name: string, makeStores: () => Promise<Stores>) {
       it('applies an update carrying the current version, bumps the version and appends the audit event', async () => {
         const action = anAction();
         await stores.actions.insert(action, anAudit(action.id, 'action.created'));
-        const outcome = await stores.actions.update({ ...action, status: 'in_progress' }, 1, anAudit(action.id, 'action.status'));
+        const outcome = await stores.actions.update(
+          { ...action, status: 'in_progress' },
+          1,
+          anAudit(action.id, 'action.status'),
+        );
         expect(outcome).toEqual({ kind: 'updated', value: { ...action, status: 'in_progress', version: 2 } });
         expect(await stores.actions.get(action.id)).toMatchObject({ status: 'in_progress', version: 2 });
         const trail = await stores.audit.listForEntity(action.id);
@@ -60,7 +68,9 @@ export function storeContract(name: string, makeStores: () => Promise<Stores>) {
         const action = anAction();
         await stores.actions.insert(action, anAudit(action.id));
         const outcomes = await Promise.all(
-          Array.from({ length: 8 }, (_, i) => stores.actions.update({ ...action, target: `target ${i}` }, 1, anAudit(action.id))),
+          Array.from({ length: 8 }, (_, i) =>
+            stores.actions.update({ ...action, target: `target ${i}` }, 1, anAudit(action.id)),
+          ),
         );
         expect(outcomes.filter((o) => o.kind === 'updated')).toHaveLength(1);
         expect(outcomes.filter((o) => o.kind === 'stale')).toHaveLength(7);
@@ -70,7 +80,9 @@ export function storeContract(name: string, makeStores: () => Promise<Stores>) {
       it('inserts once with insertIfAbsent and leaves the first record untouched', async () => {
         const action = anAction();
         expect(await stores.actions.insertIfAbsent(action, anAudit(action.id))).toBe(true);
-        expect(await stores.actions.insertIfAbsent({ ...action, title: 'changed title here' }, anAudit(action.id))).toBe(false);
+        expect(
+          await stores.actions.insertIfAbsent({ ...action, title: 'changed title here' }, anAudit(action.id)),
+        ).toBe(false);
         expect(await stores.actions.get(action.id)).toEqual(action);
         expect(await stores.audit.listForEntity(action.id)).toHaveLength(1);
       });
@@ -100,7 +112,10 @@ export function storeContract(name: string, makeStores: () => Promise<Stores>) {
       it('lists by town, by owner and open-and-due, in due-date order', async () => {
         const owner = { aadObjectId: 'aad-list-owner', displayName: 'Owner' };
         const a = anAction({ dueDate: '2027-02-01', owners: [owner] });
-        const b = anAction({ dueDate: '2027-01-01', owners: [owner, { aadObjectId: 'other', displayName: 'Other' }] });
+        const b = anAction({
+          dueDate: '2027-01-01',
+          owners: [owner, { aadObjectId: 'other', displayName: 'Other' }],
+        });
         const c = anAction({ dueDate: '2026-12-01', status: 'done' });
         const d = anAction({ dueDate: '2026-12-15', town: 'bodmin', status: 'blocked', ref: 'BOD-001' });
         for (const x of [a, b, c, d]) await stores.actions.insert(x, anAudit(x.id));
@@ -115,11 +130,16 @@ export function storeContract(name: string, makeStores: () => Promise<Stores>) {
         const jo = aMember({ displayName: 'Jo' });
         await stores.members.insert(jo, anAudit(jo.id));
         const again = aMember({ aadObjectId: jo.aadObjectId });
-        await expect(stores.members.insert(again, anAudit(again.id))).rejects.toMatchObject({ code: ErrorCode.Duplicate });
+        await expect(stores.members.insert(again, anAudit(again.id))).rejects.toMatchObject({
+          code: ErrorCode.Duplicate,
+        });
         const elsewhere = aMember({ aadObjectId: jo.aadObjectId, town: 'redruth', accessRole: 'member' });
         await stores.members.insert(elsewhere, anAudit(elsewhere.id));
         expect((await stores.members.listByTown('truro')).map((m) => m.id)).toEqual([jo.id]);
-        expect((await stores.members.listByPerson(jo.aadObjectId)).map((m) => m.town).sort()).toEqual(['redruth', 'truro']);
+        expect((await stores.members.listByPerson(jo.aadObjectId)).map((m) => m.town).sort()).toEqual([
+          'redruth',
+          'truro',
+        ]);
       });
     });
 
@@ -127,9 +147,15 @@ export function storeContract(name: string, makeStores: () => Promise<Stores>) {
       it('lists a town newest first, up to a limit', async () => {
         for (const [i, change] of ['first', 'second', 'third'].entries()) {
           const action = anAction({ town: 'liskeard', ref: `LIS-00${i}` });
-          await stores.actions.insert(action, { ...anAudit(action.id, change, 'liskeard'), at: `2026-11-2${i}T10:00:00.000Z` });
+          await stores.actions.insert(action, {
+            ...anAudit(action.id, change, 'liskeard'),
+            at: `2026-11-2${i}T10:00:00.000Z`,
+          });
         }
-        expect((await stores.audit.listByTown('liskeard', 2)).map((e) => e.change)).toEqual(['third', 'second']);
+        expect((await stores.audit.listByTown('liskeard', 2)).map((e) => e.change)).toEqual([
+          'third',
+          'second',
+        ]);
       });
     });
 
@@ -149,34 +175,61 @@ export function storeContract(name: string, makeStores: () => Promise<Stores>) {
       it('hands an expired claim to another worker, but never a sent reminder', async () => {
         expect(await stores.reminders.claim(key, 'worker-a', now, lease)).toBe(true);
         const later = new Date('2026-11-26T09:06:00Z');
-        expect(await stores.reminders.claim(key, 'worker-b', later, new Date('2026-11-26T09:11:00Z'))).toBe(true);
+        expect(await stores.reminders.claim(key, 'worker-b', later, new Date('2026-11-26T09:11:00Z'))).toBe(
+          true,
+        );
         expect(await stores.reminders.markSent(key, 'worker-a', later)).toBe(false);
         expect(await stores.reminders.markSent(key, 'worker-b', later)).toBe(true);
-        expect(await stores.reminders.claim(key, 'worker-c', new Date('2027-01-01T00:00:00Z'), new Date('2027-01-01T00:05:00Z'))).toBe(false);
+        expect(
+          await stores.reminders.claim(
+            key,
+            'worker-c',
+            new Date('2027-01-01T00:00:00Z'),
+            new Date('2027-01-01T00:05:00Z'),
+          ),
+        ).toBe(false);
       });
 
       it('lets exactly one of many workers take over an expired claim', async () => {
         expect(await stores.reminders.claim(key, 'dead-worker', now, lease)).toBe(true);
         const later = new Date('2026-11-26T09:10:00Z');
         const until = new Date('2026-11-26T09:15:00Z');
-        const results = await Promise.all(['a', 'b', 'c', 'd', 'e', 'f'].map((w) => stores.reminders.claim(key, w, later, until)));
+        const results = await Promise.all(
+          ['a', 'b', 'c', 'd', 'e', 'f'].map((w) => stores.reminders.claim(key, w, later, until)),
+        );
         expect(results.filter(Boolean)).toHaveLength(1);
         const winner = ['a', 'b', 'c', 'd', 'e', 'f'][results.indexOf(true)]!;
         expect(await stores.reminders.get(key)).toMatchObject({ claimedBy: winner, state: 'claimed' });
       });
 
       it('lets many simultaneous claimants have exactly one winner', async () => {
-        const results = await Promise.all(['a', 'b', 'c', 'd', 'e', 'f'].map((w) => stores.reminders.claim(key, w, now, lease)));
+        const results = await Promise.all(
+          ['a', 'b', 'c', 'd', 'e', 'f'].map((w) => stores.reminders.claim(key, w, now, lease)),
+        );
         expect(results.filter(Boolean)).toHaveLength(1);
       });
     });
 
     describe('conversation references', () => {
       it('keeps the latest reference per conversation and finds a person’s 1:1 chat', async () => {
-        const ref = { key: 'personal:c1', kind: 'personal' as const, aadObjectId: 'aad-1', town: null, tenantId: 't', reference: { conversation: { id: 'c1' } }, updatedAt: '2026-11-01T00:00:00Z' };
+        const ref = {
+          key: 'personal:c1',
+          kind: 'personal' as const,
+          aadObjectId: 'aad-1',
+          town: null,
+          tenantId: 't',
+          reference: { conversation: { id: 'c1' } },
+          updatedAt: '2026-11-01T00:00:00Z',
+        };
         await stores.conversations.upsert(ref);
-        await stores.conversations.upsert({ ...ref, reference: { conversation: { id: 'c1' }, serviceUrl: 'x' }, updatedAt: '2026-11-02T00:00:00Z' });
-        expect(await stores.conversations.get('personal:c1')).toMatchObject({ reference: { serviceUrl: 'x' } });
+        await stores.conversations.upsert({
+          ...ref,
+          reference: { conversation: { id: 'c1' }, serviceUrl: 'x' },
+          updatedAt: '2026-11-02T00:00:00Z',
+        });
+        expect(await stores.conversations.get('personal:c1')).toMatchObject({
+          reference: { serviceUrl: 'x' },
+        });
         expect((await stores.conversations.findPersonal('aad-1'))?.key).toBe('personal:c1');
         expect(await stores.conversations.findPersonal('aad-unknown')).toBeNull();
       });

@@ -32,7 +32,8 @@ export class MemoryVersioned<T extends Versioned> implements VersionedStore<T> {
   }
 
   async insert(record: T, audit: AuditEvent) {
-    if (this.records.has(record.id) || this.clashes(record)) throw new AppError(ErrorCode.Duplicate, 'That record already exists');
+    if (this.records.has(record.id) || this.clashes(record))
+      throw new AppError(ErrorCode.Duplicate, 'That record already exists');
     this.records.set(record.id, copy(record));
     this.auditLog.push(copy(audit));
   }
@@ -54,12 +55,17 @@ export class MemoryVersioned<T extends Versioned> implements VersionedStore<T> {
     return { kind: 'updated', value: copy(stored) };
   }
 
-  protected all(filter: (r: T) => boolean, order: (a: T, b: T) => number = (a, b) => a.id.localeCompare(b.id)): T[] {
+  protected all(
+    filter: (r: T) => boolean,
+    order: (a: T, b: T) => number = (a, b) => a.id.localeCompare(b.id),
+  ): T[] {
     return [...this.records.values()].filter(filter).sort(order).map(copy);
   }
 
   private clashes(record: T) {
-    return [...this.records.values()].some((r) => r.id !== record.id && this.uniqueKeys.some((key) => key(r) === key(record)));
+    return [...this.records.values()].some(
+      (r) => r.id !== record.id && this.uniqueKeys.some((key) => key(r) === key(record)),
+    );
   }
 }
 
@@ -111,7 +117,14 @@ class MemoryReminders {
   async claim(key: ReminderKey, owner: string, now: Date, leaseUntil: Date) {
     const existing = this.records.get(this.key(key));
     if (existing && !(existing.state === 'claimed' && existing.leaseUntil < now.toISOString())) return false;
-    this.records.set(this.key(key), { ...key, state: 'claimed', claimedBy: owner, leaseUntil: leaseUntil.toISOString(), sentAt: existing?.sentAt ?? null, error: null });
+    this.records.set(this.key(key), {
+      ...key,
+      state: 'claimed',
+      claimedBy: owner,
+      leaseUntil: leaseUntil.toISOString(),
+      sentAt: existing?.sentAt ?? null,
+      error: null,
+    });
     return true;
   }
   async markSent(key: ReminderKey, owner: string, at: Date) {
@@ -137,7 +150,10 @@ export function createMemoryStores(): Stores & { auditEvents: AuditEvent[] } {
   const conversations = new Map<string, ConversationRef>();
   const members = new (class extends MemoryVersioned<Member> {
     async listByTown(town: string) {
-      return this.all((m) => m.town === town, (a, b) => a.displayName.localeCompare(b.displayName));
+      return this.all(
+        (m) => m.town === town,
+        (a, b) => a.displayName.localeCompare(b.displayName),
+      );
     }
     async listByPerson(aadObjectId: string) {
       return this.all((m) => m.aadObjectId === aadObjectId);
@@ -154,7 +170,10 @@ export function createMemoryStores(): Stores & { auditEvents: AuditEvent[] } {
     plans: new ByTown<DeliveryPlan>(auditEvents),
     priorities: new (class extends MemoryVersioned<Priority> {
       async listByPlan(planId: string) {
-        return this.all((p) => p.planId === planId, (a, b) => a.title.localeCompare(b.title));
+        return this.all(
+          (p) => p.planId === planId,
+          (a, b) => a.title.localeCompare(b.title),
+        );
       }
     })(auditEvents),
     actions: new MemoryActions(auditEvents),
@@ -167,7 +186,11 @@ export function createMemoryStores(): Stores & { auditEvents: AuditEvent[] } {
         return auditEvents.filter((e) => e.entity.id === entityId).map(copy);
       },
       async listByTown(town: TownSlug, limit: number) {
-        return auditEvents.filter((e) => e.town === town).reverse().slice(0, limit).map(copy);
+        return auditEvents
+          .filter((e) => e.town === town)
+          .reverse()
+          .slice(0, limit)
+          .map(copy);
       },
     },
     reminders: new MemoryReminders(),
@@ -180,7 +203,9 @@ export function createMemoryStores(): Stores & { auditEvents: AuditEvent[] } {
         return r ? copy(r) : null;
       },
       async findPersonal(aadObjectId: string) {
-        const mine = [...conversations.values()].filter((r) => r.kind === 'personal' && r.aadObjectId === aadObjectId);
+        const mine = [...conversations.values()].filter(
+          (r) => r.kind === 'personal' && r.aadObjectId === aadObjectId,
+        );
         return mine.sort((a, b) => b.updatedAt.localeCompare(a.updatedAt)).map(copy)[0] ?? null;
       },
     },

@@ -1,6 +1,6 @@
 // What the contract cannot show through the port: what is stored, and recovery from a writer that died.
 import { describe, expect, it } from 'vitest';
-import { createMongoStores } from '../../src/store/mongo.js';
+import { createMongoStores, ensureIndexes, INDEXES } from '../../src/store/mongo.js';
 import { REVISIONS_COLLECTION, revisionId } from '../../src/store/revisions.js';
 import { REVISION_LEASE_MS } from '../../src/store/versioned-collection.js';
 import { anAction, anAudit } from '../contract/builders.js';
@@ -9,6 +9,15 @@ import { useTestDatabases } from '../support/test-database.js';
 const databases = useTestDatabases();
 
 describe('MongoDB store internals', () => {
+  it('creates its indexes again on restart without error, unique ones included', async () => {
+    const db = await databases.fresh();
+    await ensureIndexes(db);
+    await ensureIndexes(db);
+    const names = (await db.collection('actions').listIndexes().toArray()).map((i) => [i.name, i.unique ?? false]);
+    expect(names).toEqual(expect.arrayContaining([['ref_unique', true], ['status_due', false], ['owner', false]]));
+    expect(Object.keys(INDEXES)).toContain('revisions');
+  });
+
   it('stores plain documents: string ids, no driver types, index fields kept out of the domain', async () => {
     const db = await databases.fresh();
     const stores = createMongoStores(db);
@@ -44,7 +53,10 @@ describe('MongoDB store internals', () => {
 
     expect(await stores.recoverPendingWrites()).toBe(1);
     expect(await stores.actions.get(action.id)).toMatchObject({ status: 'done', version: 2 });
-    expect((await stores.audit.listForEntity(action.id)).map((e) => e.change)).toEqual(['action.created', 'action.status']);
+    expect((await stores.audit.listForEntity(action.id)).map((e) => e.change)).toEqual([
+      'action.created',
+      'action.status',
+    ]);
     expect(await stores.recoverPendingWrites()).toBe(0);
   });
 
@@ -71,9 +83,14 @@ describe('MongoDB store internals', () => {
     const stores = createMongoStores(db);
     const action = anAction();
     await stores.actions.insert(action, anAudit(action.id));
-    expect(await stores.actions.update({ ...action, status: 'done' }, 41, anAudit(action.id))).toMatchObject({ kind: 'stale', current: { version: 1 } });
+    expect(await stores.actions.update({ ...action, status: 'done' }, 41, anAudit(action.id))).toMatchObject({
+      kind: 'stale',
+      current: { version: 1 },
+    });
     expect(await db.collection(REVISIONS_COLLECTION).countDocuments({ recordId: action.id })).toBe(1);
-    expect(await stores.actions.update({ ...action, status: 'done' }, 1, anAudit(action.id))).toMatchObject({ kind: 'updated' });
+    expect(await stores.actions.update({ ...action, status: 'done' }, 1, anAudit(action.id))).toMatchObject({
+      kind: 'updated',
+    });
   });
 
   it('releases the claim of an insert that a unique index refused, so nothing half-written remains', async () => {

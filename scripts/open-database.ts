@@ -1,0 +1,34 @@
+// For the command-line scripts: the launcher's database, connected, indexed and ready for use cases.
+import { launchMongo } from './local-mongo.js';
+import { connectMongo, prepareDatabase } from '../src/store/mongo.js';
+import { randomIds, systemClock } from '../src/system.js';
+import type { AppContext } from '../src/app/context.js';
+import type { Config } from '../src/config.js';
+
+export interface OpenDatabase {
+  uri: string;
+  origin: 'external' | 'started' | 'reused';
+  ctx: AppContext;
+  close(): Promise<void>;
+}
+
+export async function openDatabase(config: Config): Promise<OpenDatabase> {
+  const server = await launchMongo({ mongoUri: config.MONGODB_URI, dataDir: config.DATA_DIR });
+  try {
+    const connection = await connectMongo(server.uri, config.MONGODB_DB);
+    const stores = await prepareDatabase(connection.db);
+    const settings = { timeZone: config.TIMEZONE, dueSoonDays: config.DUE_SOON_DAYS };
+    return {
+      uri: server.uri,
+      origin: server.origin,
+      ctx: { stores, clock: systemClock, ids: randomIds, settings },
+      close: async () => {
+        await connection.close();
+        await server.stop();
+      },
+    };
+  } catch (error) {
+    await server.stop();
+    throw error;
+  }
+}

@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import {
+  addReading,
+  DEFAULT_PROXY_CAVEAT,
+  HEADLINE_QUESTION,
+  latestReading,
+  marginOfError,
+  newIndicator,
+  setBaseline,
+  setTarget,
+  type Indicator,
+} from '../../../src/domain/indicator.js';
+
+const value = <T>(r: { ok: boolean; value?: T }) => {
+  if (!r.ok) throw new Error('unexpected');
+  return r.value as T;
+};
+
+describe('performance indicator', () => {
+  it('asks the headline question and records baseline, target and readings', () => {
+    let ind = newIndicator('truro');
+    expect(ind.question).toBe(HEADLINE_QUESTION);
+    ind = value<Indicator>(setBaseline(ind, { year: 2017, value: 46, sampleSize: 400 }));
+    ind = value<Indicator>(setTarget(ind, { year: 2021, value: 54 }));
+    ind = value<Indicator>(addReading(ind, { year: 2019, value: 49, source: 'Have Your Say', proxy: true }));
+    ind = value<Indicator>(
+      addReading(ind, { year: 2021, value: 52, sampleSize: 380, source: 'Residents survey', proxy: false }),
+    );
+    expect(latestReading(ind)).toMatchObject({ year: 2021, value: 52 });
+    expect(latestReading(ind, true)).toMatchObject({ year: 2019, caveat: DEFAULT_PROXY_CAVEAT });
+  });
+
+  it('refuses values out of range and targets before the baseline', () => {
+    const ind = newIndicator('truro');
+    expect(setBaseline(ind, { year: 2017, value: 101, sampleSize: 400 })).toMatchObject({
+      ok: false,
+      error: [{ field: 'baseline.value', message: 'A percentage cannot be above 100' }],
+    });
+    expect(setBaseline(ind, { year: 2017, value: 46, sampleSize: 0 })).toMatchObject({
+      ok: false,
+      error: [{ message: 'The sample size must be at least 1' }],
+    });
+    expect(setBaseline(ind, { year: 2017, value: '46', sampleSize: 10 })).toMatchObject({
+      ok: false,
+      error: [{ field: 'baseline.value' }],
+    });
+    const withBaseline = value<Indicator>(setBaseline(ind, { year: 2017, value: 46, sampleSize: 400 }));
+    expect(setTarget(withBaseline, { year: 2016, value: 50 })).toMatchObject({
+      ok: false,
+      error: [{ message: 'The target year must come after the baseline year' }],
+    });
+    const once = value<Indicator>(addReading(ind, { year: 2019, value: 49, source: 'HYS', proxy: true }));
+    expect(addReading(once, { year: 2019, value: 50, source: 'HYS', proxy: true })).toMatchObject({
+      ok: false,
+    });
+  });
+
+  it('gives the 95% margin of error only when the sample size is known', () => {
+    expect(marginOfError(50, 400)).toBe(4.9);
+    expect(marginOfError(46, 1000)).toBe(3.1);
+    expect(marginOfError(50, null)).toBeNull();
+  });
+});

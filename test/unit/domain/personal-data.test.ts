@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { describeFindings, detectPersonalData } from '../../../src/domain/personal-data.js';
+
+const kinds = (text: string) => detectPersonalData(text).map((f) => f.kind);
+
+describe('personal data detector', () => {
+  it.each([
+    ['Contact jo.bloggs@gmail.com about the case', 'email'],
+    ['Ring 07700 900123 after 5pm', 'phone'],
+    ['Call +44 7700 900123', 'phone'],
+    ['Landline 01872 222000', 'phone'],
+    ['Tel (01209) 123456', 'phone'],
+    ['NI number JG 10 37 28 A on file', 'ni_number'],
+    ['ni ab123456c', 'ni_number'],
+    ['Lives at TR1 2AB near the quay', 'postcode'],
+    ['visit pl25 5ab today', 'postcode'],
+    ['Male, DOB 12/03/1990, seen at quay', 'date_of_birth'],
+    ['born 3 March 2009', 'date_of_birth'],
+    ['date of birth: 2001-07-04', 'date_of_birth'],
+    ['born in 2008, known to services', 'date_of_birth'],
+  ])('flags %j as %s', (text, kind) => {
+    expect(kinds(text)).toEqual([kind]);
+  });
+
+  it.each([
+    'Reduce ASB reports at Lemon Quay by 20% by 31/03/2027',
+    'Review ECINS ref 1234567 at the next case panel',
+    'See action TRU-014 and NQY-P03',
+    'Patrols in the TR1 and TR15 areas',
+    'Take the A30 3rd exit to the retail park',
+    'Meeting on 2027-01-15 at 10:30, room B1 2nd floor',
+    'Budget £50,000 from the seed fund; baseline 2017 46%, target 2021 54%',
+    'Call 999 in an emergency or 101 otherwise',
+    'Years 2017 2018 2019 2020 compared',
+    'Survey of 1,200 residents aged 16 and over',
+    'Ward B3 4th meeting',
+    'Use TN 12 34 56 A test format',
+  ])('does not flag %j', (text) => {
+    expect(detectPersonalData(text)).toEqual([]);
+  });
+
+  it('reports each finding once with its position, and describes them in plain words', () => {
+    const findings = detectPersonalData('Email a@b.org or ring 07700900123; DOB 01/02/2003');
+    expect(findings.map((f) => [f.kind, f.index])).toEqual([
+      ['email', 6],
+      ['phone', 22],
+      ['date_of_birth', 35],
+    ]);
+    expect(describeFindings(findings)).toBe(
+      'This text looks like it contains an e-mail address, a phone number and a date of birth. Records here are shared across the partnership: replace personal details with a case-system reference (for example "ECINS 123456").',
+    );
+  });
+});
