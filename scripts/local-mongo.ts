@@ -68,12 +68,12 @@ async function startFerretDb(
     '--telemetry=disable',
     '--debug-addr=-',
     `--state-dir=${dataDir}`,
-    '--log-level=warn',
+    '--log-level=error',
   ];
   // The shell guard stops FerretDB when our stdin pipe closes: on stop(), and also when this process dies
   // in any way (even SIGKILL), because the kernel closes the pipe. No orphans.
-  const guard = 'exec 3<&0; "$0" "$@" <&- & c=$!; (cat <&3 >/dev/null; kill -TERM $c 2>/dev/null) & wait $c';
-  const child = spawn('/bin/sh', ['-c', `${guard} >>"$FERRETDB_LOG" 2>&1`, binary, ...args], {
+  const guard = 'exec 3<&0 >>"$FERRETDB_LOG" 2>&1; "$0" "$@" <&- & c=$!; (cat <&3 >/dev/null; kill -TERM $c) & wait $c';
+  const child = spawn('/bin/sh', ['-c', guard, binary, ...args], {
     stdio: ['pipe', 'ignore', 'ignore'],
     detached: true, // own process group: a terminal's Ctrl-C reaches only us, and we stop FerretDB in order
     env: { ...process.env, FERRETDB_LOG: logFile },
@@ -140,7 +140,12 @@ async function stopChild(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return;
   const exited = new Promise<void>((done) => child.once('exit', () => done()));
   child.stdin?.end();
-  const timedOut = await Promise.race([exited.then(() => false), sleep(STOP_TIMEOUT_MS).then(() => true)]);
+  const timer = new AbortController(); // cancelled once FerretDB is gone, so it does not hold the process open
+  const timedOut = await Promise.race([
+    exited.then(() => false),
+    sleep(STOP_TIMEOUT_MS, true, { signal: timer.signal }).catch(() => false),
+  ]);
+  timer.abort();
   if (timedOut && child.pid) {
     process.kill(-child.pid, 'SIGKILL');
     await exited;
