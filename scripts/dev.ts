@@ -3,9 +3,8 @@
 import { loadConfig } from '../src/config.js';
 import { seedDemo } from '../src/app/seed-demo.js';
 import { seedReferenceData } from '../src/app/seed-reference-data.js';
-import { LauncherError } from './local-mongo.js';
 import { openDatabase } from './open-database.js';
-import { runUntilSignal } from './run-until-signal.js';
+import { runUntilSignal } from './cli.js';
 
 await runUntilSignal(async () => {
   const config = loadConfig(process.env);
@@ -25,4 +24,4 @@ await runUntilSignal(async () => {
   );
   console.log('Ctrl-C stops everything this command started.');
   return () => db.close();
-}, [LauncherError]);
+});

@@ -72,7 +72,8 @@ async function startFerretDb(
   ];
   // The shell guard stops FerretDB when our stdin pipe closes: on stop(), and also when this process dies
   // in any way (even SIGKILL), because the kernel closes the pipe. No orphans.
-  const guard = 'exec 3<&0 >>"$FERRETDB_LOG" 2>&1; "$0" "$@" <&- & c=$!; (cat <&3 >/dev/null; kill -TERM $c) & wait $c';
+  const guard =
+    'exec 3<&0 >>"$FERRETDB_LOG" 2>&1; "$0" "$@" <&- & c=$!; (cat <&3 >/dev/null; kill -TERM $c) & wait $c';
   const child = spawn('/bin/sh', ['-c', guard, binary, ...args], {
     stdio: ['pipe', 'ignore', 'ignore'],
     detached: true, // own process group: a terminal's Ctrl-C reaches only us, and we stop FerretDB in order

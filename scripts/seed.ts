@@ -1,14 +1,12 @@
 // `npm run seed [-- --demo]`: the ten towns' partnerships (idempotent); with --demo, clearly marked demo data.
-import { parseArgs } from 'node:util';
 import { loadConfig } from '../src/config.js';
 import { seedDemo } from '../src/app/seed-demo.js';
 import { seedReferenceData } from '../src/app/seed-reference-data.js';
-import { LauncherError } from './local-mongo.js';
 import { openDatabase } from './open-database.js';
-import { exitWith } from './run-until-signal.js';
+import { exitWith, parseCli } from './cli.js';
 
 try {
-  const { values } = parseArgs({ options: { demo: { type: 'boolean', default: false } } });
+  const { values } = parseCli({ demo: { type: 'boolean', default: false } }, 'npm run seed [-- --demo]');
   const config = loadConfig(process.env);
   const db = await openDatabase(config);
   try {
@@ -25,5 +23,5 @@ try {
     await db.close();
   }
 } catch (error) {
-  exitWith(error, [LauncherError]);
+  exitWith(error);
 }

@@ -2,6 +2,7 @@
 // Today it brings up the store (indexes, recovery of interrupted writes); the bot's HTTP service and the
 // scheduler join here in later slices.
 import { ConfigError, loadConfig } from './config.js';
+import { AppError } from './errors.js';
 import { createLogger } from './logger.js';
 import { connectMongo, prepareDatabase } from './store/mongo.js';
 
@@ -28,8 +29,7 @@ async function main(): Promise<void> {
 
 main().catch((error: unknown) => {
   // Before the logger exists (bad config) plain stderr is all there is; the message lists every problem.
-  process.stderr.write(
-    `${error instanceof ConfigError ? error.message : String((error as Error)?.stack ?? error)}\n`,
-  );
+  const known = error instanceof ConfigError || error instanceof AppError;
+  process.stderr.write(`${known ? error.message : String((error as Error)?.stack ?? error)}\n`);
   process.exit(1);
 });

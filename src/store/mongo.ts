@@ -14,6 +14,7 @@ import {
 } from './town-records.js';
 import { REVISIONS_COLLECTION } from './revisions.js';
 import { AUDIT_COLLECTION, VersionedCollection } from './versioned-collection.js';
+import { AppError, ErrorCode } from '../errors.js';
 import type { Stores } from '../app/ports.js';
 import type { Indicator } from '../domain/indicator.js';
 
@@ -59,8 +60,20 @@ export interface MongoConnection {
 
 export async function connectMongo(uri: string, dbName: string): Promise<MongoConnection> {
   const client = new MongoClient(uri, { serverSelectionTimeoutMS: 5_000, appName: 'safer-towns-bot' });
-  await client.connect();
+  try {
+    await client.connect();
+  } catch (error) {
+    const why = error instanceof Error ? error.message : String(error);
+    throw new AppError(ErrorCode.Unavailable, `Cannot reach MongoDB at ${withoutCredentials(uri)}: ${why}`, {
+      cause: error,
+    });
+  }
   return { client, db: client.db(dbName), close: () => client.close() };
+}
+
+/** For messages and logs: the URI with any user name and password removed. */
+export function withoutCredentials(uri: string): string {
+  return uri.replace(/^(mongodb(?:\+srv)?:\/\/)[^@/]*@/, '$1');
 }
 
 /**

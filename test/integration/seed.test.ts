@@ -14,7 +14,11 @@ const databases = useTestDatabases();
 async function snapshot(db: Db): Promise<Record<string, unknown[]>> {
   const out: Record<string, unknown[]> = {};
   for (const { name } of await db.listCollections().toArray()) {
-    out[name] = await db.collection(name).find({}, { projection: { at: 0 } }).sort({ _id: 1 }).toArray();
+    out[name] = await db
+      .collection(name)
+      .find({}, { projection: { at: 0 } })
+      .sort({ _id: 1 })
+      .toArray();
   }
   return out;
 }
@@ -40,9 +44,25 @@ describe('seed on MongoDB', () => {
     await seedDemo(ctx);
     const before = await snapshot(db);
     const coordinator = { kind: 'user' as const, id: DEMO_PEOPLE[0]!.aadObjectId, name: 'Jo' };
-    const refused = await createAction(ctx, coordinator, { town: 'truro', planId: 'demo-truro-plan', priorityId: 'demo-truro-priority-1', title: 'x', measure: '', target: '', ownerIds: ['nobody'], dueDate: '2020-01-01' });
+    const refused = await createAction(ctx, coordinator, {
+      town: 'truro',
+      planId: 'demo-truro-plan',
+      priorityId: 'demo-truro-priority-1',
+      title: 'x',
+      measure: '',
+      target: '',
+      ownerIds: ['nobody'],
+      dueDate: '2020-01-01',
+    });
     expect(refused.ok).toBe(false);
-    const forged = await createAction(ctx, coordinator, { town: 'truro', planId: { $ne: null }, priorityId: { $gt: '' }, title: { $where: '1' }, ownerIds: [{ $ne: null }], dueDate: '2027-01-01' });
+    const forged = await createAction(ctx, coordinator, {
+      town: 'truro',
+      planId: { $ne: null },
+      priorityId: { $gt: '' },
+      title: { $where: '1' },
+      ownerIds: [{ $ne: null }],
+      dueDate: '2027-01-01',
+    });
     expect(forged.ok).toBe(false);
     expect(await snapshot(db)).toEqual(before);
   });

@@ -1,0 +1,77 @@
+// `npm run seed` and `npm run dev` end to end, against the test run's database under a name of their own.
+import { randomBytes } from 'node:crypto';
+import { afterAll, describe, expect, inject, it } from 'vitest';
+import { MongoClient } from 'mongodb';
+import { exited, runScript, startScript } from '../support/processes.js';
+
+const dbName = `t_scripts_${randomBytes(4).toString('hex')}`;
+const env = () => ({
+  ...process.env,
+  MONGODB_URI: inject('mongoUri'),
+  MONGODB_DB: dbName,
+  LOG_LEVEL: 'warn',
+});
+
+afterAll(async () => {
+  const client = new MongoClient(inject('mongoUri'));
+  await client.db(dbName).dropDatabase();
+  await client.close();
+});
+
+describe('npm run seed', () => {
+  it('loads the ten partnerships once, then reports them as already there', () => {
+    const first = runScript('seed.ts', env());
+    expect(first.stderr).toBe('');
+    expect(first.stdout).toContain('Towns and partnerships: 20 records added, 0 already there.');
+    const second = runScript('seed.ts', env());
+    expect(second.stdout).toContain('Towns and partnerships: 0 records added, 20 already there.');
+  });
+
+  it('adds demo data with --demo, idempotently, and refuses unknown flags', () => {
+    expect(runScript('seed.ts', env(), ['--demo']).stdout).toMatch(
+      /Demo data \(marked "\(demo\)"\): \d+ records added, 0 already there\./,
+    );
+    expect(runScript('seed.ts', env(), ['--demo']).stdout).toMatch(
+      /Demo data \(marked "\(demo\)"\): 0 records added, \d+ already there\./,
+    );
+    const typo = runScript('seed.ts', env(), ['--dmeo']);
+    expect(typo.status).toBe(1);
+    expect(typo.stderr).toBe("Unknown option '--dmeo'\nUsage: npm run seed [-- --demo]\n");
+  });
+
+  it('says which database it cannot reach, without the password, instead of a stack trace', () => {
+    const down = runScript('seed.ts', { ...env(), MONGODB_URI: 'mongodb://seed:s3cret@127.0.0.1:9/' });
+    expect(down.status).toBe(1);
+    expect(down.stderr).toMatch(
+      /^Cannot reach MongoDB at mongodb:\/\/127\.0\.0\.1:9\/: connect ECONNREFUSED/,
+    );
+    expect(down.stderr).not.toContain('s3cret');
+  });
+});
+
+describe('npm run dev', () => {
+  it('brings up the seeded database, says where it is, and stops cleanly on Ctrl-C', async () => {
+    const dev = startScript('dev.ts', env());
+    await dev.waitFor(/10 Safer Town partnerships ready/);
+    expect(dev.output()).toContain(`MONGODB_URI=${inject('mongoUri')}`);
+    dev.child.kill('SIGINT');
+    expect(await exited(dev.child)).toBe(0);
+  });
+});
+
+describe('the service (src/main.ts)', () => {
+  it('prepares the database, logs in JSON that it is ready, and stops on SIGTERM', async () => {
+    const service = startScript('src/main.ts', { ...env(), LOG_LEVEL: 'info' });
+    const line = (await service.waitFor(/^\{.*"database ready".*\}$/m))[0];
+    expect(JSON.parse(line)).toMatchObject({ level: 30, service: 'safer-towns-bot', database: dbName });
+    expect(service.output()).not.toContain(inject('mongoUri'));
+    service.child.kill('SIGTERM');
+    expect(await exited(service.child)).toBe(0);
+  });
+
+  it('needs MONGODB_URI, and says so', () => {
+    const result = runScript('src/main.ts', { ...env(), MONGODB_URI: '' });
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain('MONGODB_URI: required by `npm start`');
+  });
+});

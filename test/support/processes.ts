@@ -1,0 +1,89 @@
+// Helpers for tests that run the project's scripts as a user would: a real node process per script.
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { connect } from 'node:net';
+import { join, resolve } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { pathToFileURL } from 'node:url';
+
+export const root = resolve(import.meta.dirname, '../..');
+
+/** As `npm run <script>` runs it: one node process with tsx's loader (the tsx CLI would add a parent). */
+export function scriptArgs(script: string, args: string[] = []): string[] {
+  return [
+    '--import',
+    pathToFileURL(join(root, 'node_modules/tsx/dist/loader.mjs')).href,
+    join(root, 'scripts', script),
+    ...args,
+  ];
+}
+
+export interface Running {
+  child: ChildProcess;
+  output(): string;
+  /** Resolves with the first match of `pattern` in stdout+stderr, or throws if the process ends first. */
+  waitFor(pattern: RegExp, timeoutMs?: number): Promise<RegExpExecArray>;
+}
+
+export function startScript(script: string, env: NodeJS.ProcessEnv, args: string[] = []): Running {
+  const child = spawn(process.execPath, scriptArgs(script, args), {
+    cwd: root,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout?.on('data', (d: Buffer) => (output += d.toString()));
+  child.stderr?.on('data', (d: Buffer) => (output += d.toString()));
+  return {
+    child,
+    output: () => output,
+    async waitFor(pattern, timeoutMs = 60_000) {
+      for (let waited = 0; waited < timeoutMs; waited += 50) {
+        const match = pattern.exec(output);
+        if (match) return match;
+        if (child.exitCode !== null) break;
+        await sleep(50);
+      }
+      throw new Error(`${script} did not print ${pattern}:\n${output}`);
+    },
+  };
+}
+
+export function runScript(script: string, env: NodeJS.ProcessEnv, args: string[] = [], cwd = root) {
+  return spawnSync(process.execPath, scriptArgs(script, args), {
+    cwd,
+    env,
+    encoding: 'utf8',
+    timeout: 60_000,
+  });
+}
+
+export const exited = (child: ChildProcess) =>
+  new Promise<number | null>((done) =>
+    child.exitCode !== null ? done(child.exitCode) : child.once('exit', (code) => done(code)),
+  );
+
+export async function portOpen(uri: string): Promise<boolean> {
+  const port = Number(/:(\d+)\//.exec(uri)?.[1]);
+  return new Promise((done) => {
+    const socket = connect(port, '127.0.0.1');
+    socket.once('connect', () => (socket.destroy(), done(true)));
+    socket.once('error', () => done(false));
+  });
+}
+
+export async function waitClosed(uri: string): Promise<boolean> {
+  for (let waited = 0; waited < 10_000; waited += 100) {
+    if (!(await portOpen(uri))) return true;
+    await sleep(100);
+  }
+  return false;
+}
+
+/** True once no process's command line mentions `pattern` (the FerretDB process and its shell guard). */
+export async function processesGone(pattern: string): Promise<boolean> {
+  for (let waited = 0; waited < 10_000; waited += 100) {
+    if (spawnSync('pgrep', ['-af', '--', pattern]).status === 1) return true;
+    await sleep(100);
+  }
+  return false;
+}
