@@ -31,7 +31,7 @@ export async function ensureFerretDb({ cacheDir, log }: InstallOptions): Promise
   if (await isExecutable(binary)) return binary;
 
   requireGo();
-  log(`Building FerretDB ${FERRETDB_VERSION} once into ${binary} (about two minutes on two cores)...`);
+  log(`Building FerretDB ${FERRETDB_VERSION} once into ${binary} (a minute or two)...`);
   const moduleDir = downloadModule();
   await mkdir(join(cacheDir, `ferretdb-${FERRETDB_VERSION}`), { recursive: true });
   // A unique work folder and an atomic rename: two installers racing both finish with the same binary.

@@ -233,6 +233,25 @@ export function storeContract(name: string, makeStores: () => Promise<Stores>) {
         expect((await stores.conversations.findPersonal('aad-1'))?.key).toBe('personal:c1');
         expect(await stores.conversations.findPersonal('aad-unknown')).toBeNull();
       });
+      it('survives many simultaneous first saves of the same conversation', async () => {
+        const ref = {
+          key: 'channel:c9',
+          kind: 'channel' as const,
+          aadObjectId: null,
+          town: 'truro' as const,
+          tenantId: null,
+          reference: {},
+          updatedAt: '2026-11-01T00:00:00Z',
+        };
+        await Promise.all(
+          Array.from({ length: 6 }, (_, i) => stores.conversations.upsert({ ...ref, reference: { n: i } })),
+        );
+        expect(await stores.conversations.get('channel:c9')).toMatchObject({
+          key: 'channel:c9',
+          kind: 'channel',
+          town: 'truro',
+        });
+      });
     });
 
     describe('problem references', () => {
