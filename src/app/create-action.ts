@@ -1,4 +1,4 @@
-import { AppError, ErrorCode, isAppError } from '../errors.js';
+import { AppError } from '../errors.js';
 import { completeAction, validateNewAction, type Action } from '../domain/action.js';
 import { localDateOf } from '../domain/dates.js';
 import { detectPersonalData, type PersonalDataFinding } from '../domain/personal-data.js';
@@ -16,7 +16,8 @@ export type CreateActionOutcome =
 
 /**
  * Checks everything (role, SMART rules, personal data) before writing anything, then allocates the
- * reference and inserts the action with its audit event. Refused input leaves the database unchanged.
+ * reference and inserts the action with its audit event. Refused input leaves the database unchanged
+ * (references are claimed uniquely, so the insert cannot clash).
  */
 export async function createAction(
   ctx: AppContext,
@@ -50,26 +51,15 @@ export async function createAction(
     now: ctx.clock.now(),
     actor,
   });
-  const event = audit(
-    ctx,
+  const entity = { kind: 'action' as const, id: action.id, label: action.ref };
+  const event = audit(ctx, {
     actor,
-    'action.created',
-    { kind: 'action', id: action.id, label: action.ref },
-    action.town,
-    null,
-    action,
-  );
-  try {
-    await stores.actions.insert(action, event);
-  } catch (error) {
-    if (isAppError(error, ErrorCode.Duplicate)) {
-      return fail(
-        new AppError(ErrorCode.Duplicate, `Reference ${action.ref} is already taken; please try again`, {
-          cause: error,
-        }),
-      );
-    }
-    throw error;
-  }
+    change: 'action.created',
+    entity,
+    town: action.town,
+    before: null,
+    after: action,
+  });
+  await stores.actions.insert(action, event);
   return ok({ kind: 'created', action });
 }

@@ -7,51 +7,41 @@ import { newPlan } from '../domain/plan.js';
 import { newPriority } from '../domain/priority.js';
 import { TOWNS, type Town } from '../domain/towns.js';
 import { audit } from './audit-trail.js';
-import { DEMO_ACTIONS, DEMO_PEOPLE, DEMO_PLAN, DEMO_PRIORITIES } from './demo-data.js';
+import { DEMO_ACTIONS, DEMO_PEOPLE, DEMO_PLAN, DEMO_PRIORITIES, type DemoPerson } from './demo-data.js';
+import { seeded, type SeedReport } from './seed-reference-data.js';
+import type { MembershipScope } from '../domain/member.js';
 import type { Validated } from '../domain/result.js';
 import type { AppContext } from './context.js';
-import type { SeedReport } from './seed-reference-data.js';
 
 /** How long ago the demo actions were "created": so that some can be overdue today. */
 const CREATED_DAYS_AGO = 90;
 
+type Count = (inserted: boolean) => void;
+
 /** Demo members, plans, priorities, actions and indicator figures for all ten towns. Idempotent. */
 export async function seedDemo(ctx: AppContext): Promise<SeedReport> {
   const report: SeedReport = { inserted: 0, existing: 0 };
-  const count = (inserted: boolean) => report[inserted ? 'inserted' : 'existing']++;
-  const board = DEMO_PEOPLE.filter((p) => p.accessRole === 'board');
-  for (const p of board)
-    count(await insertMember(ctx, { ...p, town: COUNTY }, `demo-county-${p.aadObjectId}`));
+  const count: Count = (inserted) => report[inserted ? 'inserted' : 'existing']++;
+  for (const person of DEMO_PEOPLE.filter((p) => p.accessRole === 'board')) {
+    count(await insertMember(ctx, person, COUNTY));
+  }
   for (const [index, town] of TOWNS.entries()) await seedTown(ctx, town, index, count);
   return report;
 }
 
-async function seedTown(ctx: AppContext, town: Town, index: number, count: (inserted: boolean) => void) {
+async function seedTown(ctx: AppContext, town: Town, index: number, count: Count): Promise<void> {
   const { stores } = ctx;
   const seats = DEMO_PEOPLE.filter((p) => p.accessRole !== 'board');
-  for (const p of seats)
-    count(await insertMember(ctx, { ...p, town: town.slug }, `demo-${town.slug}-${p.aadObjectId}`));
+  for (const person of seats) count(await insertMember(ctx, person, town.slug));
 
-  const plan = must(
-    newPlan(
-      { ...DEMO_PLAN, town: town.slug, title: `Safer ${town.name} ${DEMO_PLAN.title}`, demo: true },
-      `demo-${town.slug}-plan`,
-    ),
-  );
-  count(
-    await stores.plans.insertIfAbsent(
-      plan,
-      audit(
-        ctx,
-        SYSTEM_ACTOR,
-        'plan.seeded',
-        { kind: 'plan', id: plan.id, label: plan.title },
-        town.slug,
-        null,
-        plan,
-      ),
-    ),
-  );
+  const planInput = {
+    ...DEMO_PLAN,
+    town: town.slug,
+    title: `Safer ${town.name} ${DEMO_PLAN.title}`,
+    demo: true,
+  };
+  const plan = must(newPlan(planInput, `demo-${town.slug}-plan`));
+  count(await stores.plans.insertIfAbsent(plan, seeded(ctx, 'plan', plan, plan.title, town.slug)));
 
   const priorities = DEMO_PRIORITIES.map((p, i) =>
     must(
@@ -61,65 +51,36 @@ async function seedTown(ctx: AppContext, town: Town, index: number, count: (inse
       ),
     ),
   );
-  for (const p of priorities) {
-    count(
-      await stores.priorities.insertIfAbsent(
-        p,
-        audit(
-          ctx,
-          SYSTEM_ACTOR,
-          'priority.seeded',
-          { kind: 'priority', id: p.id, label: p.title },
-          town.slug,
-          null,
-          p,
-        ),
-      ),
-    );
-  }
+  for (const p of priorities)
+    count(await stores.priorities.insertIfAbsent(p, seeded(ctx, 'priority', p, p.title, town.slug)));
 
   const members = await stores.members.listByTown(town.slug);
   const now = ctx.clock.now();
   const today = localDateOf(now, ctx.settings.timeZone);
-  const createdOn = addDays(today, -CREATED_DAYS_AGO);
   for (const [i, a] of DEMO_ACTIONS.entries()) {
     const id = `demo-${town.slug}-action-${i + 1}`;
     if (await stores.actions.get(id)) {
-      count(false);
+      count(false); // checked first so that a re-run claims no reference
       continue;
     }
-    const draft = must(
-      validateNewAction(
-        {
-          town: town.slug,
-          planId: plan.id,
-          priorityId: priorities[a.priority]!.id,
-          title: a.title,
-          measure: a.measure,
-          target: a.target,
-          ownerIds: a.owners.map((o) => seats[o]!.aadObjectId),
-          dueDate: addDays(today, a.dueInDays),
-          demo: true,
-        },
-        { today: createdOn, plan, priorities, members, taskGroup: null },
-      ),
-    );
-    const action = completeAction(
-      { ...draft, status: a.status, blockedReason: a.blockedReason ?? null },
-      { id, ref: await stores.actions.nextRef(town.slug), now, actor: SYSTEM_ACTOR },
-    );
-    await stores.actions.insert(
-      action,
-      audit(
-        ctx,
-        SYSTEM_ACTOR,
-        'action.seeded',
-        { kind: 'action', id, label: action.ref },
-        town.slug,
-        null,
-        action,
-      ),
-    );
+    const input = {
+      ...a,
+      town: town.slug,
+      planId: plan.id,
+      priorityId: priorities[a.priority]!.id,
+      ownerIds: a.owners.map((o) => seats[o]!.aadObjectId),
+      dueDate: addDays(today, a.dueInDays),
+      demo: true,
+    };
+    const context = { today: addDays(today, -CREATED_DAYS_AGO), plan, priorities, members, taskGroup: null };
+    const draft = {
+      ...must(validateNewAction(input, context)),
+      status: a.status,
+      blockedReason: a.blockedReason ?? null,
+    };
+    const ref = await stores.actions.nextRef(town.slug);
+    const action = completeAction(draft, { id, ref, now, actor: SYSTEM_ACTOR });
+    await stores.actions.insert(action, seeded(ctx, 'action', action, ref, town.slug));
     count(true);
   }
   count(await seedIndicator(ctx, town, index));
@@ -132,39 +93,29 @@ async function seedIndicator(ctx: AppContext, town: Town, index: number): Promis
   const baseline = 38 + index * 1.5;
   let next = must(setBaseline(current, { year: 2017, value: baseline, sampleSize: 320 + index * 10 }));
   next = must(setTarget(next, { year: 2021, value: baseline + 8 }));
-  next = must(
-    addReading(next, {
-      year: 2019,
-      value: baseline + 3,
-      sampleSize: 150,
-      source: 'Have Your Say survey (demo)',
-      proxy: true,
-    }),
-  );
-  const event = audit(
-    ctx,
-    SYSTEM_ACTOR,
-    'indicator.seeded',
-    { kind: 'indicator', id: town.slug, label: town.name },
-    town.slug,
-    current,
-    next,
-  );
+  const proxy = {
+    year: 2019,
+    value: baseline + 3,
+    sampleSize: 150,
+    source: 'Have Your Say survey (demo)',
+    proxy: true,
+  };
+  next = must(addReading(next, proxy));
+  const entity = { kind: 'indicator' as const, id: town.slug, label: town.name };
+  const event = audit(ctx, {
+    actor: SYSTEM_ACTOR,
+    change: 'indicator.seeded',
+    entity,
+    town: town.slug,
+    before: current,
+    after: next,
+  });
   return (await ctx.stores.indicators.update(next, current.version, event)).kind === 'updated';
 }
 
-async function insertMember(ctx: AppContext, input: Record<string, unknown>, id: string): Promise<boolean> {
-  const member = must(newMember({ ...input, demo: true }, id));
-  const event = audit(
-    ctx,
-    SYSTEM_ACTOR,
-    'member.seeded',
-    { kind: 'member', id, label: member.displayName },
-    member.town,
-    null,
-    member,
-  );
-  return ctx.stores.members.insertIfAbsent(member, event);
+async function insertMember(ctx: AppContext, person: DemoPerson, town: MembershipScope): Promise<boolean> {
+  const member = must(newMember({ ...person, town, demo: true }, `demo-${town}-${person.aadObjectId}`));
+  return ctx.stores.members.insertIfAbsent(member, seeded(ctx, 'member', member, member.displayName, town));
 }
 
 /** Demo data is ours: if it fails validation, that is a bug to see at once, not a user error. */

@@ -3,11 +3,33 @@ import { newPartnership } from '../domain/partnership.js';
 import { SYSTEM_ACTOR } from '../domain/entity.js';
 import { TOWNS } from '../domain/towns.js';
 import { audit } from './audit-trail.js';
+import type { AuditEvent, EntityKind } from '../domain/audit.js';
+import type { Versioned } from '../domain/entity.js';
+import type { TownSlug } from '../domain/towns.js';
 import type { AppContext } from './context.js';
 
 export interface SeedReport {
   inserted: number;
   existing: number;
+}
+
+/** The audit event of a record the seed creates. */
+export function seeded(
+  ctx: AppContext,
+  kind: EntityKind,
+  record: Versioned,
+  label: string,
+  town: TownSlug | 'county',
+): AuditEvent {
+  const entity = { kind, id: record.id, label };
+  return audit(ctx, {
+    actor: SYSTEM_ACTOR,
+    change: `${kind}.seeded`,
+    entity,
+    town,
+    before: null,
+    after: record,
+  });
 }
 
 /**
@@ -19,31 +41,14 @@ export async function seedReferenceData(ctx: AppContext): Promise<SeedReport> {
   for (const town of TOWNS) {
     const partnership = newPartnership(town.slug);
     const indicator = newIndicator(town.slug);
-    const entity = { id: town.slug, label: town.name };
     const inserted = [
       await ctx.stores.partnerships.insertIfAbsent(
         partnership,
-        audit(
-          ctx,
-          SYSTEM_ACTOR,
-          'partnership.seeded',
-          { kind: 'partnership', ...entity },
-          town.slug,
-          null,
-          partnership,
-        ),
+        seeded(ctx, 'partnership', partnership, town.name, town.slug),
       ),
       await ctx.stores.indicators.insertIfAbsent(
         indicator,
-        audit(
-          ctx,
-          SYSTEM_ACTOR,
-          'indicator.seeded',
-          { kind: 'indicator', ...entity },
-          town.slug,
-          null,
-          indicator,
-        ),
+        seeded(ctx, 'indicator', indicator, town.name, town.slug),
       ),
     ];
     for (const done of inserted) report[done ? 'inserted' : 'existing']++;

@@ -37,16 +37,16 @@ export async function updateAction(
   const next = apply(ctx, actor, action, request.change);
   if (!next.ok) return fail(AppError.validation(next.error, `${action.ref} was not changed`));
 
-  const change = `action.${request.change.kind}`;
-  const event = audit(
-    ctx,
+  const entity = { kind: 'action' as const, id: action.id, label: action.ref };
+  const [before, after] = [diff(action, next.value), diff(next.value, action)];
+  const event = audit(ctx, {
     actor,
-    change,
-    { kind: 'action', id: action.id, label: action.ref },
-    action.town,
-    diff(action, next.value),
-    diff(next.value, action),
-  );
+    change: `action.${request.change.kind}`,
+    entity,
+    town: action.town,
+    before,
+    after,
+  });
   const outcome = await ctx.stores.actions.update(next.value, request.expectedVersion, event);
   if (outcome.kind === 'not_found')
     return fail(new AppError(ErrorCode.NotFound, 'That action no longer exists'));

@@ -137,22 +137,23 @@ export class VersionedCollection<T extends Versioned> implements VersionedStore<
   private async apply(revision: RevisionDoc): Promise<'applied' | 'missing' | 'stale'> {
     const fields = revision.record;
     if (!fields) return 'applied';
+    const id = revision.recordId as never;
     if (revision.version === 1) {
       try {
-        await this.col.insertOne({ _id: revision.recordId as never, ...fields });
+        await this.col.insertOne({ _id: id, ...fields });
+        return 'applied';
       } catch (error) {
         if (!isDuplicateKey(error)) throw error;
       }
     } else {
-      await this.col.updateOne(
-        { _id: revision.recordId as never, version: revision.version - 1 },
+      const { matchedCount } = await this.col.updateOne(
+        { _id: id, version: revision.version - 1 },
         { $set: fields },
       );
+      if (matchedCount === 1) return 'applied';
     }
-    const current = await this.col.findOne(
-      { _id: revision.recordId as never },
-      { projection: { _rev: 1, version: 1 } },
-    );
+    // Nothing matched: someone finished this revision already, or it claimed a version that never was.
+    const current = await this.col.findOne({ _id: id }, { projection: { _rev: 1 } });
     if (!current) return 'missing';
     return current._rev === fields._rev ? 'applied' : 'stale';
   }

@@ -122,7 +122,7 @@ class MemoryReminders {
       state: 'claimed',
       claimedBy: owner,
       leaseUntil: leaseUntil.toISOString(),
-      sentAt: existing?.sentAt ?? null,
+      sentAt: null,
       error: null,
     });
     return true;
