@@ -11,6 +11,8 @@ const mongoUri = optionalText.refine((v) => v === undefined || /^mongodb(\+srv)?
   message: 'must start with mongodb:// or mongodb+srv://',
 });
 
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 export const configSchema = z.object({
   NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -26,9 +28,50 @@ export const configSchema = z.object({
     .default('Europe/London')
     .refine(isTimeZone, { message: 'must be an IANA time zone such as Europe/London' }),
   DUE_SOON_DAYS: z.coerce.number().int().min(1).max(30).default(3),
+  // Bot Framework identity. Empty app id: local mode (no token checks; replies only to loopback service URLs).
+  MICROSOFT_APP_ID: optionalText.refine((v) => v === undefined || GUID.test(v), {
+    message: 'must be a GUID (the Entra app id)',
+  }),
+  MICROSOFT_APP_PASSWORD: optionalText,
+  MICROSOFT_APP_TENANT_ID: optionalText.refine((v) => v === undefined || GUID.test(v), {
+    message: 'must be a GUID',
+  }),
+  MICROSOFT_APP_TYPE: z.enum(['SingleTenant', 'MultiTenant', 'UserAssignedMSI']).default('SingleTenant'),
+  /** Comma-separated tenant ids whose activities are accepted; empty accepts any tenant. */
+  ALLOWED_TENANT_IDS: z
+    .string()
+    .default('')
+    .transform((v) =>
+      v
+        .split(',')
+        .map((t) => t.trim().toLowerCase())
+        .filter(Boolean),
+    )
+    .refine((ids) => ids.every((id) => GUID.test(id)), {
+      message: 'must be a comma-separated list of tenant GUIDs',
+    }),
 });
 
 export type Config = z.infer<typeof configSchema>;
+
+/** Cross-field rules: an app id needs its secret (unless a managed identity) and, single-tenant, its tenant. */
+const checkedConfigSchema = configSchema.superRefine((c, ctx) => {
+  if (!c.MICROSOFT_APP_ID) return;
+  if (c.MICROSOFT_APP_TYPE !== 'UserAssignedMSI' && !c.MICROSOFT_APP_PASSWORD) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['MICROSOFT_APP_PASSWORD'],
+      message: 'is required when MICROSOFT_APP_ID is set',
+    });
+  }
+  if (c.MICROSOFT_APP_TYPE !== 'MultiTenant' && !c.MICROSOFT_APP_TENANT_ID) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['MICROSOFT_APP_TENANT_ID'],
+      message: `is required for a ${c.MICROSOFT_APP_TYPE} app`,
+    });
+  }
+});
 
 export class ConfigError extends Error {
   override name = 'ConfigError';
@@ -36,7 +79,7 @@ export class ConfigError extends Error {
 
 /** Parses the environment; a bad value stops start-up with one message listing every problem. */
 export function loadConfig(env: Record<string, string | undefined>): Config {
-  const parsed = configSchema.safeParse(env);
+  const parsed = checkedConfigSchema.safeParse(env);
   if (parsed.success) return parsed.data;
   const lines = parsed.error.issues.map((issue) => `  - ${issue.path.join('.')}: ${issue.message}`);
   throw new ConfigError(`Invalid configuration (see .env.example):\n${lines.join('\n')}`);

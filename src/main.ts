@@ -1,10 +1,11 @@
-// The composition root: the only place that builds real adapters and wires them together.
-// Today it brings up the store (indexes, recovery of interrupted writes); the bot's HTTP service and the
-// scheduler join here in later slices.
+// The process entry: configuration, database, the composed service, listening, graceful shutdown.
 import { ConfigError, loadConfig } from './config.js';
+import { composeService } from './compose.js';
 import { AppError } from './errors.js';
 import { createLogger } from './logger.js';
-import { connectMongo, prepareDatabase } from './store/mongo.js';
+import { connectMongo, withoutCredentials } from './store/mongo.js';
+
+const SHUTDOWN_GRACE_MS = 10_000;
 
 async function main(): Promise<void> {
   const config = loadConfig(process.env);
@@ -15,12 +16,29 @@ async function main(): Promise<void> {
     );
   }
   const connection = await connectMongo(config.MONGODB_URI, config.MONGODB_DB);
-  await prepareDatabase(connection.db);
-  log.info({ database: config.MONGODB_DB }, 'database ready');
+  const { http } = await composeService(config, connection.db, log);
+  log.info(
+    { database: config.MONGODB_DB, host: withoutCredentials(config.MONGODB_URI).replace(/\/.*$/, '') },
+    'database ready',
+  );
+  if (!config.MICROSOFT_APP_ID) {
+    log.warn(
+      'local mode: MICROSOFT_APP_ID is empty, so incoming requests are not authenticated and replies go only to loopback service URLs',
+    );
+  }
+  await new Promise<void>((listening) => {
+    http.server.listen(config.PORT, listening);
+  });
+  log.info({ port: config.PORT }, 'listening on /api/messages');
 
+  let stopping = false;
   const stop = async (signal: string) => {
-    log.info({ signal }, 'stopping');
+    if (stopping) return;
+    stopping = true;
+    log.info({ signal }, 'stopping: finishing turns in flight');
+    await http.drain(SHUTDOWN_GRACE_MS);
     await connection.close();
+    log.info('stopped');
     process.exit(0);
   };
   process.once('SIGTERM', (s) => void stop(s));

@@ -5,7 +5,8 @@ import { townBySlug, type TownSlug } from '../domain/towns.js';
 import type { Actor } from '../domain/entity.js';
 import type { AppContext } from './context.js';
 
-export type Need = 'update' | 'coordinate';
+/** read: any seat in the town, or the board; update: coordinator or member; coordinate: coordinator. */
+export type Need = 'read' | 'update' | 'coordinate';
 
 /** Refuses, with a message that says why, anyone without the role a change needs. The system may act. */
 export async function authorise(
@@ -18,7 +19,7 @@ export async function authorise(
   const role = accessFor(await ctx.stores.members.listByPerson(actor.id), actor.id, town);
   const name = townBySlug(town).name;
   if (!role) return new AppError(ErrorCode.Forbidden, `You are not a member of the ${name} partnership`);
-  const allowed = need === 'coordinate' ? canCoordinate(role) : canUpdateActions(role);
+  const allowed = need === 'read' || (need === 'coordinate' ? canCoordinate(role) : canUpdateActions(role));
   if (allowed) return null;
   const what =
     need === 'coordinate'

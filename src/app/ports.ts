@@ -5,6 +5,7 @@ import type { ConversationRef } from '../domain/conversation.js';
 import type { LocalDate } from '../domain/dates.js';
 import type { Versioned } from '../domain/entity.js';
 import type { Indicator } from '../domain/indicator.js';
+import type { JoinRequest } from '../domain/join-request.js';
 import type { Meeting } from '../domain/meeting.js';
 import type { Member, MembershipScope } from '../domain/member.js';
 import type { Partnership } from '../domain/partnership.js';
@@ -96,6 +97,22 @@ export interface ReminderRecords {
   get(key: ReminderKey): Promise<ReminderRecord | null>;
 }
 
+export interface JoinRequestRepository extends VersionedStore<JoinRequest> {
+  listPending(town: TownSlug): Promise<JoinRequest[]>;
+}
+
+/** Where an action's card was posted (channel copies), so it can be updated in place for everyone. */
+export interface CardPost {
+  actionId: string;
+  conversationId: string;
+  activityId: string;
+}
+
+export interface CardPosts {
+  save(post: CardPost): Promise<void>;
+  listFor(actionId: string): Promise<CardPost[]>;
+}
+
 export interface ConversationRefs {
   upsert(ref: ConversationRef): Promise<void>;
   get(key: string): Promise<ConversationRef | null>;
@@ -116,4 +133,6 @@ export interface Stores {
   audit: AuditLog;
   reminders: ReminderRecords;
   conversations: ConversationRefs;
+  joinRequests: JoinRequestRepository;
+  cardPosts: CardPosts;
 }

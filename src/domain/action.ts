@@ -27,12 +27,6 @@ export interface ProgressNote {
   text: string;
 }
 
-/** Where a copy of the action's card was posted, so it can be updated in place later. */
-export interface CardMessage {
-  conversationId: string;
-  activityId: string;
-}
-
 /** A specific, measurable, time-bound action of a delivery plan, with named owners. */
 export interface Action extends Versioned {
   town: TownSlug;
@@ -48,7 +42,6 @@ export interface Action extends Versioned {
   status: ActionStatus;
   blockedReason: string | null;
   notes: ProgressNote[];
-  cards: CardMessage[];
   createdAt: string;
   updatedAt: string;
   createdBy: Actor;
@@ -140,7 +133,7 @@ export function validateNewAction(input: unknown, ctx: ActionContext): Validated
   if (problems.length) return fail(problems);
 
   const { ownerIds: _ownerIds, ...rest } = a;
-  return ok({ ...rest, owners, status: 'not_started', blockedReason: null, notes: [], cards: [] });
+  return ok({ ...rest, owners, status: 'not_started', blockedReason: null, notes: [] });
 }
 
 function ownersFrom(

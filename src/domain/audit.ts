@@ -11,6 +11,7 @@ export const ENTITY_KINDS = [
   'problem',
   'meeting',
   'indicator',
+  'join_request',
 ] as const;
 export type EntityKind = (typeof ENTITY_KINDS)[number];
 

@@ -4,7 +4,9 @@ import { MongoAuditLog } from './audit-log.js';
 import { MongoConversationRefs } from './conversation-refs.js';
 import { MongoMemberRepository } from './member-repository.js';
 import { MongoReminderRecords } from './reminder-records.js';
+import { MongoCardPosts } from './card-posts.js';
 import {
+  MongoJoinRequestRepository,
   MongoMeetingRepository,
   MongoPartnershipRepository,
   MongoPlanRepository,
@@ -37,6 +39,8 @@ export const INDEXES: Record<string, IndexDescription[]> = {
   task_groups: [{ key: { town: 1 }, name: 'town' }],
   problems: [{ key: { town: 1, ref: 1 }, name: 'ref_unique', unique: true }],
   meetings: [{ key: { town: 1, start: 1 }, name: 'town_start' }],
+  join_requests: [{ key: { town: 1, status: 1 }, name: 'town_status' }],
+  card_posts: [{ key: { actionId: 1 }, name: 'action' }],
   [AUDIT_COLLECTION]: [
     { key: { 'entity.id': 1, at: 1 }, name: 'entity_at' },
     { key: { town: 1, at: -1 }, name: 'town_at' },
@@ -105,12 +109,14 @@ export function createMongoStores(db: Db): Stores & { recoverPendingWrites(): Pr
     problems: new MongoProblemRepository(db),
     meetings: new MongoMeetingRepository(db),
     indicators: new VersionedCollection<Indicator>(db, 'indicators'),
+    joinRequests: new MongoJoinRequestRepository(db),
   };
   return {
     ...versioned,
     audit: new MongoAuditLog(db),
     reminders: new MongoReminderRecords(db),
     conversations: new MongoConversationRefs(db),
+    cardPosts: new MongoCardPosts(db),
     /** Finishes writes interrupted by a crash (see VersionedCollection); run at start-up. */
     async recoverPendingWrites() {
       let total = 0;

@@ -4,6 +4,7 @@ import { guard } from './driver-errors.js';
 import { nextSequence } from './counters.js';
 import { VersionedCollection } from './versioned-collection.js';
 import type {
+  JoinRequestRepository,
   MeetingRepository,
   PartnershipRepository,
   PlanRepository,
@@ -11,6 +12,7 @@ import type {
   ProblemRepository,
   TaskGroupRepository,
 } from '../app/ports.js';
+import type { JoinRequest } from '../domain/join-request.js';
 import type { Meeting } from '../domain/meeting.js';
 import type { Partnership } from '../domain/partnership.js';
 import type { DeliveryPlan } from '../domain/plan.js';
@@ -76,5 +78,17 @@ export class MongoMeetingRepository extends VersionedCollection<Meeting> impleme
   }
   listByTown(town: TownSlug): Promise<Meeting[]> {
     return this.findMany({ town }, { start: 1 });
+  }
+}
+
+export class MongoJoinRequestRepository
+  extends VersionedCollection<JoinRequest>
+  implements JoinRequestRepository
+{
+  constructor(db: Db) {
+    super(db, 'join_requests');
+  }
+  listPending(town: TownSlug): Promise<JoinRequest[]> {
+    return this.findMany({ town, status: 'pending' });
   }
 }

@@ -24,7 +24,6 @@ export function anAction(over: Partial<Action> = {}): Action {
       status: 'not_started',
       blockedReason: null,
       notes: [],
-      cards: [],
       demo: false,
     },
     {

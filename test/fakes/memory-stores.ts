@@ -5,6 +5,7 @@ import type { AuditEvent } from '../../src/domain/audit.js';
 import type { ConversationRef } from '../../src/domain/conversation.js';
 import type { Versioned } from '../../src/domain/entity.js';
 import type { Indicator } from '../../src/domain/indicator.js';
+import type { JoinRequest } from '../../src/domain/join-request.js';
 import type { Meeting } from '../../src/domain/meeting.js';
 import type { Member } from '../../src/domain/member.js';
 import type { Partnership } from '../../src/domain/partnership.js';
@@ -14,7 +15,7 @@ import type { ProblemPlan } from '../../src/domain/problem.js';
 import type { ReminderKey, ReminderRecord } from '../../src/domain/reminder.js';
 import type { TaskGroup } from '../../src/domain/task-group.js';
 import type { TownSlug } from '../../src/domain/towns.js';
-import type { Stores, UpdateOutcome, VersionedStore } from '../../src/app/ports.js';
+import type { CardPost, Stores, UpdateOutcome, VersionedStore } from '../../src/app/ports.js';
 
 const copy = <T>(value: T): T => structuredClone(value);
 
@@ -148,6 +149,7 @@ class MemoryReminders {
 export function createMemoryStores(): Stores & { auditEvents: AuditEvent[] } {
   const auditEvents: AuditEvent[] = [];
   const conversations = new Map<string, ConversationRef>();
+  const posts = new Map<string, CardPost>();
   const members = new (class extends MemoryVersioned<Member> {
     async listByTown(town: string) {
       return this.all(
@@ -194,6 +196,19 @@ export function createMemoryStores(): Stores & { auditEvents: AuditEvent[] } {
       },
     },
     reminders: new MemoryReminders(),
+    joinRequests: new (class extends MemoryVersioned<JoinRequest> {
+      async listPending(town: string) {
+        return this.all((r) => r.town === town && r.status === 'pending');
+      }
+    })(auditEvents),
+    cardPosts: {
+      async save(post: CardPost) {
+        posts.set(`${post.actionId}|${post.conversationId}`, copy(post));
+      },
+      async listFor(actionId: string) {
+        return [...posts.values()].filter((p) => p.actionId === actionId).map(copy);
+      },
+    },
     conversations: {
       async upsert(ref: ConversationRef) {
         conversations.set(ref.key, copy(ref));

@@ -6,11 +6,13 @@ export default class ClosingLineReporter implements Reporter {
   onTestRunEnd(testModules: ReadonlyArray<TestModule>, unhandledErrors: ReadonlyArray<unknown>): void {
     const count = { passed: 0, failed: 0, skipped: 0 };
     for (const module of testModules) {
+      let failedHere = 0;
       for (const test of module.children.allTests()) {
         const state = test.result().state;
         if (state === 'passed' || state === 'failed' || state === 'skipped') count[state]++;
+        if (state === 'failed') failedHere++;
       }
-      if (module.state() === 'failed' && [...module.children.allTests()].length === 0) count.failed++; // a file that failed to load
+      if (module.state() === 'failed' && failedHere === 0) count.failed++; // a file or hook that failed outside any test
     }
     count.failed += unhandledErrors.length;
     process.stdout.write(

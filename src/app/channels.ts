@@ -1,0 +1,88 @@
+import { AppError, ErrorCode } from '../errors.js';
+import { linkChannel, unlinkChannel, type ChannelBinding } from '../domain/partnership.js';
+import { fail, ok, type Result } from '../domain/result.js';
+import { townBySlug, type TownSlug } from '../domain/towns.js';
+import { audit } from './audit-trail.js';
+import { authorise } from './authorise.js';
+import type { Actor } from '../domain/entity.js';
+import type { Partnership } from '../domain/partnership.js';
+import type { AppContext } from './context.js';
+
+/** A coordinator makes this channel the town's channel: its cards go there from now on. */
+export async function linkTownChannel(
+  ctx: AppContext,
+  actor: Actor,
+  town: TownSlug,
+  channel: Omit<ChannelBinding, 'linkedBy' | 'linkedAt'>,
+): Promise<Result<Partnership, AppError>> {
+  const refusal = await authorise(ctx, actor, town, 'coordinate');
+  if (refusal) return fail(refusal);
+  const all = await ctx.stores.partnerships.list();
+  const elsewhere = all.find((p) => p.town !== town && p.channel?.channelId === channel.channelId);
+  if (elsewhere) {
+    const name = townBySlug(elsewhere.town).name;
+    return fail(
+      new AppError(
+        ErrorCode.Validation,
+        `This channel is ${name}'s channel. Run "unlink" here first (a ${name} coordinator can).`,
+      ),
+    );
+  }
+  const current = all.find((p) => p.town === town);
+  if (!current)
+    return fail(new AppError(ErrorCode.NotFound, 'The towns are not set up yet: run npm run seed'));
+  const next = linkChannel(current, {
+    ...channel,
+    linkedBy: actor.id,
+    linkedAt: ctx.clock.now().toISOString(),
+  });
+  const entity = { kind: 'partnership' as const, id: town, label: townBySlug(town).name };
+  const event = audit(ctx, {
+    actor,
+    change: 'partnership.channel_linked',
+    entity,
+    town,
+    before: { channel: current.channel },
+    after: { channel: next.channel },
+  });
+  const outcome = await ctx.stores.partnerships.update(next, current.version, event);
+  if (outcome.kind !== 'updated')
+    return fail(
+      new AppError(
+        ErrorCode.StaleVersion,
+        'Someone changed the partnership at the same moment; please try again',
+      ),
+    );
+  return ok(outcome.value);
+}
+
+export async function unlinkTownChannel(
+  ctx: AppContext,
+  actor: Actor,
+  channelId: string,
+): Promise<Result<Partnership, AppError>> {
+  const current = (await ctx.stores.partnerships.list()).find((p) => p.channel?.channelId === channelId);
+  if (!current) return fail(new AppError(ErrorCode.NotFound, 'This channel is not linked to a town'));
+  const refusal = await authorise(ctx, actor, current.town, 'coordinate');
+  if (refusal) return fail(refusal);
+  const next = unlinkChannel(current);
+  if (!next.ok) return fail(AppError.validation(next.error));
+  const entity = { kind: 'partnership' as const, id: current.town, label: townBySlug(current.town).name };
+  const event = audit(ctx, {
+    actor,
+    change: 'partnership.channel_unlinked',
+    entity,
+    town: current.town,
+    before: { channel: current.channel },
+    after: { channel: null },
+  });
+  const outcome = await ctx.stores.partnerships.update(next.value, current.version, event);
+  if (outcome.kind !== 'updated')
+    return fail(
+      new AppError(
+        ErrorCode.StaleVersion,
+        'Someone changed the partnership at the same moment; please try again',
+      ),
+    );
+  return ok(outcome.value);
+}

@@ -1,0 +1,120 @@
+// Queries: what the cards show. Each checks read access to the town first.
+import { AppError, ErrorCode } from '../errors.js';
+import { isOpen, normaliseActionRef, type Action } from '../domain/action.js';
+import { localDateOf } from '../domain/dates.js';
+import { dueState } from '../domain/due.js';
+import { townSummary, type TownSummary } from '../domain/summary.js';
+import { fail, ok, type Result } from '../domain/result.js';
+import { TOWNS, type TownSlug } from '../domain/towns.js';
+import { authorise } from './authorise.js';
+import { accessFor, COUNTY } from '../domain/member.js';
+import type { Actor } from '../domain/entity.js';
+import type { Member } from '../domain/member.js';
+import type { Partnership } from '../domain/partnership.js';
+import type { AppContext } from './context.js';
+
+export const today = (ctx: AppContext) => localDateOf(ctx.clock.now(), ctx.settings.timeZone);
+
+async function summarise(ctx: AppContext, town: TownSlug): Promise<TownSummary> {
+  const { stores } = ctx;
+  const [actions, meetings, problems, indicator] = await Promise.all([
+    stores.actions.listByTown(town),
+    stores.meetings.listByTown(town),
+    stores.problems.listByTown(town),
+    stores.indicators.get(town),
+  ]);
+  const now = ctx.clock.now();
+  return townSummary({
+    town,
+    today: today(ctx),
+    now,
+    dueSoonDays: ctx.settings.dueSoonDays,
+    actions,
+    meetings,
+    problems,
+    indicator,
+  });
+}
+
+export async function getTownSummary(
+  ctx: AppContext,
+  actor: Actor,
+  town: TownSlug,
+): Promise<Result<TownSummary, AppError>> {
+  const refusal = await authorise(ctx, actor, town, 'read');
+  return refusal ? fail(refusal) : ok(await summarise(ctx, town));
+}
+
+/** All ten towns side by side: for the county board and for coordinators. */
+export async function getBoardSummary(
+  ctx: AppContext,
+  actor: Actor,
+): Promise<Result<TownSummary[], AppError>> {
+  const seats = await ctx.stores.members.listByPerson(actor.id);
+  const allowed =
+    actor.kind === 'system' || seats.some((m) => m.town === COUNTY || m.accessRole === 'coordinator');
+  if (!allowed)
+    return fail(new AppError(ErrorCode.Forbidden, 'The board view is for board members and coordinators'));
+  return ok(await Promise.all(TOWNS.map((t) => summarise(ctx, t.slug))));
+}
+
+export type ActionFilter = 'all' | 'mine' | 'overdue' | 'due';
+
+export async function listActions(
+  ctx: AppContext,
+  actor: Actor,
+  town: TownSlug,
+  filter: ActionFilter,
+): Promise<Result<Action[], AppError>> {
+  const refusal = await authorise(ctx, actor, town, 'read');
+  if (refusal) return fail(refusal);
+  const day = today(ctx);
+  const keep = (a: Action): boolean => {
+    const due = dueState(a, day, ctx.settings.dueSoonDays).kind;
+    if (filter === 'mine') return a.owners.some((o) => o.aadObjectId === actor.id);
+    if (filter === 'overdue') return due === 'overdue';
+    if (filter === 'due') return due === 'due_today' || due === 'due_soon';
+    return true;
+  };
+  return ok((await ctx.stores.actions.listByTown(town)).filter(keep));
+}
+
+/** The actor's open actions in every town, soonest due first. */
+export async function myActions(ctx: AppContext, actor: Actor): Promise<Action[]> {
+  return (await ctx.stores.actions.listByOwner(actor.id)).filter(isOpen);
+}
+
+export async function findAction(
+  ctx: AppContext,
+  actor: Actor,
+  ref: string,
+): Promise<Result<Action, AppError>> {
+  const normal = normaliseActionRef(ref);
+  const action = normal ? await ctx.stores.actions.getByRef(normal) : null;
+  if (!action)
+    return fail(
+      new AppError(ErrorCode.NotFound, `There is no action ${normal ?? ref}. References look like TRU-014.`),
+    );
+  const refusal = await authorise(ctx, actor, action.town, 'read');
+  return refusal ? fail(refusal) : ok(action);
+}
+
+export async function listMembers(
+  ctx: AppContext,
+  actor: Actor,
+  town: TownSlug,
+): Promise<Result<{ members: Member[]; partnership: Partnership | null }, AppError>> {
+  const refusal = await authorise(ctx, actor, town, 'read');
+  if (refusal) return fail(refusal);
+  const [members, partnership] = await Promise.all([
+    ctx.stores.members.listByTown(town),
+    ctx.stores.partnerships.get(town),
+  ]);
+  return ok({ members, partnership });
+}
+
+/** May this person change this action (for showing the card's buttons)? */
+export async function canEditAction(ctx: AppContext, actor: Actor, action: Action): Promise<boolean> {
+  const role = accessFor(await ctx.stores.members.listByPerson(actor.id), actor.id, action.town);
+  return role === 'coordinator' || role === 'member';
+}

@@ -1,0 +1,295 @@
+// Action.Execute verbs -> use cases. Every payload is checked with zod first: card data can be forged.
+import { z } from 'zod';
+import { ErrorCode } from '../errors.js';
+import { ACTION_STATUSES, type Action, type ActionStatus } from '../domain/action.js';
+import { cleanText, TEXT_LIMITS } from '../domain/text.js';
+import { localDateSchema } from '../domain/dates.js';
+import { detectPersonalData } from '../domain/personal-data.js';
+import { townSlugSchema } from '../domain/towns.js';
+import { createAction } from '../app/create-action.js';
+import { updateAction, type ActionChange } from '../app/update-action.js';
+import { actionFormContext } from '../app/action-form.js';
+import { canEditAction, findAction, today } from '../app/read-models.js';
+import { decideJoin } from '../app/join.js';
+import { actionCard, personalDataCard } from '../cards/views.js';
+import { actionFormCard, errorCard, joinRequestCard } from './replies.js';
+import type { Actor } from '../domain/entity.js';
+import type { AppContext } from '../app/context.js';
+import type { Card, CardRenderer } from '../cards/render.js';
+import type { Messenger } from './messenger.js';
+
+const id = z.string().trim().min(1).max(100);
+const version = z.number().int().min(1).max(1_000_000_000);
+const text = (max: number) => z.string().max(max * 2, `is too long: keep it under ${max} characters`);
+
+/** The verbs the cards use, and what each carries (Teams merges the card's inputs into the data). */
+export const VERB_SCHEMAS = {
+  'action.refresh': z.object({ actionId: id }),
+  'action.show': z.object({ ref: z.string().max(20) }),
+  'action.status': z.object({
+    actionId: id,
+    version,
+    status: z.enum(ACTION_STATUSES),
+    reason: text(TEXT_LIMITS.reason).optional(),
+  }),
+  'action.note': z.object({
+    actionId: id,
+    version,
+    note: text(TEXT_LIMITS.note),
+    personalDataConfirmed: z.boolean().optional(),
+  }),
+  'action.due': z.object({ actionId: id, version, dueDate: localDateSchema }),
+  'action.form': z.object({ town: townSlugSchema }).catchall(z.string().max(2000).optional()),
+  'action.create': z.object({
+    town: townSlugSchema,
+    planId: id,
+    priorityId: z.string().max(100).optional(),
+    taskGroupId: z.string().max(100).optional(),
+    title: text(TEXT_LIMITS.title).optional(),
+    measure: text(TEXT_LIMITS.measure).optional(),
+    target: text(TEXT_LIMITS.target).optional(),
+    ownerIds: z.string().max(2000).optional(),
+    dueDate: z.string().max(20).optional(),
+    personalDataConfirmed: z.boolean().optional(),
+  }),
+  'join.approve': z.object({ requestId: z.string().max(200) }),
+  'join.decline': z.object({ requestId: z.string().max(200) }),
+} as const;
+
+export type Verb = keyof typeof VERB_SCHEMAS;
+export const isVerb = (verb: string): verb is Verb => Object.hasOwn(VERB_SCHEMAS, verb);
+
+export class CardActions {
+  constructor(
+    private readonly ctx: AppContext,
+    private readonly cards: CardRenderer,
+    private readonly messenger: Messenger,
+  ) {}
+
+  /** The card to show the actor in place of the one they acted on. */
+  async handle(actor: Actor, verb: string, rawData: unknown): Promise<Card> {
+    if (!isVerb(verb))
+      return this.error(
+        'That button is not one I know',
+        `Unknown action "${verb.slice(0, 50)}". The card may be out of date: ask for it again.`,
+      );
+    const parsed = VERB_SCHEMAS[verb].safeParse(rawData);
+    if (!parsed.success) {
+      const issues = parsed.error.issues.map((i) => ({
+        message: `${i.path.join('.') || 'data'}: ${i.message}`,
+      }));
+      return this.cards.render('error', {
+        title: 'That card sent data I cannot use',
+        message: 'Nothing was changed.',
+        issues,
+        hint: 'Ask for the card again (show <ref>) and retry.',
+      });
+    }
+    const data = parsed.data as Record<string, unknown>;
+    switch (verb) {
+      case 'action.refresh':
+        return this.showById(actor, String(data.actionId));
+      case 'action.show':
+        return this.showByRef(actor, String(data.ref));
+      case 'action.status':
+      case 'action.note':
+      case 'action.due':
+        return this.change(actor, verb, data);
+      case 'action.form':
+        return this.form(actor, data);
+      case 'action.create':
+        return this.create(actor, data);
+      case 'join.approve':
+      case 'join.decline':
+        return this.join(actor, String(data.requestId), verb === 'join.approve');
+    }
+  }
+
+  private view() {
+    return {
+      today: today(this.ctx),
+      timeZone: this.ctx.settings.timeZone,
+      dueSoonDays: this.ctx.settings.dueSoonDays,
+    };
+  }
+
+  private async card(actor: Actor, action: Action, notice = ''): Promise<Card> {
+    const canEdit = await canEditAction(this.ctx, actor, action);
+    return this.cards.render(
+      'action',
+      actionCard(action, {
+        ...this.view(),
+        canEdit,
+        notice,
+        refreshUserIds: await this.messenger.teamsIdsOf(action),
+      }),
+    );
+  }
+
+  private async showById(actor: Actor, actionId: string): Promise<Card> {
+    const action = await this.ctx.stores.actions.get(actionId);
+    if (!action) return this.error('Action not found', 'That action no longer exists.');
+    const found = await findAction(this.ctx, actor, action.ref);
+    return found.ok ? this.card(actor, found.value) : errorCard(this.cards, found.error);
+  }
+
+  private async showByRef(actor: Actor, ref: string): Promise<Card> {
+    const found = await findAction(this.ctx, actor, ref);
+    return found.ok ? this.card(actor, found.value) : errorCard(this.cards, found.error);
+  }
+
+  private async change(
+    actor: Actor,
+    verb: 'action.status' | 'action.note' | 'action.due',
+    data: Record<string, unknown>,
+  ): Promise<Card> {
+    const actionId = String(data.actionId);
+    const expectedVersion = Number(data.version);
+    let change: ActionChange;
+    if (verb === 'action.status')
+      change = {
+        kind: 'status',
+        status: data.status as ActionStatus,
+        reason: (data.reason as string | undefined) ?? null,
+      };
+    else if (verb === 'action.due') change = { kind: 'due_date', dueDate: String(data.dueDate) };
+    else {
+      const note = String(data.note);
+      const findings = detectPersonalData(note);
+      if (findings.length && data.personalDataConfirmed !== true) {
+        return this.cards.render(
+          'personal-data',
+          personalDataCard(
+            findings,
+            { verb: 'action.refresh', data: { actionId } },
+            { verb, data: { actionId, version: expectedVersion, note } },
+          ),
+        );
+      }
+      change = { kind: 'note', text: note };
+    }
+    const result = await updateAction(this.ctx, actor, { actionId, expectedVersion, change });
+    if (!result.ok) {
+      if (result.error.code === ErrorCode.Validation) {
+        const current = await this.ctx.stores.actions.get(actionId);
+        if (current)
+          return this.card(
+            actor,
+            current,
+            `Not changed: ${result.error.issues.map((i) => i.message).join('; ')}`,
+          );
+      }
+      return errorCard(this.cards, result.error);
+    }
+    if (result.value.kind === 'stale') {
+      const current = result.value.current;
+      const repeat = alreadyApplied(current, change, actor);
+      return this.card(
+        actor,
+        current,
+        repeat
+          ? ''
+          : 'Someone changed this action after your card was shown, so nothing was changed. This is the current version: try again if you still need to.',
+      );
+    }
+    const action = result.value.action;
+    const published = await this.messenger.publishAction(action, describe(change));
+    const notice =
+      published === 'no_channel'
+        ? 'Saved. The town has no linked channel yet, so its coordinators have been told.'
+        : '';
+    return this.card(actor, action, notice);
+  }
+
+  private async form(actor: Actor, data: Record<string, unknown>): Promise<Card> {
+    const town = townSlugSchema.parse(data.town);
+    const context = await actionFormContext(this.ctx, actor, town);
+    if (!context.ok) return errorCard(this.cards, context.error);
+    return actionFormCard(
+      this.cards,
+      context.value,
+      today(this.ctx),
+      [],
+      data as Record<string, string | undefined>,
+    );
+  }
+
+  private async create(actor: Actor, data: Record<string, unknown>): Promise<Card> {
+    const town = townSlugSchema.parse(data.town);
+    const input = {
+      town,
+      planId: data.planId,
+      priorityId: data.priorityId,
+      taskGroupId: data.taskGroupId || null,
+      title: data.title ?? '',
+      measure: data.measure ?? '',
+      target: data.target ?? '',
+      ownerIds: (typeof data.ownerIds === 'string' ? data.ownerIds : '')
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean),
+      dueDate: data.dueDate ?? '',
+      personalDataConfirmed: data.personalDataConfirmed === true,
+    };
+    const result = await createAction(this.ctx, actor, input);
+    if (!result.ok) {
+      if (result.error.code !== ErrorCode.Validation) return errorCard(this.cards, result.error);
+      const context = await actionFormContext(this.ctx, actor, town);
+      if (!context.ok) return errorCard(this.cards, context.error);
+      const problems = result.error.issues.map((i) => ({ message: i.message }));
+      return actionFormCard(
+        this.cards,
+        context.value,
+        today(this.ctx),
+        problems,
+        data as Record<string, string | undefined>,
+      );
+    }
+    if (result.value.kind === 'personal_data') {
+      const { personalDataConfirmed: _ignored, ...values } = data;
+      return this.cards.render(
+        'personal-data',
+        personalDataCard(
+          result.value.findings,
+          { verb: 'action.form', data: values },
+          { verb: 'action.create', data: values },
+        ),
+      );
+    }
+    const action = result.value.action;
+    const published = await this.messenger.publishAction(action, 'new action');
+    const notice =
+      published === 'no_channel'
+        ? `Created. ${action.ref} is not in a channel yet: the town has no linked channel, and its coordinators have been told.`
+        : `Created ${action.ref}.`;
+    return this.card(actor, action, notice);
+  }
+
+  private async join(actor: Actor, requestId: string, approve: boolean): Promise<Card> {
+    const result = await decideJoin(this.ctx, actor, requestId, approve);
+    return result.ok ? joinRequestCard(this.cards, result.value) : errorCard(this.cards, result.error);
+  }
+
+  private error(title: string, message: string): Card {
+    return this.cards.render('error', { title, message, issues: [], hint: '' });
+  }
+}
+
+function describe(change: ActionChange): string {
+  if (change.kind === 'status') return `status ${change.status.replace('_', ' ')}`;
+  return change.kind === 'note' ? 'new note' : 'new due date';
+}
+
+/** A repeated delivery of a change that already happened (Teams retries slow invokes): not a conflict. */
+function alreadyApplied(current: Action, change: ActionChange, actor: Actor): boolean {
+  switch (change.kind) {
+    case 'status':
+      return current.status === change.status;
+    case 'due_date':
+      return current.dueDate === change.dueDate;
+    case 'note': {
+      const last = current.notes.at(-1);
+      return last?.by.aadObjectId === actor.id && last.text === cleanText(change.text);
+    }
+  }
+}

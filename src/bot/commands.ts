@@ -1,0 +1,240 @@
+// Text -> typed command. Forgiving about case, mentions, punctuation, extra words and town spellings.
+import { z } from 'zod';
+import { normaliseActionRef } from '../domain/action.js';
+import { PARTNERSHIP_ROLES, type PartnershipRole } from '../domain/roles.js';
+import { findTown, TOWNS } from '../domain/towns.js';
+
+export const ACTION_FILTERS = ['mine', 'overdue', 'due'] as const;
+
+/** The bot's commands, as the manifest lists them and `help` explains them. */
+export const COMMANDS = [
+  { name: 'help', usage: 'help', description: 'What I can do' },
+  {
+    name: 'summary',
+    usage: 'summary [town]',
+    description: "A town's actions by status and RAG, overdue, next due, meetings and the indicator",
+  },
+  {
+    name: 'board',
+    usage: 'board',
+    description: 'All ten towns side by side (board members and coordinators)',
+  },
+  {
+    name: 'actions',
+    usage: 'actions [town] [mine|overdue|due]',
+    description: "A town's actions, or only yours, the overdue or those due soon",
+  },
+  { name: 'my actions', usage: 'my actions', description: 'Your open actions in every town' },
+  { name: 'new action', usage: 'new action [town]', description: 'A form for a new SMART action' },
+  { name: 'show', usage: 'show <ref>', description: 'One action card, e.g. show TRU-014' },
+  {
+    name: 'members',
+    usage: 'members [town]',
+    description: "Who sits in a town's partnership, and the seats still empty",
+  },
+  {
+    name: 'join',
+    usage: 'join <town> as <role>',
+    description: 'Ask to join a partnership; a coordinator approves',
+  },
+  {
+    name: 'link',
+    usage: 'link <town>',
+    description: "Coordinators, in a team channel: make it the town's channel",
+  },
+  { name: 'unlink', usage: 'unlink', description: 'Coordinators: stop using this channel for its town' },
+] as const;
+
+const town = z.string().transform((s, ctx) => {
+  const found = findTown(s);
+  if (!found) {
+    ctx.addIssue({
+      code: 'custom',
+      message: `I don't know the town "${s}". The Safer Towns are ${TOWNS.map((t) => t.name).join(', ')}.`,
+    });
+    return z.NEVER;
+  }
+  return found.slug;
+});
+const optionalTown = town.optional().transform((t) => t ?? null);
+
+const role = z.string().transform((s, ctx) => {
+  const found = findRole(s);
+  if (!found) {
+    const roles = Object.values(PARTNERSHIP_ROLES)
+      .map((r) => r.label.toLowerCase())
+      .join(', ');
+    ctx.addIssue({ code: 'custom', message: `I don't know the role "${s}". Roles: ${roles}.` });
+    return z.NEVER;
+  }
+  return found;
+});
+
+export const commandSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('help') }),
+  z.object({ kind: z.literal('summary'), town: optionalTown }),
+  z.object({ kind: z.literal('board') }),
+  z.object({ kind: z.literal('actions'), town: optionalTown, filter: z.enum(['all', ...ACTION_FILTERS]) }),
+  z.object({ kind: z.literal('my_actions') }),
+  z.object({ kind: z.literal('new_action'), town: optionalTown }),
+  z.object({
+    kind: z.literal('show'),
+    ref: z.string().transform(
+      (s, ctx) =>
+        normaliseActionRef(s) ??
+        (ctx.addIssue({
+          code: 'custom',
+          message: `"${s}" is not an action reference: they look like TRU-014`,
+        }),
+        z.NEVER),
+    ),
+  }),
+  z.object({ kind: z.literal('members'), town: optionalTown }),
+  z.object({ kind: z.literal('join'), town, role }),
+  z.object({ kind: z.literal('link'), town }),
+  z.object({ kind: z.literal('unlink') }),
+]);
+
+export type Command =
+  | z.output<typeof commandSchema>
+  | { kind: 'unknown'; text: string; suggestion: string | null }
+  | { kind: 'invalid'; message: string };
+
+/** Removes Teams mention markup (<at>Bot</at>) and formatting, lower-cases, folds spaces. */
+export function normaliseText(text: string): string {
+  return text
+    .replace(/<at>[^<]*<\/at>/gi, ' ')
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/&nbsp;/g, ' ')
+    .toLowerCase()
+    .replace(/[!?.,;:]+(\s|$)/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+export function parseCommand(raw: string): Command {
+  const text = normaliseText(raw);
+  const candidate = candidateFor(text);
+  if (!candidate) return { kind: 'unknown', text, suggestion: closestCommand(text) };
+  if (candidate.kind === 'invalid') return { kind: 'invalid', message: String(candidate.message) };
+  const parsed = commandSchema.safeParse(candidate);
+  return parsed.success ? parsed.data : { kind: 'invalid', message: parsed.error.issues[0]!.message };
+}
+
+function candidateFor(text: string): Record<string, unknown> | null {
+  const words = text.split(' ');
+  const [first = '', ...rest] = words;
+  const tail = rest.join(' ');
+  if (!text || ['help', 'hi', 'hello', 'start', 'commands', '?'].includes(text)) return { kind: 'help' };
+  if (/^(my actions|mine|my tasks)$/.test(text)) return { kind: 'my_actions' };
+  if (/^(new|add|create) action\b/.test(text))
+    return { kind: 'new_action', town: words.slice(2).join(' ') || undefined };
+  switch (first) {
+    case 'help':
+      return { kind: 'help' };
+    case 'summary':
+    case 'summarise':
+    case 'summarize':
+    case 'status':
+      return { kind: 'summary', town: tail || undefined };
+    case 'board':
+      return { kind: 'board' };
+    case 'actions':
+    case 'list': {
+      const last = rest.at(-1);
+      const filter = last && (ACTION_FILTERS as readonly string[]).includes(last) ? last : 'all';
+      const place = (filter === 'all' ? rest : rest.slice(0, -1)).join(' ');
+      return { kind: 'actions', town: place || undefined, filter };
+    }
+    case 'show':
+    case 'open':
+    case 'view':
+      return { kind: 'show', ref: tail };
+    case 'members':
+    case 'who':
+      return { kind: 'members', town: tail.replace(/^(is in|sits in|in)\s+/, '') || undefined };
+    case 'join': {
+      const [place, ...roleWords] = tail.split(/\s+as\s+/);
+      if (!place || !roleWords.length)
+        return {
+          kind: 'invalid',
+          message: 'Say the town and your role: join <town> as <role>, e.g. join Truro as beat manager',
+        };
+      return { kind: 'join', town: place, role: roleWords.join(' as ') };
+    }
+    case 'link':
+      return { kind: 'link', town: tail };
+    case 'unlink':
+      return { kind: 'unlink' };
+    default:
+      return null;
+  }
+}
+
+/** A role by its key, its label, or words of its label ("beat manager", "asb case worker", "cso"). */
+export function findRole(input: string): PartnershipRole | null {
+  const want = input
+    .toLowerCase()
+    .replace(/[^a-z ]/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+  if (!want) return null;
+  const entries = Object.entries(PARTNERSHIP_ROLES) as [PartnershipRole, { label: string }][];
+  const acronym = (label: string) =>
+    label
+      .split(/\s+/)
+      .map((w) => w[0])
+      .join('')
+      .toLowerCase();
+  const exact = entries.find(
+    ([key, r]) =>
+      key.replace(/_/g, ' ') === want ||
+      r.label.toLowerCase() === want ||
+      acronym(r.label) === want.replace(/ /g, ''),
+  );
+  if (exact) return exact[0];
+  const partial = entries.filter(
+    ([key, r]) => r.label.toLowerCase().includes(want) || key.replace(/_/g, ' ').includes(want),
+  );
+  return partial.length === 1 ? partial[0]![0] : null;
+}
+
+const VERBS = [
+  'help',
+  'summary',
+  'board',
+  'actions',
+  'my actions',
+  'new action',
+  'show',
+  'members',
+  'join',
+  'link',
+  'unlink',
+];
+
+/** The command nearest to what was typed (by edit distance), if it is near enough to be a typo. */
+export function closestCommand(text: string): string | null {
+  const head = text.split(' ').slice(0, 2).join(' ');
+  let best: { verb: string; distance: number } | null = null;
+  for (const verb of VERBS) {
+    const typed = verb.includes(' ') ? head : head.split(' ')[0]!;
+    const distance = editDistance(typed, verb);
+    if (!best || distance < best.distance) best = { verb, distance };
+  }
+  return best && best.distance <= Math.ceil(best.verb.length / 3) ? best.verb : null;
+}
+
+function editDistance(a: string, b: string): number {
+  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    let previous = row[0]!;
+    row[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const current = row[j]!;
+      row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, previous + (a[i - 1] === b[j - 1] ? 0 : 1));
+      previous = current;
+    }
+  }
+  return row[b.length]!;
+}

@@ -1,0 +1,152 @@
+// Proactive sends through the Bot Connector: action cards to the town's channel (posted once, then updated
+// in place for everyone), and 1:1 notes to coordinators. Failures are logged and reported, never thrown
+// into the user's turn: the change itself is already saved.
+import {
+  CardFactory,
+  MessageFactory,
+  type CloudAdapter,
+  type ConversationReference,
+  type TurnContext,
+} from 'botbuilder';
+import type { Logger } from 'pino';
+import { conversationKey } from '../domain/conversation.js';
+import { townBySlug } from '../domain/towns.js';
+import { actionCard } from '../cards/views.js';
+import type { CardRenderer, Card } from '../cards/render.js';
+import type { Action } from '../domain/action.js';
+import type { AppContext } from '../app/context.js';
+import { today } from '../app/read-models.js';
+
+export type PublishOutcome = 'posted' | 'updated' | 'no_channel' | 'failed';
+
+export class Messenger {
+  constructor(
+    private readonly adapter: CloudAdapter,
+    private readonly appId: string,
+    private readonly ctx: AppContext,
+    private readonly cards: CardRenderer,
+    private readonly log: Logger,
+  ) {}
+
+  /** Posts the action's card to its town's channel, or updates the copy already there. */
+  async publishAction(action: Action, what: string): Promise<PublishOutcome> {
+    const { stores } = this.ctx;
+    const partnership = await stores.partnerships.get(action.town);
+    const channelRef = partnership?.channel
+      ? await stores.conversations.get(conversationKey('channel', partnership.channel.channelId))
+      : null;
+    if (!channelRef) {
+      const name = townBySlug(action.town).name;
+      await this.tellCoordinators(
+        action.town,
+        `${action.ref} (${what}) could not be posted: ${name} has no linked channel. A coordinator can run "link ${name}" in the town's channel.`,
+      );
+      return 'no_channel';
+    }
+    const card = this.cards.render(
+      'action',
+      actionCard(action, { ...this.view(), canEdit: true, refreshUserIds: await this.teamsIdsOf(action) }),
+    );
+    const reference = channelRef.reference as Partial<ConversationReference>;
+    const conversationId = reference.conversation?.id ?? '';
+    const existing = (await stores.cardPosts.listFor(action.id)).find(
+      (p) => p.conversationId === conversationId,
+    );
+    try {
+      if (existing) {
+        await this.inConversation(reference, (context) =>
+          context.updateActivity({
+            id: existing.activityId,
+            type: 'message',
+            attachments: [CardFactory.adaptiveCard(card)],
+          }),
+        );
+        return 'updated';
+      }
+      let activityId = '';
+      await this.inConversation(reference, async (context) => {
+        activityId =
+          (await context.sendActivity(MessageFactory.attachment(CardFactory.adaptiveCard(card))))?.id ?? '';
+      });
+      if (activityId) await stores.cardPosts.save({ actionId: action.id, conversationId, activityId });
+      return 'posted';
+    } catch (error) {
+      this.log.warn({ err: error, action: action.ref }, 'could not post the action card to the channel');
+      return 'failed';
+    }
+  }
+
+  /** Sends a card to the town's channel (join requests); false when the town has no channel. */
+  async postToTownChannel(town: Action['town'], card: Card): Promise<boolean> {
+    const partnership = await this.ctx.stores.partnerships.get(town);
+    const ref = partnership?.channel
+      ? await this.ctx.stores.conversations.get(conversationKey('channel', partnership.channel.channelId))
+      : null;
+    if (!ref) return false;
+    try {
+      await this.inConversation(ref.reference, async (context) => {
+        await context.sendActivity(MessageFactory.attachment(CardFactory.adaptiveCard(card)));
+      });
+      return true;
+    } catch (error) {
+      this.log.warn({ err: error, town }, 'could not post to the town channel');
+      return false;
+    }
+  }
+
+  /** A 1:1 message to each coordinator of the town the bot can reach; returns how many it reached. */
+  async tellCoordinators(town: Action['town'], text: string, card?: Card): Promise<number> {
+    const coordinators = (await this.ctx.stores.members.listByTown(town)).filter(
+      (m) => m.accessRole === 'coordinator',
+    );
+    let reached = 0;
+    for (const coordinator of coordinators) {
+      const ref = await this.ctx.stores.conversations.findPersonal(coordinator.aadObjectId);
+      if (!ref) continue;
+      try {
+        await this.inConversation(ref.reference, async (context) => {
+          await context.sendActivity(
+            card
+              ? MessageFactory.attachment(CardFactory.adaptiveCard(card), text)
+              : MessageFactory.text(text),
+          );
+        });
+        reached++;
+      } catch (error) {
+        this.log.warn({ err: error, town }, 'could not reach a coordinator');
+      }
+    }
+    if (!reached) this.log.warn({ town, text }, 'no coordinator could be told');
+    return reached;
+  }
+
+  /** Teams user ids (29:...) of the owners, for the card's automatic refresh (Teams allows 60). */
+  async teamsIdsOf(action: Action): Promise<string[]> {
+    const refs = await Promise.all(
+      action.owners.map((o) => this.ctx.stores.conversations.findPersonal(o.aadObjectId)),
+    );
+    return refs
+      .flatMap((r) => {
+        const id = (r?.reference as Partial<ConversationReference> | undefined)?.user?.id;
+        return id ? [id] : [];
+      })
+      .slice(0, 60);
+  }
+
+  private view() {
+    return {
+      today: today(this.ctx),
+      timeZone: this.ctx.settings.timeZone,
+      dueSoonDays: this.ctx.settings.dueSoonDays,
+    };
+  }
+
+  private inConversation(
+    reference: Partial<ConversationReference>,
+    logic: (context: TurnContext) => Promise<unknown>,
+  ): Promise<void> {
+    return this.adapter.continueConversationAsync(this.appId, reference, async (context) => {
+      await logic(context);
+    });
+  }
+}

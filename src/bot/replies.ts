@@ -1,0 +1,112 @@
+// Cards the bot sends in reply: help, welcome, errors, the action form, join requests.
+import { AppError, ErrorCode } from '../errors.js';
+import { PARTNERSHIP_ROLES } from '../domain/roles.js';
+import { townBySlug } from '../domain/towns.js';
+import { COMMANDS } from './commands.js';
+import type { ActionFormContext } from '../app/action-form.js';
+import type { JoinRequest } from '../domain/join-request.js';
+import type { LocalDate } from '../domain/dates.js';
+import type { Card, CardRenderer } from '../cards/render.js';
+
+const commandFacts = () => COMMANDS.map((c) => ({ usage: c.usage, description: c.description }));
+
+export function helpCard(cards: CardRenderer, suggestion: string | null, unknown?: string): Card {
+  return cards.render('help', {
+    title: unknown ? `I didn't understand "${unknown.slice(0, 80)}"` : 'What I can do',
+    suggestion: suggestion ? `Did you mean "${suggestion}"?` : '',
+    commands: commandFacts(),
+  });
+}
+
+export function welcomeCard(cards: CardRenderer, scope: string, inChannel: boolean): Card {
+  return cards.render('welcome', {
+    scope,
+    commands: commandFacts().filter((c) =>
+      [
+        'help',
+        'summary [town]',
+        'my actions',
+        'new action [town]',
+        inChannel ? 'link <town>' : 'join <town> as <role>',
+      ].includes(c.usage),
+    ),
+    nextStep: inChannel
+      ? 'Coordinators: run "link <town>" here to make this the town\'s channel.'
+      : 'Try "my actions", or "summary Truro".',
+  });
+}
+
+const TITLES: Record<string, string> = {
+  [ErrorCode.Validation]: 'That needs changing',
+  [ErrorCode.NotFound]: 'Not found',
+  [ErrorCode.Forbidden]: 'Not allowed',
+  [ErrorCode.Duplicate]: 'Already there',
+  [ErrorCode.StaleVersion]: 'Changed meanwhile',
+  [ErrorCode.Unavailable]: 'Please try again shortly',
+  [ErrorCode.Internal]: 'Something went wrong',
+};
+
+const HINTS: Record<string, string> = {
+  [ErrorCode.Forbidden]: 'A coordinator of the town can add you: ask them, or use "join <town> as <role>".',
+  [ErrorCode.Unavailable]: 'Nothing was lost. If this keeps happening, tell your IT contact.',
+  [ErrorCode.Internal]: 'Nothing was changed. If this keeps happening, tell your IT contact.',
+};
+
+/** What went wrong and what to do, for any error: app errors show their safe message, others a generic one. */
+export function errorCard(cards: CardRenderer, error: unknown): Card {
+  const app =
+    error instanceof AppError ? error : new AppError(ErrorCode.Internal, 'Something went wrong on our side.');
+  return cards.render('error', {
+    title: TITLES[app.code] ?? 'Something went wrong',
+    message: app.message,
+    issues: app.issues.map((i) => ({ message: i.message })),
+    hint: HINTS[app.code] ?? '',
+  });
+}
+
+export function actionFormCard(
+  cards: CardRenderer,
+  form: ActionFormContext,
+  today: LocalDate,
+  problems: { message: string }[],
+  values: Record<string, string | undefined> = {},
+): Card {
+  const v = (key: string) => (typeof values[key] === 'string' ? values[key] : '');
+  return cards.render('action-form', {
+    town: form.town,
+    townName: townBySlug(form.town).name,
+    planId: form.plan.id,
+    planTitle: form.plan.title,
+    planEnd: form.plan.periodEnd,
+    today,
+    problems,
+    owners: form.owners.map((m) => ({ title: `${m.displayName} (${m.organisation})`, value: m.aadObjectId })),
+    priorities: form.priorities.map((p) => ({ title: p.title, value: p.id })),
+    taskGroups: form.taskGroups.map((g) => ({ title: g.theme, value: g.id })),
+    values: {
+      title: v('title'),
+      measure: v('measure'),
+      target: v('target'),
+      ownerIds: v('ownerIds'),
+      dueDate: v('dueDate'),
+      priorityId: v('priorityId'),
+      taskGroupId: v('taskGroupId'),
+    },
+  });
+}
+
+export function joinRequestCard(cards: CardRenderer, request: JoinRequest): Card {
+  const statusText = {
+    pending: 'Waiting for a coordinator',
+    approved: 'Approved: now a member',
+    declined: 'Declined',
+  }[request.status];
+  return cards.render('join-request', {
+    requestId: request.id,
+    townName: townBySlug(request.town).name,
+    name: request.displayName,
+    role: PARTNERSHIP_ROLES[request.partnershipRole].label,
+    statusText,
+    pending: request.status === 'pending',
+  });
+}

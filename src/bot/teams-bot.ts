@@ -1,0 +1,305 @@
+// The Teams edge: routes messages, install events and card actions to use cases, and replies with cards.
+import {
+  CardFactory,
+  MessageFactory,
+  TeamsActivityHandler,
+  TeamsInfo,
+  type AdaptiveCardInvokeResponse,
+  type AdaptiveCardInvokeValue,
+  type TurnContext,
+} from 'botbuilder';
+import type { Logger } from 'pino';
+import { AppError, ErrorCode } from '../errors.js';
+import { townBySlug, type TownSlug } from '../domain/towns.js';
+import { rememberConversation } from '../app/conversations.js';
+import { resolveTown } from '../app/resolve-town.js';
+import { actionFormContext } from '../app/action-form.js';
+import { linkTownChannel, unlinkTownChannel } from '../app/channels.js';
+import { requestToJoin } from '../app/join.js';
+import {
+  findAction,
+  getBoardSummary,
+  getTownSummary,
+  listActions,
+  listMembers,
+  myActions,
+  today,
+  canEditAction,
+} from '../app/read-models.js';
+import { actionCard, actionsListCard, boardCard, membersCard, townSummaryCard } from '../cards/views.js';
+import { parseCommand, type Command } from './commands.js';
+import { actionFormCard, errorCard, helpCard, joinRequestCard, welcomeCard } from './replies.js';
+import { actorOf, channelDataOf, channelIdOf, conversationRefOf, kindOf, tenantOf } from './turn.js';
+import type { Actor } from '../domain/entity.js';
+import type { AppContext } from '../app/context.js';
+import type { Card, CardRenderer } from '../cards/render.js';
+import type { CardActions } from './card-actions.js';
+import type { Messenger } from './messenger.js';
+
+type Reply = Card | string;
+
+export class SaferTownsBot extends TeamsActivityHandler {
+  constructor(
+    private readonly ctx: AppContext,
+    private readonly cards: CardRenderer,
+    private readonly cardActions: CardActions,
+    private readonly messenger: Messenger,
+    private readonly log: Logger,
+  ) {
+    super();
+    this.onMessage(async (context, next) => {
+      await this.remember(context);
+      await this.reply(context, await this.safely(context, () => this.answer(context)));
+      await next();
+    });
+    this.onInstallationUpdateAdd(async (context, next) => {
+      await this.remember(context);
+      await this.reply(context, this.welcome(context));
+      await next();
+    });
+    this.onConversationUpdate(async (context, next) => {
+      await this.remember(context);
+      const botAdded = context.activity.membersAdded?.some((m) => m.id === context.activity.recipient?.id);
+      if (botAdded) await this.reply(context, this.welcome(context));
+      await next();
+    });
+  }
+
+  protected override async onAdaptiveCardInvoke(
+    context: TurnContext,
+    value: AdaptiveCardInvokeValue,
+  ): Promise<AdaptiveCardInvokeResponse> {
+    const card = await this.safely(context, async () => {
+      const actor = actorOf(context.activity);
+      if (!actor)
+        return errorCard(
+          this.cards,
+          new AppError(ErrorCode.Forbidden, 'Teams did not say who you are, so I cannot change anything.'),
+        );
+      const verb = typeof value.action?.verb === 'string' ? value.action.verb : '';
+      return this.cardActions.handle(actor, verb, value.action?.data ?? {});
+    });
+    return {
+      statusCode: 200,
+      type: 'application/vnd.microsoft.card.adaptive',
+      value:
+        typeof card === 'string'
+          ? this.cards.render('error', { title: card, message: '', issues: [], hint: '' })
+          : card,
+    };
+  }
+
+  private async answer(context: TurnContext): Promise<Reply> {
+    const actor = actorOf(context.activity);
+    const command = parseCommand(context.activity.text ?? '');
+    if (command.kind === 'help') return helpCard(this.cards, null);
+    if (command.kind === 'unknown') return helpCard(this.cards, command.suggestion, command.text);
+    if (command.kind === 'invalid')
+      return errorCard(this.cards, new AppError(ErrorCode.Validation, command.message));
+    if (!actor)
+      return errorCard(
+        this.cards,
+        new AppError(
+          ErrorCode.Forbidden,
+          'Teams did not say who you are. Ask your IT contact to check the app is installed for you.',
+        ),
+      );
+    return this.runCommand(context, actor, command);
+  }
+
+  private async runCommand(
+    context: TurnContext,
+    actor: Actor,
+    command: Exclude<Command, { kind: 'help' | 'unknown' | 'invalid' }>,
+  ): Promise<Reply> {
+    const view = {
+      today: today(this.ctx),
+      timeZone: this.ctx.settings.timeZone,
+      dueSoonDays: this.ctx.settings.dueSoonDays,
+    };
+    const channelId = channelIdOf(context.activity);
+    const town = async (named: TownSlug | null) => {
+      const resolved = await resolveTown(this.ctx, actor, named, channelId);
+      if (!resolved.ok) throw resolved.error;
+      return resolved.value;
+    };
+    switch (command.kind) {
+      case 'summary': {
+        const slug = await town(command.town);
+        const summary = must(await getTownSummary(this.ctx, actor, slug));
+        return this.cards.render('town-summary', townSummaryCard(summary, view));
+      }
+      case 'board':
+        return this.cards.render(
+          'board-summary',
+          boardCard(must(await getBoardSummary(this.ctx, actor)), view),
+        );
+      case 'actions': {
+        const slug = await town(command.town);
+        const actions = must(await listActions(this.ctx, actor, slug, command.filter));
+        const label = {
+          all: 'actions',
+          mine: 'actions you own',
+          overdue: 'overdue actions',
+          due: 'actions due soon',
+        }[command.filter];
+        return this.cards.render(
+          'actions-list',
+          actionsListCard(`${townBySlug(slug).name}: ${label} (${actions.length})`, actions, view),
+        );
+      }
+      case 'my_actions': {
+        const actions = await myActions(this.ctx, actor);
+        return this.cards.render(
+          'actions-list',
+          actionsListCard(`Your open actions (${actions.length})`, actions, view),
+        );
+      }
+      case 'show': {
+        const action = must(await findAction(this.ctx, actor, command.ref));
+        const canEdit = await canEditAction(this.ctx, actor, action);
+        return this.cards.render(
+          'action',
+          actionCard(action, { ...view, canEdit, refreshUserIds: await this.messenger.teamsIdsOf(action) }),
+        );
+      }
+      case 'new_action': {
+        const slug = await town(command.town);
+        return actionFormCard(
+          this.cards,
+          must(await actionFormContext(this.ctx, actor, slug)),
+          view.today,
+          [],
+        );
+      }
+      case 'members': {
+        const slug = await town(command.town);
+        const { members, partnership } = must(await listMembers(this.ctx, actor, slug));
+        return this.cards.render('members', membersCard(slug, members, partnership?.coreRoles ?? []));
+      }
+      case 'join':
+        return this.join(context, actor, command.town, command.role);
+      case 'link':
+        return this.link(context, actor, command.town);
+      case 'unlink': {
+        if (!channelId)
+          throw new AppError(ErrorCode.Validation, 'Run "unlink" in the channel you want to unlink.');
+        const partnership = must(await unlinkTownChannel(this.ctx, actor, channelId));
+        return `This channel is no longer ${townBySlug(partnership.town).name}'s channel. Cards for the town will not be posted here.`;
+      }
+    }
+  }
+
+  private async link(context: TurnContext, actor: Actor, slug: TownSlug): Promise<Reply> {
+    const channelId = channelIdOf(context.activity);
+    const teamId = channelDataOf(context.activity).team?.id;
+    if (!channelId || !teamId)
+      throw new AppError(
+        ErrorCode.Validation,
+        'Run "link <town>" in a channel of the team the partnership works in, not in a chat.',
+      );
+    must(
+      await linkTownChannel(this.ctx, actor, slug, {
+        teamId,
+        channelId,
+        tenantId: tenantOf(context.activity),
+      }),
+    );
+    await rememberConversation(this.ctx, { ...conversationRefOf(context.activity), town: slug });
+    const name = townBySlug(slug).name;
+    return `This channel is now Safer ${name}'s channel: new and changed ${name} actions will be posted here. Try "summary".`;
+  }
+
+  private async join(
+    context: TurnContext,
+    actor: Actor,
+    slug: TownSlug,
+    role: Parameters<typeof requestToJoin>[4],
+  ): Promise<Reply> {
+    const email = await this.emailOf(context);
+    const request = must(
+      await requestToJoin(
+        this.ctx,
+        actor,
+        { aadObjectId: actor.id, displayName: actor.name, email },
+        slug,
+        role,
+      ),
+    );
+    const card = joinRequestCard(this.cards, request);
+    const name = townBySlug(slug).name;
+    const posted = await this.messenger.postToTownChannel(slug, card);
+    const told = posted
+      ? 0
+      : await this.messenger.tellCoordinators(slug, `${actor.name} asks to join Safer ${name}.`, card);
+    if (!posted && !told)
+      return `Your request is recorded, but I could not reach a ${name} coordinator yet. Please let them know.`;
+    return `Your request to join Safer ${name} went to its coordinators. I will not add you until one of them approves.`;
+  }
+
+  /** The user's e-mail or UPN, from Teams (the roster), for the membership record. */
+  private async emailOf(context: TurnContext): Promise<string> {
+    try {
+      const member = await TeamsInfo.getMember(context, context.activity.from.id);
+      const email = member.email ?? member.userPrincipalName;
+      if (email) return email;
+    } catch (error) {
+      this.log.warn({ err: error }, 'could not read the member from Teams');
+    }
+    throw new AppError(
+      ErrorCode.Unavailable,
+      'I could not read your e-mail address from Teams, which a membership needs.',
+    );
+  }
+
+  private welcome(context: TurnContext): Reply {
+    const inChannel = kindOf(context.activity) === 'channel';
+    return welcomeCard(this.cards, inChannel ? 'your partnership' : 'your partnerships', inChannel);
+  }
+
+  private async remember(context: TurnContext): Promise<void> {
+    if (!context.activity.conversation?.id || !context.activity.serviceUrl) return;
+    const channelId = channelIdOf(context.activity);
+    const linked = channelId
+      ? (await this.ctx.stores.partnerships.list()).find((p) => p.channel?.channelId === channelId)
+      : undefined;
+    try {
+      await rememberConversation(this.ctx, {
+        ...conversationRefOf(context.activity),
+        town: linked?.town ?? null,
+      });
+    } catch (error) {
+      this.log.warn({ err: error }, 'could not store the conversation reference'); // the answer matters more
+    }
+  }
+
+  /** Runs a handler; an error becomes a card that says what to do, never a failed turn. */
+  private async safely(context: TurnContext, handler: () => Promise<Reply>): Promise<Reply> {
+    try {
+      return await handler();
+    } catch (error) {
+      if (
+        !(error instanceof AppError) ||
+        error.code === ErrorCode.Internal ||
+        error.code === ErrorCode.Unavailable
+      ) {
+        this.log.error({ err: error, activityId: context.activity.id }, 'turn failed');
+      }
+      return errorCard(this.cards, error);
+    }
+  }
+
+  private async reply(context: TurnContext, reply: Reply): Promise<void> {
+    await context.sendActivity(
+      typeof reply === 'string'
+        ? MessageFactory.text(reply)
+        : MessageFactory.attachment(CardFactory.adaptiveCard(reply)),
+    );
+  }
+}
+
+/** Unwraps a use-case result inside a command: a refusal becomes the error card. */
+function must<T>(result: { ok: true; value: T } | { ok: false; error: AppError }): T {
+  if (!result.ok) throw result.error;
+  return result.value;
+}

@@ -1,0 +1,210 @@
+// Domain records -> card data. Pure: everything a card shows is decided here, once.
+import { STATUS_LABELS, type Action, type ActionStatus } from '../domain/action.js';
+import { STATUS_TRANSITIONS } from '../domain/action-status.js';
+import { ragOf } from '../domain/due.js';
+import { describeFindings, type PersonalDataFinding } from '../domain/personal-data.js';
+import { PARTNERSHIP_ROLES } from '../domain/roles.js';
+import { townBySlug, type TownSlug } from '../domain/towns.js';
+import { dueText, formatDate, formatInstant, RAG_COLOR, RAG_LABEL } from './format.js';
+import type { LocalDate } from '../domain/dates.js';
+import type { Member } from '../domain/member.js';
+import type { TownSummary } from '../domain/summary.js';
+import type { CardData } from './card-data.js';
+
+export interface ViewSettings {
+  today: LocalDate;
+  timeZone: string;
+  dueSoonDays: number;
+}
+
+/** Buttons for the simple moves; blocking needs a reason and has its own form. */
+const MOVE_LABELS: Partial<Record<ActionStatus, string>> = {
+  not_started: 'Reinstate',
+  in_progress: 'Start',
+  done: 'Done',
+  cancelled: 'Cancel action',
+};
+
+export function actionCard(
+  action: Action,
+  view: ViewSettings & { canEdit: boolean; notice?: string; refreshUserIds?: string[] },
+): CardData<'action'> {
+  const rag = ragOf(action, view.today) ?? 'none';
+  const next = view.canEdit ? STATUS_TRANSITIONS[action.status] : [];
+  const moves = next
+    .filter((s) => s !== 'blocked')
+    .map((status) => ({ status, label: MOVE_LABELS[status] ?? STATUS_LABELS[status] }));
+  const last = action.notes.at(-1);
+  return {
+    actionId: action.id,
+    version: action.version,
+    refreshUserIds: (view.refreshUserIds ?? []).slice(0, 60),
+    townName: townBySlug(action.town).name,
+    ref: action.ref,
+    title: action.title,
+    statusLabel: STATUS_LABELS[action.status],
+    ragColor: RAG_COLOR[rag],
+    ragLabel: RAG_LABEL[rag],
+    notice: view.notice ?? '',
+    measure: action.measure,
+    target: action.target,
+    owners: action.owners.map((o) => o.displayName).join(', '),
+    dueDate: action.dueDate,
+    dueText: dueText(action, view.today, view.dueSoonDays),
+    today: view.today,
+    blockedReason: action.blockedReason ?? '',
+    lastNote: last ? `${last.text} (${last.by.displayName}, ${formatInstant(last.at, view.timeZone)})` : '',
+    updatedText: formatInstant(action.updatedAt, view.timeZone),
+    moves,
+    canBlock: next.includes('blocked'),
+    canEdit: view.canEdit,
+  };
+}
+
+export function actionsListCard(
+  heading: string,
+  actions: readonly Action[],
+  view: ViewSettings,
+  limit = 25,
+): CardData<'actions-list'> {
+  return {
+    heading,
+    empty: 'No actions match.',
+    more:
+      actions.length > limit
+        ? `… and ${actions.length - limit} more. Narrow it down: actions <town> overdue, or show <ref>.`
+        : '',
+    rows: actions.slice(0, limit).map((a) => ({
+      ref: a.ref,
+      title: a.title,
+      statusLabel: STATUS_LABELS[a.status],
+      ragColor: RAG_COLOR[ragOf(a, view.today) ?? 'none'],
+      dueText: dueText(a, view.today, view.dueSoonDays),
+      owners: a.owners.map((o) => o.displayName).join(', '),
+    })),
+  };
+}
+
+export function townSummaryCard(s: TownSummary, view: ViewSettings): CardData<'town-summary'> {
+  const open = s.byRag.red + s.byRag.amber + s.byRag.green;
+  const ragChart = [
+    { legend: 'Red', value: s.byRag.red, color: 'attention', text: String(s.byRag.red) },
+    { legend: 'Amber', value: s.byRag.amber, color: 'warning', text: String(s.byRag.amber) },
+    { legend: 'Green', value: s.byRag.green, color: 'good', text: String(s.byRag.green) },
+  ];
+  const ind = s.indicator;
+  const percent = (v: number) => `${v}%`;
+  const facts = ind
+    ? [
+        {
+          title: 'Baseline',
+          value: ind.baseline ? `${percent(ind.baseline.value)} (${ind.baseline.year})` : 'not set',
+        },
+        {
+          title: 'Target',
+          value: ind.target ? `${percent(ind.target.value)} by ${ind.target.year}` : 'not set',
+        },
+        {
+          title: 'Latest',
+          value: ind.latest
+            ? `${percent(ind.latest.value)} (${ind.latest.year}${ind.latest.marginOfError !== null ? `, ±${ind.latest.marginOfError} points` : ''})`
+            : 'no survey reading yet',
+        },
+        ...(ind.latestProxy
+          ? [
+              {
+                title: 'Local proxy',
+                value: `${percent(ind.latestProxy.value)} (${ind.latestProxy.year}, ${ind.latestProxy.source})`,
+              },
+            ]
+          : []),
+      ]
+    : [{ title: 'Indicator', value: 'not set up' }];
+  return {
+    townName: townBySlug(s.town).name,
+    subtitle: `${s.total} actions, ${open} open, ${s.percentComplete}% complete · ${formatDate(view.today)}`,
+    ragChart,
+    statusFacts: Object.entries(s.byStatus).map(([status, n]) => ({
+      title: STATUS_LABELS[status as ActionStatus],
+      value: String(n),
+    })),
+    overdue: s.overdue
+      .slice(0, 10)
+      .map((l) => ({ line: `${l.ref} ${l.title}: ${-l.days} days late (${l.owners.join(', ')})` })),
+    nextDue: s.nextDue.map((l) => ({
+      line: `${l.ref} ${l.title}: ${formatDate(l.dueDate)} (${l.owners.join(', ')})`,
+    })),
+    meetings: s.upcomingMeetings.map((m) => ({
+      line: `${formatInstant(m.start, view.timeZone)}: ${m.title}`,
+    })),
+    indicator: {
+      question: ind
+        ? 'Agree the council and police deal with the crime and ASB issues that matter locally'
+        : '',
+      facts,
+      caveat: ind?.latestProxy?.caveat ?? '',
+    },
+  };
+}
+
+export function boardCard(summaries: readonly TownSummary[], view: ViewSettings): CardData<'board-summary'> {
+  return {
+    subtitle: `All ten towns · ${formatDate(view.today)}`,
+    rows: summaries.map((s) => {
+      const ind = s.indicator;
+      const latest = ind?.latest ?? ind?.latestProxy;
+      return {
+        town: townBySlug(s.town).name,
+        complete: `${s.percentComplete}%`,
+        rag: `${s.byRag.red} / ${s.byRag.amber} / ${s.byRag.green}`,
+        overdue: s.overdue.length,
+        overdueText: String(s.overdue.length),
+        overdueColor: s.overdue.length ? ('Attention' as const) : ('Default' as const),
+        indicator: ind?.baseline
+          ? `${latest ? `${latest.value}% (${latest.year}${ind.latest ? '' : ', proxy'})` : 'no reading'} vs ${ind.baseline.value}% → ${ind.target?.value ?? '?'}%`
+          : 'not set',
+      };
+    }),
+  };
+}
+
+export function membersCard(
+  town: TownSlug,
+  members: readonly Member[],
+  coreRoles: readonly string[],
+): CardData<'members'> {
+  const name = townBySlug(town).name;
+  const filled = new Set(members.map((m) => m.partnershipRole));
+  const vacant = coreRoles.filter((r) => !filled.has(r as Member['partnershipRole']));
+  return {
+    heading: `Safer ${name} partnership: ${members.length} members`,
+    townName: name,
+    vacant: vacant.map((r) => PARTNERSHIP_ROLES[r as Member['partnershipRole']].label).join(', '),
+    members: members.map((m) => ({
+      name: m.displayName,
+      detail: `${PARTNERSHIP_ROLES[m.partnershipRole].label}, ${m.organisation} (${m.accessRole})`,
+    })),
+  };
+}
+
+export function personalDataCard(
+  findings: readonly PersonalDataFinding[],
+  edit: { verb: string; data: Record<string, unknown> },
+  confirm: { verb: string; data: Record<string, unknown> },
+): CardData<'personal-data'> {
+  const labels = {
+    email: 'an e-mail address',
+    phone: 'a phone number',
+    ni_number: 'a National Insurance number',
+    postcode: 'a full postcode',
+    date_of_birth: 'a date of birth',
+  };
+  return {
+    message: describeFindings(findings),
+    findings: findings.map((f) => ({ describe: `${labels[f.kind]}: "${f.match}"` })),
+    editVerb: edit.verb,
+    editData: edit.data,
+    confirmVerb: confirm.verb,
+    confirmData: { ...confirm.data, personalDataConfirmed: true },
+  };
+}

@@ -1,0 +1,102 @@
+// The HTTP service: Bot Framework messages endpoint and health checks. It does not listen by itself.
+import restify from 'restify';
+import type { CloudAdapter, TurnContext } from 'botbuilder';
+import type { Logger } from 'pino';
+import { activitySchema, isLoopback, tenantIdOf } from './activity-schema.js';
+
+export interface ServerDeps {
+  adapter: CloudAdapter;
+  bot: { run(context: TurnContext): Promise<void> };
+  log: Logger;
+  /** True when the database answers. */
+  ready: () => Promise<boolean>;
+  /** Local mode (no app id): no token checks, so replies may only go to loopback service URLs. */
+  localMode: boolean;
+  allowedTenants: readonly string[];
+  bodyLimitBytes?: number;
+}
+
+export interface HttpService {
+  server: restify.Server;
+  /** Stops taking requests and waits (up to `graceMs`) for those in flight. */
+  drain(graceMs: number): Promise<void>;
+}
+
+export function createServer(deps: ServerDeps): HttpService {
+  const { log } = deps;
+  const server = restify.createServer({ name: 'safer-towns-bot', handleUncaughtExceptions: false });
+  let inFlight = 0;
+  let draining = false;
+
+  server.use((req, res, next) => {
+    if (draining) {
+      res.header('Connection', 'close');
+      res.send(503, { error: 'shutting down' });
+      return next(false);
+    }
+    return next();
+  });
+  server.use(
+    restify.plugins.bodyParser({
+      maxBodySize: deps.bodyLimitBytes ?? 256 * 1024,
+      mapParams: false,
+      rejectUnknown: true,
+    }),
+  );
+
+  server.get('/healthz', (_req, res, next) => {
+    res.send(200, { status: 'alive' });
+    next();
+  });
+
+  server.get('/readyz', async (_req, res) => {
+    const ok = await deps.ready().catch(() => false);
+    res.send(ok ? 200 : 503, { status: ok ? 'ready' : 'database unreachable' });
+  });
+
+  server.post('/api/messages', async (req, res) => {
+    const parsed = activitySchema.safeParse(req.body);
+    if (!parsed.success) {
+      const issues = parsed.error.issues
+        .slice(0, 10)
+        .map((i) => `${i.path.join('.') || 'body'}: ${i.message}`);
+      log.info({ reqId: req.id(), issues }, 'refused a malformed activity');
+      res.send(400, { error: 'Not a valid Bot Framework activity', issues });
+      return;
+    }
+    const activity = parsed.data;
+    const turnLog = log.child({ reqId: req.id(), activityId: activity.id, type: activity.type });
+    const tenant = tenantIdOf(activity);
+    if (deps.allowedTenants.length && (!tenant || !deps.allowedTenants.includes(tenant))) {
+      turnLog.warn({ tenant }, 'refused an activity from a tenant that is not allowed');
+      res.send(403, { error: 'This tenant may not use this bot' });
+      return;
+    }
+    if (deps.localMode && !isLoopback(activity.serviceUrl)) {
+      turnLog.warn({ serviceUrl: activity.serviceUrl }, 'refused a non-loopback service URL in local mode');
+      res.send(400, { error: 'In local mode the bot only replies to a service URL on this machine' });
+      return;
+    }
+    inFlight++;
+    try {
+      await deps.adapter.process(req, res as never, (context) => deps.bot.run(context));
+      turnLog.debug({ status: res.statusCode }, 'turn done');
+    } catch (error) {
+      turnLog.error({ err: error }, 'turn failed outside the bot');
+      if (!res.headersSent) res.send(500, { error: 'internal error' });
+    } finally {
+      inFlight--;
+    }
+  });
+
+  return {
+    server,
+    async drain(graceMs: number) {
+      draining = true;
+      server.close();
+      const deadline = Date.now() + graceMs;
+      while (inFlight > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+      if (inFlight > 0) log.warn({ inFlight }, 'shut down with turns still in flight');
+    },
+  };
+}

@@ -1,0 +1,89 @@
+// The bot over HTTP: real server, real CloudAdapter, real FerretDB; replies recorded by the fake Connector.
+import { describe, expect, it } from 'vitest';
+import { conversationKey } from '../../src/domain/conversation.js';
+import { CHANNEL_ID, TENANT, USERS, cardText, lastCard, lastText, useBot } from '../support/bot-harness.js';
+
+const bot = useBot();
+
+describe('talking to the bot', () => {
+  it('answers help in a 1:1 chat with the help card, as a reply to the message', async () => {
+    const res = await bot.say(USERS.caseWorker, 'help');
+    expect(res.status).toBe(200);
+    const reply = bot.connector.sent().at(-1)!;
+    expect(reply.path).toMatch(/^\/v3\/conversations\/a%3Apersonal-29%3Auser-3\/activities\/.+/);
+    expect(cardText(lastCard(bot.connector))).toContain('summary [town]');
+  });
+
+  it('suggests the closest command for a typo', async () => {
+    await bot.say(USERS.caseWorker, 'sumary truro');
+    const text = cardText(lastCard(bot.connector));
+    expect(text).toContain('I didn\'t understand "sumary truro"');
+    expect(text).toContain('Did you mean "summary"?');
+  });
+
+  it('greets on install and remembers the 1:1 conversation for later', async () => {
+    const res = await bot.install(USERS.beatManager);
+    expect(res.status).toBe(200);
+    expect(cardText(lastCard(bot.connector))).toContain('Safer Towns bot');
+    const ref = await bot.ctx.stores.conversations.get(
+      conversationKey('personal', USERS.beatManager.aadObjectId),
+    );
+    expect(ref).toMatchObject({
+      kind: 'personal',
+      aadObjectId: USERS.beatManager.aadObjectId,
+      tenantId: TENANT,
+    });
+    expect(ref?.reference).toMatchObject({
+      serviceUrl: bot.connector.url,
+      user: { id: USERS.beatManager.id },
+    });
+  });
+
+  it('gives a coordinator the town summary card, with forgiving town names', async () => {
+    await bot.say(USERS.coordinator, 'Summary ST. AUSTELL');
+    const card = lastCard(bot.connector);
+    expect(cardText(card)).toContain('Safer St Austell: summary');
+    expect(JSON.stringify(card)).toContain('Chart.Donut');
+  });
+
+  it('lists my actions and shows one action card', async () => {
+    await bot.say(USERS.beatManager, 'my actions');
+    expect(cardText(lastCard(bot.connector))).toMatch(/Your open actions \(\d+\)/);
+    await bot.say(USERS.beatManager, 'show tru-1');
+    const card = lastCard(bot.connector);
+    expect(cardText(card)).toContain('Truro · TRU-001');
+    expect(JSON.stringify(card)).toContain('"verb":"action.status"');
+  });
+
+  it('refuses a summary to someone outside the partnership, with a card that says why', async () => {
+    await bot.say(
+      {
+        ...USERS.caseWorker,
+        id: '29:stranger',
+        aadObjectId: '99999999-0000-4000-8000-000000000000',
+        name: 'Stranger',
+      },
+      'summary truro',
+    );
+    const text = cardText(lastCard(bot.connector));
+    expect(text).toContain('Not allowed');
+    expect(text).toContain('You are not a member of the Truro partnership');
+  });
+
+  it('works in a group chat when mentioned', async () => {
+    await bot.sayInGroup(USERS.coordinator, 'actions truro overdue');
+    expect(cardText(lastCard(bot.connector))).toMatch(/Truro: overdue actions \(\d+\)/);
+  });
+
+  it('links a channel for coordinators only, then uses it as the town by default', async () => {
+    await bot.sayInChannel(USERS.beatManager, 'link truro');
+    expect(cardText(lastCard(bot.connector))).toContain('Only coordinators can do that');
+    await bot.sayInChannel(USERS.coordinator, 'link truro');
+    expect(lastText(bot.connector)).toContain("This channel is now Safer Truro's channel");
+    expect((await bot.ctx.stores.partnerships.get('truro'))?.channel).toMatchObject({
+      channelId: CHANNEL_ID,
+    });
+    await bot.sayInChannel(USERS.clerk, 'summary');
+    expect(cardText(lastCard(bot.connector))).toContain('Safer Truro: summary');
+  });
+});

@@ -1,0 +1,202 @@
+// The real service (restify, CloudAdapter, the bot, FerretDB) on 127.0.0.1, with the fake Bot Connector as
+// the service URL of every activity. Activities are shaped like the ones Teams sends.
+import { randomUUID } from 'node:crypto';
+import pino from 'pino';
+import { afterAll, beforeAll } from 'vitest';
+import { composeService, type Service } from '../../src/compose.js';
+import { loadConfig } from '../../src/config.js';
+import { seedDemo } from '../../src/app/seed-demo.js';
+import { seedReferenceData } from '../../src/app/seed-reference-data.js';
+import { DEMO_PEOPLE } from '../../src/app/demo-data.js';
+import { FakeClock } from '../fakes/clock.js';
+import { FakeConnector } from '../servers/fake-connector.js';
+import { useTestDatabases } from './test-database.js';
+import type { Card } from '../../src/cards/render.js';
+
+export const TENANT = '11111111-2222-4333-8444-555555555555';
+export const BOT = { id: '28:safer-towns-bot', name: 'Safer Towns' };
+export const TEAM_ID = '19:partnership-team@thread.tacv2';
+export const CHANNEL_ID = '19:truro-channel@thread.tacv2';
+
+/** The five demo people as Teams users. */
+export const USERS = Object.fromEntries(
+  DEMO_PEOPLE.map((p, i) => [
+    ['coordinator', 'beatManager', 'caseWorker', 'clerk', 'board'][i]!,
+    { id: `29:user-${i + 1}`, name: p.displayName, aadObjectId: p.aadObjectId, email: p.email },
+  ]),
+) as Record<'coordinator' | 'beatManager' | 'caseWorker' | 'clerk' | 'board', TeamsUser>;
+
+export interface TeamsUser {
+  id: string;
+  name: string;
+  aadObjectId: string;
+  email: string;
+}
+
+export interface Response {
+  status: number;
+  body: unknown;
+}
+
+export function useBot(env: Record<string, string> = {}, now = '2026-11-26T10:00:00Z') {
+  const databases = useTestDatabases();
+  const connector = new FakeConnector();
+  const clock = new FakeClock(new Date(now));
+  let service: Service | undefined;
+  let base = '';
+
+  beforeAll(async () => {
+    await connector.start();
+    for (const user of Object.values(USERS))
+      connector.roster.set(user.id, { ...user, userPrincipalName: user.email });
+    const db = await databases.fresh();
+    const config = loadConfig({ LOG_LEVEL: 'silent', ...env });
+    service = await composeService(config, db, pino({ level: 'silent' }), { clock });
+    await seedReferenceData(service.ctx);
+    await seedDemo(service.ctx);
+    await new Promise<void>((ready) => {
+      service!.http.server.listen(0, '127.0.0.1', ready);
+    });
+    base = `http://127.0.0.1:${service.http.server.address().port}`;
+  });
+
+  afterAll(async () => {
+    await service?.http.drain(1_000);
+    await connector.stop();
+  });
+
+  const post = async (
+    body: unknown,
+    raw?: string,
+    headers: Record<string, string> = {},
+  ): Promise<Response> => {
+    const res = await fetch(`${base}/api/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...headers },
+      body: raw ?? JSON.stringify(body),
+    });
+    const text = await res.text();
+    let parsed: unknown = text;
+    try {
+      parsed = text ? JSON.parse(text) : null;
+    } catch {
+      /* not JSON */
+    }
+    return { status: res.status, body: parsed };
+  };
+
+  const common = (from: TeamsUser) => ({
+    id: randomUUID(),
+    timestamp: new Date().toISOString(),
+    channelId: 'msteams',
+    serviceUrl: connector.url,
+    from: { id: from.id, name: from.name, aadObjectId: from.aadObjectId },
+    recipient: BOT,
+  });
+
+  const personal = (from: TeamsUser) => ({
+    ...common(from),
+    conversation: { id: `a:personal-${from.id}`, conversationType: 'personal', tenantId: TENANT },
+    channelData: { tenant: { id: TENANT } },
+  });
+
+  const channel = (from: TeamsUser, channelId = CHANNEL_ID) => ({
+    ...common(from),
+    conversation: {
+      id: `${channelId};messageid=${Date.now()}`,
+      conversationType: 'channel',
+      isGroup: true,
+      tenantId: TENANT,
+    },
+    channelData: {
+      teamsChannelId: channelId,
+      teamsTeamId: TEAM_ID,
+      channel: { id: channelId },
+      team: { id: TEAM_ID },
+      tenant: { id: TENANT },
+    },
+  });
+
+  const group = (from: TeamsUser) => ({
+    ...common(from),
+    conversation: {
+      id: '19:group-chat@thread.v2',
+      conversationType: 'groupChat',
+      isGroup: true,
+      tenantId: TENANT,
+    },
+    channelData: { tenant: { id: TENANT } },
+  });
+
+  return {
+    connector,
+    clock,
+    get ctx() {
+      return service!.ctx;
+    },
+    get base() {
+      return base;
+    },
+    post,
+    /** A 1:1 message from the user. */
+    say: (from: TeamsUser, text: string) => post({ ...personal(from), type: 'message', text }),
+    /** A channel message that @mentions the bot, as Teams delivers it. */
+    sayInChannel: (from: TeamsUser, text: string, channelId?: string) =>
+      post({
+        ...channel(from, channelId),
+        type: 'message',
+        text: `<at>${BOT.name}</at> ${text}`,
+        entities: [{ type: 'mention', text: `<at>${BOT.name}</at>`, mentioned: BOT }],
+      }),
+    sayInGroup: (from: TeamsUser, text: string) =>
+      post({ ...group(from), type: 'message', text: `<at>${BOT.name}</at> ${text}` }),
+    /** An Action.Execute click on a card. */
+    invoke: (
+      from: TeamsUser,
+      verb: string,
+      data: unknown,
+      where: 'personal' | 'channel' = 'personal',
+      replyToId = 'card-activity',
+    ) =>
+      post({
+        ...(where === 'channel' ? channel(from) : personal(from)),
+        type: 'invoke',
+        name: 'adaptiveCard/action',
+        replyToId,
+        value: { action: { type: 'Action.Execute', verb, data }, trigger: 'manual' },
+      }),
+    install: (from: TeamsUser) => post({ ...personal(from), type: 'installationUpdate', action: 'add' }),
+    personalActivity: personal,
+    channelActivity: channel,
+  };
+}
+
+/** The adaptive card of the last activity the bot sent (to a conversation, if given). */
+export function lastCard(connector: FakeConnector, conversationId?: string): Card {
+  const sent = connector.sent(conversationId).at(-1);
+  const attachments = (sent?.body?.attachments ?? []) as { contentType: string; content: Card }[];
+  const card = attachments.find((a) => a.contentType === 'application/vnd.microsoft.card.adaptive')?.content;
+  if (!card) throw new Error(`no card in the last message: ${JSON.stringify(sent?.body).slice(0, 300)}`);
+  return card;
+}
+
+export function lastText(connector: FakeConnector): string {
+  const text = connector.sent().at(-1)?.body?.text;
+  return typeof text === 'string' ? text : '';
+}
+
+/** All text in a card, for assertions that do not depend on layout. */
+export function cardText(card: unknown): string {
+  const out: string[] = [];
+  const walk = (node: unknown) => {
+    if (Array.isArray(node)) node.forEach(walk);
+    else if (node && typeof node === 'object') {
+      for (const [key, value] of Object.entries(node)) {
+        if (['text', 'title', 'value'].includes(key) && typeof value === 'string') out.push(value);
+        else walk(value);
+      }
+    }
+  };
+  walk(card);
+  return out.join('\n');
+}
