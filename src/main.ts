@@ -26,7 +26,16 @@ async function main(): Promise<void> {
       'local mode: MICROSOFT_APP_ID is empty, so incoming requests are not authenticated and replies go only to loopback service URLs',
     );
   }
-  await new Promise<void>((listening) => {
+  await new Promise<void>((listening, failed) => {
+    http.server.once('error', (error: NodeJS.ErrnoException) =>
+      failed(
+        error.code === 'EADDRINUSE'
+          ? new ConfigError(
+              `Port ${config.PORT} is in use: stop what is using it, or set PORT to another port.`,
+            )
+          : error,
+      ),
+    );
     http.server.listen(config.PORT, listening);
   });
   log.info({ port: config.PORT }, 'listening on /api/messages');

@@ -141,11 +141,19 @@ export class Messenger {
     };
   }
 
+  /**
+   * Runs `logic` in a proactive turn. Messages sent from it start new posts: the SDK would otherwise make
+   * them replies to its own continuation event's random id.
+   */
   private inConversation(
     reference: Partial<ConversationReference>,
     logic: (context: TurnContext) => Promise<unknown>,
   ): Promise<void> {
     return this.adapter.continueConversationAsync(this.appId, reference, async (context) => {
+      context.onSendActivities(async (_context, activities, next) => {
+        for (const activity of activities) delete activity.replyToId;
+        return next();
+      });
       await logic(context);
     });
   }

@@ -5,7 +5,7 @@ import type { AuditLog } from '../app/ports.js';
 import type { AuditEvent } from '../domain/audit.js';
 import type { TownSlug } from '../domain/towns.js';
 
-type AuditDoc = AuditEvent & { _id: string };
+type AuditDoc = AuditEvent & { _id: string; entityVersion?: number };
 
 /** Read side of the append-only audit trail; events are written by the versioned collections. */
 export class MongoAuditLog implements AuditLog {
@@ -17,7 +17,7 @@ export class MongoAuditLog implements AuditLog {
 
   listForEntity(entityId: string): Promise<AuditEvent[]> {
     return guard('read the audit trail', async () =>
-      (await this.col.find({ 'entity.id': entityId }).sort({ at: 1, _id: 1 }).toArray()).map(strip),
+      (await this.col.find({ 'entity.id': entityId }).sort({ entityVersion: 1, at: 1 }).toArray()).map(strip),
     );
   }
 
@@ -28,6 +28,6 @@ export class MongoAuditLog implements AuditLog {
   }
 }
 
-function strip({ _id, ...event }: AuditDoc): AuditEvent {
+function strip({ _id, entityVersion: _version, ...event }: AuditDoc): AuditEvent {
   return { ...event, id: _id };
 }

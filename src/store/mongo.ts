@@ -42,7 +42,7 @@ export const INDEXES: Record<string, IndexDescription[]> = {
   join_requests: [{ key: { town: 1, status: 1 }, name: 'town_status' }],
   card_posts: [{ key: { actionId: 1 }, name: 'action' }],
   [AUDIT_COLLECTION]: [
-    { key: { 'entity.id': 1, at: 1 }, name: 'entity_at' },
+    { key: { 'entity.id': 1, entityVersion: 1 }, name: 'entity_version' },
     { key: { town: 1, at: -1 }, name: 'town_at' },
   ],
   reminder_records: [

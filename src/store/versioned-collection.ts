@@ -160,7 +160,8 @@ export class VersionedCollection<T extends Versioned> implements VersionedStore<
 
   private async finish(revision: RevisionDoc, audit: AuditEvent): Promise<void> {
     try {
-      await this.audit.insertOne({ ...audit, _id: audit.id as never });
+      // entityVersion orders one record's trail even when two changes share a millisecond.
+      await this.audit.insertOne({ ...audit, _id: audit.id as never, entityVersion: revision.version });
     } catch (error) {
       if (!isDuplicateKey(error)) throw error; // already copied by an earlier, interrupted finish
     }

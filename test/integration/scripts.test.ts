@@ -2,7 +2,9 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { MongoClient } from 'mongodb';
-import { exited, runScript, startScript } from '../support/processes.js';
+import { createServer, type AddressInfo } from 'node:net';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { exited, runScript, startScript, waitClosed } from '../support/processes.js';
 
 const dbName = `t_scripts_${randomBytes(4).toString('hex')}`;
 const env = () => ({
@@ -50,18 +52,35 @@ describe('npm run seed', () => {
 });
 
 describe('npm run dev', () => {
-  it('brings up the seeded database, says where it is, and stops cleanly on Ctrl-C', async () => {
-    const dev = startScript('dev.ts', env());
+  it('brings up the seeded database and the bot, says where they are, and stops both on Ctrl-C', async () => {
+    const port = await freePort();
+    const dev = startScript('dev.ts', { ...env(), PORT: String(port) });
     await dev.waitFor(/10 Safer Town partnerships ready/);
     expect(dev.output()).toContain(`MONGODB_URI=${inject('mongoUri')}`);
+    await dev.waitFor(new RegExp(`Bot: http://127\\.0\\.0\\.1:${port}/api/messages`));
+    expect(await waitForHttp(`http://127.0.0.1:${port}/healthz`)).toBe(200);
     dev.child.kill('SIGINT');
     expect(await exited(dev.child)).toBe(0);
+    expect(await waitClosed(`mongodb://127.0.0.1:${port}/`)).toBe(true); // the bot's port is free again
+  });
+
+  it('says what to do when the port is taken, instead of hanging', async () => {
+    const blocker = createServer();
+    await new Promise<void>((ready) => blocker.listen(0, ready));
+    const port = (blocker.address() as AddressInfo).port;
+    try {
+      const result = runScript('dev.ts', { ...env(), PORT: String(port) });
+      expect(result.status).toBe(1);
+      expect(result.stderr).toContain(`Port ${port} is in use`);
+    } finally {
+      blocker.close();
+    }
   });
 });
 
 describe('the service (src/main.ts)', () => {
   it('prepares the database, logs in JSON that it is ready, and stops on SIGTERM', async () => {
-    const service = startScript('src/main.ts', { ...env(), LOG_LEVEL: 'info' });
+    const service = startScript('src/main.ts', { ...env(), LOG_LEVEL: 'info', PORT: String(await freePort()) });
     const line = (await service.waitFor(/^\{.*"database ready".*\}$/m))[0];
     expect(JSON.parse(line)).toMatchObject({ level: 30, service: 'safer-towns-bot', database: dbName });
     expect(service.output()).not.toContain(inject('mongoUri'));
@@ -75,3 +94,22 @@ describe('the service (src/main.ts)', () => {
     expect(result.stderr).toContain('MONGODB_URI: required by `npm start`');
   });
 });
+
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((ready) => server.listen(0, '127.0.0.1', ready));
+  const { port } = server.address() as AddressInfo;
+  await new Promise<void>((closed) => server.close(() => closed()));
+  return port;
+}
+
+async function waitForHttp(url: string): Promise<number> {
+  for (let waited = 0; waited < 30_000; waited += 200) {
+    try {
+      return (await fetch(url)).status;
+    } catch {
+      await sleep(200);
+    }
+  }
+  return 0;
+}

@@ -1,0 +1,204 @@
+// Every template in cards/ renders with realistic data and parses as an Adaptive Card 1.5 with the SDK.
+import { readdirSync } from 'node:fs';
+import * as AC from 'adaptivecards';
+import { describe, expect, it } from 'vitest';
+import { CARD_NAMES, type CardName } from '../../../src/cards/card-data.js';
+import { CardRenderer, cardsDirectory, type Card } from '../../../src/cards/render.js';
+import {
+  actionCard,
+  actionsListCard,
+  boardCard,
+  membersCard,
+  personalDataCard,
+  townSummaryCard,
+} from '../../../src/cards/views.js';
+import {
+  actionFormCard,
+  errorCard,
+  helpCard,
+  joinRequestCard,
+  welcomeCard,
+} from '../../../src/bot/replies.js';
+import { AppError, ErrorCode } from '../../../src/errors.js';
+import { detectPersonalData } from '../../../src/domain/personal-data.js';
+import { newIndicator } from '../../../src/domain/indicator.js';
+import { townSummary } from '../../../src/domain/summary.js';
+import { TOWNS } from '../../../src/domain/towns.js';
+import { anAction } from '../../contract/builders.js';
+import { coordinator, member, plan, priority } from '../domain/fixtures.js';
+
+const cards = new CardRenderer();
+const view = { today: '2026-11-26', timeZone: 'Europe/London', dueSoonDays: 3 };
+const actions = [
+  anAction({
+    ref: 'TRU-001',
+    status: 'in_progress',
+    dueDate: '2026-11-20',
+    notes: [
+      { at: '2026-11-25T09:00:00Z', by: { aadObjectId: 'a', displayName: 'Sam' }, text: 'Patrol done' },
+    ],
+  }),
+  anAction({
+    ref: 'TRU-002',
+    status: 'blocked',
+    blockedReason: 'Waiting for legal advice',
+    dueDate: '2027-01-10',
+  }),
+  anAction({ ref: 'TRU-003', status: 'done', dueDate: '2026-10-01' }),
+];
+const indicator = {
+  ...newIndicator('truro'),
+  baseline: { year: 2017, value: 46, sampleSize: 400 },
+  target: { year: 2021, value: 54 },
+  readings: [
+    {
+      year: 2019,
+      value: 49,
+      sampleSize: 150,
+      source: 'Have Your Say',
+      proxy: true,
+      caveat: 'Indicative only',
+    },
+  ],
+};
+const summary = townSummary({
+  town: 'truro',
+  today: view.today,
+  now: new Date('2026-11-26T10:00:00Z'),
+  dueSoonDays: 3,
+  actions,
+  meetings: [],
+  problems: [],
+  indicator,
+});
+
+/** Each card rendered from the views the bot really uses. */
+const rendered: Record<CardName, Card> = {
+  welcome: welcomeCard(cards, 'your partnerships', false),
+  help: helpCard(cards, 'summary', 'sumary'),
+  error: errorCard(cards, AppError.validation([{ field: 'title', message: 'Title is required' }])),
+  action: cards.render(
+    'action',
+    actionCard(actions[1]!, {
+      ...view,
+      canEdit: true,
+      notice: 'Someone changed this action',
+      refreshUserIds: ['29:a'],
+    }),
+  ),
+  'action-form': actionFormCard(
+    cards,
+    { town: 'truro', plan, priorities: [priority], owners: [coordinator, member], taskGroups: [] },
+    view.today,
+    [{ message: 'Title is required' }],
+  ),
+  'actions-list': cards.render('actions-list', actionsListCard('Truro: actions (3)', actions, view)),
+  'town-summary': cards.render('town-summary', townSummaryCard(summary, view)),
+  'board-summary': cards.render(
+    'board-summary',
+    boardCard(
+      TOWNS.map(() => summary),
+      view,
+    ),
+  ),
+  members: cards.render(
+    'members',
+    membersCard('truro', [coordinator, member], ['community_safety_officer', 'licensing']),
+  ),
+  'join-request': joinRequestCard(cards, {
+    id: 'truro:x',
+    version: 1,
+    town: 'truro',
+    aadObjectId: 'x',
+    displayName: 'Pat',
+    email: 'p@example.org',
+    partnershipRole: 'licensing',
+    status: 'pending',
+    decidedBy: null,
+  }),
+  'personal-data': cards.render(
+    'personal-data',
+    personalDataCard(
+      detectPersonalData('call 07700 900123'),
+      { verb: 'action.refresh', data: { actionId: 'a' } },
+      { verb: 'action.note', data: { actionId: 'a', version: 1, note: 'x' } },
+    ),
+  ),
+};
+
+/** Parses with the SDK at 1.5; returns every parse and validation message. */
+function problems(card: Card): string[] {
+  const context = new AC.SerializationContext(AC.Versions.v1_5);
+  const parsed = new AC.AdaptiveCard();
+  parsed.parse(card, context);
+  const out: string[] = [];
+  for (let i = 0; i < context.eventCount; i++) out.push(context.getEventAt(i).message);
+  for (const e of parsed.validateProperties().validationEvents) out.push(e.message);
+  return out;
+}
+
+describe('card templates', () => {
+  it('has one template per card the code knows, and no others', () => {
+    const files = readdirSync(cardsDirectory())
+      .filter((f) => f.endsWith('.json'))
+      .map((f) => f.replace(/\.json$/, ''));
+    expect(files.sort()).toEqual([...CARD_NAMES].sort());
+  });
+
+  it.each(CARD_NAMES)('%s renders to a valid Adaptive Card 1.5 with nothing left unfilled', (name) => {
+    const card = rendered[name];
+    expect(card.version).toBe('1.5');
+    expect(JSON.stringify(card)).not.toMatch(/\$\{|\$data|\$when/);
+    const unknownCharts = problems(card).filter((p) => /Unknown element type "Chart\./.test(p));
+    expect(problems(card).filter((p) => !unknownCharts.includes(p))).toEqual([]);
+    // The Teams charts are unknown to the SDK: each must carry a fallback.
+    const charts = JSON.stringify(card).match(/"type":"Chart\.[A-Za-z.]+"/g) ?? [];
+    expect(charts.length).toBe(unknownCharts.length);
+    if (charts.length) expect(JSON.stringify(card)).toContain('"fallback"');
+  });
+
+  it('keeps user text as text: template syntax in data is not evaluated', () => {
+    const sneaky = anAction({ title: 'Fix ${$root.actionId} and {{evil}}' });
+    const card = cards.render('action', actionCard(sneaky, { ...view, canEdit: false }));
+    expect(JSON.stringify(card)).toContain('Fix ${$root.actionId} and {{evil}}');
+  });
+
+  it('refuses data that does not fit the card, rather than rendering a broken one', () => {
+    expect(() =>
+      cards.render('action', { ...actionCard(actions[0]!, { ...view, canEdit: true }), version: 0 }),
+    ).toThrow();
+    expect(() =>
+      cards.render('action', {
+        ...actionCard(actions[0]!, { ...view, canEdit: true }),
+        refreshUserIds: Array.from({ length: 61 }, (_, i) => `29:${i}`),
+      }),
+    ).toThrow();
+  });
+
+  it('shows buttons only for allowed moves, and none to someone who cannot edit', () => {
+    const titles = (card: Card) => ((card.actions ?? []) as { title: string }[]).map((a) => a.title);
+    expect(titles(rendered.action)).toEqual([
+      'Start',
+      'Done',
+      'Cancel action',
+      'Add note',
+      'Change due date',
+    ]);
+    const done = cards.render('action', actionCard(actions[2]!, { ...view, canEdit: true }));
+    expect(titles(done)).toEqual(['Start', 'Add note', 'Change due date']);
+    expect(titles(cards.render('action', actionCard(actions[0]!, { ...view, canEdit: false })))).toEqual([]);
+  });
+
+  it('labels the proxy reading and shows RAG counts on the summary', () => {
+    const text = JSON.stringify(rendered['town-summary']);
+    expect(text).toContain('Local proxy');
+    expect(text).toContain('Indicative only');
+    expect(text).toContain('"legend":"Red","value":2');
+    expect(JSON.stringify(rendered['board-summary'])).toContain('49% (2019, proxy) vs 46% → 54%');
+    expect(errorCard(cards, new Error('boom')).body).toBeDefined();
+    expect(JSON.stringify(errorCard(cards, new Error('secret detail')))).not.toContain('secret detail');
+    expect(JSON.stringify(errorCard(cards, new AppError(ErrorCode.Forbidden, 'No')))).toContain(
+      'Not allowed',
+    );
+  });
+});
