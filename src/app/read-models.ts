@@ -1,6 +1,6 @@
 // Queries: what the cards show. Each checks read access to the town first.
 import { AppError, ErrorCode } from '../errors.js';
-import { isOpen, normaliseActionRef, type Action } from '../domain/action.js';
+import { isOpen, mayChangeAction, normaliseActionRef, type Action } from '../domain/action.js';
 import { localDateOf } from '../domain/dates.js';
 import { dueState } from '../domain/due.js';
 import { townSummary, type TownSummary } from '../domain/summary.js';
@@ -113,8 +113,12 @@ export async function listMembers(
   return ok({ members, partnership });
 }
 
-/** May this person change this action (for showing the card's buttons)? */
+/** May this person change this action? (Also decides whether the card shows its buttons.) */
 export async function canEditAction(ctx: AppContext, actor: Actor, action: Action): Promise<boolean> {
-  const role = accessFor(await ctx.stores.members.listByPerson(actor.id), actor.id, action.town);
-  return role === 'coordinator' || role === 'member';
+  if (actor.kind === 'system') return true;
+  return mayChangeAction(
+    action,
+    actor.id,
+    accessFor(await ctx.stores.members.listByPerson(actor.id), actor.id, action.town),
+  );
 }

@@ -4,6 +4,7 @@ import { localDateOf, type LocalDate } from '../domain/dates.js';
 import { fail, ok, type Result, type Validated } from '../domain/result.js';
 import { audit } from './audit-trail.js';
 import { authorise } from './authorise.js';
+import { canEditAction } from './read-models.js';
 import type { Action, ActionStatus } from '../domain/action.js';
 import type { Actor } from '../domain/entity.js';
 import type { AppContext } from './context.js';
@@ -32,6 +33,14 @@ export async function updateAction(
   if (!action) return fail(new AppError(ErrorCode.NotFound, 'That action no longer exists'));
   const refusal = await authorise(ctx, actor, action.town, 'update');
   if (refusal) return fail(refusal);
+  if (!(await canEditAction(ctx, actor, action))) {
+    return fail(
+      new AppError(
+        ErrorCode.Forbidden,
+        `Only ${action.ref}'s owners and the town's coordinators can change it`,
+      ),
+    );
+  }
   if (action.version !== request.expectedVersion) return ok({ kind: 'stale', current: action });
 
   const next = apply(ctx, actor, action, request.change);

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { canUpdateActions } from './roles.js';
+import { canUpdateActions, type AccessRole } from './roles.js';
 import { daysBetween, localDateSchema, type LocalDate } from './dates.js';
 import { fail, issue, ok, type Issue, type Validated } from './result.js';
 import { TEXT_LIMITS, textField } from './text.js';
@@ -179,6 +179,17 @@ export function formatActionRef(town: TownSlug, seq: number): string {
 export function normaliseActionRef(input: string): string | null {
   const m = /^\s*([A-Za-z]{3})[\s-]?(\d{1,6})\s*$/.exec(input);
   return m ? `${m[1]!.toUpperCase()}-${m[2]!.padStart(3, '0')}` : null;
+}
+
+/** Who may change an action: the town's coordinators, and its owners who are members of the town. */
+export function mayChangeAction(
+  action: Pick<Action, 'owners'>,
+  actorId: string,
+  role: AccessRole | null,
+): boolean {
+  return (
+    role === 'coordinator' || (role === 'member' && action.owners.some((o) => o.aadObjectId === actorId))
+  );
 }
 
 export function isOpen(action: Pick<Action, 'status'>): boolean {

@@ -92,8 +92,8 @@ export function createServer(deps: ServerDeps): HttpService {
   return {
     server,
     async drain(graceMs: number) {
+      if (!draining) server.close();
       draining = true;
-      server.close();
       const deadline = Date.now() + graceMs;
       while (inFlight > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
       if (inFlight > 0) log.warn({ inFlight }, 'shut down with turns still in flight');

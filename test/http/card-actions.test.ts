@@ -224,19 +224,19 @@ describe('forged or broken card data', () => {
 
 describe('a town without a channel', () => {
   it('saves the change, tells the person, and tells the coordinators 1:1', async () => {
-    const current = await action('BOD-004');
+    const current = await action('BOD-001');
     bot.connector.clear();
     const text = cardText(
       invokeCard(
         await bot.invoke(USERS.beatManager, 'action.status', {
           actionId: current.id,
           version: current.version,
-          status: 'in_progress',
+          status: 'done',
         }),
       ),
     );
     expect(text).toContain('The town has no linked channel yet');
-    expect((await action('BOD-004')).status).toBe('in_progress');
+    expect((await action('BOD-001')).status).toBe('done');
     const toCoordinator = bot.connector.sent(`a:personal-${USERS.coordinator.id}`);
     expect(toCoordinator).toHaveLength(1);
     expect(toCoordinator[0]!.body!.text).toContain('Bodmin has no linked channel');

@@ -86,4 +86,41 @@ describe('talking to the bot', () => {
     await bot.sayInChannel(USERS.clerk, 'summary');
     expect(cardText(lastCard(bot.connector))).toContain('Safer Truro: summary');
   });
+
+  it('shows the board view to board members and coordinators, not to other members', async () => {
+    await bot.say(USERS.board, 'board');
+    const text = cardText(lastCard(bot.connector));
+    expect(text).toContain('Safer Towns: board view');
+    for (const town of ['Penzance', 'St Austell', 'Saltash']) expect(text).toContain(town);
+    await bot.say(USERS.coordinator, 'board');
+    expect(cardText(lastCard(bot.connector))).toContain('Safer Towns: board view');
+    await bot.say(USERS.caseWorker, 'board');
+    expect(cardText(lastCard(bot.connector))).toContain(
+      'The board view is for board members and coordinators',
+    );
+  });
+
+  it('lists the members and the empty seats of a town', async () => {
+    await bot.say(USERS.clerk, 'members truro');
+    const text = cardText(lastCard(bot.connector));
+    expect(text).toContain('Safer Truro partnership: 4 members');
+    expect(text).toContain('Jo Trelawny (demo)');
+    expect(text).toContain('Seats not yet filled:');
+    expect(text).toContain('Fire station manager');
+  });
+
+  it('unlinks the channel for coordinators only', async () => {
+    await bot.sayInChannel(USERS.clerk, 'unlink');
+    expect(cardText(lastCard(bot.connector))).toContain('Only coordinators can do that');
+    await bot.sayInChannel(USERS.coordinator, 'unlink');
+    expect(lastText(bot.connector)).toContain("This channel is no longer Truro's channel");
+    expect((await bot.ctx.stores.partnerships.get('truro'))?.channel).toBeNull();
+    await bot.sayInChannel(USERS.coordinator, 'unlink');
+    expect(cardText(lastCard(bot.connector))).toContain('This channel is not linked to a town');
+  });
+
+  it('explains that link belongs in a channel', async () => {
+    await bot.say(USERS.coordinator, 'link truro');
+    expect(cardText(lastCard(bot.connector))).toContain('Run "link <town>" in a channel');
+  });
 });

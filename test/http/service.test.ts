@@ -191,3 +191,23 @@ describe('authentication', () => {
     expect(res.status).toBe(401);
   });
 });
+
+describe('graceful shutdown', () => {
+  const bot = useBot();
+
+  it('finishes a turn in flight, then takes no more requests', async () => {
+    bot.connector.delayMs = 500; // the reply to Teams is slow, so the turn is still running
+    const inFlight = bot.say(USERS.coordinator, 'help');
+    await new Promise((r) => setTimeout(r, 150));
+    const drained = bot.drain(5_000);
+    expect((await inFlight).status).toBe(200);
+    await drained;
+    expect(bot.connector.sent()).toHaveLength(1);
+    // A kept-alive connection gets 503; a new one is refused: either way, no new turn starts.
+    const late = await fetch(`${bot.base}/api/messages`, { method: 'POST' }).then(
+      (r) => r.status,
+      () => 'refused',
+    );
+    expect([503, 'refused']).toContain(late);
+  });
+});

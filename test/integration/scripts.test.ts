@@ -80,7 +80,11 @@ describe('npm run dev', () => {
 
 describe('the service (src/main.ts)', () => {
   it('prepares the database, logs in JSON that it is ready, and stops on SIGTERM', async () => {
-    const service = startScript('src/main.ts', { ...env(), LOG_LEVEL: 'info', PORT: String(await freePort()) });
+    const service = startScript('src/main.ts', {
+      ...env(),
+      LOG_LEVEL: 'info',
+      PORT: String(await freePort()),
+    });
     const line = (await service.waitFor(/^\{.*"database ready".*\}$/m))[0];
     expect(JSON.parse(line)).toMatchObject({ level: 30, service: 'safer-towns-bot', database: dbName });
     expect(service.output()).not.toContain(inject('mongoUri'));

@@ -28,6 +28,8 @@ export class FakeConnector {
   private counter = 0;
   /** Optional fault: answer this status to the next N sends (tests of failure paths). */
   failNext: { status: number; count: number } | null = null;
+  /** Optional slowness: every answer waits this long (tests of turns in flight). */
+  delayMs = 0;
 
   get url(): string {
     const address = this.server?.address() as AddressInfo | undefined;
@@ -76,6 +78,7 @@ export class FakeConnector {
       activityId: null,
       body: raw ? (JSON.parse(raw) as Record<string, unknown>) : null,
     };
+    if (this.delayMs) await new Promise((r) => setTimeout(r, this.delayMs));
     const send = (status: number, body: unknown) => {
       res.writeHead(status, { 'content-type': 'application/json' });
       res.end(JSON.stringify(body));

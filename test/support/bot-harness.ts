@@ -138,6 +138,7 @@ export function useBot(env: Record<string, string> = {}, now = '2026-11-26T10:00
       return base;
     },
     post,
+    drain: (graceMs: number) => service!.http.drain(graceMs),
     /** A 1:1 message from the user. */
     say: (from: TeamsUser, text: string) => post({ ...personal(from), type: 'message', text }),
     /** A channel message that @mentions the bot, as Teams delivers it. */

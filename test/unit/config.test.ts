@@ -2,6 +2,21 @@ import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../../src/config.js';
 
 describe('configuration', () => {
+  it('needs the secret and tenant that go with an app id, and reads the tenant allow-list', () => {
+    const app = 'aaaaaaaa-bbbb-4ccc-8ddd-eeeeeeeeeeee';
+    expect(() => loadConfig({ MICROSOFT_APP_ID: app })).toThrow(
+      /MICROSOFT_APP_PASSWORD: is required when MICROSOFT_APP_ID is set[\s\S]*MICROSOFT_APP_TENANT_ID: is required for a SingleTenant app/,
+    );
+    expect(
+      loadConfig({ MICROSOFT_APP_ID: app, MICROSOFT_APP_PASSWORD: 's', MICROSOFT_APP_TYPE: 'MultiTenant' })
+        .MICROSOFT_APP_ID,
+    ).toBe(app);
+    expect(loadConfig({ ALLOWED_TENANT_IDS: ` ${app.toUpperCase()} , ` }).ALLOWED_TENANT_IDS).toEqual([app]);
+    expect(() => loadConfig({ ALLOWED_TENANT_IDS: 'contoso' })).toThrow(
+      'ALLOWED_TENANT_IDS: must be a comma-separated list of tenant GUIDs',
+    );
+  });
+
   it('has working defaults for local use', () => {
     expect(loadConfig({})).toEqual({
       NODE_ENV: 'development',
@@ -12,6 +27,11 @@ describe('configuration', () => {
       DATA_DIR: '.data/dev',
       TIMEZONE: 'Europe/London',
       DUE_SOON_DAYS: 3,
+      MICROSOFT_APP_ID: undefined,
+      MICROSOFT_APP_PASSWORD: undefined,
+      MICROSOFT_APP_TENANT_ID: undefined,
+      MICROSOFT_APP_TYPE: 'SingleTenant',
+      ALLOWED_TENANT_IDS: [],
     });
   });
 

@@ -107,7 +107,7 @@ describe('action use cases (on the demo partnership, in memory)', () => {
   });
 
   it('updates status, notes and due dates with the version the user saw; a stale card changes nothing', async () => {
-    const action = (await t.stores.actions.getByRef('TRU-004'))!;
+    const action = (await t.stores.actions.getByRef('TRU-006'))!;
     const started = await updateAction(t.ctx, beatManager, {
       actionId: action.id,
       expectedVersion: 1,
@@ -149,6 +149,26 @@ describe('action use cases (on the demo partnership, in memory)', () => {
       'action.due_date',
     ]);
     expect(trail[1]).toMatchObject({ before: { status: 'not_started' }, after: { status: 'in_progress' } });
+  });
+
+  it('lets only the owners and the coordinators change an action', async () => {
+    const action = (await t.stores.actions.getByRef('TRU-003'))!; // owned by the ASB case worker
+    const change = { kind: 'note' as const, text: 'Checked in' };
+    expect(
+      await updateAction(t.ctx, beatManager, { actionId: action.id, expectedVersion: 1, change }),
+    ).toMatchObject({
+      ok: false,
+      error: {
+        code: ErrorCode.Forbidden,
+        message: "Only TRU-003's owners and the town's coordinators can change it",
+      },
+    });
+    expect(
+      await updateAction(t.ctx, caseWorker, { actionId: action.id, expectedVersion: 1, change }),
+    ).toMatchObject({ ok: true });
+    expect(
+      await updateAction(t.ctx, coordinator, { actionId: action.id, expectedVersion: 2, change }),
+    ).toMatchObject({ ok: true });
   });
 
   it('refuses disallowed transitions, viewers and unknown actions with clear errors', async () => {
