@@ -120,6 +120,37 @@ describe('the new-action form and joining', () => {
     expect(action?.owners.map((o) => o.displayName)).toEqual(['Alex Nance (demo)', 'Sam Penrose (demo)']);
   });
 
+  it('holds back a new action whose text looks like personal data until it is edited or confirmed', async () => {
+    await bot.say(USERS.caseWorker, 'new action truro');
+    const submit = (lastCard(bot.connector).actions as { data: Record<string, unknown> }[])[0]!.data;
+    const priority = (await bot.ctx.stores.priorities.listByPlan(String(submit.planId)))[0]!;
+    const values = {
+      ...submit,
+      title: 'Visit the flat at TR1 2AB about the noise',
+      measure: 'Visits made',
+      target: '1 visit',
+      ownerIds: USERS.caseWorker.aadObjectId,
+      dueDate: '2027-01-31',
+      priorityId: priority.id,
+    };
+    const before = (await bot.ctx.stores.actions.listByTown('truro')).length;
+    const warning = (await bot.invoke(USERS.caseWorker, 'action.create', values)).body as {
+      value: Record<string, unknown>;
+    };
+    expect(cardText(warning.value)).toContain('a full postcode: "TR1 2AB"');
+    expect((await bot.ctx.stores.actions.listByTown('truro')).length).toBe(before);
+    const [edit, confirm] = warning.value.actions as { verb: string; data: Record<string, unknown> }[];
+    const form = (await bot.invoke(USERS.caseWorker, edit!.verb, edit!.data)).body as {
+      value: Record<string, unknown>;
+    };
+    expect(JSON.stringify(form.value)).toContain('"value":"Visit the flat at TR1 2AB about the noise"'); // back to the form, text kept
+    const saved = (await bot.invoke(USERS.caseWorker, confirm!.verb, confirm!.data)).body as {
+      value: Record<string, unknown>;
+    };
+    expect(cardText(saved.value)).toMatch(/Created[\s\S]*TRU-0\d\d/);
+    expect((await bot.ctx.stores.actions.listByTown('truro')).length).toBe(before + 1);
+  });
+
   it('lets a person ask to join and a coordinator approve from the card', async () => {
     const newcomer = {
       id: '29:newcomer',
