@@ -17,10 +17,7 @@ async function main(): Promise<void> {
   }
   const connection = await connectMongo(config.MONGODB_URI, config.MONGODB_DB);
   const { http } = await composeService(config, connection.db, log);
-  log.info(
-    { database: config.MONGODB_DB, host: withoutCredentials(config.MONGODB_URI).replace(/\/.*$/, '') },
-    'database ready',
-  );
+  log.info({ database: config.MONGODB_DB, server: withoutCredentials(config.MONGODB_URI) }, 'database ready');
   if (!config.MICROSOFT_APP_ID) {
     log.warn(
       'local mode: MICROSOFT_APP_ID is empty, so incoming requests are not authenticated and replies go only to loopback service URLs',
