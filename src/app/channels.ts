@@ -36,24 +36,7 @@ export async function linkTownChannel(
     linkedBy: actor.id,
     linkedAt: ctx.clock.now().toISOString(),
   });
-  const entity = { kind: 'partnership' as const, id: town, label: townBySlug(town).name };
-  const event = audit(ctx, {
-    actor,
-    change: 'partnership.channel_linked',
-    entity,
-    town,
-    before: { channel: current.channel },
-    after: { channel: next.channel },
-  });
-  const outcome = await ctx.stores.partnerships.update(next, current.version, event);
-  if (outcome.kind !== 'updated')
-    return fail(
-      new AppError(
-        ErrorCode.StaleVersion,
-        'Someone changed the partnership at the same moment; please try again',
-      ),
-    );
-  return ok(outcome.value);
+  return saveChannel(ctx, actor, current, next, 'partnership.channel_linked');
 }
 
 export async function unlinkTownChannel(
@@ -67,22 +50,33 @@ export async function unlinkTownChannel(
   if (refusal) return fail(refusal);
   const next = unlinkChannel(current);
   if (!next.ok) return fail(AppError.validation(next.error));
+  return saveChannel(ctx, actor, current, next.value, 'partnership.channel_unlinked');
+}
+
+/** Saves a change of the partnership's channel with its audit event. */
+async function saveChannel(
+  ctx: AppContext,
+  actor: Actor,
+  current: Partnership,
+  next: Partnership,
+  change: string,
+): Promise<Result<Partnership, AppError>> {
   const entity = { kind: 'partnership' as const, id: current.town, label: townBySlug(current.town).name };
+  const before = { channel: current.channel };
   const event = audit(ctx, {
     actor,
-    change: 'partnership.channel_unlinked',
+    change,
     entity,
     town: current.town,
-    before: { channel: current.channel },
-    after: { channel: null },
+    before,
+    after: { channel: next.channel },
   });
-  const outcome = await ctx.stores.partnerships.update(next.value, current.version, event);
-  if (outcome.kind !== 'updated')
-    return fail(
-      new AppError(
-        ErrorCode.StaleVersion,
-        'Someone changed the partnership at the same moment; please try again',
-      ),
-    );
-  return ok(outcome.value);
+  const outcome = await ctx.stores.partnerships.update(next, current.version, event);
+  if (outcome.kind === 'updated') return ok(outcome.value);
+  return fail(
+    new AppError(
+      ErrorCode.StaleVersion,
+      'Someone changed the partnership at the same moment; please try again',
+    ),
+  );
 }

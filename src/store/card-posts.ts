@@ -1,5 +1,6 @@
 import type { Collection, Db } from 'mongodb';
-import { guard, isDuplicateKey } from './driver-errors.js';
+import { guard } from './driver-errors.js';
+import { upsertById } from './upsert.js';
 import type { CardPost, CardPosts } from '../app/ports.js';
 
 type PostDoc = CardPost & { _id: string };
@@ -14,13 +15,7 @@ export class MongoCardPosts implements CardPosts {
 
   save(post: CardPost): Promise<void> {
     return guard('remember the card', async () => {
-      const _id = `${post.actionId}|${post.conversationId}`;
-      try {
-        await this.col.updateOne({ _id }, { $set: post }, { upsert: true });
-      } catch (error) {
-        if (!isDuplicateKey(error)) throw error;
-        await this.col.updateOne({ _id }, { $set: post }); // a racing first save: update the winner's
-      }
+      await upsertById(this.col, `${post.actionId}|${post.conversationId}`, post);
     });
   }
 

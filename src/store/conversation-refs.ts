@@ -1,5 +1,6 @@
 import type { Collection, Db } from 'mongodb';
-import { guard, isDuplicateKey } from './driver-errors.js';
+import { guard } from './driver-errors.js';
+import { upsertById } from './upsert.js';
 import type { ConversationRefs } from '../app/ports.js';
 import type { ConversationRef } from '../domain/conversation.js';
 
@@ -16,13 +17,7 @@ export class MongoConversationRefs implements ConversationRefs {
   upsert(ref: ConversationRef): Promise<void> {
     return guard('remember the conversation', async () => {
       const { key, ...fields } = ref;
-      try {
-        await this.col.updateOne({ _id: key }, { $set: fields }, { upsert: true });
-      } catch (error) {
-        // Two first-ever upserts of one key can race to insert; the loser updates the winner's document.
-        if (!isDuplicateKey(error)) throw error;
-        await this.col.updateOne({ _id: key }, { $set: fields });
-      }
+      await upsertById(this.col, key, fields);
     });
   }
 
