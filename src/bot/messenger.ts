@@ -12,6 +12,7 @@ import type { Logger } from 'pino';
 import { conversationKey } from '../domain/conversation.js';
 import { townBySlug } from '../domain/towns.js';
 import { actionCard } from '../cards/views.js';
+import { SendDispatcher } from './dispatcher.js';
 import type { CardRenderer, Card } from '../cards/render.js';
 import type { Action } from '../domain/action.js';
 import type { AppContext } from '../app/context.js';
@@ -26,6 +27,7 @@ export class Messenger {
     private readonly ctx: AppContext,
     private readonly cards: CardRenderer,
     private readonly log: Logger,
+    private readonly dispatcher: SendDispatcher = new SendDispatcher(),
   ) {}
 
   /** Posts the action's card to its town's channel, or updates the copy already there. */
@@ -142,19 +144,22 @@ export class Messenger {
   }
 
   /**
-   * Runs `logic` in a proactive turn. Messages sent from it start new posts: the SDK would otherwise make
-   * them replies to its own continuation event's random id.
+   * Runs `logic` in a proactive turn, through the dispatcher (Teams rate limits, retries). Messages sent
+   * from it start new posts: the SDK would otherwise make them replies to its continuation event's random id.
    */
   private inConversation(
     reference: Partial<ConversationReference>,
     logic: (context: TurnContext) => Promise<unknown>,
   ): Promise<void> {
-    return this.adapter.continueConversationAsync(this.appId, reference, async (context) => {
-      context.onSendActivities(async (_context, activities, next) => {
-        for (const activity of activities) delete activity.replyToId;
-        return next();
-      });
-      await logic(context);
-    });
+    const conversationId = reference.conversation?.id ?? '';
+    return this.dispatcher.dispatch(conversationId, () =>
+      this.adapter.continueConversationAsync(this.appId, reference, async (context) => {
+        context.onSendActivities(async (_context, activities, next) => {
+          for (const activity of activities) delete activity.replyToId;
+          return next();
+        });
+        await logic(context);
+      }),
+    );
   }
 }

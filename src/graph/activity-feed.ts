@@ -34,16 +34,20 @@ export class GraphActivityFeed {
 
   /** Installs the bot for the user; 'already' when it was installed (409 Conflict). */
   installFor(userId: string): Promise<'installed' | 'already'> {
-    return graphCall('install the app for the user', 'TeamsAppInstallation.ReadWriteSelfForUser.All', async () => {
-      try {
-        await this.client.api(`${user(userId)}/teamwork/installedApps`).post({
-          'teamsApp@odata.bind': `https://graph.microsoft.com/v1.0/appCatalogs/teamsApps/${encodeURIComponent(this.teamsAppId)}`,
-        });
-        return 'installed';
-      } catch (error) {
-        if (error instanceof GraphError && error.statusCode === 409) return 'already';
-        throw error;
-      }
-    });
+    return graphCall(
+      'install the app for the user',
+      'TeamsAppInstallation.ReadWriteSelfForUser.All',
+      async () => {
+        try {
+          await this.client.api(`${user(userId)}/teamwork/installedApps`).post({
+            'teamsApp@odata.bind': `https://graph.microsoft.com/v1.0/appCatalogs/teamsApps/${encodeURIComponent(this.teamsAppId)}`,
+          });
+          return 'installed';
+        } catch (error) {
+          if (error instanceof GraphError && error.statusCode === 409) return 'already';
+          throw error;
+        }
+      },
+    );
   }
 }

@@ -37,7 +37,10 @@ export class GraphCalendar {
         body: { contentType: 'HTML', content: request.agendaHtml },
         start: utc(request.start),
         end: utc(request.end),
-        attendees: request.attendees.map((a) => ({ emailAddress: { address: a.email, name: a.displayName }, type: 'required' })),
+        attendees: request.attendees.map((a) => ({
+          emailAddress: { address: a.email, name: a.displayName },
+          type: 'required',
+        })),
         isOnlineMeeting: true,
         onlineMeetingProvider: 'teamsForBusiness',
         allowNewTimeProposals: false,
@@ -48,13 +51,17 @@ export class GraphCalendar {
 
   reschedule(organiser: string, eventId: string, start: string, end: string): Promise<void> {
     return graphCall('move the meeting', PERMISSION, async () => {
-      await this.client.api(`${user(organiser)}/events/${encodeURIComponent(eventId)}`).patch({ start: utc(start), end: utc(end) });
+      await this.client
+        .api(`${user(organiser)}/events/${encodeURIComponent(eventId)}`)
+        .patch({ start: utc(start), end: utc(end) });
     });
   }
 
   cancel(organiser: string, eventId: string, comment: string): Promise<void> {
     return graphCall('cancel the meeting', PERMISSION, async () => {
-      await this.client.api(`${user(organiser)}/events/${encodeURIComponent(eventId)}/cancel`).post({ comment });
+      await this.client
+        .api(`${user(organiser)}/events/${encodeURIComponent(eventId)}/cancel`)
+        .post({ comment });
     });
   }
 }

@@ -11,6 +11,9 @@ export interface RecordedRequest {
   /** Decoded activity id (reply-to or updated activity) of the route, if any. */
   activityId: string | null;
   body: Record<string, unknown> | null;
+  at: number;
+  /** The status the stand-in answered. */
+  status: number;
 }
 
 export interface RosterMember {
@@ -27,7 +30,10 @@ export class FakeConnector {
   private server: Server | undefined;
   private counter = 0;
   /** Optional fault: answer this status to the next N sends (tests of failure paths). */
-  failNext: { status: number; count: number } | null = null;
+  failNext: { status: number; count: number; retryAfterSeconds?: number } | null = null;
+  /** Optional throttling: every n-th send is answered 429 with this Retry-After (a share of the traffic). */
+  throttle: { everyNth: number; retryAfterSeconds: number } | null = null;
+  private sends = 0;
   /** Optional slowness: every answer waits this long (tests of turns in flight). */
   delayMs = 0;
 
@@ -50,12 +56,13 @@ export class FakeConnector {
     this.requests.length = 0;
   }
 
-  /** Activities the bot sent (new posts and replies), optionally to one conversation. */
+  /** Activities the bot sent successfully (new posts and replies), optionally to one conversation. */
   sent(conversationId?: string): RecordedRequest[] {
     return this.requests.filter(
       (r) =>
         r.method === 'POST' &&
         r.path.includes('/activities') &&
+        r.status < 300 &&
         (!conversationId || r.conversationId === conversationId),
     );
   }
@@ -77,10 +84,13 @@ export class FakeConnector {
       conversationId: null,
       activityId: null,
       body: raw ? (JSON.parse(raw) as Record<string, unknown>) : null,
+      at: Date.now(),
+      status: 0,
     };
     if (this.delayMs) await new Promise((r) => setTimeout(r, this.delayMs));
-    const send = (status: number, body: unknown) => {
-      res.writeHead(status, { 'content-type': 'application/json' });
+    const send = (status: number, body: unknown, headers: Record<string, string> = {}) => {
+      record.status = status;
+      res.writeHead(status, { 'content-type': 'application/json', ...headers });
       res.end(JSON.stringify(body));
     };
     if (parts[0] !== 'v3' || parts[1] !== 'conversations')
@@ -90,7 +100,18 @@ export class FakeConnector {
     const isSend = (method === 'POST' || method === 'PUT') && parts[3] === 'activities';
     if (isSend && this.failNext && this.failNext.count > 0) {
       this.failNext.count--;
-      return send(this.failNext.status, { error: { code: 'ServiceError', message: 'injected fault' } });
+      const { retryAfterSeconds } = this.failNext;
+      const headers: Record<string, string> =
+        retryAfterSeconds === undefined ? {} : { 'retry-after': String(retryAfterSeconds) };
+      return send(
+        this.failNext.status,
+        { error: { code: 'ServiceError', message: 'injected fault' } },
+        headers,
+      );
+    }
+    if (isSend && this.throttle && ++this.sends % this.throttle.everyNth === 0) {
+      const headers = { 'retry-after': String(this.throttle.retryAfterSeconds) };
+      return send(429, { error: { code: 'TooManyRequests', message: 'throttled' } }, headers);
     }
     // POST /v3/conversations: create a conversation (a new channel thread or a 1:1 chat)
     if (method === 'POST' && parts.length === 2)

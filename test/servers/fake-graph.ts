@@ -63,7 +63,10 @@ export class FakeGraph {
     });
     // As Graph does: JSON with a content type when there is a body; 202/204 with none at all.
     const send = (status: number, body?: unknown, headers: Record<string, string> = {}) => {
-      res.writeHead(status, body === undefined ? headers : { 'content-type': 'application/json', ...headers });
+      res.writeHead(
+        status,
+        body === undefined ? headers : { 'content-type': 'application/json', ...headers },
+      );
       res.end(body === undefined ? undefined : JSON.stringify(body));
     };
     const error = (status: number, code: string, message: string) =>

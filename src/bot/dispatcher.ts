@@ -1,0 +1,136 @@
+// Every proactive send goes through here. Teams limits each bot to 7 messages a second and 60 per 30 seconds
+// per conversation, and an app to a requests-per-second cap per tenant; over them it answers 429. Sends to
+// one conversation go in order, at most at those rates; different conversations do not wait for each other
+// (only for the tenant cap). 429, 412, 502, 503 and 504 are retried after Retry-After, or with exponential
+// backoff and jitter, a bounded number of times. The connector client under us already retries a 429 or 503
+// that carries Retry-After (three times) and other 5xx with backoff; what still fails comes back here.
+
+export interface DispatchLimits {
+  perConversationPerSecond: number;
+  perConversationPer30Seconds: number;
+  tenantPerSecond: number;
+  maxRetries: number;
+  /** Backoff without Retry-After: base * 2^attempt, with up to 50% jitter, capped. */
+  backoffBaseMs: number;
+  backoffCapMs: number;
+}
+
+export const TEAMS_LIMITS: DispatchLimits = {
+  perConversationPerSecond: 7,
+  perConversationPer30Seconds: 60,
+  tenantPerSecond: 50,
+  maxRetries: 5,
+  backoffBaseMs: 500,
+  backoffCapMs: 30_000,
+};
+
+const RETRYABLE = new Set([412, 429, 502, 503, 504]);
+/**
+ * The windows, with a 5% guard band: a request leaves here a moment before Teams counts it, so sends spaced
+ * exactly 1 s apart here can arrive 8 in one of Teams' seconds.
+ */
+const SECOND = 1_050;
+const HALF_MINUTE = 31_500;
+
+export interface DispatchStats {
+  sent: number;
+  retries: number;
+  failed: number;
+}
+
+export class SendDispatcher {
+  private readonly chains = new Map<string, Promise<unknown>>();
+  private readonly history = new Map<string, number[]>();
+  private readonly tenantHistory: number[] = [];
+  readonly stats: DispatchStats = { sent: 0, retries: 0, failed: 0 };
+
+  constructor(
+    private readonly limits: DispatchLimits = TEAMS_LIMITS,
+    private readonly sleep: (ms: number) => Promise<void> = (ms) => new Promise((r) => setTimeout(r, ms)),
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  /** Runs `send` for the conversation when the limits allow, retrying throttling and transient errors. */
+  dispatch<T>(conversationId: string, send: () => Promise<T>): Promise<T> {
+    const previous = this.chains.get(conversationId) ?? Promise.resolve();
+    const next = previous.catch(() => undefined).then(() => this.withRetries(conversationId, send));
+    const tail = next.catch(() => undefined);
+    this.chains.set(conversationId, tail);
+    void tail.then(() => {
+      if (this.chains.get(conversationId) === tail) this.chains.delete(conversationId); // forget idle conversations
+    });
+    return next;
+  }
+
+  private async withRetries<T>(conversationId: string, send: () => Promise<T>): Promise<T> {
+    for (let attempt = 0; ; attempt++) {
+      await this.waitForSlot(conversationId);
+      try {
+        const result = await send();
+        this.stats.sent++;
+        return result;
+      } catch (error) {
+        const status = statusOf(error);
+        if (!status || !RETRYABLE.has(status) || attempt >= this.limits.maxRetries) {
+          this.stats.failed++;
+          throw error;
+        }
+        this.stats.retries++;
+        await this.sleep(this.retryDelay(error, attempt));
+      }
+    }
+  }
+
+  /** Waits until one more send fits in every window, then records it. */
+  private async waitForSlot(conversationId: string): Promise<void> {
+    const mine = this.history.get(conversationId) ?? [];
+    this.history.set(conversationId, mine);
+    for (;;) {
+      const now = this.now();
+      prune(mine, now - HALF_MINUTE);
+      prune(this.tenantHistory, now - SECOND);
+      const lastSecond = mine.filter((t) => t > now - SECOND);
+      const waits = [
+        lastSecond.length >= this.limits.perConversationPerSecond ? lastSecond[0]! + SECOND - now : 0,
+        mine.length >= this.limits.perConversationPer30Seconds ? mine[0]! + HALF_MINUTE - now : 0,
+        this.tenantHistory.length >= this.limits.tenantPerSecond ? this.tenantHistory[0]! + SECOND - now : 0,
+      ];
+      const wait = Math.max(...waits);
+      if (wait <= 0) {
+        mine.push(now);
+        this.tenantHistory.push(now);
+        return;
+      }
+      await this.sleep(wait + 1);
+    }
+  }
+
+  private retryDelay(error: unknown, attempt: number): number {
+    const retryAfter = retryAfterMs(error);
+    if (retryAfter !== null) return retryAfter;
+    const base = Math.min(this.limits.backoffCapMs, this.limits.backoffBaseMs * 2 ** attempt);
+    return Math.round(base * (0.5 + Math.random() * 0.5));
+  }
+}
+
+function prune(times: number[], before: number): void {
+  while (times.length && times[0]! <= before) times.shift();
+}
+
+function statusOf(error: unknown): number | null {
+  const status = (error as { statusCode?: unknown } | null)?.statusCode;
+  return typeof status === 'number' ? status : null;
+}
+
+/** Retry-After from a Bot Connector error (seconds, or an HTTP date), in milliseconds. */
+export function retryAfterMs(error: unknown): number | null {
+  const headers = (
+    error as { response?: { headers?: { get?: (name: string) => string | undefined } } } | null
+  )?.response?.headers;
+  const value = typeof headers?.get === 'function' ? headers.get('retry-after') : undefined;
+  if (!value) return null;
+  const seconds = Number(value);
+  if (Number.isFinite(seconds)) return Math.max(0, seconds * 1_000);
+  const date = Date.parse(value);
+  return Number.isNaN(date) ? null : Math.max(0, date - Date.now());
+}
