@@ -13,6 +13,7 @@ import type { DeliveryPlan } from '../domain/plan.js';
 import type { Priority } from '../domain/priority.js';
 import type { ProblemPlan } from '../domain/problem.js';
 import type { ReminderKey, ReminderRecord } from '../domain/reminder.js';
+import type { DueReminder } from '../domain/reminder-policy.js';
 import type { TaskGroup } from '../domain/task-group.js';
 import type { TownSlug } from '../domain/towns.js';
 
@@ -111,6 +112,16 @@ export interface CardPost {
 export interface CardPosts {
   save(post: CardPost): Promise<void>;
   listFor(actionId: string): Promise<CardPost[]>;
+}
+
+/**
+ * Delivers one reminder about an action to its audience (the owners, or the town's coordinators).
+ * 'sent': someone was reached; 'unreachable': nobody can be reached (blocked, no conversation, no channel),
+ * which is reported to the coordinators by the delivery itself. Throws when it may work later (a transient
+ * failure): the reminder's claim then lapses and a later sweep tries again.
+ */
+export interface ReminderDelivery {
+  deliver(action: Action, reminder: DueReminder): Promise<'sent' | 'unreachable'>;
 }
 
 export interface ConversationRefs {

@@ -1,5 +1,5 @@
 import { AppError, ErrorCode } from '../errors.js';
-import { changeStatus, addProgressNote, changeDueDate } from '../domain/action-status.js';
+import { changeStatus, addProgressNote, changeDueDate, snoozeReminders } from '../domain/action-status.js';
 import { localDateOf, type LocalDate } from '../domain/dates.js';
 import { fail, ok, type Result, type Validated } from '../domain/result.js';
 import { audit } from './audit-trail.js';
@@ -12,7 +12,8 @@ import type { AppContext } from './context.js';
 export type ActionChange =
   | { kind: 'status'; status: ActionStatus; reason?: string | null }
   | { kind: 'note'; text: string }
-  | { kind: 'due_date'; dueDate: LocalDate };
+  | { kind: 'due_date'; dueDate: LocalDate }
+  | { kind: 'snooze'; days: number };
 
 export type ActionUpdateOutcome =
   | { kind: 'updated'; action: Action }
@@ -72,6 +73,8 @@ function apply(ctx: AppContext, actor: Actor, action: Action, change: ActionChan
       return addProgressNote(action, change.text, { aadObjectId: actor.id, displayName: actor.name }, now);
     case 'due_date':
       return changeDueDate(action, change.dueDate, localDateOf(now, ctx.settings.timeZone), now);
+    case 'snooze':
+      return snoozeReminders(action, change.days, localDateOf(now, ctx.settings.timeZone), now);
   }
 }
 

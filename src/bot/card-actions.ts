@@ -12,6 +12,7 @@ import { actionFormContext } from '../app/action-form.js';
 import { canEditAction, findAction, today } from '../app/read-models.js';
 import { decideJoin } from '../app/join.js';
 import { actionCard, personalDataCard } from '../cards/views.js';
+import { formatDate } from '../cards/format.js';
 import { actionFormCard, errorCard, joinRequestCard } from './replies.js';
 import type { Actor } from '../domain/entity.js';
 import type { AppContext } from '../app/context.js';
@@ -39,6 +40,11 @@ export const VERB_SCHEMAS = {
     personalDataConfirmed: z.boolean().optional(),
   }),
   'action.due': z.object({ actionId: id, version, dueDate: localDateSchema }),
+  'action.snooze': z.object({
+    actionId: id,
+    version,
+    days: z.union([z.literal(1), z.literal(3), z.literal(7)]),
+  }),
   'action.form': z.object({ town: townSlugSchema }).catchall(z.string().max(2000).optional()),
   'action.create': z.object({
     town: townSlugSchema,
@@ -94,6 +100,7 @@ export class CardActions {
       case 'action.status':
       case 'action.note':
       case 'action.due':
+      case 'action.snooze':
         return this.change(actor, verb, data);
       case 'action.form':
         return this.form(actor, data);
@@ -140,7 +147,7 @@ export class CardActions {
 
   private async change(
     actor: Actor,
-    verb: 'action.status' | 'action.note' | 'action.due',
+    verb: 'action.status' | 'action.note' | 'action.due' | 'action.snooze',
     data: Record<string, unknown>,
   ): Promise<Card> {
     const actionId = String(data.actionId);
@@ -153,6 +160,7 @@ export class CardActions {
         reason: (data.reason as string | undefined) ?? null,
       };
     else if (verb === 'action.due') change = { kind: 'due_date', dueDate: String(data.dueDate) };
+    else if (verb === 'action.snooze') change = { kind: 'snooze', days: Number(data.days) };
     else {
       const note = String(data.note);
       const findings = detectPersonalData(note);
@@ -193,6 +201,13 @@ export class CardActions {
       );
     }
     const action = result.value.action;
+    // Snoozing is the owner's own business: the channel card does not change.
+    if (change.kind === 'snooze')
+      return this.card(
+        actor,
+        action,
+        `Reminders snoozed until ${formatDate(action.snoozedUntil ?? action.dueDate)}.`,
+      );
     const published = await this.messenger.publishAction(action, describe(change));
     const notice =
       published === 'no_channel'
@@ -277,7 +292,7 @@ export class CardActions {
 
 function describe(change: ActionChange): string {
   if (change.kind === 'status') return `status ${change.status.replace('_', ' ')}`;
-  return change.kind === 'note' ? 'new note' : 'new due date';
+  return { note: 'new note', due_date: 'new due date', snooze: 'reminders snoozed' }[change.kind];
 }
 
 /** A repeated delivery of a change that already happened (Teams retries slow invokes): not a conflict. */
@@ -291,5 +306,7 @@ function alreadyApplied(current: Action, change: ActionChange, actor: Actor): bo
       const last = current.notes.at(-1);
       return last?.by.aadObjectId === actor.id && last.text === cleanText(change.text);
     }
+    case 'snooze':
+      return Boolean(current.snoozedUntil);
   }
 }

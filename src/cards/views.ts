@@ -6,7 +6,8 @@ import { describeFindings, type PersonalDataFinding } from '../domain/personal-d
 import { PARTNERSHIP_ROLES } from '../domain/roles.js';
 import { townBySlug, type TownSlug } from '../domain/towns.js';
 import { dueText, formatDate, formatInstant, RAG_COLOR, RAG_LABEL } from './format.js';
-import type { LocalDate } from '../domain/dates.js';
+import { daysBetween, type LocalDate } from '../domain/dates.js';
+import type { ReminderKind } from '../domain/reminder.js';
 import type { Member } from '../domain/member.js';
 import type { TownSummary } from '../domain/summary.js';
 import type { CardData } from './card-data.js';
@@ -206,5 +207,40 @@ export function personalDataCard(
     editData: edit.data,
     confirmVerb: confirm.verb,
     confirmData: { ...confirm.data, personalDataConfirmed: true },
+  };
+}
+
+const HEADLINES: Record<ReminderKind, (days: number) => string> = {
+  due_soon: (d) => `Due in ${d} day${d === 1 ? '' : 's'}`,
+  due_today: () => 'Due today',
+  overdue: (d) => `Overdue by ${-d} day${d === -1 ? '' : 's'}`,
+  escalation: (d) => `Escalation: overdue by ${-d} days`,
+};
+
+/** The 1:1 reminder: to an owner (with buttons to act and snooze) or, for an escalation, to a coordinator. */
+export function reminderCard(action: Action, kind: ReminderKind, view: ViewSettings): CardData<'reminder'> {
+  const days = daysBetween(view.today, action.dueDate);
+  const toOwner = kind !== 'escalation';
+  const moves = toOwner
+    ? STATUS_TRANSITIONS[action.status]
+        .filter((s) => s === 'in_progress' || s === 'done')
+        .map((status) => ({ status, label: MOVE_LABELS[status] ?? STATUS_LABELS[status] }))
+    : [];
+  return {
+    actionId: action.id,
+    version: action.version,
+    headline: `${HEADLINES[kind](days)}: ${action.ref}`,
+    color: kind === 'due_soon' ? 'Warning' : 'Attention',
+    townName: townBySlug(action.town).name,
+    ref: action.ref,
+    title: action.title,
+    dueText: dueText(action, view.today, view.dueSoonDays),
+    statusLabel: STATUS_LABELS[action.status],
+    owners: action.owners.map((o) => o.displayName).join(', '),
+    footer: toOwner
+      ? 'You are an owner of this action. Update it here, or snooze these reminders.'
+      : 'You coordinate this town. The owners have been reminded; you may want to follow up with them.',
+    moves,
+    canAct: toOwner,
   };
 }

@@ -1,4 +1,4 @@
-import { daysBetween, type LocalDate } from './dates.js';
+import { addDays, daysBetween, type LocalDate } from './dates.js';
 import { fail, issue, ok, type Validated } from './result.js';
 import { cleanText, TEXT_LIMITS } from './text.js';
 import { STATUS_LABELS, type Action, type ActionStatus } from './action.js';
@@ -72,4 +72,11 @@ export function changeDueDate(
   if (dueDate === action.dueDate)
     return fail([issue('dueDate', `${action.ref} is already due on ${dueDate}`)]);
   return ok({ ...action, dueDate, updatedAt: at.toISOString() });
+}
+
+/** Snoozes the action's reminders for 1 to 14 days from today. */
+export function snoozeReminders(action: Action, days: number, today: LocalDate, at: Date): Validated<Action> {
+  if (!Number.isInteger(days) || days < 1 || days > 14)
+    return fail([issue('days', 'Snooze for 1 to 14 days')]);
+  return ok({ ...action, snoozedUntil: addDays(today, days), updatedAt: at.toISOString() });
 }

@@ -39,6 +39,8 @@ export interface Action extends Versioned {
   target: string;
   owners: PersonRef[];
   dueDate: LocalDate;
+  /** Reminders wait until this date (an owner snoozed them); absent or null: not snoozed. */
+  snoozedUntil?: LocalDate | null;
   status: ActionStatus;
   blockedReason: string | null;
   notes: ProgressNote[];

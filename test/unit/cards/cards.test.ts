@@ -10,6 +10,7 @@ import {
   boardCard,
   membersCard,
   personalDataCard,
+  reminderCard,
   townSummaryCard,
 } from '../../../src/cards/views.js';
 import {
@@ -101,6 +102,7 @@ const rendered: Record<CardName, Card> = {
       view,
     ),
   ),
+  reminder: cards.render('reminder', reminderCard(actions[0]!, 'overdue', view)),
   members: cards.render(
     'members',
     membersCard('truro', [coordinator, member], ['community_safety_officer', 'licensing']),
