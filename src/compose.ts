@@ -2,7 +2,16 @@
 // src/main.ts (the process entry) and the HTTP-level tests both call it.
 import type { Db } from 'mongodb';
 import type { Logger } from 'pino';
+import { hostname } from 'node:os';
+import { randomUUID } from 'node:crypto';
+import type { Client } from '@microsoft/microsoft-graph-client';
 import { createAdapter } from './bot/adapter.js';
+import { TeamsReminderDelivery } from './bot/reminder-delivery.js';
+import { sendDueReminders, type SweepOptions, type SweepReport } from './app/send-due-reminders.js';
+import { GraphActivityFeed } from './graph/activity-feed.js';
+import { createGraphClient, type TokenProvider } from './graph/client.js';
+import { clientSecretTokens } from './graph/token-provider.js';
+import { startSweeper, type Sweeper } from './scheduler/reminder-sweep.js';
 import { CardActions } from './bot/card-actions.js';
 import { Messenger } from './bot/messenger.js';
 import { SaferTownsBot } from './bot/teams-bot.js';
@@ -17,13 +26,17 @@ import type { Config } from './config.js';
 export interface Service {
   http: HttpService;
   ctx: AppContext;
+  /** One reminder sweep now (tests, operators). */
+  sweep: () => Promise<SweepReport>;
+  /** Starts the interval sweep (REMINDER_SWEEP_SECONDS; 0 = only on demand). */
+  startReminders: () => Sweeper;
 }
 
 export async function composeService(
   config: Config,
   db: Db,
   log: Logger,
-  overrides: { clock?: Clock; ids?: IdGenerator } = {},
+  overrides: { clock?: Clock; ids?: IdGenerator; graphTokens?: TokenProvider } = {},
 ): Promise<Service> {
   const stores = await prepareDatabase(db);
   const ctx: AppContext = {
@@ -36,6 +49,22 @@ export async function composeService(
   const adapter = createAdapter(config, log);
   const messenger = new Messenger(adapter, config.MICROSOFT_APP_ID ?? '', ctx, cards, log);
   const bot = new SaferTownsBot(ctx, cards, new CardActions(ctx, cards, messenger), messenger, log);
+  const graph = graphFor(config, overrides.graphTokens);
+  const feed =
+    graph && config.TEAMS_APP_CATALOG_ID ? new GraphActivityFeed(graph, config.TEAMS_APP_CATALOG_ID) : null;
+  const delivery = new TeamsReminderDelivery(ctx, cards, messenger, feed, config.MICROSOFT_APP_ID ?? '', log);
+  const sweepOptions: SweepOptions = {
+    worker: `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`,
+    leaseMs: config.REMINDER_LEASE_SECONDS * 1_000,
+    policy: {
+      dueSoonDays: config.DUE_SOON_DAYS,
+      escalateAfterDays: config.ESCALATE_AFTER_DAYS,
+      sendFromHour: config.REMINDER_HOURS.from,
+      sendUntilHour: config.REMINDER_HOURS.until,
+      weekdaysOnly: config.REMINDER_WEEKDAYS_ONLY,
+    },
+  };
+  const sweep = () => sendDueReminders(ctx, delivery, sweepOptions);
   const http = createServer({
     adapter,
     bot,
@@ -44,5 +73,21 @@ export async function composeService(
     allowedTenants: config.ALLOWED_TENANT_IDS,
     ready: async () => (await db.command({ ping: 1 }, { timeoutMS: 2_000 })).ok === 1,
   });
-  return { http, ctx };
+  return {
+    http,
+    ctx,
+    sweep,
+    startReminders: () => startSweeper(sweep, config.REMINDER_SWEEP_SECONDS * 1_000, log),
+  };
+}
+
+/** A Graph client when the app's identity is configured (client-credential tokens), else none. */
+function graphFor(config: Config, tokens?: TokenProvider): Client | null {
+  const { MICROSOFT_APP_ID: app, MICROSOFT_APP_PASSWORD: secret, MICROSOFT_APP_TENANT_ID: tenant } = config;
+  if (tokens) return createGraphClient({ baseUrl: config.GRAPH_BASE_URL, tokens });
+  if (!app || !secret || !tenant) return null;
+  return createGraphClient({
+    baseUrl: config.GRAPH_BASE_URL,
+    tokens: clientSecretTokens(tenant, app, secret),
+  });
 }

@@ -37,6 +37,35 @@ export const configSchema = z.object({
     message: 'must be a GUID',
   }),
   MICROSOFT_APP_TYPE: z.enum(['SingleTenant', 'MultiTenant', 'UserAssignedMSI']).default('SingleTenant'),
+  // Reminders
+  REMINDER_SWEEP_SECONDS: z.coerce.number().int().min(0).max(86_400).default(300),
+  REMINDER_LEASE_SECONDS: z.coerce.number().int().min(10).max(3_600).default(120),
+  ESCALATE_AFTER_DAYS: z.coerce.number().int().min(1).max(90).default(7),
+  REMINDER_HOURS: z
+    .string()
+    .default('8-18')
+    .transform((v, ctx) => {
+      const m = /^(\d{1,2})-(\d{1,2})$/.exec(v.trim());
+      const [from, until] = m ? [Number(m[1]), Number(m[2])] : [NaN, NaN];
+      if (!(from >= 0 && until <= 24 && from < until)) {
+        ctx.addIssue({
+          code: 'custom',
+          message: 'must be sending hours like 8-18 (from 0 to 24, start before end)',
+        });
+        return z.NEVER;
+      }
+      return { from, until };
+    }),
+  REMINDER_WEEKDAYS_ONLY: z
+    .enum(['true', 'false'])
+    .default('true')
+    .transform((v) => v === 'true'),
+  // Microsoft Graph (meetings, activity feed, app installation). Used when the app id, secret and tenant are set.
+  GRAPH_BASE_URL: z
+    .url({ protocol: /^https$/, error: 'must be an https:// URL' })
+    .default('https://graph.microsoft.com/'),
+  /** The app's id in the tenant's app catalog, to install it for owners the bot cannot reach yet. */
+  TEAMS_APP_CATALOG_ID: optionalText,
   /** Comma-separated tenant ids whose activities are accepted; empty accepts any tenant. */
   ALLOWED_TENANT_IDS: z
     .string()

@@ -16,7 +16,7 @@ async function main(): Promise<void> {
     );
   }
   const connection = await connectMongo(config.MONGODB_URI, config.MONGODB_DB);
-  const { http } = await composeService(config, connection.db, log);
+  const { http, startReminders } = await composeService(config, connection.db, log);
   log.info({ database: config.MONGODB_DB, server: withoutCredentials(config.MONGODB_URI) }, 'database ready');
   if (!config.MICROSOFT_APP_ID) {
     log.warn(
@@ -36,6 +36,7 @@ async function main(): Promise<void> {
     http.server.listen(config.PORT, listening);
   });
   log.info({ port: config.PORT }, 'listening on /api/messages');
+  const reminders = startReminders();
 
   let stopping = false;
   const stop = async (signal: string) => {
@@ -43,6 +44,7 @@ async function main(): Promise<void> {
     stopping = true;
     log.info({ signal }, 'stopping: finishing turns in flight');
     await http.drain(SHUTDOWN_GRACE_MS);
+    await reminders.stop();
     await connection.close();
     log.info('stopped');
     process.exit(0);

@@ -124,6 +124,21 @@ export interface ReminderDelivery {
   deliver(action: Action, reminder: DueReminder): Promise<'sent' | 'unreachable'>;
 }
 
+export interface FeedNotification {
+  /** An activity type declared in the app manifest (activities.activityTypes). */
+  activityType: string;
+  topic: string;
+  webUrl: string;
+  preview: string;
+  templateParameters: Record<string, string>;
+}
+
+/** The Teams activity feed and app installation for a user (Microsoft Graph). */
+export interface ActivityFeed {
+  notify(userId: string, notification: FeedNotification): Promise<void>;
+  installFor(userId: string): Promise<'installed' | 'already'>;
+}
+
 export interface ConversationRefs {
   upsert(ref: ConversationRef): Promise<void>;
   get(key: string): Promise<ConversationRef | null>;

@@ -122,6 +122,47 @@ export class Messenger {
     return reached;
   }
 
+  /** A 1:1 card to a person; 'blocked' when Teams refuses (403: they blocked or removed the bot). */
+  async sendPersonal(
+    aadObjectId: string,
+    card: Card,
+    summary: string,
+  ): Promise<'sent' | 'no_conversation' | 'blocked'> {
+    const ref = await this.ctx.stores.conversations.findPersonal(aadObjectId);
+    if (!ref) return 'no_conversation';
+    try {
+      await this.inConversation(ref.reference, async (context) => {
+        await context.sendActivity(MessageFactory.attachment(CardFactory.adaptiveCard(card), summary));
+      });
+      return 'sent';
+    } catch (error) {
+      if ((error as { statusCode?: number }).statusCode === 403) return 'blocked';
+      throw error;
+    }
+  }
+
+  /** Mentions a person in the town's channel (for someone the bot cannot reach 1:1); false without a channel. */
+  async mentionInChannel(
+    town: Action['town'],
+    person: { aadObjectId: string; displayName: string },
+    text: string,
+  ): Promise<boolean> {
+    const partnership = await this.ctx.stores.partnerships.get(town);
+    const ref = partnership?.channel
+      ? await this.ctx.stores.conversations.get(conversationKey('channel', partnership.channel.channelId))
+      : null;
+    if (!ref) return false;
+    const mention = `<at>${person.displayName}</at>`;
+    await this.inConversation(ref.reference, async (context) => {
+      const message = MessageFactory.text(`${mention} ${text}`);
+      message.entities = [
+        { type: 'mention', text: mention, mentioned: { id: person.aadObjectId, name: person.displayName } },
+      ];
+      await context.sendActivity(message);
+    });
+    return true;
+  }
+
   /** Teams user ids (29:...) of the owners, for the card's automatic refresh (Teams allows 60). */
   async teamsIdsOf(action: Action): Promise<string[]> {
     const refs = await Promise.all(

@@ -3,19 +3,11 @@
 // Application permissions: TeamsActivity.Send; TeamsAppInstallation.ReadWriteSelfForUser.All.
 import { GraphError, type Client } from '@microsoft/microsoft-graph-client';
 import { graphCall } from './errors.js';
-
-export interface FeedNotification {
-  /** An activity type declared in the app manifest (activities.activityTypes). */
-  activityType: string;
-  topic: string;
-  webUrl: string;
-  preview: string;
-  templateParameters: Record<string, string>;
-}
+import type { ActivityFeed, FeedNotification } from '../app/ports.js';
 
 const user = (id: string) => `/users/${encodeURIComponent(id)}`;
 
-export class GraphActivityFeed {
+export class GraphActivityFeed implements ActivityFeed {
   constructor(
     private readonly client: Client,
     private readonly teamsAppId: string,

@@ -32,7 +32,24 @@ describe('configuration', () => {
       MICROSOFT_APP_TENANT_ID: undefined,
       MICROSOFT_APP_TYPE: 'SingleTenant',
       ALLOWED_TENANT_IDS: [],
+      REMINDER_SWEEP_SECONDS: 300,
+      REMINDER_LEASE_SECONDS: 120,
+      ESCALATE_AFTER_DAYS: 7,
+      REMINDER_HOURS: { from: 8, until: 18 },
+      REMINDER_WEEKDAYS_ONLY: true,
+      GRAPH_BASE_URL: 'https://graph.microsoft.com/',
+      TEAMS_APP_CATALOG_ID: undefined,
     });
+  });
+
+  it('reads the reminder settings and refuses impossible ones', () => {
+    expect(loadConfig({ REMINDER_HOURS: '7-19', REMINDER_WEEKDAYS_ONLY: 'false' })).toMatchObject({
+      REMINDER_HOURS: { from: 7, until: 19 },
+      REMINDER_WEEKDAYS_ONLY: false,
+    });
+    expect(() => loadConfig({ REMINDER_HOURS: '18-8', GRAPH_BASE_URL: 'http://graph.local/' })).toThrow(
+      /REMINDER_HOURS: must be sending hours[\s\S]*GRAPH_BASE_URL: must be an https:\/\/ URL/,
+    );
   });
 
   it('reads and coerces values, treating an empty MONGODB_URI as unset', () => {

@@ -1,0 +1,96 @@
+// Delivers reminders in Teams: a 1:1 card to each owner (or, for an escalation, to each coordinator), plus
+// an activity feed notification through Graph when Graph is configured. An owner the bot has never talked to
+// gets the app installed through Graph (their next reminder then arrives 1:1) and, meanwhile, a mention in the
+// town's channel. An owner who blocked the bot is reported to the coordinators.
+import type { Logger } from 'pino';
+import { reminderCard } from '../cards/views.js';
+import { today } from '../app/read-models.js';
+import type { Action } from '../domain/action.js';
+import type { DueReminder } from '../domain/reminder-policy.js';
+import type { ReminderKind } from '../domain/reminder.js';
+import type { AppContext } from '../app/context.js';
+import type { ActivityFeed, ReminderDelivery } from '../app/ports.js';
+import type { CardRenderer } from '../cards/render.js';
+import type { Messenger } from './messenger.js';
+
+/** Activity types the manifest declares (activities.activityTypes) for these notifications. */
+export const ACTIVITY_TYPES: Record<ReminderKind, string> = {
+  due_soon: 'actionDueSoon',
+  due_today: 'actionDueToday',
+  overdue: 'actionOverdue',
+  escalation: 'actionEscalated',
+};
+
+export class TeamsReminderDelivery implements ReminderDelivery {
+  constructor(
+    private readonly ctx: AppContext,
+    private readonly cards: CardRenderer,
+    private readonly messenger: Messenger,
+    private readonly feed: ActivityFeed | null,
+    private readonly botAppId: string,
+    private readonly log: Logger,
+  ) {}
+
+  async deliver(action: Action, reminder: DueReminder): Promise<'sent' | 'unreachable'> {
+    const view = {
+      today: today(this.ctx),
+      timeZone: this.ctx.settings.timeZone,
+      dueSoonDays: this.ctx.settings.dueSoonDays,
+    };
+    const data = reminderCard(action, reminder.kind, view);
+    const card = this.cards.render('reminder', data);
+    if (reminder.audience === 'coordinators') {
+      return (await this.messenger.tellCoordinators(action.town, data.headline, card))
+        ? 'sent'
+        : 'unreachable';
+    }
+    let reached = 0;
+    for (const owner of action.owners) {
+      const result = await this.messenger.sendPersonal(owner.aadObjectId, card, data.headline);
+      if (result === 'sent') {
+        reached++;
+        await this.notifyFeed(owner.aadObjectId, action, reminder.kind, data.headline);
+      } else if (result === 'blocked') {
+        this.log.warn({ action: action.ref }, 'an owner has blocked the bot');
+        await this.messenger.tellCoordinators(
+          action.town,
+          `${owner.displayName} has blocked the Safer Towns bot, so could not be reminded: ${data.headline}.`,
+        );
+      } else {
+        await this.install(owner.aadObjectId);
+        if (await this.messenger.mentionInChannel(action.town, owner, `${data.headline}: ${action.title}`))
+          reached++;
+      }
+    }
+    return reached ? 'sent' : 'unreachable';
+  }
+
+  private async notifyFeed(
+    userId: string,
+    action: Action,
+    kind: ReminderKind,
+    headline: string,
+  ): Promise<void> {
+    if (!this.feed) return;
+    try {
+      await this.feed.notify(userId, {
+        activityType: ACTIVITY_TYPES[kind],
+        topic: `${action.ref} ${action.title}`.slice(0, 200),
+        webUrl: `https://teams.microsoft.com/l/chat/0/0?users=28:${this.botAppId}`,
+        preview: headline,
+        templateParameters: { ref: action.ref },
+      });
+    } catch (error) {
+      this.log.warn({ err: error, action: action.ref }, 'activity feed notification failed'); // the 1:1 card went
+    }
+  }
+
+  private async install(userId: string): Promise<void> {
+    if (!this.feed) return;
+    try {
+      await this.feed.installFor(userId);
+    } catch (error) {
+      this.log.warn({ err: error }, 'could not install the app for an owner');
+    }
+  }
+}
