@@ -193,14 +193,23 @@ export class Messenger {
     logic: (context: TurnContext) => Promise<unknown>,
   ): Promise<void> {
     const conversationId = reference.conversation?.id ?? '';
-    return this.dispatcher.dispatch(conversationId, () =>
-      this.adapter.continueConversationAsync(this.appId, reference, async (context) => {
+    return this.dispatcher.dispatch(conversationId, async () => {
+      // The adapter hands errors inside a turn to onTurnError, which would hide a failed send from us
+      // (and from the dispatcher's retries): catch it here and throw it after the turn.
+      let failure: unknown;
+      await this.adapter.continueConversationAsync(this.appId, reference, async (context) => {
         context.onSendActivities(async (_context, activities, next) => {
           for (const activity of activities) delete activity.replyToId;
           return next();
         });
-        await logic(context);
-      }),
-    );
+        try {
+          await logic(context);
+        } catch (error) {
+          failure = error;
+        }
+      });
+      if (failure)
+        throw failure instanceof Error ? failure : new Error('proactive send failed', { cause: failure });
+    });
   }
 }

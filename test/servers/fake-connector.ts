@@ -34,6 +34,8 @@ export class FakeConnector {
   /** Optional throttling: every n-th send is answered 429 with this Retry-After (a share of the traffic). */
   throttle: { everyNth: number; retryAfterSeconds: number } | null = null;
   private sends = 0;
+  /** Conversations whose user blocked the bot: sends there get 403, as Teams answers. */
+  readonly blocked = new Set<string>();
   /** Optional slowness: every answer waits this long (tests of turns in flight). */
   delayMs = 0;
 
@@ -108,6 +110,11 @@ export class FakeConnector {
         { error: { code: 'ServiceError', message: 'injected fault' } },
         headers,
       );
+    }
+    if (isSend && record.conversationId && this.blocked.has(record.conversationId)) {
+      return send(403, {
+        error: { code: 'ConversationBlockedByUser', message: 'User blocked the conversation with the bot.' },
+      });
     }
     if (isSend && this.throttle && ++this.sends % this.throttle.everyNth === 0) {
       const headers = { 'retry-after': String(this.throttle.retryAfterSeconds) };

@@ -51,7 +51,12 @@ export function useBot(env: Record<string, string> = {}, now = '2026-11-26T10:00
       connector.roster.set(user.id, { ...user, userPrincipalName: user.email });
     const db = await databases.fresh();
     const config = loadConfig({ LOG_LEVEL: 'silent', ...env });
-    service = await composeService(config, db, pino({ level: 'silent' }), { clock });
+    service = await composeService(config, db, pino({ level: 'silent' }), {
+      clock,
+      graphTokens: config.GRAPH_BASE_URL.startsWith('https://127.0.0.1')
+        ? { getAccessToken: async () => 'test-token' }
+        : undefined,
+    });
     await seedReferenceData(service.ctx);
     await seedDemo(service.ctx);
     await new Promise<void>((ready) => {
@@ -139,6 +144,7 @@ export function useBot(env: Record<string, string> = {}, now = '2026-11-26T10:00
     },
     post,
     drain: (graceMs: number) => service!.http.drain(graceMs),
+    sweep: () => service!.sweep(),
     /** A 1:1 message from the user. */
     say: (from: TeamsUser, text: string) => post({ ...personal(from), type: 'message', text }),
     /** A channel message that @mentions the bot, as Teams delivers it. */

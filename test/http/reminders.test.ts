@@ -1,0 +1,95 @@
+// Reminders delivered through the real bot to the Bot Connector stand-in and the HTTPS Graph stand-in.
+import { inject, beforeAll, describe, expect, it } from 'vitest';
+import { CHANNEL_ID, USERS, useBot } from '../support/bot-harness.js';
+import { FakeGraph } from '../servers/fake-graph.js';
+
+const graph = new FakeGraph(inject('graphTls'));
+await graph.start();
+const bot = useBot({
+  GRAPH_BASE_URL: graph.baseUrl,
+  TEAMS_APP_CATALOG_ID: 'catalog-app-id',
+  REMINDER_SWEEP_SECONDS: '0',
+});
+
+const personal = (user: { id: string }) => `a:personal-${user.id}`;
+const texts = (conversationId: string) =>
+  bot.connector.sent(conversationId).map((r) => (typeof r.body!.text === 'string' ? r.body!.text : ''));
+
+beforeAll(async () => {
+  for (const user of Object.values(USERS)) graph.users.add(user.aadObjectId);
+  await bot.sayInChannel(USERS.coordinator, 'link truro');
+  await bot.install(USERS.coordinator);
+  await bot.install(USERS.caseWorker);
+  bot.connector.blocked.add(personal(USERS.caseWorker)); // the case worker has since blocked the bot
+  bot.connector.clear();
+  graph.requests.length = 0;
+});
+
+describe('reminders in Teams', () => {
+  it('reminds owners 1:1, escalates to the coordinator, and copes with owners it cannot reach', async () => {
+    const report = await bot.sweep();
+    expect(report).toMatchObject({ quiet: false, due: 50 });
+
+    const toCoordinator = texts(personal(USERS.coordinator));
+    expect(toCoordinator).toContain('Due in 2 days: TRU-004');
+    expect(toCoordinator).toContain('Overdue by 3 days: TRU-002');
+    expect(toCoordinator).toContain('Escalation: overdue by 20 days: TRU-001');
+    expect(toCoordinator.some((t) => t.startsWith('Alex Nance (demo) has blocked the Safer Towns bot'))).toBe(
+      true,
+    );
+
+    // The beat manager never talked to the bot: the app is installed for them, and Truro's channel mentions them.
+    const mention = bot.connector.sent(CHANNEL_ID).find((r) => String(r.body!.text).includes('TRU-001'))!;
+    expect(mention.body!.text).toContain('<at>Sam Penrose (demo)</at>');
+    expect(mention.body!.entities).toEqual([
+      {
+        type: 'mention',
+        text: '<at>Sam Penrose (demo)</at>',
+        mentioned: { id: USERS.beatManager.aadObjectId, name: 'Sam Penrose (demo)' },
+      },
+    ]);
+    expect(
+      graph.requests.some(
+        (r) => r.path === `/v1.0/users/${USERS.beatManager.aadObjectId}/teamwork/installedApps`,
+      ),
+    ).toBe(true);
+
+    // The coordinator's reminders also went to their activity feed.
+    const feed = graph.requests.filter(
+      (r) => r.path === `/v1.0/users/${USERS.coordinator.aadObjectId}/teamwork/sendActivityNotification`,
+    );
+    expect(feed.map((r) => (r.body as { activityType: string }).activityType)).toContain('actionDueSoon');
+
+    const card = bot.connector
+      .sent(personal(USERS.coordinator))
+      .find((r) => r.body!.text === 'Due in 2 days: TRU-004')!;
+    const content = (
+      card.body!.attachments as { content: { actions: { title: string; verb?: string }[] } }[]
+    )[0]!.content;
+    expect(content.actions.map((a) => a.title)).toEqual([
+      'Start',
+      'Done',
+      'Add note',
+      'Snooze',
+      'Open the action',
+    ]);
+  });
+
+  it('sends nothing twice when it runs again', async () => {
+    const before = bot.connector.requests.length;
+    const again = await bot.sweep();
+    expect(again.claimed).toBe(0);
+    expect(bot.connector.requests.length).toBe(before);
+  });
+
+  it('snoozes from the reminder card', async () => {
+    const action = (await bot.ctx.stores.actions.getByRef('TRU-004'))!;
+    const res = await bot.invoke(USERS.coordinator, 'action.snooze', {
+      actionId: action.id,
+      version: action.version,
+      days: 3,
+    });
+    expect(JSON.stringify(res.body)).toContain('Reminders snoozed until 29 Nov 2026');
+    expect((await bot.ctx.stores.actions.getByRef('TRU-004'))!.snoozedUntil).toBe('2026-11-29');
+  });
+});
