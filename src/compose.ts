@@ -9,6 +9,7 @@ import { createAdapter } from './bot/adapter.js';
 import { TeamsReminderDelivery } from './bot/reminder-delivery.js';
 import { sendDueReminders, type SweepOptions, type SweepReport } from './app/send-due-reminders.js';
 import { GraphActivityFeed } from './graph/activity-feed.js';
+import { GraphCalendar } from './graph/calendar.js';
 import { createGraphClient, type TokenProvider } from './graph/client.js';
 import { clientSecretTokens } from './graph/token-provider.js';
 import { startSweeper, type Sweeper } from './scheduler/reminder-sweep.js';
@@ -48,8 +49,9 @@ export async function composeService(
   const cards = new CardRenderer();
   const adapter = createAdapter(config, log);
   const messenger = new Messenger(adapter, config.MICROSOFT_APP_ID ?? '', ctx, cards, log);
-  const bot = new SaferTownsBot(ctx, cards, new CardActions(ctx, cards, messenger), messenger, log);
   const graph = graphFor(config, overrides.graphTokens);
+  const calendar = graph ? new GraphCalendar(graph) : null;
+  const bot = new SaferTownsBot(ctx, cards, new CardActions(ctx, cards, messenger, calendar), messenger, log);
   const feed =
     graph && config.TEAMS_APP_CATALOG_ID ? new GraphActivityFeed(graph, config.TEAMS_APP_CATALOG_ID) : null;
   const delivery = new TeamsReminderDelivery(ctx, cards, messenger, feed, config.MICROSOFT_APP_ID ?? '', log);

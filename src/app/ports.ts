@@ -104,6 +104,7 @@ export interface JoinRequestRepository extends VersionedStore<JoinRequest> {
 
 /** Where an action's card was posted (channel copies), so it can be updated in place for everyone. */
 export interface CardPost {
+  /** The record the card shows: an action's id or a meeting's id. */
   actionId: string;
   conversationId: string;
   activityId: string;
@@ -112,6 +113,20 @@ export interface CardPost {
 export interface CardPosts {
   save(post: CardPost): Promise<void>;
   listFor(actionId: string): Promise<CardPost[]>;
+}
+
+/** Online Teams meetings on an organiser's calendar (Microsoft Graph). */
+export interface Calendar {
+  createOnlineMeeting(request: {
+    organiser: string;
+    subject: string;
+    agendaHtml: string;
+    start: string;
+    end: string;
+    attendees: readonly { aadObjectId: string; displayName: string; email: string }[];
+  }): Promise<{ eventId: string; joinUrl: string | null }>;
+  reschedule(organiser: string, eventId: string, start: string, end: string): Promise<void>;
+  cancel(organiser: string, eventId: string, comment: string): Promise<void>;
 }
 
 /**

@@ -28,6 +28,11 @@ export const COMMANDS = [
   { name: 'new action', usage: 'new action [town]', description: 'A form for a new SMART action' },
   { name: 'show', usage: 'show <ref>', description: 'One action card, e.g. show TRU-014' },
   {
+    name: 'schedule meeting',
+    usage: 'schedule meeting [town]',
+    description: 'An online Teams meeting with the partners, on your calendar',
+  },
+  {
     name: 'members',
     usage: 'members [town]',
     description: "Who sits in a town's partnership, and the seats still empty",
@@ -90,6 +95,7 @@ export const commandSchema = z.discriminatedUnion('kind', [
     ),
   }),
   z.object({ kind: z.literal('members'), town: optionalTown }),
+  z.object({ kind: z.literal('schedule_meeting'), town: optionalTown }),
   z.object({ kind: z.literal('join'), town, role }),
   z.object({ kind: z.literal('link'), town }),
   z.object({ kind: z.literal('unlink') }),
@@ -127,6 +133,8 @@ function candidateFor(text: string): Record<string, unknown> | null {
   const tail = rest.join(' ');
   if (!text || ['help', 'hi', 'hello', 'start', 'commands', '?'].includes(text)) return { kind: 'help' };
   if (/^(my actions|mine|my tasks)$/.test(text)) return { kind: 'my_actions' };
+  if (/^(schedule|new|book) meeting\b/.test(text))
+    return { kind: 'schedule_meeting', town: words.slice(2).join(' ') || undefined };
   if (/^(new|add|create) action\b/.test(text))
     return { kind: 'new_action', town: words.slice(2).join(' ') || undefined };
   switch (first) {
@@ -206,6 +214,7 @@ const VERBS = [
   'actions',
   'my actions',
   'new action',
+  'schedule meeting',
   'show',
   'members',
   'join',

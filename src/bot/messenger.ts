@@ -15,6 +15,7 @@ import { actionCard } from '../cards/views.js';
 import { SendDispatcher } from './dispatcher.js';
 import type { CardRenderer, Card } from '../cards/render.js';
 import type { Action } from '../domain/action.js';
+import type { Meeting } from '../domain/meeting.js';
 import type { AppContext } from '../app/context.js';
 import { today } from '../app/read-models.js';
 
@@ -32,26 +33,36 @@ export class Messenger {
 
   /** Posts the action's card to its town's channel, or updates the copy already there. */
   async publishAction(action: Action, what: string): Promise<PublishOutcome> {
-    const { stores } = this.ctx;
-    const partnership = await stores.partnerships.get(action.town);
-    const channelRef = partnership?.channel
-      ? await stores.conversations.get(conversationKey('channel', partnership.channel.channelId))
-      : null;
-    if (!channelRef) {
-      const name = townBySlug(action.town).name;
-      await this.tellCoordinators(
-        action.town,
-        `${action.ref} (${what}) could not be posted: ${name} has no linked channel. A coordinator can run "link ${name}" in the town's channel.`,
-      );
-      return 'no_channel';
-    }
     const card = this.cards.render(
       'action',
       actionCard(action, { ...this.view(), canEdit: true, refreshUserIds: await this.teamsIdsOf(action) }),
     );
+    return this.publish(action.id, action.town, card, `${action.ref} (${what})`);
+  }
+
+  /** One card per record in the town's channel: posted once, then updated in place (message id kept). */
+  private async publish(
+    recordId: string,
+    town: Action['town'],
+    card: Card,
+    what: string,
+  ): Promise<PublishOutcome> {
+    const { stores } = this.ctx;
+    const partnership = await stores.partnerships.get(town);
+    const channelRef = partnership?.channel
+      ? await stores.conversations.get(conversationKey('channel', partnership.channel.channelId))
+      : null;
+    if (!channelRef) {
+      const name = townBySlug(town).name;
+      await this.tellCoordinators(
+        town,
+        `${what} could not be posted: ${name} has no linked channel. A coordinator can run "link ${name}" in the town's channel.`,
+      );
+      return 'no_channel';
+    }
     const reference = channelRef.reference as Partial<ConversationReference>;
     const conversationId = reference.conversation?.id ?? '';
-    const existing = (await stores.cardPosts.listFor(action.id)).find(
+    const existing = (await stores.cardPosts.listFor(recordId)).find(
       (p) => p.conversationId === conversationId,
     );
     try {
@@ -70,12 +81,17 @@ export class Messenger {
         activityId =
           (await context.sendActivity(MessageFactory.attachment(CardFactory.adaptiveCard(card))))?.id ?? '';
       });
-      if (activityId) await stores.cardPosts.save({ actionId: action.id, conversationId, activityId });
+      if (activityId) await stores.cardPosts.save({ actionId: recordId, conversationId, activityId });
       return 'posted';
     } catch (error) {
-      this.log.warn({ err: error, action: action.ref }, 'could not post the action card to the channel');
+      this.log.warn({ err: error, what }, 'could not post the card to the channel');
       return 'failed';
     }
+  }
+
+  /** Posts the meeting card to the town's channel, or updates the copy already there. */
+  async publishMeeting(meeting: Meeting, card: Card): Promise<PublishOutcome> {
+    return this.publish(meeting.id, meeting.town, card, `meeting ${meeting.title}`);
   }
 
   /** Sends a card to the town's channel (join requests); false when the town has no channel. */

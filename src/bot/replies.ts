@@ -1,7 +1,10 @@
 // Cards the bot sends in reply: help, welcome, errors, the action form, join requests.
 import { AppError, ErrorCode } from '../errors.js';
 import { PARTNERSHIP_ROLES } from '../domain/roles.js';
-import { townBySlug } from '../domain/towns.js';
+import { townBySlug, type TownSlug } from '../domain/towns.js';
+import { MEETING_KINDS } from '../domain/meeting.js';
+import { MEETING_KIND_LABELS } from '../cards/views.js';
+import type { Member } from '../domain/member.js';
 import { COMMANDS } from './commands.js';
 import type { ActionFormContext } from '../app/action-form.js';
 import type { JoinRequest } from '../domain/join-request.js';
@@ -108,5 +111,35 @@ export function joinRequestCard(cards: CardRenderer, request: JoinRequest): Card
     role: PARTNERSHIP_ROLES[request.partnershipRole].label,
     statusText,
     pending: request.status === 'pending',
+  });
+}
+
+export function meetingFormCard(
+  cards: CardRenderer,
+  town: TownSlug,
+  members: readonly Member[],
+  today: LocalDate,
+  requestId: string,
+  problems: { message: string }[] = [],
+  values: Record<string, string | undefined> = {},
+): Card {
+  const v = (key: string, fallback = '') => (typeof values[key] === 'string' ? values[key] : fallback);
+  return cards.render('meeting-form', {
+    requestId,
+    town,
+    townName: townBySlug(town).name,
+    today,
+    problems,
+    kinds: MEETING_KINDS.map((k) => ({ title: MEETING_KIND_LABELS[k], value: k })),
+    attendees: members.map((m) => ({ title: `${m.displayName} (${m.organisation})`, value: m.aadObjectId })),
+    values: {
+      kind: v('kind', 'partnership'),
+      title: v('title', `Safer ${townBySlug(town).name} partnership meeting`),
+      date: v('date'),
+      time: v('time', '10:00'),
+      duration: v('duration', '60'),
+      agenda: v('agenda'),
+      attendeeIds: v('attendeeIds', members.map((m) => m.aadObjectId).join(',')),
+    },
   });
 }

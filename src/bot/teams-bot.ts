@@ -28,7 +28,15 @@ import {
 } from '../app/read-models.js';
 import { actionCard, actionsListCard, boardCard, membersCard, townSummaryCard } from '../cards/views.js';
 import { parseCommand, type Command } from './commands.js';
-import { actionFormCard, errorCard, helpCard, joinRequestCard, welcomeCard } from './replies.js';
+import {
+  actionFormCard,
+  errorCard,
+  helpCard,
+  joinRequestCard,
+  meetingFormCard,
+  welcomeCard,
+} from './replies.js';
+import { authorise } from '../app/authorise.js';
 import { actorOf, channelDataOf, channelIdOf, conversationRefOf, kindOf, tenantOf } from './turn.js';
 import type { Actor } from '../domain/entity.js';
 import type { AppContext } from '../app/context.js';
@@ -176,6 +184,13 @@ export class SaferTownsBot extends TeamsActivityHandler {
         const slug = await town(command.town);
         const { members, partnership } = must(await listMembers(this.ctx, actor, slug));
         return this.cards.render('members', membersCard(slug, members, partnership?.coreRoles ?? []));
+      }
+      case 'schedule_meeting': {
+        const slug = await town(command.town);
+        const refusal = await authorise(this.ctx, actor, slug, 'update');
+        if (refusal) throw refusal;
+        const members = await this.ctx.stores.members.listByTown(slug);
+        return meetingFormCard(this.cards, slug, members, view.today, this.ctx.ids.newId());
       }
       case 'join':
         return this.join(context, actor, command.town, command.role);

@@ -49,3 +49,27 @@ export function daysBetween(from: LocalDate, to: LocalDate): number {
 export function weekday(date: LocalDate): number {
   return new Date(toUtcMs(date)).getUTCDay();
 }
+
+/** The instant of a wall-clock time (HH:MM) on a date in a time zone, e.g. 10:00 in London on 2027-07-01. */
+export function zonedInstant(date: LocalDate, time: string, timeZone: string): Date | null {
+  if (!isLocalDate(date) || !/^([01]\d|2[0-3]):[0-5]\d$/.test(time)) return null;
+  const wanted = Date.parse(`${date}T${time}:00Z`);
+  let guess = wanted;
+  for (let i = 0; i < 3; i++) {
+    const parts = new Intl.DateTimeFormat('en-CA', {
+      timeZone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    }).formatToParts(new Date(guess));
+    const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '00';
+    const shown = Date.parse(
+      `${get('year')}-${get('month')}-${get('day')}T${get('hour')}:${get('minute')}:00Z`,
+    );
+    guess += wanted - shown;
+  }
+  return new Date(guess);
+}

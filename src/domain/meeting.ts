@@ -28,7 +28,8 @@ export interface Meeting extends Versioned {
   attendees: Attendee[];
   graphEventId: string | null;
   joinUrl: string | null;
-  status: 'scheduled' | 'cancelled';
+  /** draft: saved, not yet on the organiser's calendar (a retry of the same request finishes it). */
+  status: 'draft' | 'scheduled' | 'cancelled';
   demo: boolean;
 }
 
@@ -79,6 +80,26 @@ export function newMeeting(input: unknown, id: string, now: Date): Validated<Mee
     version: 1,
     graphEventId: null,
     joinUrl: null,
-    status: 'scheduled',
+    status: 'draft',
   });
+}
+
+export function rescheduleMeeting(
+  meeting: Meeting,
+  start: string,
+  end: string,
+  now: Date,
+): Validated<Meeting> {
+  if (meeting.status !== 'scheduled') return fail([issue('status', 'Only a scheduled meeting can be moved')]);
+  const [s, e] = [Date.parse(start), Date.parse(end)];
+  if (Number.isNaN(s) || Number.isNaN(e)) return fail([issue('start', 'Give a date and a start time')]);
+  if (s <= now.getTime()) return fail([issue('start', 'The meeting must start in the future')]);
+  if (e <= s) return fail([issue('end', 'The meeting must end after it starts')]);
+  if (e - s > MAX_MEETING_MS) return fail([issue('end', 'A meeting lasts at most ten hours')]);
+  return ok({ ...meeting, start: new Date(s).toISOString(), end: new Date(e).toISOString() });
+}
+
+export function cancelMeeting(meeting: Meeting): Validated<Meeting> {
+  if (meeting.status === 'cancelled') return fail([issue('status', 'The meeting is already cancelled')]);
+  return ok({ ...meeting, status: 'cancelled' });
 }

@@ -2,6 +2,7 @@
 // Application permission: Calendars.ReadWrite.
 import type { Client } from '@microsoft/microsoft-graph-client';
 import { graphCall } from './errors.js';
+import type { Calendar } from '../app/ports.js';
 import type { Attendee } from '../domain/meeting.js';
 
 export interface OnlineMeetingRequest {
@@ -27,7 +28,7 @@ const PERMISSION = 'Calendars.ReadWrite';
 const user = (id: string) => `/users/${encodeURIComponent(id)}`;
 const utc = (iso: string) => ({ dateTime: new Date(iso).toISOString().replace(/Z$/, ''), timeZone: 'UTC' });
 
-export class GraphCalendar {
+export class GraphCalendar implements Calendar {
   constructor(private readonly client: Client) {}
 
   createOnlineMeeting(request: OnlineMeetingRequest): Promise<CreatedEvent> {

@@ -10,6 +10,7 @@ import {
   boardCard,
   membersCard,
   personalDataCard,
+  meetingCard,
   reminderCard,
   townSummaryCard,
 } from '../../../src/cards/views.js';
@@ -18,6 +19,7 @@ import {
   errorCard,
   helpCard,
   joinRequestCard,
+  meetingFormCard,
   welcomeCard,
 } from '../../../src/bot/replies.js';
 import { AppError, ErrorCode } from '../../../src/errors.js';
@@ -103,6 +105,30 @@ const rendered: Record<CardName, Card> = {
     ),
   ),
   reminder: cards.render('reminder', reminderCard(actions[0]!, 'overdue', view)),
+  'meeting-form': meetingFormCard(cards, 'truro', [coordinator, member], view.today, 'request-1'),
+  meeting: cards.render(
+    'meeting',
+    meetingCard(
+      {
+        id: 'm1',
+        version: 2,
+        town: 'truro',
+        kind: 'partnership',
+        title: 'Partnership meeting',
+        agenda: 'Actions due',
+        start: '2026-12-03T10:00:00.000Z',
+        end: '2026-12-03T11:30:00.000Z',
+        organiser: { aadObjectId: 'a', displayName: 'Jo', email: 'jo@example.org' },
+        attendees: [],
+        graphEventId: 'e1',
+        joinUrl: 'https://teams.microsoft.com/l/meetup-join/e1',
+        status: 'scheduled',
+        demo: false,
+      },
+      actions,
+      { ...view, canManage: true },
+    ),
+  ),
   members: cards.render(
     'members',
     membersCard('truro', [coordinator, member], ['community_safety_officer', 'licensing']),

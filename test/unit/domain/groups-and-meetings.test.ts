@@ -35,7 +35,7 @@ describe('meeting', () => {
   it('is scheduled in the future, ends after it starts and lasts a sensible time', () => {
     expect(newMeeting(input, 'm1', now)).toMatchObject({
       ok: true,
-      value: { status: 'scheduled', graphEventId: null },
+      value: { status: 'draft', graphEventId: null },
     });
     expect(newMeeting({ ...input, start: '2026-11-01T10:00:00Z' }, 'm', now)).toMatchObject({
       ok: false,
