@@ -51,7 +51,14 @@ export async function composeService(
   const messenger = new Messenger(adapter, config.MICROSOFT_APP_ID ?? '', ctx, cards, log);
   const graph = graphFor(config, overrides.graphTokens);
   const calendar = graph ? new GraphCalendar(graph) : null;
-  const bot = new SaferTownsBot(ctx, cards, new CardActions(ctx, cards, messenger, calendar), messenger, log);
+  const bot = new SaferTownsBot(
+    ctx,
+    cards,
+    new CardActions(ctx, cards, messenger, calendar),
+    messenger,
+    log,
+    calendar,
+  );
   const feed =
     graph && config.TEAMS_APP_CATALOG_ID ? new GraphActivityFeed(graph, config.TEAMS_APP_CATALOG_ID) : null;
   const delivery = new TeamsReminderDelivery(ctx, cards, messenger, feed, config.MICROSOFT_APP_ID ?? '', log);

@@ -1,6 +1,7 @@
 // Text -> typed command. Forgiving about case, mentions, punctuation, extra words and town spellings.
 import { z } from 'zod';
 import { normaliseActionRef } from '../domain/action.js';
+import { localDateSchema } from '../domain/dates.js';
 import { PARTNERSHIP_ROLES, type PartnershipRole } from '../domain/roles.js';
 import { findTown, TOWNS } from '../domain/towns.js';
 
@@ -48,6 +49,11 @@ export const COMMANDS = [
     description: "Coordinators, in a team channel: make it the town's channel",
   },
   { name: 'unlink', usage: 'unlink', description: 'Coordinators: stop using this channel for its town' },
+  {
+    name: 'launch plan',
+    usage: 'launch plan <yyyy-mm-dd> [town, town, ...]',
+    description: "Coordinators: the ten towns' launch events on consecutive working days",
+  },
 ] as const;
 
 const town = z.string().transform((s, ctx) => {
@@ -99,6 +105,11 @@ export const commandSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('join'), town, role }),
   z.object({ kind: z.literal('link'), town }),
   z.object({ kind: z.literal('unlink') }),
+  z.object({
+    kind: z.literal('launch_plan'),
+    start: localDateSchema,
+    order: z.array(town).max(10),
+  }),
 ]);
 
 export type Command =
@@ -174,9 +185,36 @@ function candidateFor(text: string): Record<string, unknown> | null {
       return { kind: 'link', town: tail };
     case 'unlink':
       return { kind: 'unlink' };
+    case 'launch': {
+      const match = /^plan\s+(\S+)\s*(.*)$/.exec(tail);
+      if (!match)
+        return {
+          kind: 'invalid',
+          message: 'Say when it starts: launch plan 2027-01-11 [Truro, Penzance, ...]',
+        };
+      const order = townsIn(match[2] ?? '');
+      if (typeof order === 'string')
+        return { kind: 'invalid', message: `I don't know the town "${order}" in that order` };
+      return { kind: 'launch_plan', start: match[1], order };
+    }
     default:
       return null;
   }
+}
+
+/** Town names in a list whose commas are gone ("truro st austell penzance"); the first unknown word if any. */
+function townsIn(text: string): string[] | string {
+  const words = text.split(' ').filter((w) => w && w !== 'then' && w !== 'and');
+  const towns: string[] = [];
+  for (let i = 0; i < words.length; i++) {
+    const two = `${words[i]} ${words[i + 1] ?? ''}`;
+    if (words[i + 1] && findTown(two)) {
+      towns.push(two);
+      i++;
+    } else if (findTown(words[i]!)) towns.push(words[i]!);
+    else return words[i]!;
+  }
+  return towns;
 }
 
 /** A role by its key, its label, or words of its label ("beat manager", "asb case worker", "cso"). */
@@ -220,6 +258,7 @@ const VERBS = [
   'join',
   'link',
   'unlink',
+  'launch plan',
 ];
 
 /** The command nearest to what was typed (by edit distance), if it is near enough to be a typo. */

@@ -39,6 +39,9 @@ import {
 import { authorise } from '../app/authorise.js';
 import { actorOf, channelDataOf, channelIdOf, conversationRefOf, kindOf, tenantOf } from './turn.js';
 import type { Actor } from '../domain/entity.js';
+import type { Calendar } from '../app/ports.js';
+import { scheduleLaunchPlan } from '../app/launch-plan.js';
+import { formatDate } from '../cards/format.js';
 import type { AppContext } from '../app/context.js';
 import type { Card, CardRenderer } from '../cards/render.js';
 import type { CardActions } from './card-actions.js';
@@ -53,6 +56,7 @@ export class SaferTownsBot extends TeamsActivityHandler {
     private readonly cardActions: CardActions,
     private readonly messenger: Messenger,
     private readonly log: Logger,
+    private readonly calendar: Calendar | null = null,
   ) {
     super();
     this.onMessage(async (context, next) => {
@@ -194,6 +198,27 @@ export class SaferTownsBot extends TeamsActivityHandler {
       }
       case 'join':
         return this.join(context, actor, command.town, command.role);
+      case 'launch_plan': {
+        if (!this.calendar)
+          throw new AppError(
+            ErrorCode.Unavailable,
+            'Scheduling needs Microsoft Graph: ask your IT contact to configure the app registration.',
+          );
+        const slots = must(
+          await scheduleLaunchPlan(
+            this.ctx,
+            this.calendar,
+            actor,
+            command.start,
+            command.order.length ? command.order : undefined,
+          ),
+        );
+        const lines = slots.map(
+          (s) =>
+            `- ${formatDate(s.date)}: Safer ${townBySlug(s.town).name} launch, ${s.outcome.ok ? 'scheduled' : `not scheduled (${s.outcome.message})`}`,
+        );
+        return `Launch plan from ${formatDate(command.start)}, one town a working day at 18:00:\n\n${lines.join('\n')}`;
+      }
       case 'link':
         return this.link(context, actor, command.town);
       case 'unlink': {

@@ -151,3 +151,40 @@ describe('meetings', () => {
     expect(cardText(lastCard(bot.connector))).toContain('Workshop on the night-time economy');
   });
 });
+
+describe('the launch plan', () => {
+  it('books the ten launch events on consecutive working days, once, in the order given', async () => {
+    const before = graph.requests.length;
+    await bot.say(USERS.coordinator, 'launch plan 2027-01-08 Truro, St Austell, Penzance');
+    const text = String(bot.connector.sent().at(-1)!.body!.text);
+    expect(text).toContain('Launch plan from 8 Jan 2027');
+    // Friday 8th, then Monday 11th and Tuesday 12th: weekends are skipped.
+    expect(text).toContain('- 8 Jan 2027: Safer Truro launch, scheduled');
+    expect(text).toContain('- 11 Jan 2027: Safer St Austell launch, scheduled');
+    expect(text).toContain('- 12 Jan 2027: Safer Penzance launch, scheduled');
+    const booked = graph.requests
+      .slice(before)
+      .filter((r) => r.method === 'POST' && r.path.endsWith('/events'));
+    expect(booked.map((r) => (r.body as { subject: string }).subject)).toEqual([
+      'Safer Truro launch',
+      'Safer St Austell launch',
+      'Safer Penzance launch',
+    ]);
+    expect((booked[0]!.body as { start: { dateTime: string } }).start.dateTime).toBe(
+      '2027-01-08T18:00:00.000',
+    );
+    await bot.say(USERS.coordinator, 'launch plan 2027-01-08 Truro, St Austell, Penzance'); // again: nothing new
+    expect(
+      graph.requests.slice(before).filter((r) => r.method === 'POST' && r.path.endsWith('/events')),
+    ).toHaveLength(3);
+  });
+
+  it('defaults to all ten towns and refuses members who do not coordinate', async () => {
+    await bot.say(USERS.beatManager, 'launch plan 2027-02-01');
+    expect(cardText(lastCard(bot.connector))).toContain('Only coordinators can schedule the launch plan');
+    await bot.say(USERS.coordinator, 'launch plan 2027-02-01');
+    const text = String(bot.connector.sent().at(-1)!.body!.text);
+    expect(text.match(/launch, scheduled/g)).toHaveLength(10);
+    expect(text).toContain('- 12 Feb 2027: Safer Saltash launch, scheduled');
+  });
+});
