@@ -8,6 +8,7 @@ import type { Client } from '@microsoft/microsoft-graph-client';
 import { createAdapter } from './bot/adapter.js';
 import { TeamsReminderDelivery } from './bot/reminder-delivery.js';
 import { sendDueReminders, type SweepOptions, type SweepReport } from './app/send-due-reminders.js';
+import { sendDigests, type DigestOptions, type DigestReport } from './app/send-digests.js';
 import { GraphActivityFeed } from './graph/activity-feed.js';
 import { GraphCalendar } from './graph/calendar.js';
 import { createGraphClient, type TokenProvider } from './graph/client.js';
@@ -28,7 +29,7 @@ export interface Service {
   http: HttpService;
   ctx: AppContext;
   /** One reminder sweep now (tests, operators). */
-  sweep: () => Promise<SweepReport>;
+  sweep: () => Promise<SweepReport & { digests: DigestReport }>;
   /** Starts the interval sweep (REMINDER_SWEEP_SECONDS; 0 = only on demand). */
   startReminders: () => Sweeper;
 }
@@ -73,7 +74,16 @@ export async function composeService(
       weekdaysOnly: config.REMINDER_WEEKDAYS_ONLY,
     },
   };
-  const sweep = () => sendDueReminders(ctx, delivery, sweepOptions);
+  const digestOptions: DigestOptions = {
+    worker: sweepOptions.worker,
+    leaseMs: sweepOptions.leaseMs,
+    day: config.DIGEST_DAY,
+    hour: config.DIGEST_HOUR,
+  };
+  const sweep = async () => {
+    const report = await sendDueReminders(ctx, delivery, sweepOptions);
+    return { ...report, digests: await sendDigests(ctx, delivery, digestOptions) };
+  };
   const http = createServer({
     adapter,
     bot,

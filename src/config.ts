@@ -60,6 +60,10 @@ export const configSchema = z.object({
     .enum(['true', 'false'])
     .default('true')
     .transform((v) => v === 'true'),
+  DIGEST_DAY: z
+    .enum(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'])
+    .default('monday'),
+  DIGEST_HOUR: z.coerce.number().int().min(0).max(23).default(9),
   // Microsoft Graph (meetings, activity feed, app installation). Used when the app id, secret and tenant are set.
   GRAPH_BASE_URL: z
     .url({ protocol: /^https$/, error: 'must be an https:// URL' })

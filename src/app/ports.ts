@@ -14,6 +14,7 @@ import type { Priority } from '../domain/priority.js';
 import type { ProblemPlan } from '../domain/problem.js';
 import type { ReminderKey, ReminderRecord } from '../domain/reminder.js';
 import type { DueReminder } from '../domain/reminder-policy.js';
+import type { Digest } from '../domain/digest.js';
 import type { TaskGroup } from '../domain/task-group.js';
 import type { TownSlug } from '../domain/towns.js';
 
@@ -154,6 +155,18 @@ export interface ActivityFeed {
   installFor(userId: string): Promise<'installed' | 'already'>;
 }
 
+/** Where weekly digests go: the town's channel, and people 1:1. */
+export interface DigestDelivery {
+  toTownChannel(town: TownSlug, digest: Digest): Promise<'sent' | 'unreachable'>;
+  toPerson(aadObjectId: string, displayName: string, digest: Digest): Promise<'sent' | 'unreachable'>;
+}
+
+/** People's choices about what the bot sends them. */
+export interface Preferences {
+  digestOptedOut(aadObjectId: string): Promise<boolean>;
+  setDigestOptOut(aadObjectId: string, optedOut: boolean): Promise<void>;
+}
+
 export interface ConversationRefs {
   upsert(ref: ConversationRef): Promise<void>;
   get(key: string): Promise<ConversationRef | null>;
@@ -176,4 +189,5 @@ export interface Stores {
   conversations: ConversationRefs;
   joinRequests: JoinRequestRepository;
   cardPosts: CardPosts;
+  preferences: Preferences;
 }

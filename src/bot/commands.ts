@@ -50,6 +50,11 @@ export const COMMANDS = [
   },
   { name: 'unlink', usage: 'unlink', description: 'Coordinators: stop using this channel for its town' },
   {
+    name: 'digest',
+    usage: 'digest on|off',
+    description: 'Your weekly digest of your actions (on by default)',
+  },
+  {
     name: 'launch plan',
     usage: 'launch plan <yyyy-mm-dd> [town, town, ...]',
     description: "Coordinators: the ten towns' launch events on consecutive working days",
@@ -105,6 +110,7 @@ export const commandSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('join'), town, role }),
   z.object({ kind: z.literal('link'), town }),
   z.object({ kind: z.literal('unlink') }),
+  z.object({ kind: z.literal('digest'), on: z.boolean() }),
   z.object({
     kind: z.literal('launch_plan'),
     start: localDateSchema,
@@ -185,6 +191,12 @@ function candidateFor(text: string): Record<string, unknown> | null {
       return { kind: 'link', town: tail };
     case 'unlink':
       return { kind: 'unlink' };
+    case 'digest':
+      if (tail === 'on' || tail === 'off') return { kind: 'digest', on: tail === 'on' };
+      return {
+        kind: 'invalid',
+        message: 'Say "digest off" to stop your weekly digest, or "digest on" to have it again',
+      };
     case 'launch': {
       const match = /^plan\s+(\S+)\s*(.*)$/.exec(tail);
       if (!match)
@@ -259,6 +271,7 @@ const VERBS = [
   'link',
   'unlink',
   'launch plan',
+  'digest',
 ];
 
 /** The command nearest to what was typed (by edit distance), if it is near enough to be a typo. */

@@ -3,25 +3,27 @@
 // gets the app installed through Graph (their next reminder then arrives 1:1) and, meanwhile, a mention in the
 // town's channel. An owner who blocked the bot is reported to the coordinators.
 import type { Logger } from 'pino';
-import { reminderCard } from '../cards/views.js';
+import { digestCard, reminderCard } from '../cards/views.js';
+import { townBySlug, type TownSlug } from '../domain/towns.js';
+import type { Digest } from '../domain/digest.js';
 import { today } from '../app/read-models.js';
 import type { Action } from '../domain/action.js';
 import type { DueReminder } from '../domain/reminder-policy.js';
-import type { ReminderKind } from '../domain/reminder.js';
+import type { ActionReminderKind } from '../domain/reminder.js';
 import type { AppContext } from '../app/context.js';
-import type { ActivityFeed, ReminderDelivery } from '../app/ports.js';
+import type { ActivityFeed, DigestDelivery, ReminderDelivery } from '../app/ports.js';
 import type { CardRenderer } from '../cards/render.js';
 import type { Messenger } from './messenger.js';
 
 /** Activity types the manifest declares (activities.activityTypes) for these notifications. */
-export const ACTIVITY_TYPES: Record<ReminderKind, string> = {
+export const ACTIVITY_TYPES: Record<ActionReminderKind, string> = {
   due_soon: 'actionDueSoon',
   due_today: 'actionDueToday',
   overdue: 'actionOverdue',
   escalation: 'actionEscalated',
 };
 
-export class TeamsReminderDelivery implements ReminderDelivery {
+export class TeamsReminderDelivery implements ReminderDelivery, DigestDelivery {
   constructor(
     private readonly ctx: AppContext,
     private readonly cards: CardRenderer,
@@ -65,10 +67,46 @@ export class TeamsReminderDelivery implements ReminderDelivery {
     return reached ? 'sent' : 'unreachable';
   }
 
+  async toTownChannel(town: TownSlug, digest: Digest): Promise<'sent' | 'unreachable'> {
+    const name = townBySlug(town).name;
+    const card = this.cards.render(
+      'digest',
+      digestCard(
+        `Safer ${name}: the week`,
+        digest,
+        this.view(),
+        'Every week on this day. Ask me "summary" for the full picture.',
+      ),
+    );
+    return (await this.messenger.postToTownChannel(town, card)) ? 'sent' : 'unreachable';
+  }
+
+  async toPerson(aadObjectId: string, displayName: string, digest: Digest): Promise<'sent' | 'unreachable'> {
+    const card = this.cards.render(
+      'digest',
+      digestCard(
+        `Your actions this week, ${displayName}`,
+        digest,
+        this.view(),
+        'You get this because you own more than one open action. Say "digest off" to stop it.',
+      ),
+    );
+    const result = await this.messenger.sendPersonal(aadObjectId, card, 'Your weekly digest');
+    return result === 'sent' ? 'sent' : 'unreachable';
+  }
+
+  private view() {
+    return {
+      today: today(this.ctx),
+      timeZone: this.ctx.settings.timeZone,
+      dueSoonDays: this.ctx.settings.dueSoonDays,
+    };
+  }
+
   private async notifyFeed(
     userId: string,
     action: Action,
-    kind: ReminderKind,
+    kind: ActionReminderKind,
     headline: string,
   ): Promise<void> {
     if (!this.feed) return;

@@ -219,6 +219,11 @@ export class SaferTownsBot extends TeamsActivityHandler {
         );
         return `Launch plan from ${formatDate(command.start)}, one town a working day at 18:00:\n\n${lines.join('\n')}`;
       }
+      case 'digest':
+        await this.ctx.stores.preferences.setDigestOptOut(actor.id, !command.on);
+        return command.on
+          ? 'Your weekly digest is on.'
+          : 'Your weekly digest is off. Say "digest on" to have it again.';
       case 'link':
         return this.link(context, actor, command.town);
       case 'unlink': {

@@ -143,6 +143,12 @@ export const CARD_DATA = {
     duration: z.number().int().positive(),
     today: text,
   }),
+  digest: z.object({
+    heading: text,
+    subtitle: text,
+    sections: z.array(z.object({ title: text, color: color, lines })),
+    footer: text,
+  }),
   members: z.object({
     heading: text,
     townName: text,

@@ -7,10 +7,11 @@ import { PARTNERSHIP_ROLES } from '../domain/roles.js';
 import { townBySlug, type TownSlug } from '../domain/towns.js';
 import { dueText, formatDate, formatInstant, RAG_COLOR, RAG_LABEL } from './format.js';
 import { daysBetween, type LocalDate } from '../domain/dates.js';
-import type { ReminderKind } from '../domain/reminder.js';
+import type { ActionReminderKind } from '../domain/reminder.js';
 import type { Member } from '../domain/member.js';
 import type { Meeting, MeetingKind } from '../domain/meeting.js';
 import type { TownSummary } from '../domain/summary.js';
+import type { Digest } from '../domain/digest.js';
 import type { CardData } from './card-data.js';
 
 export interface ViewSettings {
@@ -211,7 +212,7 @@ export function personalDataCard(
   };
 }
 
-const HEADLINES: Record<ReminderKind, (days: number) => string> = {
+const HEADLINES: Record<ActionReminderKind, (days: number) => string> = {
   due_soon: (d) => `Due in ${d} day${d === 1 ? '' : 's'}`,
   due_today: () => 'Due today',
   overdue: (d) => `Overdue by ${-d} day${d === -1 ? '' : 's'}`,
@@ -219,7 +220,11 @@ const HEADLINES: Record<ReminderKind, (days: number) => string> = {
 };
 
 /** The 1:1 reminder: to an owner (with buttons to act and snooze) or, for an escalation, to a coordinator. */
-export function reminderCard(action: Action, kind: ReminderKind, view: ViewSettings): CardData<'reminder'> {
+export function reminderCard(
+  action: Action,
+  kind: ActionReminderKind,
+  view: ViewSettings,
+): CardData<'reminder'> {
   const days = daysBetween(view.today, action.dueDate);
   const toOwner = kind !== 'escalation';
   const moves = toOwner
@@ -286,5 +291,40 @@ export function meetingCard(
     time: local({ hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }),
     duration: minutes,
     today: view.today,
+  };
+}
+
+/** The weekly digest: done last week, due in the next two weeks, overdue, RAG counts. */
+export function digestCard(
+  heading: string,
+  digest: Digest,
+  view: ViewSettings,
+  footer: string,
+): CardData<'digest'> {
+  const line = (a: Action) => ({
+    line: `${a.ref} ${a.title} (${dueText(a, view.today, view.dueSoonDays)}; ${a.owners.map((o) => o.displayName).join(', ')})`,
+  });
+  const sections = [
+    {
+      title: `Overdue (${digest.overdue.length})`,
+      color: 'Attention' as const,
+      lines: digest.overdue.slice(0, 15).map(line),
+    },
+    {
+      title: `Due in the next two weeks (${digest.dueNextTwoWeeks.length})`,
+      color: 'Warning' as const,
+      lines: digest.dueNextTwoWeeks.slice(0, 15).map(line),
+    },
+    {
+      title: `Done in the last week (${digest.doneLastWeek.length})`,
+      color: 'Good' as const,
+      lines: digest.doneLastWeek.slice(0, 15).map((a) => ({ line: `${a.ref} ${a.title}` })),
+    },
+  ].filter((s) => s.lines.length > 0);
+  return {
+    heading,
+    subtitle: `Week of ${formatDate(view.today)} · open actions: ${digest.byRag.red} red, ${digest.byRag.amber} amber, ${digest.byRag.green} green`,
+    sections,
+    footer,
   };
 }

@@ -73,3 +73,14 @@ export function zonedInstant(date: LocalDate, time: string, timeZone: string): D
   }
   return new Date(guess);
 }
+
+/** ISO 8601 week of a date, e.g. 2026-W48: the window of weekly digests. */
+export function isoWeek(date: LocalDate): string {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  const day = new Date(Date.UTC(y, m - 1, d));
+  const dayOfWeek = day.getUTCDay() || 7;
+  day.setUTCDate(day.getUTCDate() + 4 - dayOfWeek); // the Thursday of this week decides its year
+  const yearStart = Date.UTC(day.getUTCFullYear(), 0, 1);
+  const week = Math.ceil(((day.getTime() - yearStart) / 86_400_000 + 1) / 7);
+  return `${day.getUTCFullYear()}-W${String(week).padStart(2, '0')}`;
+}

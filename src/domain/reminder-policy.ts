@@ -1,6 +1,6 @@
 import { daysBetween, localDateOf, weekday, type LocalDate } from './dates.js';
 import { isOpen, type Action } from './action.js';
-import type { ReminderKind } from './reminder.js';
+import type { ActionReminderKind } from './reminder.js';
 
 /** When reminders go out, in the partnership's time zone. */
 export interface ReminderPolicy {
@@ -24,7 +24,7 @@ export const DEFAULT_REMINDER_POLICY: ReminderPolicy = {
 };
 
 export interface DueReminder {
-  kind: ReminderKind;
+  kind: ActionReminderKind;
   /** Identifies the occasion: the same kind in the same window is sent once. */
   window: string;
   audience: 'owners' | 'coordinators';

@@ -1,8 +1,17 @@
-export const REMINDER_KINDS = ['due_soon', 'due_today', 'overdue', 'escalation'] as const;
+export const REMINDER_KINDS = [
+  'due_soon',
+  'due_today',
+  'overdue',
+  'escalation',
+  'town_digest',
+  'personal_digest',
+] as const;
 export type ReminderKind = (typeof REMINDER_KINDS)[number];
+/** The kinds about one action (the others are weekly digests). */
+export type ActionReminderKind = Exclude<ReminderKind, 'town_digest' | 'personal_digest'>;
 
 /**
- * A reminder is identified by action, kind and window (e.g. the due date, or the week of being overdue);
+ * A reminder is identified by action (for digests: the town or the person), kind and window (e.g. the due date, or the week of being overdue);
  * the store's unique key on those three makes "sent at most once per window" hold across instances.
  */
 export interface ReminderKey {

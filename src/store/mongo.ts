@@ -5,6 +5,7 @@ import { MongoConversationRefs } from './conversation-refs.js';
 import { MongoMemberRepository } from './member-repository.js';
 import { MongoReminderRecords } from './reminder-records.js';
 import { MongoCardPosts } from './card-posts.js';
+import { MongoPreferences } from './preferences.js';
 import {
   MongoJoinRequestRepository,
   MongoMeetingRepository,
@@ -117,6 +118,7 @@ export function createMongoStores(db: Db): Stores & { recoverPendingWrites(): Pr
     reminders: new MongoReminderRecords(db),
     conversations: new MongoConversationRefs(db),
     cardPosts: new MongoCardPosts(db),
+    preferences: new MongoPreferences(db),
     /** Finishes writes interrupted by a crash (see VersionedCollection); run at start-up. */
     async recoverPendingWrites() {
       let total = 0;

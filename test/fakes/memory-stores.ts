@@ -150,6 +150,7 @@ export function createMemoryStores(): Stores & { auditEvents: AuditEvent[] } {
   const auditEvents: AuditEvent[] = [];
   const conversations = new Map<string, ConversationRef>();
   const posts = new Map<string, CardPost>();
+  const optOuts = new Set<string>();
   const members = new (class extends MemoryVersioned<Member> {
     async listByTown(town: string) {
       return this.all(
@@ -201,6 +202,15 @@ export function createMemoryStores(): Stores & { auditEvents: AuditEvent[] } {
         return this.all((r) => r.town === town && r.status === 'pending');
       }
     })(auditEvents),
+    preferences: {
+      async digestOptedOut(aadObjectId: string) {
+        return optOuts.has(aadObjectId);
+      },
+      async setDigestOptOut(aadObjectId: string, optedOut: boolean) {
+        if (optedOut) optOuts.add(aadObjectId);
+        else optOuts.delete(aadObjectId);
+      },
+    },
     cardPosts: {
       async save(post: CardPost) {
         posts.set(`${post.actionId}|${post.conversationId}`, copy(post));

@@ -10,6 +10,7 @@ import {
   boardCard,
   membersCard,
   personalDataCard,
+  digestCard,
   meetingCard,
   reminderCard,
   townSummaryCard,
@@ -26,6 +27,7 @@ import { AppError, ErrorCode } from '../../../src/errors.js';
 import { detectPersonalData } from '../../../src/domain/personal-data.js';
 import { newIndicator } from '../../../src/domain/indicator.js';
 import { townSummary } from '../../../src/domain/summary.js';
+import { weeklyDigest } from '../../../src/domain/digest.js';
 import { TOWNS } from '../../../src/domain/towns.js';
 import { anAction } from '../../contract/builders.js';
 import { coordinator, member, plan, priority } from '../domain/fixtures.js';
@@ -105,6 +107,10 @@ const rendered: Record<CardName, Card> = {
     ),
   ),
   reminder: cards.render('reminder', reminderCard(actions[0]!, 'overdue', view)),
+  digest: cards.render(
+    'digest',
+    digestCard('Safer Truro: the week', weeklyDigest(actions, view.today, 3), view, 'Every Monday'),
+  ),
   'meeting-form': meetingFormCard(cards, 'truro', [coordinator, member], view.today, 'request-1'),
   meeting: cards.render(
     'meeting',

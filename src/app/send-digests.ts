@@ -1,0 +1,87 @@
+// Weekly digests: each town's to its channel, and each owner with more than one open action 1:1 (unless they
+// opted out). Sent once per ISO week each, claimed like reminders, so several instances never double up.
+import { isoWeek, localDateOf, weekday } from '../domain/dates.js';
+import { weeklyDigest, WEEKDAYS, type Weekday } from '../domain/digest.js';
+import { isOpen } from '../domain/action.js';
+import { TOWNS } from '../domain/towns.js';
+import type { ReminderKey } from '../domain/reminder.js';
+import type { AppContext } from './context.js';
+import type { DigestDelivery } from './ports.js';
+
+export interface DigestOptions {
+  worker: string;
+  leaseMs: number;
+  day: Weekday;
+  /** Local hour from which the week's digests go out on `day`. */
+  hour: number;
+}
+
+export interface DigestReport {
+  due: boolean;
+  towns: number;
+  people: number;
+}
+
+function localHour(now: Date, timeZone: string): number {
+  return Number(
+    new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', hourCycle: 'h23' }).format(now),
+  );
+}
+
+export async function sendDigests(
+  ctx: AppContext,
+  delivery: DigestDelivery,
+  options: DigestOptions,
+): Promise<DigestReport> {
+  const { timeZone, dueSoonDays } = ctx.settings;
+  const now = ctx.clock.now();
+  const today = localDateOf(now, timeZone);
+  const report: DigestReport = { due: false, towns: 0, people: 0 };
+  if (WEEKDAYS[weekday(today)] !== options.day || localHour(now, timeZone) < options.hour) return report;
+  report.due = true;
+  const window = isoWeek(today);
+  const claim = async (key: ReminderKey) =>
+    ctx.stores.reminders.claim(key, options.worker, now, new Date(now.getTime() + options.leaseMs));
+  const finish = async (key: ReminderKey, outcome: 'sent' | 'unreachable') =>
+    outcome === 'sent'
+      ? ctx.stores.reminders.markSent(key, options.worker, ctx.clock.now())
+      : ctx.stores.reminders.markFailed(key, options.worker, 'nobody could be reached');
+
+  const owners = new Map<
+    string,
+    { name: string; actions: Awaited<ReturnType<typeof ctx.stores.actions.listByTown>> }
+  >();
+  for (const town of TOWNS) {
+    const actions = await ctx.stores.actions.listByTown(town.slug);
+    for (const action of actions.filter(isOpen)) {
+      for (const owner of action.owners) {
+        const entry = owners.get(owner.aadObjectId) ?? { name: owner.displayName, actions: [] };
+        entry.actions.push(action);
+        owners.set(owner.aadObjectId, entry);
+      }
+    }
+    const key: ReminderKey = { actionId: `town:${town.slug}`, kind: 'town_digest', window };
+    if (!(await claim(key))) continue;
+    try {
+      await finish(key, await delivery.toTownChannel(town.slug, weeklyDigest(actions, today, dueSoonDays)));
+      report.towns++;
+    } catch {
+      // transient: the claim lapses and the next sweep tries again
+    }
+  }
+  for (const [aadObjectId, { name, actions }] of owners) {
+    if (actions.length < 2 || (await ctx.stores.preferences.digestOptedOut(aadObjectId))) continue;
+    const key: ReminderKey = { actionId: `person:${aadObjectId}`, kind: 'personal_digest', window };
+    if (!(await claim(key))) continue;
+    try {
+      await finish(
+        key,
+        await delivery.toPerson(aadObjectId, name, weeklyDigest(actions, today, dueSoonDays)),
+      );
+      report.people++;
+    } catch {
+      // as above
+    }
+  }
+  return report;
+}
