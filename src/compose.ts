@@ -6,6 +6,7 @@ import { hostname } from 'node:os';
 import { randomUUID } from 'node:crypto';
 import type { Client } from '@microsoft/microsoft-graph-client';
 import { createAdapter } from './bot/adapter.js';
+import { SendDispatcher, TEAMS_LIMITS } from './bot/dispatcher.js';
 import { TeamsReminderDelivery } from './bot/reminder-delivery.js';
 import { sendDueReminders, type SweepOptions, type SweepReport } from './app/send-due-reminders.js';
 import { sendDigests, type DigestOptions, type DigestReport } from './app/send-digests.js';
@@ -49,7 +50,8 @@ export async function composeService(
   };
   const cards = new CardRenderer();
   const adapter = createAdapter(config, log);
-  const messenger = new Messenger(adapter, config.MICROSOFT_APP_ID ?? '', ctx, cards, log);
+  const dispatcher = new SendDispatcher({ ...TEAMS_LIMITS, tenantPerSecond: config.TEAMS_TENANT_RPS });
+  const messenger = new Messenger(adapter, config.MICROSOFT_APP_ID ?? '', ctx, cards, log, dispatcher);
   const graph = graphFor(config, overrides.graphTokens);
   const calendar = graph ? new GraphCalendar(graph) : null;
   const bot = new SaferTownsBot(

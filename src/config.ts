@@ -60,6 +60,8 @@ export const configSchema = z.object({
     .enum(['true', 'false'])
     .default('true')
     .transform((v) => v === 'true'),
+  /** Proactive requests per second to Teams for the whole tenant (Teams allows 50 per app per tenant). */
+  TEAMS_TENANT_RPS: z.coerce.number().int().min(1).max(50).default(30),
   DIGEST_DAY: z
     .enum(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'])
     .default('monday'),

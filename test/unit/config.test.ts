@@ -39,6 +39,7 @@ describe('configuration', () => {
       REMINDER_WEEKDAYS_ONLY: true,
       GRAPH_BASE_URL: 'https://graph.microsoft.com/',
       TEAMS_APP_CATALOG_ID: undefined,
+      TEAMS_TENANT_RPS: 30,
       DIGEST_DAY: 'monday',
       DIGEST_HOUR: 9,
     });
