@@ -40,8 +40,18 @@ export async function sendDigests(
   if (WEEKDAYS[weekday(today)] !== options.day || localHour(now, timeZone) < options.hour) return report;
   report.due = true;
   const window = isoWeek(today);
-  const claim = async (key: ReminderKey) =>
+  // Once the whole week's round is done, later sweeps that day skip it without reading every action.
+  const round: ReminderKey = { actionId: 'digests', kind: 'town_digest', window };
+  if ((await ctx.stores.reminders.get(round))?.state === 'sent') return report;
+  let complete = true;
+  const claimOnly = async (key: ReminderKey) =>
     ctx.stores.reminders.claim(key, options.worker, now, new Date(now.getTime() + options.leaseMs));
+  /** Ours to send; if not, notes whether another instance is still sending it (then the round is not done). */
+  const claim = async (key: ReminderKey) => {
+    if (await claimOnly(key)) return true;
+    if ((await ctx.stores.reminders.get(key))?.state === 'claimed') complete = false;
+    return false;
+  };
   const finish = async (key: ReminderKey, outcome: 'sent' | 'unreachable') =>
     outcome === 'sent'
       ? ctx.stores.reminders.markSent(key, options.worker, ctx.clock.now())
@@ -66,7 +76,7 @@ export async function sendDigests(
       await finish(key, await delivery.toTownChannel(town.slug, weeklyDigest(actions, today, dueSoonDays)));
       report.towns++;
     } catch {
-      // transient: the claim lapses and the next sweep tries again
+      complete = false; // transient: the claim lapses and the next sweep tries again
     }
   }
   for (const [aadObjectId, { name, actions }] of owners) {
@@ -80,8 +90,10 @@ export async function sendDigests(
       );
       report.people++;
     } catch {
-      // as above
+      complete = false; // as above
     }
   }
+  if (complete && (await claimOnly(round)))
+    await ctx.stores.reminders.markSent(round, options.worker, ctx.clock.now());
   return report;
 }
