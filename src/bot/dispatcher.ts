@@ -25,12 +25,9 @@ export const TEAMS_LIMITS: DispatchLimits = {
 };
 
 const RETRYABLE = new Set([412, 429, 502, 503, 504]);
-/**
- * The windows, with a 5% guard band: a request leaves here a moment before Teams counts it, so sends spaced
- * exactly 1 s apart here can arrive 8 in one of Teams' seconds.
- */
-const SECOND = 1_050;
-const HALF_MINUTE = 31_500;
+/** The windows, with a small guard band for clock granularity. */
+const SECOND = 1_010;
+const HALF_MINUTE = 30_100;
 
 export interface DispatchStats {
   sent: number;
@@ -42,6 +39,7 @@ export class SendDispatcher {
   private readonly chains = new Map<string, Promise<unknown>>();
   private readonly history = new Map<string, number[]>();
   private readonly tenantHistory: number[] = [];
+  private inFlight = 0;
   readonly stats: DispatchStats = { sent: 0, retries: 0, failed: 0 };
 
   constructor(
@@ -63,13 +61,16 @@ export class SendDispatcher {
   }
 
   private async withRetries<T>(conversationId: string, send: () => Promise<T>): Promise<T> {
+    const mine = this.history.get(conversationId) ?? [];
+    this.history.set(conversationId, mine);
     for (let attempt = 0; ; attempt++) {
-      await this.waitForSlot(conversationId);
+      await this.waitForSlot(mine);
+      this.inFlight++;
+      let result: T;
       try {
-        const result = await send();
-        this.stats.sent++;
-        return result;
+        result = await send();
       } catch (error) {
+        this.finished(mine);
         const status = statusOf(error);
         if (!status || !RETRYABLE.has(status) || attempt >= this.limits.maxRetries) {
           this.stats.failed++;
@@ -77,14 +78,29 @@ export class SendDispatcher {
         }
         this.stats.retries++;
         await this.sleep(this.retryDelay(error, attempt));
+        continue;
       }
+      this.finished(mine);
+      this.stats.sent++;
+      return result;
     }
   }
 
-  /** Waits until one more send fits in every window, then records it. */
-  private async waitForSlot(conversationId: string): Promise<void> {
-    const mine = this.history.get(conversationId) ?? [];
-    this.history.set(conversationId, mine);
+  /** Records a finished attempt (a 429 counts too: Teams counted the request). */
+  private finished(mine: number[]): void {
+    this.inFlight--;
+    const now = this.now();
+    mine.push(now);
+    this.tenantHistory.push(now);
+  }
+
+  /**
+   * Waits until one more send fits in every window. Windows count sends by the time they *finished*: Teams
+   * counts a request when it arrives, which is somewhere between our start and our finish, so a send may start
+   * once the send seven places before it finished a second ago; then no second of arrivals holds eight, however
+   * slow the network or the event loop.
+   */
+  private async waitForSlot(mine: number[]): Promise<void> {
     for (;;) {
       const now = this.now();
       prune(mine, now - HALF_MINUTE);
@@ -93,15 +109,13 @@ export class SendDispatcher {
       const waits = [
         lastSecond.length >= this.limits.perConversationPerSecond ? lastSecond[0]! + SECOND - now : 0,
         mine.length >= this.limits.perConversationPer30Seconds ? mine[0]! + HALF_MINUTE - now : 0,
-        this.tenantHistory.length >= this.limits.tenantPerSecond ? this.tenantHistory[0]! + SECOND - now : 0,
+        this.tenantHistory.length + this.inFlight >= this.limits.tenantPerSecond
+          ? (this.tenantHistory[0] ?? now) + SECOND - now
+          : 0,
       ];
       const wait = Math.max(...waits);
-      if (wait <= 0) {
-        mine.push(now);
-        this.tenantHistory.push(now);
-        return;
-      }
-      await this.sleep(wait + 1);
+      if (wait <= 0) return;
+      await this.sleep(Math.max(wait, 5) + 1);
     }
   }
 
