@@ -32,7 +32,3 @@ export class AppError extends Error {
     return new AppError(ErrorCode.Validation, summary, { issues });
   }
 }
-
-export function isAppError(error: unknown, code?: ErrorCode): error is AppError {
-  return error instanceof AppError && (code === undefined || error.code === code);
-}

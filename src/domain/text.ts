@@ -37,12 +37,3 @@ export function textField(label: string, max: number) {
         .max(max, `${label} is too long: keep it under ${max} characters`),
     );
 }
-
-export function optionalTextField(label: string, max: number) {
-  return z
-    .string({ error: `${label} must be text` })
-    .transform(cleanText)
-    .pipe(z.string().max(max, `${label} is too long: keep it under ${max} characters`))
-    .nullish()
-    .transform((v) => (v ? v : null));
-}
