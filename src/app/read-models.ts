@@ -15,6 +15,13 @@ import type { AppContext } from './context.js';
 
 export const today = (ctx: AppContext) => localDateOf(ctx.clock.now(), ctx.settings.timeZone);
 
+/** What a card needs to show dates: today, the time zone, and how near "due soon" is. */
+export const viewSettings = (ctx: AppContext) => ({
+  today: today(ctx),
+  timeZone: ctx.settings.timeZone,
+  dueSoonDays: ctx.settings.dueSoonDays,
+});
+
 async function summarise(ctx: AppContext, town: TownSlug): Promise<TownSummary> {
   const { stores } = ctx;
   const [actions, meetings, problems, indicator] = await Promise.all([

@@ -9,7 +9,7 @@ import { townSlugSchema } from '../domain/towns.js';
 import { createAction } from '../app/create-action.js';
 import { updateAction, type ActionChange } from '../app/update-action.js';
 import { actionFormContext } from '../app/action-form.js';
-import { canEditAction, findAction, today } from '../app/read-models.js';
+import { canEditAction, findAction, today, viewSettings } from '../app/read-models.js';
 import { decideJoin } from '../app/join.js';
 import { actionCard, personalDataCard } from '../cards/views.js';
 import { MeetingActions } from './meeting-actions.js';
@@ -146,20 +146,12 @@ export class CardActions {
     }
   }
 
-  private view() {
-    return {
-      today: today(this.ctx),
-      timeZone: this.ctx.settings.timeZone,
-      dueSoonDays: this.ctx.settings.dueSoonDays,
-    };
-  }
-
   private async card(actor: Actor, action: Action, notice = ''): Promise<Card> {
     const canEdit = await canEditAction(this.ctx, actor, action);
     return this.cards.render(
       'action',
       actionCard(action, {
-        ...this.view(),
+        ...viewSettings(this.ctx),
         canEdit,
         notice,
         refreshUserIds: await this.messenger.teamsIdsOf(action),

@@ -3,7 +3,7 @@ import { ErrorCode } from '../errors.js';
 import { isOpen } from '../domain/action.js';
 import { townSlugSchema } from '../domain/towns.js';
 import { callOffMeeting, moveMeeting, scheduleMeeting } from '../app/meetings.js';
-import { today } from '../app/read-models.js';
+import { today, viewSettings } from '../app/read-models.js';
 import { meetingCard } from '../cards/views.js';
 import { errorCard, meetingFormCard } from './replies.js';
 import type { Actor } from '../domain/entity.js';
@@ -136,16 +136,8 @@ export class MeetingActions {
       seats.some((m) => m.town === meeting.town && m.accessRole === 'coordinator');
     return this.cards.render(
       'meeting',
-      meetingCard(meeting, dueBefore, { ...this.view(), canManage, notice }),
+      meetingCard(meeting, dueBefore, { ...viewSettings(this.ctx), canManage, notice }),
     );
-  }
-
-  private view() {
-    return {
-      today: today(this.ctx),
-      timeZone: this.ctx.settings.timeZone,
-      dueSoonDays: this.ctx.settings.dueSoonDays,
-    };
   }
 
   private error(title: string, message: string): Card {

@@ -17,7 +17,7 @@ import type { CardRenderer, Card } from '../cards/render.js';
 import type { Action } from '../domain/action.js';
 import type { Meeting } from '../domain/meeting.js';
 import type { AppContext } from '../app/context.js';
-import { today } from '../app/read-models.js';
+import { viewSettings } from '../app/read-models.js';
 
 export type PublishOutcome = 'posted' | 'updated' | 'no_channel' | 'failed';
 
@@ -35,7 +35,11 @@ export class Messenger {
   async publishAction(action: Action, what: string): Promise<PublishOutcome> {
     const card = this.cards.render(
       'action',
-      actionCard(action, { ...this.view(), canEdit: true, refreshUserIds: await this.teamsIdsOf(action) }),
+      actionCard(action, {
+        ...viewSettings(this.ctx),
+        canEdit: true,
+        refreshUserIds: await this.teamsIdsOf(action),
+      }),
     );
     return this.publish(action.id, action.town, card, `${action.ref} (${what})`);
   }
@@ -190,14 +194,6 @@ export class Messenger {
         return id ? [id] : [];
       })
       .slice(0, 60);
-  }
-
-  private view() {
-    return {
-      today: today(this.ctx),
-      timeZone: this.ctx.settings.timeZone,
-      dueSoonDays: this.ctx.settings.dueSoonDays,
-    };
   }
 
   /**

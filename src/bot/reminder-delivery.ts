@@ -6,7 +6,7 @@ import type { Logger } from 'pino';
 import { digestCard, reminderCard } from '../cards/views.js';
 import { townBySlug, type TownSlug } from '../domain/towns.js';
 import type { Digest } from '../domain/digest.js';
-import { today } from '../app/read-models.js';
+import { viewSettings } from '../app/read-models.js';
 import type { Action } from '../domain/action.js';
 import type { DueReminder } from '../domain/reminder-policy.js';
 import type { ActionReminderKind } from '../domain/reminder.js';
@@ -34,11 +34,7 @@ export class TeamsReminderDelivery implements ReminderDelivery, DigestDelivery {
   ) {}
 
   async deliver(action: Action, reminder: DueReminder): Promise<'sent' | 'unreachable'> {
-    const view = {
-      today: today(this.ctx),
-      timeZone: this.ctx.settings.timeZone,
-      dueSoonDays: this.ctx.settings.dueSoonDays,
-    };
+    const view = viewSettings(this.ctx);
     const data = reminderCard(action, reminder.kind, view);
     const card = this.cards.render('reminder', data);
     if (reminder.audience === 'coordinators') {
@@ -74,7 +70,7 @@ export class TeamsReminderDelivery implements ReminderDelivery, DigestDelivery {
       digestCard(
         `Safer ${name}: the week`,
         digest,
-        this.view(),
+        viewSettings(this.ctx),
         'Every week on this day. Ask me "summary" for the full picture.',
       ),
     );
@@ -87,20 +83,12 @@ export class TeamsReminderDelivery implements ReminderDelivery, DigestDelivery {
       digestCard(
         `Your actions this week, ${displayName}`,
         digest,
-        this.view(),
+        viewSettings(this.ctx),
         'You get this because you own more than one open action. Say "digest off" to stop it.',
       ),
     );
     const result = await this.messenger.sendPersonal(aadObjectId, card, 'Your weekly digest');
     return result === 'sent' ? 'sent' : 'unreachable';
-  }
-
-  private view() {
-    return {
-      today: today(this.ctx),
-      timeZone: this.ctx.settings.timeZone,
-      dueSoonDays: this.ctx.settings.dueSoonDays,
-    };
   }
 
   private async notifyFeed(

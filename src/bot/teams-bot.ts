@@ -23,7 +23,7 @@ import {
   listActions,
   listMembers,
   myActions,
-  today,
+  viewSettings,
   canEditAction,
 } from '../app/read-models.js';
 import { actionCard, actionsListCard, boardCard, membersCard, townSummaryCard } from '../cards/views.js';
@@ -124,11 +124,7 @@ export class SaferTownsBot extends TeamsActivityHandler {
     actor: Actor,
     command: Exclude<Command, { kind: 'help' | 'unknown' | 'invalid' }>,
   ): Promise<Reply> {
-    const view = {
-      today: today(this.ctx),
-      timeZone: this.ctx.settings.timeZone,
-      dueSoonDays: this.ctx.settings.dueSoonDays,
-    };
+    const view = viewSettings(this.ctx);
     const channelId = channelIdOf(context.activity);
     const town = async (named: TownSlug | null) => {
       const resolved = await resolveTown(this.ctx, actor, named, channelId);
