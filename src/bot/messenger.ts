@@ -9,7 +9,7 @@ import {
   type TurnContext,
 } from 'botbuilder';
 import type { Logger } from 'pino';
-import { conversationKey } from '../domain/conversation.js';
+import { conversationKey, type ConversationRef } from '../domain/conversation.js';
 import { townBySlug } from '../domain/towns.js';
 import { actionCard } from '../cards/views.js';
 import { SendDispatcher } from './dispatcher.js';
@@ -52,10 +52,7 @@ export class Messenger {
     what: string,
   ): Promise<PublishOutcome> {
     const { stores } = this.ctx;
-    const partnership = await stores.partnerships.get(town);
-    const channelRef = partnership?.channel
-      ? await stores.conversations.get(conversationKey('channel', partnership.channel.channelId))
-      : null;
+    const channelRef = await this.channelOf(town);
     if (!channelRef) {
       const name = townBySlug(town).name;
       await this.tellCoordinators(
@@ -100,10 +97,7 @@ export class Messenger {
 
   /** Sends a card to the town's channel (join requests); false when the town has no channel. */
   async postToTownChannel(town: Action['town'], card: Card): Promise<boolean> {
-    const partnership = await this.ctx.stores.partnerships.get(town);
-    const ref = partnership?.channel
-      ? await this.ctx.stores.conversations.get(conversationKey('channel', partnership.channel.channelId))
-      : null;
+    const ref = await this.channelOf(town);
     if (!ref) return false;
     try {
       await this.inConversation(ref.reference, async (context) => {
@@ -167,10 +161,7 @@ export class Messenger {
     person: { aadObjectId: string; displayName: string },
     text: string,
   ): Promise<boolean> {
-    const partnership = await this.ctx.stores.partnerships.get(town);
-    const ref = partnership?.channel
-      ? await this.ctx.stores.conversations.get(conversationKey('channel', partnership.channel.channelId))
-      : null;
+    const ref = await this.channelOf(town);
     if (!ref) return false;
     const mention = `<at>${person.displayName}</at>`;
     await this.inConversation(ref.reference, async (context) => {
@@ -181,6 +172,13 @@ export class Messenger {
       await context.sendActivity(message);
     });
     return true;
+  }
+
+  /** The stored reference of the town's linked channel; null when the town has none. */
+  private async channelOf(town: Action['town']): Promise<ConversationRef | null> {
+    const partnership = await this.ctx.stores.partnerships.get(town);
+    if (!partnership?.channel) return null;
+    return this.ctx.stores.conversations.get(conversationKey('channel', partnership.channel.channelId));
   }
 
   /** Teams user ids (29:...) of the owners, for the card's automatic refresh (Teams allows 60). */
