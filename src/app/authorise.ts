@@ -1,6 +1,6 @@
 import { AppError, ErrorCode } from '../errors.js';
 import { accessFor } from '../domain/member.js';
-import { canCoordinate, canUpdateActions } from '../domain/roles.js';
+import { canCoordinate, canUpdateActions, type AccessRole } from '../domain/roles.js';
 import { townBySlug, type TownSlug } from '../domain/towns.js';
 import type { Actor } from '../domain/entity.js';
 import type { AppContext } from './context.js';
@@ -16,7 +16,16 @@ export async function authorise(
   need: Need,
 ): Promise<AppError | null> {
   if (actor.kind === 'system') return null;
-  const role = accessFor(await ctx.stores.members.listByPerson(actor.id), actor.id, town);
+  return refusalFor(await roleIn(ctx, actor, town), town, need);
+}
+
+/** The access role a person holds for a town (a seat there, or the board), or null. */
+export async function roleIn(ctx: AppContext, actor: Actor, town: TownSlug): Promise<AccessRole | null> {
+  return accessFor(await ctx.stores.members.listByPerson(actor.id), actor.id, town);
+}
+
+/** The refusal for a role that lacks what is needed, or null when it is enough. */
+export function refusalFor(role: AccessRole | null, town: TownSlug, need: Need): AppError | null {
   const name = townBySlug(town).name;
   if (!role) return new AppError(ErrorCode.Forbidden, `You are not a member of the ${name} partnership`);
   const allowed = need === 'read' || (need === 'coordinate' ? canCoordinate(role) : canUpdateActions(role));

@@ -6,8 +6,8 @@ import { dueState } from '../domain/due.js';
 import { townSummary, type TownSummary } from '../domain/summary.js';
 import { fail, ok, type Result } from '../domain/result.js';
 import { TOWNS, type TownSlug } from '../domain/towns.js';
-import { authorise } from './authorise.js';
-import { accessFor, COUNTY } from '../domain/member.js';
+import { authorise, roleIn } from './authorise.js';
+import { COUNTY } from '../domain/member.js';
 import type { Actor } from '../domain/entity.js';
 import type { Member } from '../domain/member.js';
 import type { Partnership } from '../domain/partnership.js';
@@ -123,9 +123,5 @@ export async function listMembers(
 /** May this person change this action? (Also decides whether the card shows its buttons.) */
 export async function canEditAction(ctx: AppContext, actor: Actor, action: Action): Promise<boolean> {
   if (actor.kind === 'system') return true;
-  return mayChangeAction(
-    action,
-    actor.id,
-    accessFor(await ctx.stores.members.listByPerson(actor.id), actor.id, action.town),
-  );
+  return mayChangeAction(action, actor.id, await roleIn(ctx, actor, action.town));
 }
