@@ -117,7 +117,7 @@ export class CardActions {
         title: 'That card sent data I cannot use',
         message: 'Nothing was changed.',
         issues,
-        hint: 'Ask for the card again (show <ref>) and retry.',
+        hint: 'Ask for the card again (show {ref}) and retry.',
       });
     }
     const data = parsed.data as Record<string, unknown>;

@@ -27,7 +27,7 @@ export const COMMANDS = [
   },
   { name: 'my actions', usage: 'my actions', description: 'Your open actions in every town' },
   { name: 'new action', usage: 'new action [town]', description: 'A form for a new SMART action' },
-  { name: 'show', usage: 'show <ref>', description: 'One action card, e.g. show TRU-014' },
+  { name: 'show', usage: 'show {ref}', description: 'One action card, e.g. show TRU-014' },
   {
     name: 'schedule meeting',
     usage: 'schedule meeting [town]',
@@ -40,12 +40,12 @@ export const COMMANDS = [
   },
   {
     name: 'join',
-    usage: 'join <town> as <role>',
+    usage: 'join {town} as {role}',
     description: 'Ask to join a partnership; a coordinator approves',
   },
   {
     name: 'link',
-    usage: 'link <town>',
+    usage: 'link {town}',
     description: "Coordinators, in a team channel: make it the town's channel",
   },
   { name: 'unlink', usage: 'unlink', description: 'Coordinators: stop using this channel for its town' },
@@ -56,7 +56,7 @@ export const COMMANDS = [
   },
   {
     name: 'launch plan',
-    usage: 'launch plan <yyyy-mm-dd> [town, town, ...]',
+    usage: 'launch plan {yyyy-mm-dd} [town, town, ...]',
     description: "Coordinators: the ten towns' launch events on consecutive working days",
   },
 ] as const;
@@ -183,7 +183,7 @@ function candidateFor(text: string): Record<string, unknown> | null {
       if (!place || !roleWords.length)
         return {
           kind: 'invalid',
-          message: 'Say the town and your role: join <town> as <role>, e.g. join Truro as beat manager',
+          message: 'Say the town and your role: join {town} as {role}, e.g. join Truro as beat manager',
         };
       return { kind: 'join', town: place, role: roleWords.join(' as ') };
     }

@@ -30,11 +30,11 @@ export function welcomeCard(cards: CardRenderer, scope: string, inChannel: boole
         'summary [town]',
         'my actions',
         'new action [town]',
-        inChannel ? 'link <town>' : 'join <town> as <role>',
+        inChannel ? 'link {town}' : 'join {town} as {role}',
       ].includes(c.usage),
     ),
     nextStep: inChannel
-      ? 'Coordinators: run "link <town>" here to make this the town\'s channel.'
+      ? 'Coordinators: run "link {town}" here to make this the town\'s channel.'
       : 'Try "my actions", or "summary Truro".',
   });
 }
@@ -50,7 +50,7 @@ const TITLES: Record<string, string> = {
 };
 
 const HINTS: Record<string, string> = {
-  [ErrorCode.Forbidden]: 'A coordinator of the town can add you: ask them, or use "join <town> as <role>".',
+  [ErrorCode.Forbidden]: 'A coordinator of the town can add you: ask them, or use "join {town} as {role}".',
   [ErrorCode.Unavailable]: 'Nothing was lost. If this keeps happening, tell your IT contact.',
   [ErrorCode.Internal]: 'Nothing was changed. If this keeps happening, tell your IT contact.',
 };

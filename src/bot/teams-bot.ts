@@ -64,9 +64,10 @@ export class SaferTownsBot extends TeamsActivityHandler {
       await this.reply(context, await this.safely(context, () => this.answer(context)));
       await next();
     });
+    // Teams sends both an installationUpdate and a conversationUpdate (bot added) on install: remember the
+    // conversation on either, welcome once, on the conversationUpdate.
     this.onInstallationUpdateAdd(async (context, next) => {
       await this.remember(context);
-      await this.reply(context, this.welcome(context));
       await next();
     });
     this.onConversationUpdate(async (context, next) => {
@@ -237,7 +238,7 @@ export class SaferTownsBot extends TeamsActivityHandler {
     if (!channelId || !teamId)
       throw new AppError(
         ErrorCode.Validation,
-        'Run "link <town>" in a channel of the team the partnership works in, not in a chat.',
+        'Run "link {town}" in a channel of the team the partnership works in, not in a chat.',
       );
     must(
       await linkTownChannel(this.ctx, actor, slug, {
@@ -295,7 +296,7 @@ export class SaferTownsBot extends TeamsActivityHandler {
 
   private welcome(context: TurnContext): Reply {
     const inChannel = kindOf(context.activity) === 'channel';
-    return welcomeCard(this.cards, inChannel ? 'your partnership' : 'your partnerships', inChannel);
+    return welcomeCard(this.cards, inChannel ? "your partnership's" : "your partnerships'", inChannel);
   }
 
   private async remember(context: TurnContext): Promise<void> {

@@ -75,7 +75,7 @@ export function actionsListCard(
     empty: 'No actions match.',
     more:
       actions.length > limit
-        ? `… and ${actions.length - limit} more. Narrow it down: actions <town> overdue, or show <ref>.`
+        ? `… and ${actions.length - limit} more. Narrow it down: actions {town} overdue, or show {ref}.`
         : '',
     rows: actions.slice(0, limit).map((a) => ({
       ref: a.ref,

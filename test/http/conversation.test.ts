@@ -22,9 +22,11 @@ describe('talking to the bot', () => {
   });
 
   it('greets on install and remembers the 1:1 conversation for later', async () => {
+    const before = bot.connector.sent().length;
     const res = await bot.install(USERS.beatManager);
     expect(res.status).toBe(200);
     expect(cardText(lastCard(bot.connector))).toContain('Safer Towns bot');
+    expect(bot.connector.sent()).toHaveLength(before + 1); // one welcome, not one per install event
     const ref = await bot.ctx.stores.conversations.get(
       conversationKey('personal', USERS.beatManager.aadObjectId),
     );
@@ -121,6 +123,6 @@ describe('talking to the bot', () => {
 
   it('explains that link belongs in a channel', async () => {
     await bot.say(USERS.coordinator, 'link truro');
-    expect(cardText(lastCard(bot.connector))).toContain('Run "link <town>" in a channel');
+    expect(cardText(lastCard(bot.connector))).toContain('Run "link {town}" in a channel');
   });
 });

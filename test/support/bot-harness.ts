@@ -172,7 +172,11 @@ export function useBot(env: Record<string, string> = {}, now = '2026-11-26T10:00
         replyToId,
         value: { action: { type: 'Action.Execute', verb, data }, trigger: 'manual' },
       }),
-    install: (from: TeamsUser) => post({ ...personal(from), type: 'installationUpdate', action: 'add' }),
+    /** What Teams sends when someone adds the app: an installationUpdate, then the bot joining the chat. */
+    install: async (from: TeamsUser) => {
+      await post({ ...personal(from), type: 'installationUpdate', action: 'add' });
+      return post({ ...personal(from), type: 'conversationUpdate', membersAdded: [BOT] });
+    },
     personalActivity: personal,
     channelActivity: channel,
   };
