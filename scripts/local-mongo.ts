@@ -1,13 +1,13 @@
 // The one database launcher used by `npm run db`, `npm run dev`, `npm run seed` and the test suite.
 // MONGODB_URI set: use it as is. Otherwise: FerretDB (MongoDB wire protocol) on SQLite under .data/,
 // on 127.0.0.1 and a free port, telemetry off. A server already running on the same data folder is reused.
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { MongoClient } from 'mongodb';
 import { ensureFerretDb, LauncherError, tail } from './ferretdb-install.js';
+import { freePort, hasExited, once, spawnGuarded, stopGuarded } from './guarded-child.js';
 
 export { LauncherError } from './ferretdb-install.js';
 
@@ -70,19 +70,11 @@ async function startFerretDb(
     `--state-dir=${dataDir}`,
     '--log-level=error',
   ];
-  // The shell guard stops FerretDB when our stdin pipe closes: on stop(), and also when this process dies
-  // in any way (even SIGKILL), because the kernel closes the pipe. No orphans.
-  const guard =
-    'exec 3<&0 >>"$FERRETDB_LOG" 2>&1; "$0" "$@" <&- & c=$!; (cat <&3 >/dev/null; kill -TERM $c) & wait $c';
-  const child = spawn('/bin/sh', ['-c', guard, binary, ...args], {
-    stdio: ['pipe', 'ignore', 'ignore'],
-    detached: true, // own process group: a terminal's Ctrl-C reaches only us, and we stop FerretDB in order
-    env: { ...process.env, FERRETDB_LOG: logFile },
-  });
+  const child = spawnGuarded(binary, args, { logFile });
   const uri = `mongodb://127.0.0.1:${port}/`;
   const stateFile = join(dataDir, 'server.json');
   const stop = once(async () => {
-    await stopChild(child);
+    await stopGuarded(child, STOP_TIMEOUT_MS);
     await rm(stateFile, { force: true });
     if (ephemeral) await rm(dataDir, { recursive: true, force: true });
   });
@@ -99,7 +91,7 @@ async function startFerretDb(
 async function waitUntilReady(uri: string, child: ChildProcess, logFile: string): Promise<void> {
   const deadline = Date.now() + READY_TIMEOUT_MS;
   while (Date.now() < deadline) {
-    if (child.exitCode !== null || child.signalCode !== null) {
+    if (hasExited(child)) {
       const log = await readFile(logFile, 'utf8').catch(() => '');
       if (/address already in use/i.test(log)) throw new PortTakenError('port taken');
       throw new LauncherError(`FerretDB exited during start-up. Its log (${logFile}):\n${tail(log)}`);
@@ -135,37 +127,4 @@ async function findRunningServer(dataDir: string): Promise<string | undefined> {
   } catch {
     return undefined;
   }
-}
-
-async function stopChild(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  const exited = new Promise<void>((done) => child.once('exit', () => done()));
-  child.stdin?.end();
-  const timer = new AbortController(); // cancelled once FerretDB is gone, so it does not hold the process open
-  const timedOut = await Promise.race([
-    exited.then(() => false),
-    sleep(STOP_TIMEOUT_MS, true, { signal: timer.signal }).catch(() => false),
-  ]);
-  timer.abort();
-  if (timedOut && child.pid) {
-    process.kill(-child.pid, 'SIGKILL');
-    await exited;
-  }
-}
-
-function freePort(): Promise<number> {
-  return new Promise((done, fail) => {
-    const server = createServer();
-    server.once('error', fail);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => done(port));
-    });
-  });
-}
-
-function once(fn: () => Promise<void>): () => Promise<void> {
-  let running: Promise<void> | undefined;
-  return () => (running ??= fn());
 }

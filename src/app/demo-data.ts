@@ -29,7 +29,10 @@ const person = (
   accessRole,
 });
 
-/** Five people, the same five the local Teams emulator's config uses: a coordinator, owners, a viewer, a board member. */
+/**
+ * Five people, also the users of the local Teams emulator (.m365agentsplayground.yml): a coordinator, owners,
+ * a viewer, a board member. The emulator has a sixth, Casey Rule, on purpose without a seat.
+ */
 export const DEMO_PEOPLE: readonly DemoPerson[] = [
   person(1, 'Jo Trelawny', 'Council', 'community_safety_officer', 'coordinator'),
   person(2, 'Sam Penrose', 'Police', 'police_beat_manager', 'member'),

@@ -1,0 +1,147 @@
+// The whole bot in Microsoft 365 Agents Playground, driven in Debian's Chromium: started by the same code as
+// `npm run dev` (FerretDB from the launcher, demo data, the bot in local mode, the playground), then used as a
+// coordinator would. Screenshots of every step go to test-results/e2e/; a failure adds its own screenshot
+// and copies the playground's and the bot's logs there.
+import { randomBytes } from 'node:crypto';
+import { copyFile, rm } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { startDevStack, type DevStack } from '../../scripts/dev-stack.js';
+import { freePort } from '../../scripts/guarded-child.js';
+import { composeService } from '../../src/compose.js';
+import { loadConfig } from '../../src/config.js';
+import { createLogger } from '../../src/logger.js';
+import { connectMongo } from '../../src/store/mongo.js';
+import { launchChromium, PlaygroundPage } from './support/playground-page.js';
+
+const ARTIFACTS = resolve('test-results', 'e2e');
+const run = randomBytes(4).toString('hex');
+const dataDir = resolve('.data', 'test', `e2e-${run}`);
+const logDir = join(dataDir, 'logs');
+
+let stack: DevStack;
+let browser: Browser;
+let teams: PlaygroundPage;
+let env: NodeJS.ProcessEnv;
+
+beforeAll(async () => {
+  await rm(ARTIFACTS, { recursive: true, force: true });
+  env = {
+    ...process.env,
+    DATA_DIR: dataDir,
+    MONGODB_DB: `e2e_${run}`,
+    PORT: String(await freePort()),
+    PLAYGROUND_PORT: String(await freePort()),
+    REMINDER_SWEEP_SECONDS: '0', // reminders only when this test sweeps, with its own clock
+    LOG_LEVEL: 'info',
+  };
+  stack = await startDevStack({ env, watch: false, logDir, say: () => {} });
+  browser = await launchChromium();
+  const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+  teams = new PlaygroundPage(page, stack.playgroundUrl, ARTIFACTS, 'Safer Towns');
+  await teams.open();
+}, 240_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await stack?.stop();
+  await rm(dataDir, { recursive: true, force: true });
+}, 60_000);
+
+/** On failure: what the browser showed, and both logs, next to the step screenshots. */
+function keepEvidence(name: string) {
+  onTestFailed(async () => {
+    await teams.screenshot(`FAILED-${name}`).catch(() => {});
+    for (const log of ['playground.log', 'playground.out.log', 'bot.log']) {
+      await copyFile(join(logDir, log), join(ARTIFACTS, log)).catch(() => {});
+    }
+  });
+}
+
+describe('the bot in Agents Playground, in Chromium', { timeout: 90_000 }, () => {
+  it('started as `npm run dev` starts it: database seeded, bot ready, playground answering', () => {
+    keepEvidence('start');
+    expect(stack.demoRecords).toBeGreaterThan(0);
+    expect(stack.playgroundUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+  });
+
+  it('links the team channel to Penzance and shows the town summary card there', async () => {
+    keepEvidence('summary');
+    await teams.openConversation('General');
+    await teams.post('link Penzance');
+    await teams.reply("This channel is now Safer Penzance's channel");
+    await teams.post('summary Penzance');
+    const summary = await teams.card('Safer Penzance: summary');
+    await expect.poll(() => summary.innerText()).toMatch(/7 actions, 6 open/);
+    expect(await summary.innerText()).toContain('Overdue');
+    await teams.screenshot('channel-summary');
+  });
+
+  it("lists the coordinator's own actions in personal chat", async () => {
+    keepEvidence('my-actions');
+    await teams.openConversation('Personal Chat');
+    await teams.say('my actions');
+    const list = await teams.card(/Your open actions \(\d+\)/);
+    const text = await list.innerText();
+    // Jo owns two actions in each of the ten towns: one overdue, one due in two days.
+    expect(text).toContain('PNZ-002');
+    expect(text).toContain('PNZ-004');
+    expect(text).toContain('TRU-004');
+    await teams.screenshot('my-actions');
+  });
+
+  it("changes an action's status on its card: updated in place, and in the town's channel", async () => {
+    const ACTION_CARD = 'Penzance · PNZ-004'; // the action's own card (lists and summaries mention it too)
+    keepEvidence('status');
+    await teams.say('show PNZ-004');
+    const card = await teams.card(ACTION_CARD);
+    await expect.poll(() => card.innerText()).toContain('Not started');
+    const before = await teams.cards(ACTION_CARD).count();
+    await card.getByRole('button', { name: 'Start', exact: true }).click();
+    await expect.poll(() => card.innerText()).toContain('In progress');
+    expect(await card.innerText()).toContain('Version 2');
+    expect(await teams.cards(ACTION_CARD).count()).toBe(before); // the same card, changed, not a new one
+    await teams.screenshot('status-updated-in-place');
+
+    await teams.openConversation('General');
+    const inChannel = await teams.card(ACTION_CARD);
+    await expect.poll(() => inChannel.innerText()).toContain('In progress');
+    await teams.screenshot('status-in-channel');
+
+    // From the channel copy: done. That card changes where it is; the channel gains no second copy.
+    await inChannel.getByRole('button', { name: 'Done', exact: true }).click();
+    await expect.poll(() => inChannel.innerText()).toContain('Version 3');
+    expect(await inChannel.innerText()).toMatch(/\bDone\b/);
+    expect(await teams.cards(ACTION_CARD).count()).toBe(1);
+    await teams.screenshot('done-from-channel');
+  });
+
+  it('shows a reminder card in personal chat when the reminder sweep runs', async () => {
+    keepEvidence('reminder');
+    // A second instance on the same database, as when scaling out, with a clock at 10:00 on the next
+    // working day: Jo's overdue PNZ-002 is due a reminder then.
+    const clock = { now: () => nextWorkingDayAt10() };
+    const config = loadConfig({ ...env, MONGODB_URI: stack.mongoUri });
+    const connection = await connectMongo(stack.mongoUri, stack.database);
+    try {
+      const sweeper = await composeService(config, connection.db, createLogger('error'), { clock });
+      const report = await sweeper.sweep();
+      expect(report.sent).toBeGreaterThan(0);
+    } finally {
+      await connection.close();
+    }
+    await teams.openConversation('Personal Chat');
+    const reminder = await teams.card(/PNZ-002/, 30_000);
+    expect(await reminder.innerText()).toMatch(/overdue/i);
+    await teams.screenshot('reminder');
+  });
+});
+
+function nextWorkingDayAt10(): Date {
+  const day = new Date();
+  day.setUTCHours(10, 0, 0, 0); // 10:00 in London in winter, 11:00 in summer: inside the reminder hours
+  do day.setUTCDate(day.getUTCDate() + 1);
+  while (day.getUTCDay() === 0 || day.getUTCDay() === 6);
+  return day;
+}

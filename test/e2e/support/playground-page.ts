@@ -1,0 +1,97 @@
+// Drives Microsoft 365 Agents Playground in Debian's Chromium the way a person would: pick a chat or channel,
+// type into the compose box (with an @mention in channels), click buttons on cards. Screenshots go to the
+// artifacts folder, one per step.
+import { existsSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
+
+export const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
+
+/** Flags for a machine with no internet: no background calls home, no sandbox for root in CI. */
+const FLAGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+export async function launchChromium(): Promise<Browser> {
+  if (!existsSync(CHROMIUM)) {
+    throw new Error(
+      `No Chromium at ${CHROMIUM}. Install Debian's: sudo apt-get install -y chromium (or set CHROMIUM_PATH).`,
+    );
+  }
+  // playwright-core gives each launch a fresh, empty profile folder.
+  return chromium.launch({ executablePath: CHROMIUM, headless: true, args: FLAGS });
+}
+
+const CARD = '.ac-adaptiveCard';
+const COMPOSE = '[data-lexical-editor="true"][role="textbox"]';
+
+export class PlaygroundPage {
+  private step = 0;
+
+  constructor(
+    readonly page: Page,
+    private readonly url: string,
+    private readonly artifacts: string,
+    private readonly botName: string,
+  ) {}
+
+  async open(): Promise<void> {
+    await mkdir(this.artifacts, { recursive: true });
+    await this.page.goto(this.url);
+    await this.page.getByText('Personal Chat', { exact: true }).waitFor();
+  }
+
+  /** A chat or channel from the left rail: 'Personal Chat', 'General', 'Partnership', the group's name. */
+  async openConversation(name: string): Promise<void> {
+    await this.page.getByText(name, { exact: true }).first().click();
+    await this.page.locator(COMPOSE).first().waitFor();
+  }
+
+  /** A message in a chat: typed into the compose box and sent with Enter. */
+  async say(text: string): Promise<void> {
+    const box = this.page.locator(COMPOSE).last();
+    await box.click();
+    await this.page.keyboard.type(text);
+    await this.page.keyboard.press('Enter');
+  }
+
+  /** A new post in a channel, @mentioning the bot (channel bots only hear messages that mention them). */
+  async post(text: string): Promise<void> {
+    const box = this.page.locator(COMPOSE).first();
+    await box.click();
+    await this.page.keyboard.type(`@${this.botName.split(' ')[0]}`);
+    await this.page.locator('#typeahead-menu').getByRole('menuitem', { name: this.botName }).click();
+    await this.page.keyboard.type(` ${text}`);
+    await this.page.getByRole('button', { name: 'Post', exact: true }).click();
+  }
+
+  /** The last card on screen whose text contains `text`, once it has appeared. */
+  async card(text: string | RegExp, timeout = 15_000): Promise<Locator> {
+    const card = this.page.locator(CARD).filter({ hasText: text }).last();
+    await card.waitFor({ timeout });
+    await card.scrollIntoViewIfNeeded();
+    return card;
+  }
+
+  /** Waits for a plain-text reply containing `text`. */
+  async reply(text: string, timeout = 15_000): Promise<void> {
+    await this.page.getByText(text).last().waitFor({ timeout });
+  }
+
+  cards(text: string | RegExp): Locator {
+    return this.page.locator(CARD).filter({ hasText: text });
+  }
+
+  async screenshot(name: string): Promise<string> {
+    const path = join(this.artifacts, `${String(++this.step).padStart(2, '0')}-${name}.png`);
+    await this.page.screenshot({ path, fullPage: true });
+    return path;
+  }
+}
