@@ -23,6 +23,10 @@ export const ACTIVITY_TYPES: Record<ActionReminderKind, string> = {
   escalation: 'actionEscalated',
 };
 
+/** The template parameters each notification carries; the manifest's templateText may use these (and {actor}). */
+export const FEED_TEMPLATE_PARAMETERS = ['ref'] as const;
+type FeedParameters = Record<(typeof FEED_TEMPLATE_PARAMETERS)[number], string>;
+
 export class TeamsReminderDelivery implements ReminderDelivery, DigestDelivery {
   constructor(
     private readonly ctx: AppContext,
@@ -104,7 +108,7 @@ export class TeamsReminderDelivery implements ReminderDelivery, DigestDelivery {
         topic: `${action.ref} ${action.title}`.slice(0, 200),
         webUrl: `https://teams.microsoft.com/l/chat/0/0?users=28:${this.botAppId}`,
         preview: headline,
-        templateParameters: { ref: action.ref },
+        templateParameters: { ref: action.ref } satisfies FeedParameters,
       });
     } catch (error) {
       this.log.warn({ err: error, action: action.ref }, 'activity feed notification failed'); // the 1:1 card went

@@ -1,0 +1,77 @@
+// Checks the JSON schema cannot make: that the manifest describes this bot. Its version is semver, its
+// command titles are commands the bot's parser understands, and its activity types are exactly those the
+// reminder code sends, with templates that use only the parameters the code fills.
+import { parseCommand } from '../../src/bot/commands.js';
+import { ACTIVITY_TYPES, FEED_TEMPLATE_PARAMETERS } from '../../src/bot/reminder-delivery.js';
+
+const SEMVER = /^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)$/;
+
+type Json = Record<string, unknown>;
+const list = (value: unknown): Json[] => (Array.isArray(value) ? (value as Json[]) : []);
+
+export function checkAgainstBot(manifest: Json): string[] {
+  return [
+    ...checkVersion(manifest),
+    ...checkCommands(manifest),
+    ...checkActivities(manifest),
+    ...checkIds(manifest),
+  ];
+}
+
+function checkVersion(manifest: Json): string[] {
+  const version = manifest['version'];
+  return typeof version === 'string' && SEMVER.test(version)
+    ? []
+    : [`version: "${String(version)}" is not a semver version such as 1.4.0`];
+}
+
+function checkCommands(manifest: Json): string[] {
+  const problems: string[] = [];
+  list(manifest['bots']).forEach((bot, b) =>
+    list(bot['commandLists']).forEach((commandList, l) =>
+      list(commandList['commands']).forEach((command, c) => {
+        const title = command['title'];
+        if (typeof title === 'string' && parseCommand(title).kind === 'unknown') {
+          problems.push(`bots/${b}/commandLists/${l}/commands/${c}: the bot does not understand "${title}"`);
+        }
+      }),
+    ),
+  );
+  return problems;
+}
+
+function checkActivities(manifest: Json): string[] {
+  const declared = list((manifest['activities'] as Json | undefined)?.['activityTypes']);
+  const sent = new Set(Object.values(ACTIVITY_TYPES));
+  const problems: string[] = [];
+  for (const type of sent) {
+    if (!declared.some((d) => d['type'] === type)) {
+      problems.push(`activities.activityTypes: the bot sends "${type}", which is not declared`);
+    }
+  }
+  declared.forEach((d, i) => {
+    if (typeof d['type'] === 'string' && !sent.has(d['type'])) {
+      problems.push(`activities/activityTypes/${i}: "${d['type']}" is declared but the bot never sends it`);
+    }
+    const template = typeof d['templateText'] === 'string' ? d['templateText'] : '';
+    for (const [, name] of template.matchAll(/\{(\w+)\}/g)) {
+      if (name !== 'actor' && !(FEED_TEMPLATE_PARAMETERS as readonly string[]).includes(name!)) {
+        problems.push(
+          `activities/activityTypes/${i}: templateText uses {${name}}, which the bot does not send`,
+        );
+      }
+    }
+  });
+  return problems;
+}
+
+/** The bot sends activity feed notifications with its own Entra app, so the manifest must name that app. */
+function checkIds(manifest: Json): string[] {
+  const botId = list(manifest['bots'])[0]?.['botId'];
+  const webAppId = (manifest['webApplicationInfo'] as Json | undefined)?.['id'];
+  const problems: string[] = [];
+  if (webAppId === undefined) problems.push('webApplicationInfo.id: needed for activity feed notifications');
+  else if (botId !== webAppId)
+    problems.push("webApplicationInfo.id: must be the bot's app id (bots/0/botId)");
+  return problems;
+}

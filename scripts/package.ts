@@ -1,0 +1,29 @@
+// `npm run package`: the Teams app package, appPackage/<name>-<version>.zip, ready to upload. The ids and
+// addresses come from the environment (see .env.example); every problem found is listed.
+import { readFile } from 'node:fs/promises';
+import { relative } from 'node:path';
+import { buildAppPackage, PackageError } from './app-package/build.js';
+import { parseCli } from './cli.js';
+
+parseCli(
+  {},
+  'npm run package   (settings from the environment: TEAMS_APP_ID, MICROSOFT_APP_ID, DEVELOPER_*)',
+);
+const pkg = JSON.parse(await readFile('package.json', 'utf8')) as { name: string; version: string };
+try {
+  const built = await buildAppPackage({
+    manifestDir: 'manifest',
+    env: process.env,
+    outDir: 'appPackage',
+    defaultVersion: pkg.version,
+    name: pkg.name,
+  });
+  console.log(
+    `${relative('.', built.zipPath)}: manifest ${String(built.manifest['manifestVersion'])}, ` +
+      `app version ${String(built.manifest['version'])}, valid against the offline schema. Upload it in the ` +
+      'Teams admin centre (Manage apps > Upload new app); docs/DEPLOY.md has the steps.',
+  );
+} catch (error) {
+  console.error(error instanceof PackageError ? error.message : error);
+  process.exit(1);
+}
