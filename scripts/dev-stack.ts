@@ -58,8 +58,8 @@ export async function startDevStack(options: DevStackOptions): Promise<DevStack>
   try {
     const db = await openDatabase(config);
     stops.push(() => db.close());
-    const demoRecords = await seedIfEmpty(db);
-    say(`MONGODB_URI=${db.uri}  database ${config.MONGODB_DB}`);
+    const { towns, demoRecords } = await seedIfEmpty(db);
+    say(`MONGODB_URI=${db.uri}  database ${config.MONGODB_DB}: ${towns} Safer Town partnerships ready.`);
     if (demoRecords) say(`Empty database: added ${demoRecords} demo records (marked "(demo)").`);
 
     const logDir = options.logDir ? resolve(options.logDir) : undefined;
@@ -116,13 +116,13 @@ function botArgs(watch: boolean): string[] {
   return watch ? [tsx, 'watch', '--clear-screen=false', 'src/main.ts'] : [tsx, 'src/main.ts'];
 }
 
-async function seedIfEmpty(db: OpenDatabase): Promise<number> {
+async function seedIfEmpty(db: OpenDatabase): Promise<{ towns: number; demoRecords: number }> {
   await seedReferenceData(db.ctx);
   const { stores } = db.ctx;
   const towns = await stores.partnerships.list();
   const counts = await Promise.all(towns.map((p) => stores.actions.listByTown(p.town)));
-  if (counts.some((a) => a.length > 0)) return 0;
-  return (await seedDemo(db.ctx)).inserted;
+  if (counts.some((a) => a.length > 0)) return { towns: towns.length, demoRecords: 0 };
+  return { towns: towns.length, demoRecords: (await seedDemo(db.ctx)).inserted };
 }
 
 async function waitForHttp(url: string, child: ChildProcess, name: string, logFile?: string): Promise<void> {

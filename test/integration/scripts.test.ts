@@ -4,7 +4,7 @@ import { afterAll, describe, expect, inject, it } from 'vitest';
 import { MongoClient } from 'mongodb';
 import { createServer, type AddressInfo } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { exited, runScript, startScript, waitClosed } from '../support/processes.js';
+import { exited, processesGone, runScript, startScript, waitClosed } from '../support/processes.js';
 
 const dbName = `t_scripts_${randomBytes(4).toString('hex')}`;
 const env = () => ({
@@ -52,16 +52,24 @@ describe('npm run seed', () => {
 });
 
 describe('npm run dev', () => {
-  it('brings up the seeded database and the bot, says where they are, and stops both on Ctrl-C', async () => {
-    const port = await freePort();
-    const dev = startScript('dev.ts', { ...env(), PORT: String(port) });
+  it('brings up the seeded database, the bot and the playground, says where, and stops all on Ctrl-C', async () => {
+    const [port, playgroundPort] = [await freePort(), await freePort()];
+    const dev = startScript('dev.ts', {
+      ...env(),
+      PORT: String(port),
+      PLAYGROUND_PORT: String(playgroundPort),
+    });
     await dev.waitFor(/10 Safer Town partnerships ready/);
     expect(dev.output()).toContain(`MONGODB_URI=${inject('mongoUri')}`);
     await dev.waitFor(new RegExp(`Bot: http://127\\.0\\.0\\.1:${port}/api/messages`));
     expect(await waitForHttp(`http://127.0.0.1:${port}/healthz`)).toBe(200);
+    await dev.waitFor(new RegExp(`Agents Playground: open http://127\\.0\\.0\\.1:${playgroundPort}\\b`));
+    expect(await waitForHttp(`http://127.0.0.1:${playgroundPort}/`)).toBe(200);
     dev.child.kill('SIGINT');
     expect(await exited(dev.child)).toBe(0);
     expect(await waitClosed(`mongodb://127.0.0.1:${port}/`)).toBe(true); // the bot's port is free again
+    expect(await waitClosed(`mongodb://127.0.0.1:${playgroundPort}/`)).toBe(true); // and the playground's
+    expect(await processesGone(`-p ${playgroundPort} `)).toBe(true);
   });
 
   it('says what to do when the port is taken, instead of hanging', async () => {
@@ -71,7 +79,16 @@ describe('npm run dev', () => {
     try {
       const result = runScript('dev.ts', { ...env(), PORT: String(port) });
       expect(result.status).toBe(1);
-      expect(result.stderr).toContain(`Port ${port} is in use`);
+      expect(result.stderr).toContain(`Port ${port} is in use: stop what is using it, or set PORT`);
+      const playground = runScript('dev.ts', {
+        ...env(),
+        PORT: String(await freePort()),
+        PLAYGROUND_PORT: String(port),
+      });
+      expect(playground.status).toBe(1);
+      expect(playground.stderr).toContain(
+        `Port ${port} is in use: stop what is using it, or set PLAYGROUND_PORT`,
+      );
     } finally {
       blocker.close();
     }
