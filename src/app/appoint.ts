@@ -6,7 +6,7 @@ import { AppError, ErrorCode } from '../errors.js';
 import { COUNTY, newMember, type Member } from '../domain/member.js';
 import { PARTNERSHIP_ROLES, type PartnershipRole } from '../domain/roles.js';
 import { findTown } from '../domain/towns.js';
-import { fail, ok, type Result } from '../domain/result.js';
+import { fail, issue, ok, type Result } from '../domain/result.js';
 import { audit } from './audit-trail.js';
 import type { Actor } from '../domain/entity.js';
 import type { AppContext } from './context.js';
@@ -29,11 +29,15 @@ export interface Appointed {
 
 export async function appoint(ctx: AppContext, input: unknown): Promise<Result<Appointed, AppError>> {
   const parsed = appointmentSchema.safeParse(input);
-  if (!parsed.success) return fail(AppError.fromZod(parsed.error, 'The appointment is incomplete'));
+  if (!parsed.success) {
+    const issues = parsed.error.issues.map((i) => issue(i.path.join('.'), i.message));
+    return fail(AppError.validation(issues, 'The appointment is incomplete'));
+  }
   const { town: where, aadObjectId, name, email, role } = parsed.data;
   const board = where.toLowerCase() === 'board';
   const town = board ? COUNTY : findTown(where)?.slug;
-  if (!town) return fail(new AppError(ErrorCode.Validation, `"${where}" is not one of the ten towns, nor "board"`));
+  if (!town)
+    return fail(new AppError(ErrorCode.Validation, `"${where}" is not one of the ten towns, nor "board"`));
   if (!(role in PARTNERSHIP_ROLES)) {
     const roles = Object.keys(PARTNERSHIP_ROLES).join(', ');
     return fail(new AppError(ErrorCode.Validation, `"${role}" is not a partnership role; one of: ${roles}`));
@@ -52,7 +56,9 @@ export async function appoint(ctx: AppContext, input: unknown): Promise<Result<A
   );
   if (!seat.ok) return fail(AppError.validation(seat.error, 'The appointment is not valid'));
 
-  const existing = (await ctx.stores.members.listByPerson(seat.value.aadObjectId)).find((m) => m.town === town);
+  const existing = (await ctx.stores.members.listByPerson(seat.value.aadObjectId)).find(
+    (m) => m.town === town,
+  );
   if (existing) return ok({ member: existing, added: false });
   const member = seat.value;
   const added = await ctx.stores.members.insertIfAbsent(

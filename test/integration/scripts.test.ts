@@ -51,6 +51,60 @@ describe('npm run seed', () => {
   });
 });
 
+describe('npm run appoint', () => {
+  const jo = ['--name', 'Jo Kernow', '--email', 'Jo.Kernow@council.example', '--aad-object-id'];
+  const id = '5f0c2a31-7b7e-4d1c-9a55-0d6c3e2b9f10';
+
+  it("gives a town its first coordinator, once, recorded in the audit trail as the operator's", async () => {
+    runScript('seed.ts', env());
+    const first = runScript('appoint.ts', env(), ['--town', 'St Austell', ...jo, id]);
+    expect(first.stderr).toBe('');
+    expect(first.stdout).toContain('Jo Kernow: appointed to st-austell as coordinator.');
+    const again = runScript('appoint.ts', env(), ['--town', 'st austell', ...jo, id]);
+    expect(again.stdout).toContain('Jo Kernow: already has a seat in st-austell as coordinator.');
+    const board = runScript('appoint.ts', env(), [
+      '--town',
+      'board',
+      ...jo,
+      id,
+      '--role',
+      'pcc_link_officer',
+    ]);
+    expect(board.stdout).toContain('Jo Kernow: appointed to the county board.');
+
+    const client = new MongoClient(inject('mongoUri'));
+    try {
+      const seats = await client.db(dbName).collection('members').find({ aadObjectId: id }).toArray();
+      expect(seats.map((s) => `${s['town']} ${s['accessRole']} ${s['email']}`).sort()).toEqual([
+        'county board jo.kernow@council.example',
+        'st-austell coordinator jo.kernow@council.example',
+      ]);
+      const audit = await client
+        .db(dbName)
+        .collection('audit_events')
+        .find({ change: 'member.appointed' })
+        .toArray();
+      expect(audit).toHaveLength(2);
+      expect(audit[0]?.['actor']).toMatchObject({ id: 'operator:cli' });
+    } finally {
+      await client.close();
+    }
+  });
+
+  it('names what is wrong: a missing flag, an unknown town or role, a bad e-mail', () => {
+    const missing = runScript('appoint.ts', env(), ['--town', 'Truro']);
+    expect(missing.status).toBe(1);
+    expect(missing.stderr).toContain('Missing --name, --email, --aad-object-id');
+    const town = runScript('appoint.ts', env(), ['--town', 'Atlantis', ...jo, id]);
+    expect(town.stderr).toContain('"Atlantis" is not one of the ten towns, nor "board"');
+    const role = runScript('appoint.ts', env(), ['--town', 'Truro', ...jo, id, '--role', 'mayor']);
+    expect(role.stderr).toContain('"mayor" is not a partnership role');
+    const email = runScript('appoint.ts', env(), ['--town', 'Truro', ...jo.slice(0, 3), 'jo', jo[4]!, id]);
+    expect(email.status).toBe(1);
+    expect(email.stderr).toContain('email: must be an e-mail address');
+  });
+});
+
 describe('npm run dev', () => {
   it('brings up the seeded database, the bot and the playground, says where, and stops all on Ctrl-C', async () => {
     const [port, playgroundPort] = [await freePort(), await freePort()];
