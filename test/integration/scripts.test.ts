@@ -4,6 +4,10 @@ import { afterAll, describe, expect, inject, it } from 'vitest';
 import { MongoClient } from 'mongodb';
 import { createServer, type AddressInfo } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { spawnSync } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import { exited, processesGone, runScript, startScript, waitClosed } from '../support/processes.js';
 
 const dbName = `t_scripts_${randomBytes(4).toString('hex')}`;
@@ -124,6 +128,26 @@ describe('npm run dev', () => {
     expect(await waitClosed(`mongodb://127.0.0.1:${port}/`)).toBe(true); // the bot's port is free again
     expect(await waitClosed(`mongodb://127.0.0.1:${playgroundPort}/`)).toBe(true); // and the playground's
     expect(await processesGone(`-p ${playgroundPort} `)).toBe(true);
+  });
+
+  it('says what to install or set when there is neither Go nor MONGODB_URI, instead of hanging', async () => {
+    const cwd = await mkdtemp(join(tmpdir(), 'dev-no-go-')); // an empty cache: no FerretDB built yet
+    try {
+      const path = `${dirname(process.execPath)}:/usr/bin:/bin`;
+      expect(spawnSync('sh', ['-c', 'command -v go'], { env: { PATH: path } }).status).not.toBe(0);
+      const env = {
+        PATH: path,
+        HOME: cwd,
+        PORT: String(await freePort()),
+        PLAYGROUND_PORT: String(await freePort()),
+      };
+      const result = runScript('dev.ts', env, [], cwd);
+      expect(result.status).toBe(1);
+      expect(result.stderr).toContain('MONGODB_URI is not set and Go is not installed');
+      expect(result.stderr).not.toMatch(/\n\s+at /);
+    } finally {
+      await rm(cwd, { recursive: true, force: true });
+    }
   });
 
   it('says what to do when the port is taken, instead of hanging', async () => {
