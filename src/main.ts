@@ -23,6 +23,8 @@ async function main(): Promise<void> {
       'local mode: MICROSOFT_APP_ID is empty, so incoming requests are not authenticated and replies go only to loopback service URLs',
     );
   }
+  // Local mode takes requests without tokens, so only from this machine; with an app id, from anywhere.
+  const host = config.MICROSOFT_APP_ID ? undefined : '127.0.0.1';
   await new Promise<void>((listening, failed) => {
     http.server.once('error', (error: NodeJS.ErrnoException) =>
       failed(
@@ -33,9 +35,9 @@ async function main(): Promise<void> {
           : error,
       ),
     );
-    http.server.listen(config.PORT, listening);
+    http.server.listen(config.PORT, host, listening);
   });
-  log.info({ port: config.PORT }, 'listening on /api/messages');
+  log.info({ port: config.PORT, host: host ?? 'all interfaces' }, 'listening on /api/messages');
   const reminders = startReminders();
 
   let stopping = false;

@@ -6,7 +6,7 @@ import { createServer, type AddressInfo } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { spawnSync } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { networkInterfaces, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { exited, processesGone, runScript, startScript, waitClosed } from '../support/processes.js';
 
@@ -175,14 +175,18 @@ describe('npm run dev', () => {
 
 describe('the service (src/main.ts)', () => {
   it('prepares the database, logs in JSON that it is ready, and stops on SIGTERM', async () => {
-    const service = startScript('src/main.ts', {
-      ...env(),
-      LOG_LEVEL: 'info',
-      PORT: String(await freePort()),
-    });
+    const port = await freePort();
+    const service = startScript('src/main.ts', { ...env(), LOG_LEVEL: 'info', PORT: String(port) });
     const line = (await service.waitFor(/^\{.*"database ready".*\}$/m))[0];
     expect(JSON.parse(line)).toMatchObject({ level: 30, service: 'safer-towns-bot', database: dbName });
     expect(JSON.parse(line)).toMatchObject({ server: inject('mongoUri') }); // credentials would be removed
+    // Local mode (no app id: no token checks) listens on loopback only, never on the machine's network.
+    await service.waitFor(/"host":"127\.0\.0\.1".*"listening on \/api\/messages"/);
+    expect(await waitForHttp(`http://127.0.0.1:${port}/healthz`)).toBe(200);
+    const lan = Object.values(networkInterfaces())
+      .flat()
+      .find((a) => a && a.family === 'IPv4' && !a.internal);
+    if (lan) expect(await waitForHttp(`http://${lan.address}:${port}/healthz`, 1_000)).toBe(0);
     service.child.kill('SIGTERM');
     expect(await exited(service.child)).toBe(0);
   });
@@ -202,8 +206,9 @@ async function freePort(): Promise<number> {
   return port;
 }
 
-async function waitForHttp(url: string): Promise<number> {
-  for (let waited = 0; waited < 30_000; waited += 200) {
+/** The HTTP status once `url` answers, or 0 if it never does within `timeoutMs`. */
+async function waitForHttp(url: string, timeoutMs = 30_000): Promise<number> {
+  for (let waited = 0; waited < timeoutMs; waited += 200) {
     try {
       return (await fetch(url)).status;
     } catch {
