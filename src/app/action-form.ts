@@ -3,6 +3,7 @@ import { canUpdateActions } from '../domain/roles.js';
 import { fail, ok, type Result } from '../domain/result.js';
 import { townBySlug, type TownSlug } from '../domain/towns.js';
 import { authorise } from './authorise.js';
+import { today } from './read-models.js';
 import type { Actor } from '../domain/entity.js';
 import type { Member } from '../domain/member.js';
 import type { DeliveryPlan } from '../domain/plan.js';
@@ -23,11 +24,17 @@ export async function actionFormContext(
   ctx: AppContext,
   actor: Actor,
   town: TownSlug,
+  planId?: string,
 ): Promise<Result<ActionFormContext, AppError>> {
   const refusal = await authorise(ctx, actor, town, 'update');
   if (refusal) return fail(refusal);
-  const plans = await ctx.stores.plans.listByTown(town);
-  const plan = plans[0]; // newest period first
+  const plans = await ctx.stores.plans.listByTown(town); // newest period first
+  const day = today(ctx);
+  // The plan asked for (a form shown again), else the one covering today, else the newest.
+  const plan =
+    plans.find((p) => p.id === planId) ??
+    plans.find((p) => p.periodStart <= day && day <= p.periodEnd) ??
+    plans[0];
   if (!plan)
     return fail(
       new AppError(

@@ -4,7 +4,9 @@ import { localDateOf } from '../domain/dates.js';
 import { detectPersonalData, type PersonalDataFinding } from '../domain/personal-data.js';
 import { fail, ok, type Result } from '../domain/result.js';
 import { townSlugSchema } from '../domain/towns.js';
+import { reviseIfApproved } from '../domain/plan.js';
 import { audit } from './audit-trail.js';
+import { recordPlanRevision } from './plans.js';
 import { authorise } from './authorise.js';
 import type { Actor } from '../domain/entity.js';
 import type { AppContext } from './context.js';
@@ -42,6 +44,14 @@ export async function createAction(
   const draft = validateNewAction(input, { today, plan, priorities, members, taskGroup });
   if (!draft.ok) return fail(AppError.validation(draft.error, 'The action is not ready yet'));
 
+  // An approved plan is locked: an action added to it needs a reason, kept as the plan's revision.
+  const reason = typeof input.revisionReason === 'string' ? input.revisionReason : null;
+  const person = { aadObjectId: actor.id, displayName: actor.name };
+  const change = `Action added: ${draft.value.title}`;
+  const revisable = plan ? reviseIfApproved(plan, change, reason, person, ctx.clock.now()) : null;
+  if (revisable && !revisable.ok)
+    return fail(AppError.validation(revisable.error, 'The action is not ready yet'));
+
   const findings = [draft.value.title, draft.value.measure, draft.value.target].flatMap(detectPersonalData);
   if (findings.length && !input.personalDataConfirmed) return ok({ kind: 'personal_data', findings });
 
@@ -61,5 +71,15 @@ export async function createAction(
     after: action,
   });
   await stores.actions.insert(action, event);
+  if (plan?.status === 'approved') {
+    const revised = await recordPlanRevision(
+      ctx,
+      actor,
+      plan.id,
+      `Action added: ${action.ref} ${action.title}`,
+      reason,
+    );
+    if (!revised.ok) return fail(revised.error);
+  }
   return ok({ kind: 'created', action });
 }

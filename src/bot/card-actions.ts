@@ -13,6 +13,7 @@ import { canEditAction, findAction, today, viewSettings } from '../app/read-mode
 import { decideJoin } from '../app/join.js';
 import { actionCard, personalDataCard } from '../cards/views.js';
 import { MeetingActions } from './meeting-actions.js';
+import { PLAN_VERB_SCHEMAS, PlanActions } from './plan-actions.js';
 import type { Calendar } from '../app/ports.js';
 import { formatDate } from '../cards/format.js';
 import { actionFormCard, errorCard, joinRequestCard } from './replies.js';
@@ -58,6 +59,7 @@ export const VERB_SCHEMAS = {
     target: text(TEXT_LIMITS.target).optional(),
     ownerIds: z.string().max(2000).optional(),
     dueDate: z.string().max(20).optional(),
+    revisionReason: text(TEXT_LIMITS.reason).optional(),
     personalDataConfirmed: z.boolean().optional(),
   }),
   'meeting.create': z.object({
@@ -84,6 +86,7 @@ export const VERB_SCHEMAS = {
   'meeting.cancel': z.object({ meetingId: id, version, reason: text(TEXT_LIMITS.reason).optional() }),
   'join.approve': z.object({ requestId: z.string().max(200) }),
   'join.decline': z.object({ requestId: z.string().max(200) }),
+  ...PLAN_VERB_SCHEMAS,
 } as const;
 
 export type Verb = keyof typeof VERB_SCHEMAS;
@@ -97,9 +100,11 @@ export class CardActions {
     calendar: Calendar | null = null,
   ) {
     this.meetings = new MeetingActions(ctx, cards, messenger, calendar);
+    this.plans = new PlanActions(ctx, cards, messenger);
   }
 
   private readonly meetings: MeetingActions;
+  readonly plans: PlanActions;
 
   /** The card to show the actor in place of the one they acted on. */
   async handle(actor: Actor, verb: string, rawData: unknown): Promise<Card> {
@@ -143,6 +148,14 @@ export class CardActions {
       case 'join.approve':
       case 'join.decline':
         return this.join(actor, String(data.requestId), verb === 'join.approve');
+      case 'plan.refresh':
+      case 'plan.create':
+      case 'plan.priority':
+      case 'plan.consult':
+      case 'plan.approve':
+      case 'plan.redraft':
+      case 'plan.comment':
+        return this.plans.handle(actor, verb, data);
     }
   }
 
@@ -270,12 +283,14 @@ export class CardActions {
         .map((s) => s.trim())
         .filter(Boolean),
       dueDate: data.dueDate ?? '',
+      revisionReason: data.revisionReason ?? null,
       personalDataConfirmed: data.personalDataConfirmed === true,
     };
     const result = await createAction(this.ctx, actor, input);
     if (!result.ok) {
       if (result.error.code !== ErrorCode.Validation) return errorCard(this.cards, result.error);
-      const context = await actionFormContext(this.ctx, actor, town);
+      const planId = typeof data.planId === 'string' ? data.planId : undefined;
+      const context = await actionFormContext(this.ctx, actor, town, planId);
       if (!context.ok) return errorCard(this.cards, context.error);
       const problems = result.error.issues.map((i) => ({ message: i.message }));
       return actionFormCard(

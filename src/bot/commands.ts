@@ -27,6 +27,12 @@ export const COMMANDS = [
   },
   { name: 'my actions', usage: 'my actions', description: 'Your open actions in every town' },
   { name: 'new action', usage: 'new action [town]', description: 'A form for a new SMART action' },
+  {
+    name: 'plan',
+    usage: 'plan [town]',
+    description: "The town's delivery plan: progress by priority, consultation, approval",
+  },
+  { name: 'new plan', usage: 'new plan [town]', description: 'Coordinators: start a new delivery plan' },
   { name: 'show', usage: 'show {ref}', description: 'One action card, e.g. show TRU-014' },
   {
     name: 'schedule meeting',
@@ -93,6 +99,8 @@ export const commandSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('actions'), town: optionalTown, filter: z.enum(['all', ...ACTION_FILTERS]) }),
   z.object({ kind: z.literal('my_actions') }),
   z.object({ kind: z.literal('new_action'), town: optionalTown }),
+  z.object({ kind: z.literal('plan'), town: optionalTown }),
+  z.object({ kind: z.literal('new_plan'), town: optionalTown }),
   z.object({
     kind: z.literal('show'),
     ref: z.string().transform(
@@ -154,6 +162,10 @@ function candidateFor(text: string): Record<string, unknown> | null {
     return { kind: 'schedule_meeting', town: words.slice(2).join(' ') || undefined };
   if (/^(new|add|create) action\b/.test(text))
     return { kind: 'new_action', town: words.slice(2).join(' ') || undefined };
+  if (/^(new|create|start) plan\b/.test(text))
+    return { kind: 'new_plan', town: words.slice(2).join(' ') || undefined };
+  if (/^(delivery )?plan\b/.test(text))
+    return { kind: 'plan', town: text.replace(/^(delivery )?plan\s*/, '') || undefined };
   switch (first) {
     case 'help':
       return { kind: 'help' };
@@ -264,6 +276,8 @@ const VERBS = [
   'actions',
   'my actions',
   'new action',
+  'plan',
+  'new plan',
   'schedule meeting',
   'show',
   'members',

@@ -16,6 +16,7 @@ import { SendDispatcher } from './dispatcher.js';
 import type { CardRenderer, Card } from '../cards/render.js';
 import type { Action } from '../domain/action.js';
 import type { Meeting } from '../domain/meeting.js';
+import type { DeliveryPlan } from '../domain/plan.js';
 import type { AppContext } from '../app/context.js';
 import { viewSettings } from '../app/read-models.js';
 
@@ -93,6 +94,16 @@ export class Messenger {
   /** Posts the meeting card to the town's channel, or updates the copy already there. */
   async publishMeeting(meeting: Meeting, card: Card): Promise<PublishOutcome> {
     return this.publish(meeting.id, meeting.town, card, `meeting ${meeting.title}`);
+  }
+
+  /** Posts the delivery plan's card to its town's channel, or updates the copy already there. */
+  async publishPlan(plan: DeliveryPlan, card: Card): Promise<PublishOutcome> {
+    return this.publish(plan.id, plan.town, card, `the delivery plan "${plan.title}"`);
+  }
+
+  /** Whether the record's card has been posted to a channel (and so should be kept up to date). */
+  async hasChannelCopy(recordId: string): Promise<boolean> {
+    return (await this.ctx.stores.cardPosts.listFor(recordId)).length > 0;
   }
 
   /** Sends a card to the town's channel (join requests); false when the town has no channel. */

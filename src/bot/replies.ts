@@ -81,6 +81,7 @@ export function actionFormCard(
     planId: form.plan.id,
     planTitle: form.plan.title,
     planEnd: form.plan.periodEnd,
+    planApproved: form.plan.status === 'approved',
     today,
     problems,
     owners: form.owners.map((m) => ({ title: `${m.displayName} (${m.organisation})`, value: m.aadObjectId })),
@@ -94,6 +95,7 @@ export function actionFormCard(
       dueDate: v('dueDate'),
       priorityId: v('priorityId'),
       taskGroupId: v('taskGroupId'),
+      revisionReason: v('revisionReason'),
     },
   });
 }

@@ -41,6 +41,8 @@ import { actorOf, channelDataOf, channelIdOf, conversationRefOf, kindOf, tenantO
 import type { Actor } from '../domain/entity.js';
 import type { Calendar } from '../app/ports.js';
 import { scheduleLaunchPlan } from '../app/launch-plan.js';
+import { currentPlan } from '../app/plans.js';
+import { planFormCard } from '../cards/plan-views.js';
 import { formatDate } from '../cards/format.js';
 import type { AppContext } from '../app/context.js';
 import type { Card, CardRenderer } from '../cards/render.js';
@@ -180,6 +182,16 @@ export class SaferTownsBot extends TeamsActivityHandler {
           view.today,
           [],
         );
+      }
+      case 'plan': {
+        const view = must(await currentPlan(this.ctx, actor, await town(command.town)));
+        return this.cardActions.plans.card(actor, view);
+      }
+      case 'new_plan': {
+        const slug = await town(command.town);
+        const refusal = await authorise(this.ctx, actor, slug, 'coordinate');
+        if (refusal) throw refusal;
+        return this.cards.render('plan-form', planFormCard(slug, view.today, []));
       }
       case 'members': {
         const slug = await town(command.town);

@@ -29,6 +29,8 @@ import { newIndicator } from '../../../src/domain/indicator.js';
 import { townSummary } from '../../../src/domain/summary.js';
 import { weeklyDigest } from '../../../src/domain/digest.js';
 import { TOWNS } from '../../../src/domain/towns.js';
+import { planProgress } from '../../../src/domain/plan-progress.js';
+import { planCard, planFormCard } from '../../../src/cards/plan-views.js';
 import { anAction } from '../../contract/builders.js';
 import { coordinator, member, plan, priority } from '../domain/fixtures.js';
 
@@ -75,6 +77,35 @@ const summary = townSummary({
   meetings: [],
   problems: [],
   indicator,
+});
+
+const consulting = {
+  ...plan,
+  version: 4,
+  status: 'consultation' as const,
+  consultationCloses: '2026-12-10',
+  comments: [
+    {
+      kind: 'comment' as const,
+      by: { aadObjectId: 'a', displayName: 'Sam' },
+      text: 'Good',
+      at: '2026-11-25T09:00:00Z',
+    },
+    {
+      kind: 'concern' as const,
+      by: { aadObjectId: 'b', displayName: 'Alex' },
+      text: 'Too few',
+      at: '2026-11-25T10:00:00Z',
+    },
+  ],
+};
+const planView = (p: typeof plan) => ({
+  plan: p,
+  progress: planProgress(
+    [priority],
+    actions.map((a) => ({ ...a, priorityId: priority.id })),
+    view.today,
+  ),
 });
 
 /** Each card rendered from the views the bot really uses. */
@@ -150,6 +181,11 @@ const rendered: Record<CardName, Card> = {
     status: 'pending',
     decidedBy: null,
   }),
+  plan: cards.render('plan', planCard(planView(consulting), view, { canComment: true, canCoordinate: true })),
+  'plan-form': cards.render(
+    'plan-form',
+    planFormCard('truro', view.today, ['The plan period must end after it starts']),
+  ),
   'personal-data': cards.render(
     'personal-data',
     personalDataCard(
@@ -234,5 +270,36 @@ describe('card templates', () => {
     expect(JSON.stringify(errorCard(cards, new AppError(ErrorCode.Forbidden, 'No')))).toContain(
       'Not allowed',
     );
+  });
+
+  it('offers each plan the moves of its stage: consult a draft, approve or redraft in consultation', () => {
+    const titles = (p: typeof plan, who: { canComment: boolean; canCoordinate: boolean }) =>
+      ((cards.render('plan', planCard(planView(p), view, who)).actions ?? []) as { title: string }[]).map(
+        (a) => a.title,
+      );
+    const coordinatorView = { canComment: true, canCoordinate: true };
+    const draft = { ...plan, status: 'draft' as const };
+    expect(titles(draft, coordinatorView)).toEqual(['Refresh', 'Start consultation…', 'Add priority…']);
+    expect(titles(draft, { canComment: true, canCoordinate: false })).toEqual(['Refresh']);
+    expect(titles(consulting, coordinatorView)).toEqual([
+      'Refresh',
+      'Comment…',
+      'Approve',
+      'Back to draft',
+      'Add priority…',
+    ]);
+    expect(titles(consulting, { canComment: true, canCoordinate: false })).toEqual(['Refresh', 'Comment…']);
+    // After the deadline nobody can comment; an approved plan asks for a reason with each new priority.
+    const closed = { ...consulting, consultationCloses: '2026-11-20' };
+    expect(titles(closed, { canComment: true, canCoordinate: false })).toEqual(['Refresh']);
+    const approved = cards.render(
+      'plan',
+      planCard(planView({ ...plan, status: 'approved' }), view, coordinatorView),
+    );
+    expect(JSON.stringify(approved)).toContain('why does it change?');
+    const text = JSON.stringify(rendered.plan);
+    expect(text).toContain('Concern from Alex: Too few');
+    expect(text).toContain('1 comments, 1 concerns');
+    expect(text).toContain('1 of 3 done');
   });
 });
