@@ -294,9 +294,7 @@ describe('a delivery plan from draft to approved, in Teams', () => {
     );
     expect(cardText(created)).toContain('Joint licensing visits to late bars');
     const revisions = (await thePlan()).revisions ?? [];
-    expect(revisions.at(-1)).toMatchObject({
-      change: expect.stringMatching(/^Action added: TRU-\d+ Joint licensing visits/),
-      reason: 'Licensing review asked for joint visits',
-    });
+    expect(revisions.at(-1)?.change).toMatch(/^Action added: TRU-\d+ Joint licensing visits/);
+    expect(revisions.at(-1)?.reason).toBe('Licensing review asked for joint visits');
   });
 });
