@@ -14,6 +14,7 @@ import { decideJoin } from '../app/join.js';
 import { actionCard, personalDataCard } from '../cards/views.js';
 import { MeetingActions } from './meeting-actions.js';
 import { PLAN_VERB_SCHEMAS, PlanActions } from './plan-actions.js';
+import { INDICATOR_VERB_SCHEMAS, IndicatorActions } from './indicator-actions.js';
 import type { Calendar } from '../app/ports.js';
 import { formatDate } from '../cards/format.js';
 import { actionFormCard, errorCard, joinRequestCard } from './replies.js';
@@ -87,6 +88,7 @@ export const VERB_SCHEMAS = {
   'join.approve': z.object({ requestId: z.string().max(200) }),
   'join.decline': z.object({ requestId: z.string().max(200) }),
   ...PLAN_VERB_SCHEMAS,
+  ...INDICATOR_VERB_SCHEMAS,
 } as const;
 
 export type Verb = keyof typeof VERB_SCHEMAS;
@@ -101,10 +103,12 @@ export class CardActions {
   ) {
     this.meetings = new MeetingActions(ctx, cards, messenger, calendar);
     this.plans = new PlanActions(ctx, cards, messenger);
+    this.indicators = new IndicatorActions(ctx, cards);
   }
 
   private readonly meetings: MeetingActions;
   readonly plans: PlanActions;
+  readonly indicators: IndicatorActions;
 
   /** The card to show the actor in place of the one they acted on. */
   async handle(actor: Actor, verb: string, rawData: unknown): Promise<Card> {
@@ -156,6 +160,11 @@ export class CardActions {
       case 'plan.redraft':
       case 'plan.comment':
         return this.plans.handle(actor, verb, data);
+      case 'indicator.refresh':
+      case 'indicator.reading':
+      case 'indicator.baseline':
+      case 'indicator.target':
+        return this.indicators.handle(actor, verb, data);
     }
   }
 

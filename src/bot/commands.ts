@@ -33,6 +33,11 @@ export const COMMANDS = [
     description: "The town's delivery plan: progress by priority, consultation, approval",
   },
   { name: 'new plan', usage: 'new plan [town]', description: 'Coordinators: start a new delivery plan' },
+  {
+    name: 'indicator',
+    usage: 'indicator [town]',
+    description: "Residents' confidence: baseline, target, readings, the trajectory",
+  },
   { name: 'show', usage: 'show {ref}', description: 'One action card, e.g. show TRU-014' },
   {
     name: 'schedule meeting',
@@ -101,6 +106,7 @@ export const commandSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('new_action'), town: optionalTown }),
   z.object({ kind: z.literal('plan'), town: optionalTown }),
   z.object({ kind: z.literal('new_plan'), town: optionalTown }),
+  z.object({ kind: z.literal('indicator'), town: optionalTown }),
   z.object({
     kind: z.literal('show'),
     ref: z.string().transform(
@@ -176,6 +182,10 @@ function candidateFor(text: string): Record<string, unknown> | null {
       return { kind: 'summary', town: tail || undefined };
     case 'board':
       return { kind: 'board' };
+    case 'indicator':
+    case 'confidence':
+    case 'survey':
+      return { kind: 'indicator', town: tail || undefined };
     case 'actions':
     case 'list': {
       const last = rest.at(-1);
@@ -278,6 +288,7 @@ const VERBS = [
   'new action',
   'plan',
   'new plan',
+  'indicator',
   'schedule meeting',
   'show',
   'members',

@@ -42,6 +42,7 @@ import type { Actor } from '../domain/entity.js';
 import type { Calendar } from '../app/ports.js';
 import { scheduleLaunchPlan } from '../app/launch-plan.js';
 import { currentPlan } from '../app/plans.js';
+import { getIndicator } from '../app/indicator.js';
 import { planFormCard } from '../cards/plan-views.js';
 import { formatDate } from '../cards/format.js';
 import type { AppContext } from '../app/context.js';
@@ -186,6 +187,10 @@ export class SaferTownsBot extends TeamsActivityHandler {
       case 'plan': {
         const view = must(await currentPlan(this.ctx, actor, await town(command.town)));
         return this.cardActions.plans.card(actor, view);
+      }
+      case 'indicator': {
+        const indicator = must(await getIndicator(this.ctx, actor, await town(command.town)));
+        return this.cardActions.indicators.card(actor, indicator);
       }
       case 'new_plan': {
         const slug = await town(command.town);

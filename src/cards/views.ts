@@ -13,6 +13,7 @@ import type { Meeting, MeetingKind } from '../domain/meeting.js';
 import type { TownSummary } from '../domain/summary.js';
 import type { Digest } from '../domain/digest.js';
 import type { CardData } from './card-data.js';
+import { progressLine, trajectoryChart } from './indicator-views.js';
 
 export interface ViewSettings {
   today: LocalDate;
@@ -146,6 +147,8 @@ export function townSummaryCard(s: TownSummary, view: ViewSettings): CardData<'t
         : '',
       facts,
       caveat: ind?.latestProxy?.caveat ?? '',
+      ...progressLine(ind?.progress ?? null),
+      ...trajectoryChart(ind?.series ?? []),
     },
   };
 }

@@ -8,17 +8,20 @@ export const HEADLINE_QUESTION =
 export const DEFAULT_PROXY_CAVEAT =
   'Local survey used as an indicative proxy: different sample and method from the residents survey; read with caution.';
 
-const year = z
-  .number()
-  .int()
+/** A number, with a message naming it when it is missing or not a number. */
+const numberCalled = (what: string) =>
+  z.number({
+    error: (i) => (i.input === undefined ? `${what} is required` : `${what} must be a number`),
+  });
+
+const year = numberCalled('The year')
+  .int('The year must be a whole number')
   .min(2000, 'The year must be 2000 or later')
   .max(2100, 'The year must be before 2100');
-const percent = z
-  .number()
+const percent = numberCalled('The percentage')
   .min(0, 'A percentage cannot be below 0')
   .max(100, 'A percentage cannot be above 100');
-const sampleSize = z
-  .number()
+const sampleSize = numberCalled('The sample size')
   .int('The sample size must be a whole number')
   .min(1, 'The sample size must be at least 1');
 
@@ -106,4 +109,62 @@ export function marginOfError(value: number, sampleSize: number | null): number 
 /** The latest reading of the real measure (not a proxy), if any. */
 export function latestReading(ind: Indicator, proxy = false): Reading | null {
   return ind.readings.filter((r) => r.proxy === proxy).at(-1) ?? null;
+}
+
+/** Where the straight line from baseline to target stands in a given year: the trajectory to be on. */
+export function trajectoryAt(ind: Pick<Indicator, 'baseline' | 'target'>, year: number): number | null {
+  const { baseline, target } = ind;
+  if (!baseline || !target) return null;
+  const share = (year - baseline.year) / (target.year - baseline.year);
+  return Math.round((baseline.value + (target.value - baseline.value) * share) * 10) / 10;
+}
+
+export type Progress = 'ahead' | 'on_track' | 'behind';
+
+/**
+ * The latest real reading against the trajectory. A difference within the survey's margin of error is
+ * "on track": the survey cannot tell it apart. Proxies are never used for this judgement.
+ */
+export function progressAgainstTrajectory(ind: Indicator): {
+  reading: Reading;
+  expected: number;
+  progress: Progress;
+} | null {
+  const reading = latestReading(ind);
+  if (!reading) return null;
+  const expected = trajectoryAt(ind, reading.year);
+  if (expected === null) return null;
+  const margin = marginOfError(reading.value, reading.sampleSize) ?? 0;
+  const gap = reading.value - expected;
+  const progress = Math.abs(gap) <= margin ? 'on_track' : gap > 0 ? 'ahead' : 'behind';
+  return { reading, expected, progress };
+}
+
+/** The series of a trajectory chart: baseline to target, the survey readings, the local proxies. */
+export function indicatorSeries(
+  ind: Indicator,
+): { legend: string; points: { year: number; value: number }[] }[] {
+  const series = [];
+  if (ind.baseline && ind.target)
+    series.push({
+      legend: 'Trajectory to target',
+      points: [
+        { year: ind.baseline.year, value: ind.baseline.value },
+        { year: ind.target.year, value: ind.target.value },
+      ],
+    });
+  const survey = ind.readings.filter((r) => !r.proxy);
+  const baselinePoint = ind.baseline ? [{ year: ind.baseline.year, value: ind.baseline.value }] : [];
+  if (survey.length || baselinePoint.length)
+    series.push({
+      legend: "Residents' survey",
+      points: [...baselinePoint, ...survey.map((r) => ({ year: r.year, value: r.value }))],
+    });
+  const proxies = ind.readings.filter((r) => r.proxy);
+  if (proxies.length)
+    series.push({
+      legend: 'Local surveys (proxy)',
+      points: proxies.map((r) => ({ year: r.year, value: r.value })),
+    });
+  return series;
 }

@@ -1,6 +1,13 @@
 import { ACTION_STATUSES, isOpen, type Action, type ActionStatus } from './action.js';
 import { dueState, ragOf, RAGS, type Rag } from './due.js';
-import { latestReading, marginOfError, type Indicator } from './indicator.js';
+import {
+  indicatorSeries,
+  latestReading,
+  marginOfError,
+  progressAgainstTrajectory,
+  type Indicator,
+  type Progress,
+} from './indicator.js';
 import type { LocalDate } from './dates.js';
 import type { Meeting } from './meeting.js';
 import type { ProblemPlan, SaraStage } from './problem.js';
@@ -41,6 +48,9 @@ export interface TownSummary {
     target: { year: number; value: number } | null;
     latest: { year: number; value: number; marginOfError: number | null; source: string } | null;
     latestProxy: { year: number; value: number; source: string; caveat: string | null } | null;
+    /** The latest survey reading against the straight line from baseline to target. */
+    progress: { progress: Progress; expected: number; year: number } | null;
+    series: ReturnType<typeof indicatorSeries>;
   } | null;
 }
 
@@ -95,6 +105,7 @@ function line(action: Action, days: number): ActionLine {
 function indicatorView(ind: Indicator): NonNullable<TownSummary['indicator']> {
   const latest = latestReading(ind);
   const proxy = latestReading(ind, true);
+  const againstTrajectory = progressAgainstTrajectory(ind);
   return {
     baseline: ind.baseline && { year: ind.baseline.year, value: ind.baseline.value },
     target: ind.target,
@@ -110,5 +121,11 @@ function indicatorView(ind: Indicator): NonNullable<TownSummary['indicator']> {
       source: proxy.source,
       caveat: proxy.caveat,
     },
+    progress: againstTrajectory && {
+      progress: againstTrajectory.progress,
+      expected: againstTrajectory.expected,
+      year: againstTrajectory.reading.year,
+    },
+    series: indicatorSeries(ind),
   };
 }

@@ -31,6 +31,7 @@ import { weeklyDigest } from '../../../src/domain/digest.js';
 import { TOWNS } from '../../../src/domain/towns.js';
 import { planProgress } from '../../../src/domain/plan-progress.js';
 import { planCard, planFormCard } from '../../../src/cards/plan-views.js';
+import { indicatorCard } from '../../../src/cards/indicator-views.js';
 import { anAction } from '../../contract/builders.js';
 import { coordinator, member, plan, priority } from '../domain/fixtures.js';
 
@@ -181,6 +182,10 @@ const rendered: Record<CardName, Card> = {
     status: 'pending',
     decidedBy: null,
   }),
+  indicator: cards.render(
+    'indicator',
+    indicatorCard(indicator, { canRecord: true, canTarget: true, thisYear: 2026 }),
+  ),
   plan: cards.render('plan', planCard(planView(consulting), view, { canComment: true, canCoordinate: true })),
   'plan-form': cards.render(
     'plan-form',

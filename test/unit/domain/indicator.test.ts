@@ -5,6 +5,8 @@ import {
   HEADLINE_QUESTION,
   latestReading,
   marginOfError,
+  progressAgainstTrajectory,
+  trajectoryAt,
   newIndicator,
   setBaseline,
   setTarget,
@@ -59,5 +61,42 @@ describe('performance indicator', () => {
     expect(marginOfError(50, 400)).toBe(4.9);
     expect(marginOfError(46, 1000)).toBe(3.1);
     expect(marginOfError(50, null)).toBeNull();
+  });
+});
+
+describe('progress against the trajectory to target', () => {
+  const base = {
+    ...newIndicator('truro'),
+    baseline: { year: 2017, value: 40, sampleSize: 400 },
+    target: { year: 2021, value: 60 },
+  };
+  const reading = (value: number, sampleSize: number | null, proxy = false) => ({
+    year: 2019,
+    value,
+    sampleSize,
+    source: proxy ? 'Have Your Say' : 'Residents survey',
+    proxy,
+    caveat: null,
+  });
+
+  it('draws the line from baseline to target and reads each year off it', () => {
+    expect(trajectoryAt(base, 2017)).toBe(40);
+    expect(trajectoryAt(base, 2019)).toBe(50);
+    expect(trajectoryAt(base, 2021)).toBe(60);
+    expect(trajectoryAt({ ...base, target: null }, 2019)).toBeNull();
+  });
+
+  it('says ahead or behind only when the gap is bigger than the margin of error', () => {
+    const at = (value: number, sample: number | null) =>
+      progressAgainstTrajectory({ ...base, readings: [reading(value, sample)] })?.progress;
+    expect(at(50, 400)).toBe('on_track');
+    expect(at(45, 400)).toBe('behind'); // 5 below, margin ±4.9
+    expect(at(46, 100)).toBe('on_track'); // 4 below, margin ±9.8 with 100 asked
+    expect(at(56, 400)).toBe('ahead');
+    expect(at(49, null)).toBe('behind'); // no sample size, no margin to hide in
+  });
+
+  it('never judges progress on a proxy', () => {
+    expect(progressAgainstTrajectory({ ...base, readings: [reading(70, 400, true)] })).toBeNull();
   });
 });

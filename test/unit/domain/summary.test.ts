@@ -71,6 +71,24 @@ describe('town summary', () => {
       target: { year: 2021, value: 54 },
       latest: { year: 2021, value: 50, source: 'Residents survey', marginOfError: 4.9 },
       latestProxy: null,
+      // 4 points below the target line, inside the ±4.9 margin: the survey cannot tell it from on track.
+      progress: { progress: 'on_track', expected: 54, year: 2021 },
+      series: [
+        {
+          legend: 'Trajectory to target',
+          points: [
+            { year: 2017, value: 46 },
+            { year: 2021, value: 54 },
+          ],
+        },
+        {
+          legend: "Residents' survey",
+          points: [
+            { year: 2017, value: 46 },
+            { year: 2021, value: 50 },
+          ],
+        },
+      ],
     });
     expect(s.percentComplete).toBe(0);
   });
