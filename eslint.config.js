@@ -3,7 +3,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import prettier from 'eslint-config-prettier';
 
-const adapters = ['bot', 'store', 'graph', 'scheduler', 'http'];
+const adapters = ['bot', 'store', 'graph', 'scheduler', 'http', 'spreadsheets'];
 
 /** An adapter may not import another adapter (http may host the bot). */
 function adapterBoundary(name, allowed = []) {

@@ -1,4 +1,5 @@
 // The ports use cases talk through. Adapters (src/store, test/fakes, ...) implement them.
+import type { BoardReport } from '../domain/board-report.js';
 import type { Action } from '../domain/action.js';
 import type { AuditEvent } from '../domain/audit.js';
 import type { ConversationRef } from '../domain/conversation.js';
@@ -165,6 +166,14 @@ export interface DigestDelivery {
 export interface Preferences {
   digestOptedOut(aadObjectId: string): Promise<boolean>;
   setDigestOptOut(aadObjectId: string, optedOut: boolean): Promise<void>;
+}
+
+/** The board report as files people open in a spreadsheet program. */
+export interface ReportFiles {
+  /** An .xlsx workbook: a summary sheet, then one sheet per town. */
+  workbook(report: BoardReport): Promise<Buffer>;
+  /** The same sheets as CSV files: summary.csv, then one per town. */
+  csv(report: BoardReport): { name: string; text: string }[];
 }
 
 export interface ConversationRefs {

@@ -22,7 +22,7 @@ export const viewSettings = (ctx: AppContext) => ({
   dueSoonDays: ctx.settings.dueSoonDays,
 });
 
-async function summarise(ctx: AppContext, town: TownSlug): Promise<TownSummary> {
+export async function summarise(ctx: AppContext, town: TownSlug): Promise<TownSummary> {
   const { stores } = ctx;
   const [actions, meetings, problems, indicator] = await Promise.all([
     stores.actions.listByTown(town),
@@ -57,12 +57,18 @@ export async function getBoardSummary(
   ctx: AppContext,
   actor: Actor,
 ): Promise<Result<TownSummary[], AppError>> {
-  const seats = await ctx.stores.members.listByPerson(actor.id);
-  const allowed =
-    actor.kind === 'system' || seats.some((m) => m.town === COUNTY || m.accessRole === 'coordinator');
-  if (!allowed)
-    return fail(new AppError(ErrorCode.Forbidden, 'The board view is for board members and coordinators'));
+  const refusal = await boardViewRefusal(ctx, actor);
+  if (refusal) return fail(refusal);
   return ok(await Promise.all(TOWNS.map((t) => summarise(ctx, t.slug))));
+}
+
+/** The board view (and its reports) is for board members and coordinators. */
+export async function boardViewRefusal(ctx: AppContext, actor: Actor): Promise<AppError | null> {
+  if (actor.kind === 'system') return null;
+  const seats = await ctx.stores.members.listByPerson(actor.id);
+  return seats.some((m) => m.town === COUNTY || m.accessRole === 'coordinator')
+    ? null
+    : new AppError(ErrorCode.Forbidden, 'The board view is for board members and coordinators');
 }
 
 export type ActionFilter = 'all' | 'mine' | 'overdue' | 'due';

@@ -42,6 +42,8 @@ export interface TownSummary {
   overdue: ActionLine[];
   nextDue: ActionLine[];
   upcomingMeetings: { title: string; start: string; kind: string }[];
+  /** Scheduled meetings whose start has passed (cancelled ones were not held). */
+  meetingsHeld: number;
   openProblemsByStage: Partial<Record<SaraStage, number>>;
   indicator: {
     baseline: { year: number; value: number } | null;
@@ -87,6 +89,9 @@ export function townSummary(input: SummaryInput): TownSummary {
       .sort((a, b) => a.start.localeCompare(b.start))
       .slice(0, LIST_LIMIT)
       .map((m) => ({ title: m.title, start: m.start, kind: m.kind })),
+    meetingsHeld: input.meetings.filter(
+      (m) => m.status === 'scheduled' && Date.parse(m.start) <= input.now.getTime(),
+    ).length,
     openProblemsByStage,
     indicator: input.indicator ? indicatorView(input.indicator) : null,
   };

@@ -1,0 +1,44 @@
+// `npm run report [-- --format xlsx|csv] [--out <folder>]`: the board report of all ten towns, as an .xlsx
+// workbook (a summary sheet, then one sheet per town) or as CSV files, written to reports/ by default.
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { buildBoardReport } from '../src/app/board-report.js';
+import { OPERATOR } from '../src/app/appoint.js';
+import { loadConfig } from '../src/config.js';
+import { ExcelReportFiles } from '../src/spreadsheets/report-files.js';
+import { openDatabase } from './open-database.js';
+import { exitWith, parseCli, UsageError } from './cli.js';
+
+const USAGE = 'npm run report [-- --format xlsx|csv] [--out <folder>]';
+
+try {
+  const { values } = parseCli(
+    { format: { type: 'string', default: 'xlsx' }, out: { type: 'string', default: 'reports' } },
+    USAGE,
+  );
+  if (values.format !== 'xlsx' && values.format !== 'csv')
+    throw new UsageError(`--format must be xlsx or csv, not "${values.format}"\nUsage: ${USAGE}`);
+  const db = await openDatabase(loadConfig(process.env));
+  try {
+    const report = await buildBoardReport(db.ctx, OPERATOR);
+    if (!report.ok) throw report.error;
+    const files = new ExcelReportFiles();
+    await mkdir(values.out, { recursive: true });
+    const stem = `board-report-${report.value.asOf}`;
+    if (values.format === 'xlsx') {
+      const path = join(values.out, `${stem}.xlsx`);
+      await writeFile(path, await files.workbook(report.value));
+      console.log(`${path}: summary and ${report.value.towns.length} town sheets.`);
+    } else {
+      const folder = join(values.out, stem);
+      await mkdir(folder, { recursive: true });
+      const csvs = files.csv(report.value);
+      for (const file of csvs) await writeFile(join(folder, file.name), file.text);
+      console.log(`${folder}/: ${csvs.map((f) => f.name).join(', ')}`);
+    }
+  } finally {
+    await db.close();
+  }
+} catch (error) {
+  exitWith(error);
+}

@@ -1,0 +1,29 @@
+// The board report's data: every town's summary row and its actions, for a workbook, CSV files or a card.
+import { boardReport, type BoardReport } from '../domain/board-report.js';
+import { fail, ok, type Result } from '../domain/result.js';
+import { TOWNS } from '../domain/towns.js';
+import { boardViewRefusal, summarise, today } from './read-models.js';
+import type { AppError } from '../errors.js';
+import type { Actor } from '../domain/entity.js';
+import type { AppContext } from './context.js';
+
+export async function buildBoardReport(
+  ctx: AppContext,
+  actor: Actor,
+): Promise<Result<BoardReport, AppError>> {
+  const refusal = await boardViewRefusal(ctx, actor);
+  if (refusal) return fail(refusal);
+  const { stores } = ctx;
+  const towns = await Promise.all(
+    TOWNS.map(async ({ slug }) => {
+      const [summary, actions, plans] = await Promise.all([
+        summarise(ctx, slug),
+        stores.actions.listByTown(slug),
+        stores.plans.listByTown(slug),
+      ]);
+      const priorities = (await Promise.all(plans.map((p) => stores.priorities.listByPlan(p.id)))).flat();
+      return { summary, actions, priorities };
+    }),
+  );
+  return ok(boardReport(today(ctx), towns));
+}

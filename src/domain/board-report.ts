@@ -1,0 +1,103 @@
+// The strategic board's report: the ten towns side by side, and each town's actions, as plain rows that a
+// card, a workbook or a CSV file can show without deciding anything themselves.
+import { STATUS_LABELS, type Action } from './action.js';
+import { ragOf, type Rag } from './due.js';
+import { townBySlug } from './towns.js';
+import type { LocalDate } from './dates.js';
+import type { Priority } from './priority.js';
+import type { TownSummary } from './summary.js';
+
+export interface TownRow {
+  town: string;
+  actions: number;
+  open: number;
+  red: number;
+  amber: number;
+  green: number;
+  percentComplete: number;
+  overdue: number;
+  openProblems: number;
+  meetingsHeld: number;
+  baseline: string;
+  target: string;
+  latest: string;
+  progress: string;
+}
+
+export interface ActionRow {
+  ref: string;
+  priority: string;
+  title: string;
+  measure: string;
+  target: string;
+  owners: string;
+  dueDate: LocalDate;
+  status: string;
+  rag: string;
+}
+
+export interface BoardReport {
+  asOf: LocalDate;
+  summary: TownRow[];
+  towns: { town: string; actions: ActionRow[] }[];
+}
+
+const RAG_WORD: Record<Rag, string> = { red: 'Red', amber: 'Amber', green: 'Green' };
+const PROGRESS_WORD = { ahead: 'Ahead', on_track: 'On track', behind: 'Behind' } as const;
+
+export function boardReport(
+  asOf: LocalDate,
+  towns: readonly { summary: TownSummary; actions: readonly Action[]; priorities: readonly Priority[] }[],
+): BoardReport {
+  return {
+    asOf,
+    summary: towns.map(({ summary: s }) => townRow(s)),
+    towns: towns.map(({ summary, actions, priorities }) => ({
+      town: townBySlug(summary.town).name,
+      actions: [...actions]
+        .sort((a, b) => a.ref.localeCompare(b.ref, 'en', { numeric: true }))
+        .map((a) => actionRow(a, priorities, asOf)),
+    })),
+  };
+}
+
+function townRow(s: TownSummary): TownRow {
+  const ind = s.indicator;
+  const latest = ind?.latest ?? null;
+  const proxy = ind?.latestProxy ?? null;
+  return {
+    town: townBySlug(s.town).name,
+    actions: s.total,
+    open: s.byStatus.not_started + s.byStatus.in_progress + s.byStatus.blocked,
+    red: s.byRag.red,
+    amber: s.byRag.amber,
+    green: s.byRag.green,
+    percentComplete: s.percentComplete,
+    overdue: s.overdue.length,
+    openProblems: Object.values(s.openProblemsByStage).reduce((n, k) => n + (k ?? 0), 0),
+    meetingsHeld: s.meetingsHeld,
+    baseline: ind?.baseline ? `${ind.baseline.value}% (${ind.baseline.year})` : '',
+    target: ind?.target ? `${ind.target.value}% by ${ind.target.year}` : '',
+    latest: latest
+      ? `${latest.value}% (${latest.year})`
+      : proxy
+        ? `${proxy.value}% (${proxy.year}, proxy: ${proxy.source})`
+        : '',
+    progress: ind?.progress ? PROGRESS_WORD[ind.progress.progress] : '',
+  };
+}
+
+function actionRow(a: Action, priorities: readonly Priority[], asOf: LocalDate): ActionRow {
+  const rag = ragOf(a, asOf);
+  return {
+    ref: a.ref,
+    priority: priorities.find((p) => p.id === a.priorityId)?.title ?? '',
+    title: a.title,
+    measure: a.measure,
+    target: a.target,
+    owners: a.owners.map((o) => o.displayName).join('; '),
+    dueDate: a.dueDate,
+    status: STATUS_LABELS[a.status],
+    rag: rag ? RAG_WORD[rag] : 'Closed',
+  };
+}

@@ -1,0 +1,139 @@
+// The board report files as people open them: the .xlsx read back with exceljs, the CSV as text, and
+// `npm run report` against a seeded database.
+import { randomBytes } from 'node:crypto';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import { MongoClient } from 'mongodb';
+import { afterAll, describe, expect, inject, it } from 'vitest';
+import { ExcelReportFiles } from '../../src/spreadsheets/report-files.js';
+import { runScript } from '../support/processes.js';
+import type { BoardReport } from '../../src/domain/board-report.js';
+
+const row = {
+  town: 'Truro',
+  actions: 6,
+  open: 3,
+  red: 1,
+  amber: 1,
+  green: 1,
+  percentComplete: 40,
+  overdue: 1,
+  openProblems: 1,
+  meetingsHeld: 1,
+  baseline: '44% (2017)',
+  target: '52% by 2021',
+  latest: '46% (2021)',
+  progress: 'Behind',
+};
+const hostile = '=HYPERLINK("http://evil.example","click")';
+const report: BoardReport = {
+  asOf: '2026-11-26',
+  summary: [row],
+  towns: [
+    {
+      town: 'Truro',
+      actions: [
+        {
+          ref: 'TRU-001',
+          priority: 'Reduce ASB, "town centre", evenings',
+          title: hostile,
+          measure: 'Patrols\ncompleted',
+          target: '12',
+          owners: 'Sam Penrose; Alex Nance',
+          dueDate: '2026-11-20',
+          status: 'In progress',
+          rag: 'Red',
+        },
+      ],
+    },
+  ],
+};
+const files = new ExcelReportFiles();
+
+describe('the board report files', () => {
+  it('writes a workbook with a summary sheet and one per town, values typed, no formulas', async () => {
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load((await files.workbook(report)) as never);
+    expect(book.worksheets.map((w) => w.name)).toEqual(['Summary', 'Truro']);
+    const summary = book.getWorksheet('Summary')!;
+    expect(summary.getCell('A1').value).toBe('Safer Towns: board report as of 2026-11-26');
+    expect(summary.getRow(2).values).toEqual([
+      undefined,
+      'Town',
+      'Actions',
+      'Open',
+      'Red',
+      'Amber',
+      'Green',
+      '% complete',
+      'Overdue',
+      'Open problems',
+      'Meetings held',
+      'Indicator baseline',
+      'Target',
+      'Latest',
+      'Against trajectory',
+    ]);
+    expect(summary.getRow(3).values).toEqual([undefined, ...Object.values(row)]);
+    const truro = book.getWorksheet('Truro')!;
+    const title = truro.getCell('C3');
+    expect(title.type).toBe(ExcelJS.ValueType.String);
+    expect(title.value).toBe(hostile);
+  });
+
+  it('makes the same workbook from the same report', async () => {
+    expect(await files.workbook(report)).toEqual(await files.workbook(report));
+  });
+
+  it('writes CSV with quoting, and defuses text a spreadsheet would run as a formula', () => {
+    const [summary, truro] = files.csv(report);
+    expect(summary!.name).toBe('summary.csv');
+    expect(summary!.text.split('\r\n')[1]).toBe(
+      'Truro,6,3,1,1,1,40,1,1,1,44% (2017),52% by 2021,46% (2021),Behind',
+    );
+    expect(truro!.name).toBe('truro.csv');
+    expect(truro!.text.split('\r\n')[1]).toBe(
+      'TRU-001,"Reduce ASB, ""town centre"", evenings","\'=HYPERLINK(""http://evil.example"",""click"")","Patrols\ncompleted",12,Sam Penrose; Alex Nance,2026-11-20,In progress,Red',
+    );
+  });
+});
+
+describe('npm run report', () => {
+  const dbName = `t_report_${randomBytes(4).toString('hex')}`;
+  const env = () => ({
+    ...process.env,
+    MONGODB_URI: inject('mongoUri'),
+    MONGODB_DB: dbName,
+    LOG_LEVEL: 'warn',
+  });
+  const dirs: string[] = [];
+  afterAll(async () => {
+    const client = new MongoClient(inject('mongoUri'));
+    await client.db(dbName).dropDatabase();
+    await client.close();
+    for (const d of dirs) await rm(d, { recursive: true, force: true });
+  });
+
+  it('writes the workbook and the CSV files of all ten towns, and refuses an unknown format', async () => {
+    runScript('seed.ts', env(), ['--demo']);
+    const out = await mkdtemp(join(tmpdir(), 'report-'));
+    dirs.push(out);
+    const xlsx = runScript('report.ts', env(), ['--out', out]);
+    expect(xlsx.stderr).toBe('');
+    const [file] = (await readdir(out)).filter((f) => f.endsWith('.xlsx'));
+    expect(xlsx.stdout).toContain(`${file}: summary and 10 town sheets.`);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load((await readFile(join(out, file!))) as never);
+    expect(book.worksheets).toHaveLength(11);
+    expect(book.getWorksheet('Summary')!.getCell('A3').value).toBe('Penzance');
+    expect(book.getWorksheet('St Austell')!.getCell('A3').value).toBe('STA-001');
+
+    const csv = runScript('report.ts', env(), ['--out', out, '--format', 'csv']);
+    expect(csv.stdout).toContain('summary.csv, penzance.csv');
+    const bad = runScript('report.ts', env(), ['--format', 'pdf']);
+    expect(bad.status).toBe(1);
+    expect(bad.stderr).toContain('--format must be xlsx or csv, not "pdf"');
+  });
+});
