@@ -18,6 +18,8 @@ import { startSweeper, type Sweeper } from './scheduler/reminder-sweep.js';
 import { CardActions } from './bot/card-actions.js';
 import { Messenger } from './bot/messenger.js';
 import { SaferTownsBot } from './bot/teams-bot.js';
+import { ReportDelivery } from './bot/report-delivery.js';
+import { ExcelReportFiles } from './spreadsheets/report-files.js';
 import { CardRenderer } from './cards/render.js';
 import { createServer, type HttpService } from './http/server.js';
 import { prepareDatabase } from './store/mongo.js';
@@ -61,6 +63,7 @@ export async function composeService(
     messenger,
     log,
     calendar,
+    new ReportDelivery(ctx, new ExcelReportFiles(), !config.MICROSOFT_APP_ID, log),
   );
   const feed =
     graph && config.TEAMS_APP_CATALOG_ID ? new GraphActivityFeed(graph, config.TEAMS_APP_CATALOG_ID) : null;

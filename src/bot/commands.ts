@@ -34,6 +34,11 @@ export const COMMANDS = [
   },
   { name: 'new plan', usage: 'new plan [town]', description: 'Coordinators: start a new delivery plan' },
   {
+    name: 'report',
+    usage: 'report',
+    description: 'Board members and coordinators, 1:1: the board report as an Excel workbook',
+  },
+  {
     name: 'indicator',
     usage: 'indicator [town]',
     description: "Residents' confidence: baseline, target, readings, the trajectory",
@@ -107,6 +112,7 @@ export const commandSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('plan'), town: optionalTown }),
   z.object({ kind: z.literal('new_plan'), town: optionalTown }),
   z.object({ kind: z.literal('indicator'), town: optionalTown }),
+  z.object({ kind: z.literal('report') }),
   z.object({
     kind: z.literal('show'),
     ref: z.string().transform(
@@ -182,6 +188,9 @@ function candidateFor(text: string): Record<string, unknown> | null {
       return { kind: 'summary', town: tail || undefined };
     case 'board':
       return { kind: 'board' };
+    case 'report':
+    case 'export':
+      return { kind: 'report' };
     case 'indicator':
     case 'confidence':
     case 'survey':
@@ -289,6 +298,7 @@ const VERBS = [
   'plan',
   'new plan',
   'indicator',
+  'report',
   'schedule meeting',
   'show',
   'members',

@@ -6,6 +6,8 @@ import {
   TeamsInfo,
   type AdaptiveCardInvokeResponse,
   type AdaptiveCardInvokeValue,
+  type Attachment,
+  type FileConsentCardResponse,
   type TurnContext,
 } from 'botbuilder';
 import type { Logger } from 'pino';
@@ -42,6 +44,7 @@ import type { Actor } from '../domain/entity.js';
 import type { Calendar } from '../app/ports.js';
 import { scheduleLaunchPlan } from '../app/launch-plan.js';
 import { currentPlan } from '../app/plans.js';
+import type { ReportDelivery } from './report-delivery.js';
 import { getIndicator } from '../app/indicator.js';
 import { planFormCard } from '../cards/plan-views.js';
 import { formatDate } from '../cards/format.js';
@@ -50,7 +53,8 @@ import type { Card, CardRenderer } from '../cards/render.js';
 import type { CardActions } from './card-actions.js';
 import type { Messenger } from './messenger.js';
 
-type Reply = Card | string;
+/** What the bot answers: text, an Adaptive Card, or another attachment (a file consent or file card). */
+type Reply = Card | string | { attachment: Attachment };
 
 export class SaferTownsBot extends TeamsActivityHandler {
   constructor(
@@ -60,6 +64,7 @@ export class SaferTownsBot extends TeamsActivityHandler {
     private readonly messenger: Messenger,
     private readonly log: Logger,
     private readonly calendar: Calendar | null = null,
+    private readonly reports: ReportDelivery | null = null,
   ) {
     super();
     this.onMessage(async (context, next) => {
@@ -187,6 +192,14 @@ export class SaferTownsBot extends TeamsActivityHandler {
       case 'plan': {
         const view = must(await currentPlan(this.ctx, actor, await town(command.town)));
         return this.cardActions.plans.card(actor, view);
+      }
+      case 'report': {
+        if (kindOf(context.activity) !== 'personal' || !this.reports)
+          throw new AppError(
+            ErrorCode.Validation,
+            'Teams lets me send files only in a 1:1 chat: ask me for "report" there.',
+          );
+        return { attachment: await this.reports.offer(actor) };
       }
       case 'indicator': {
         const indicator = must(await getIndicator(this.ctx, actor, await town(command.town)));
@@ -352,8 +365,33 @@ export class SaferTownsBot extends TeamsActivityHandler {
     await context.sendActivity(
       typeof reply === 'string'
         ? MessageFactory.text(reply)
-        : MessageFactory.attachment(CardFactory.adaptiveCard(reply)),
+        : 'attachment' in reply
+          ? MessageFactory.attachment(reply.attachment as Attachment)
+          : MessageFactory.attachment(CardFactory.adaptiveCard(reply)),
     );
+  }
+
+  /** The person accepted a file (the board report): upload it, then show its file card. */
+  protected override async handleTeamsFileConsentAccept(
+    context: TurnContext,
+    response: FileConsentCardResponse,
+  ): Promise<void> {
+    await this.reply(
+      context,
+      await this.safely(context, async () => {
+        const actor = actorOf(context.activity);
+        if (!actor || !this.reports)
+          throw new AppError(
+            ErrorCode.Forbidden,
+            'Teams did not say who you are, so I cannot send the report.',
+          );
+        return { attachment: await this.reports.accept(actor, response) };
+      }),
+    );
+  }
+
+  protected override async handleTeamsFileConsentDecline(context: TurnContext): Promise<void> {
+    await this.reply(context, 'No report sent. Ask for "report" again whenever you want it.');
   }
 }
 

@@ -91,6 +91,7 @@ export const CARD_DATA = {
     rows: z.array(
       z.object({
         town: text,
+        detail: text,
         complete: text,
         rag: text,
         overdue: z.number(),

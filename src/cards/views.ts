@@ -161,6 +161,7 @@ export function boardCard(summaries: readonly TownSummary[], view: ViewSettings)
       const latest = ind?.latest ?? ind?.latestProxy;
       return {
         town: townBySlug(s.town).name,
+        detail: `${openProblems(s)} open problems · ${s.meetingsHeld} meetings held`,
         complete: `${s.percentComplete}%`,
         rag: `${s.byRag.red} / ${s.byRag.amber} / ${s.byRag.green}`,
         overdue: s.overdue.length,
@@ -173,6 +174,9 @@ export function boardCard(summaries: readonly TownSummary[], view: ViewSettings)
     }),
   };
 }
+
+const openProblems = (s: TownSummary) =>
+  Object.values(s.openProblemsByStage).reduce((n, k) => n + (k ?? 0), 0);
 
 export function membersCard(
   town: TownSlug,
