@@ -10,6 +10,7 @@ import { SendDispatcher, TEAMS_LIMITS } from './bot/dispatcher.js';
 import { TeamsReminderDelivery } from './bot/reminder-delivery.js';
 import { sendDueReminders, type SweepOptions, type SweepReport } from './app/send-due-reminders.js';
 import { sendDigests, type DigestOptions, type DigestReport } from './app/send-digests.js';
+import { sendMonthlyBoardReport, type BoardReportOutcome } from './app/send-board-report.js';
 import { GraphActivityFeed } from './graph/activity-feed.js';
 import { GraphCalendar } from './graph/calendar.js';
 import { createGraphClient, type TokenProvider } from './graph/client.js';
@@ -32,7 +33,7 @@ export interface Service {
   http: HttpService;
   ctx: AppContext;
   /** One reminder sweep now (tests, operators). */
-  sweep: () => Promise<SweepReport & { digests: DigestReport }>;
+  sweep: () => Promise<SweepReport & { digests: DigestReport; boardReport: BoardReportOutcome }>;
   /** Starts the interval sweep (REMINDER_SWEEP_SECONDS; 0 = only on demand). */
   startReminders: () => Sweeper;
 }
@@ -87,7 +88,9 @@ export async function composeService(
   };
   const sweep = async () => {
     const report = await sendDueReminders(ctx, delivery, sweepOptions);
-    return { ...report, digests: await sendDigests(ctx, delivery, digestOptions) };
+    const digests = await sendDigests(ctx, delivery, digestOptions);
+    const boardReport = await sendMonthlyBoardReport(ctx, delivery, { ...digestOptions });
+    return { ...report, digests, boardReport };
   };
   const http = createServer({
     adapter,

@@ -18,6 +18,7 @@ import type { DueReminder } from '../domain/reminder-policy.js';
 import type { Digest } from '../domain/digest.js';
 import type { TaskGroup } from '../domain/task-group.js';
 import type { TownSlug } from '../domain/towns.js';
+import type { TownSummary } from '../domain/summary.js';
 
 export interface Clock {
   now(): Date;
@@ -166,6 +167,11 @@ export interface DigestDelivery {
 export interface Preferences {
   digestOptedOut(aadObjectId: string): Promise<boolean>;
   setDigestOptOut(aadObjectId: string, optedOut: boolean): Promise<void>;
+}
+
+/** The board's monthly report card, to the channel the board linked ("link board"). */
+export interface BoardReportDelivery {
+  toBoardChannel(summaries: TownSummary[], month: string): Promise<'sent' | 'unreachable'>;
 }
 
 /** The board report as files people open in a spreadsheet program. */

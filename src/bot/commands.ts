@@ -66,6 +66,11 @@ export const COMMANDS = [
   },
   { name: 'unlink', usage: 'unlink', description: 'Coordinators: stop using this channel for its town' },
   {
+    name: 'link board',
+    usage: 'link board',
+    description: "Board members, in a team channel: the board's monthly report goes there",
+  },
+  {
     name: 'digest',
     usage: 'digest on|off',
     description: 'Your weekly digest of your actions (on by default)',
@@ -113,6 +118,7 @@ export const commandSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('new_plan'), town: optionalTown }),
   z.object({ kind: z.literal('indicator'), town: optionalTown }),
   z.object({ kind: z.literal('report') }),
+  z.object({ kind: z.literal('link_board') }),
   z.object({
     kind: z.literal('show'),
     ref: z.string().transform(
@@ -219,7 +225,7 @@ function candidateFor(text: string): Record<string, unknown> | null {
       return { kind: 'join', town: place, role: roleWords.join(' as ') };
     }
     case 'link':
-      return { kind: 'link', town: tail };
+      return tail === 'board' ? { kind: 'link_board' } : { kind: 'link', town: tail };
     case 'unlink':
       return { kind: 'unlink' };
     case 'digest':

@@ -9,7 +9,7 @@ import {
   type TurnContext,
 } from 'botbuilder';
 import type { Logger } from 'pino';
-import { conversationKey, type ConversationRef } from '../domain/conversation.js';
+import { BOARD_CHANNEL_KEY, conversationKey, type ConversationRef } from '../domain/conversation.js';
 import { townBySlug } from '../domain/towns.js';
 import { actionCard } from '../cards/views.js';
 import { SendDispatcher } from './dispatcher.js';
@@ -117,6 +117,21 @@ export class Messenger {
       return true;
     } catch (error) {
       this.log.warn({ err: error, town }, 'could not post to the town channel');
+      return false;
+    }
+  }
+
+  /** Sends a card to the channel the board linked; false when there is none (or it cannot be reached). */
+  async postToBoardChannel(card: Card): Promise<boolean> {
+    const ref = await this.ctx.stores.conversations.get(BOARD_CHANNEL_KEY);
+    if (!ref) return false;
+    try {
+      await this.inConversation(ref.reference, async (context) => {
+        await context.sendActivity(MessageFactory.attachment(CardFactory.adaptiveCard(card)));
+      });
+      return true;
+    } catch (error) {
+      this.log.warn({ err: error }, 'could not post to the board channel');
       return false;
     }
   }

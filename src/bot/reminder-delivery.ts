@@ -3,7 +3,8 @@
 // gets the app installed through Graph (their next reminder then arrives 1:1) and, meanwhile, a mention in the
 // town's channel. An owner who blocked the bot is reported to the coordinators.
 import type { Logger } from 'pino';
-import { digestCard, reminderCard } from '../cards/views.js';
+import { boardCard, digestCard, reminderCard } from '../cards/views.js';
+import type { TownSummary } from '../domain/summary.js';
 import { townBySlug, type TownSlug } from '../domain/towns.js';
 import type { Digest } from '../domain/digest.js';
 import { viewSettings } from '../app/read-models.js';
@@ -11,7 +12,7 @@ import type { Action } from '../domain/action.js';
 import type { DueReminder } from '../domain/reminder-policy.js';
 import type { ActionReminderKind } from '../domain/reminder.js';
 import type { AppContext } from '../app/context.js';
-import type { ActivityFeed, DigestDelivery, ReminderDelivery } from '../app/ports.js';
+import type { ActivityFeed, BoardReportDelivery, DigestDelivery, ReminderDelivery } from '../app/ports.js';
 import type { CardRenderer } from '../cards/render.js';
 import type { Messenger } from './messenger.js';
 
@@ -27,7 +28,7 @@ export const ACTIVITY_TYPES: Record<ActionReminderKind, string> = {
 export const FEED_TEMPLATE_PARAMETERS = ['ref'] as const;
 type FeedParameters = Record<(typeof FEED_TEMPLATE_PARAMETERS)[number], string>;
 
-export class TeamsReminderDelivery implements ReminderDelivery, DigestDelivery {
+export class TeamsReminderDelivery implements ReminderDelivery, DigestDelivery, BoardReportDelivery {
   constructor(
     private readonly ctx: AppContext,
     private readonly cards: CardRenderer,
@@ -79,6 +80,14 @@ export class TeamsReminderDelivery implements ReminderDelivery, DigestDelivery {
       ),
     );
     return (await this.messenger.postToTownChannel(town, card)) ? 'sent' : 'unreachable';
+  }
+
+  async toBoardChannel(summaries: TownSummary[], month: string): Promise<'sent' | 'unreachable'> {
+    const card = this.cards.render(
+      'board-summary',
+      boardCard(summaries, viewSettings(this.ctx), `Monthly report, ${month}`),
+    );
+    return (await this.messenger.postToBoardChannel(card)) ? 'sent' : 'unreachable';
   }
 
   async toPerson(aadObjectId: string, displayName: string, digest: Digest): Promise<'sent' | 'unreachable'> {

@@ -45,7 +45,8 @@ import type { Calendar } from '../app/ports.js';
 import { scheduleLaunchPlan } from '../app/launch-plan.js';
 import { currentPlan } from '../app/plans.js';
 import type { ReportDelivery } from './report-delivery.js';
-import { getIndicator } from '../app/indicator.js';
+import { getIndicator, isBoardMember } from '../app/indicator.js';
+import { BOARD_CHANNEL_KEY } from '../domain/conversation.js';
 import { planFormCard } from '../cards/plan-views.js';
 import { formatDate } from '../cards/format.js';
 import type { AppContext } from '../app/context.js';
@@ -253,6 +254,23 @@ export class SaferTownsBot extends TeamsActivityHandler {
           : 'Your weekly digest is off. Say "digest on" to have it again.';
       case 'link':
         return this.link(context, actor, command.town);
+      case 'link_board': {
+        if (!channelId)
+          throw new AppError(ErrorCode.Validation, 'Run "link board" in the channel the board works in.');
+        if (!(await isBoardMember(this.ctx, actor)))
+          throw new AppError(
+            ErrorCode.Forbidden,
+            "Only members of the county board can choose the board's channel",
+          );
+        const ref = conversationRefOf(context.activity);
+        await this.ctx.stores.conversations.upsert({
+          ...ref,
+          key: BOARD_CHANNEL_KEY,
+          town: null,
+          updatedAt: this.ctx.clock.now().toISOString(),
+        });
+        return 'This is now the board\'s channel: the monthly board report will be posted here on the first working day of each month. Ask "board" any time for today\'s figures.';
+      }
       case 'unlink': {
         if (!channelId)
           throw new AppError(ErrorCode.Validation, 'Run "unlink" in the channel you want to unlink.');

@@ -153,9 +153,13 @@ export function townSummaryCard(s: TownSummary, view: ViewSettings): CardData<'t
   };
 }
 
-export function boardCard(summaries: readonly TownSummary[], view: ViewSettings): CardData<'board-summary'> {
+export function boardCard(
+  summaries: readonly TownSummary[],
+  view: ViewSettings,
+  heading = 'All ten towns',
+): CardData<'board-summary'> {
   return {
-    subtitle: `All ten towns · ${formatDate(view.today)}`,
+    subtitle: `${heading} · ${formatDate(view.today)}`,
     rows: summaries.map((s) => {
       const ind = s.indicator;
       const latest = ind?.latest ?? ind?.latestProxy;

@@ -21,3 +21,6 @@ export interface ConversationRef {
 export function conversationKey(kind: ConversationKind, id: string): string {
   return `${kind}:${id}`;
 }
+
+/** The channel the county's strategic board linked for its monthly report. */
+export const BOARD_CHANNEL_KEY = 'board:channel';
