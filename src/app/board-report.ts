@@ -16,13 +16,14 @@ export async function buildBoardReport(
   const { stores } = ctx;
   const towns = await Promise.all(
     TOWNS.map(async ({ slug }) => {
-      const [summary, actions, plans] = await Promise.all([
+      const [summary, actions, plans, members] = await Promise.all([
         summarise(ctx, slug),
         stores.actions.listByTown(slug),
         stores.plans.listByTown(slug),
+        stores.members.listByTown(slug),
       ]);
       const priorities = (await Promise.all(plans.map((p) => stores.priorities.listByPlan(p.id)))).flat();
-      return { summary, actions, priorities };
+      return { summary, actions, priorities, members };
     }),
   );
   return ok(boardReport(today(ctx), towns));

@@ -4,6 +4,7 @@ import { STATUS_LABELS, type Action } from './action.js';
 import { ragOf, type Rag } from './due.js';
 import { townBySlug } from './towns.js';
 import type { LocalDate } from './dates.js';
+import type { Member } from './member.js';
 import type { Priority } from './priority.js';
 import type { TownSummary } from './summary.js';
 
@@ -31,6 +32,8 @@ export interface ActionRow {
   measure: string;
   target: string;
   owners: string;
+  /** The owners' e-mail addresses: what a re-import matches them by. */
+  ownerEmails: string;
   dueDate: LocalDate;
   status: string;
   rag: string;
@@ -47,16 +50,21 @@ const PROGRESS_WORD = { ahead: 'Ahead', on_track: 'On track', behind: 'Behind' }
 
 export function boardReport(
   asOf: LocalDate,
-  towns: readonly { summary: TownSummary; actions: readonly Action[]; priorities: readonly Priority[] }[],
+  towns: readonly {
+    summary: TownSummary;
+    actions: readonly Action[];
+    priorities: readonly Priority[];
+    members?: readonly Member[];
+  }[],
 ): BoardReport {
   return {
     asOf,
     summary: towns.map(({ summary: s }) => townRow(s)),
-    towns: towns.map(({ summary, actions, priorities }) => ({
+    towns: towns.map(({ summary, actions, priorities, members = [] }) => ({
       town: townBySlug(summary.town).name,
       actions: [...actions]
         .sort((a, b) => a.ref.localeCompare(b.ref, 'en', { numeric: true }))
-        .map((a) => actionRow(a, priorities, asOf)),
+        .map((a) => actionRow(a, priorities, members, asOf)),
     })),
   };
 }
@@ -87,7 +95,12 @@ function townRow(s: TownSummary): TownRow {
   };
 }
 
-function actionRow(a: Action, priorities: readonly Priority[], asOf: LocalDate): ActionRow {
+function actionRow(
+  a: Action,
+  priorities: readonly Priority[],
+  members: readonly Member[],
+  asOf: LocalDate,
+): ActionRow {
   const rag = ragOf(a, asOf);
   return {
     ref: a.ref,
@@ -96,6 +109,10 @@ function actionRow(a: Action, priorities: readonly Priority[], asOf: LocalDate):
     measure: a.measure,
     target: a.target,
     owners: a.owners.map((o) => o.displayName).join('; '),
+    ownerEmails: a.owners
+      .map((o) => members.find((m) => m.aadObjectId === o.aadObjectId)?.email ?? '')
+      .filter(Boolean)
+      .join('; '),
     dueDate: a.dueDate,
     status: STATUS_LABELS[a.status],
     rag: rag ? RAG_WORD[rag] : 'Closed',

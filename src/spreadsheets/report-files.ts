@@ -31,6 +31,7 @@ const ACTION_COLUMNS: Column<ActionRow>[] = [
   { header: 'Measure', key: 'measure', width: 30 },
   { header: 'Target', key: 'target', width: 20 },
   { header: 'Owners', key: 'owners', width: 36 },
+  { header: 'Owner e-mails', key: 'ownerEmails', width: 40 },
   { header: 'Due', key: 'dueDate', width: 12 },
   { header: 'Status', key: 'status', width: 12 },
   { header: 'RAG', key: 'rag', width: 8 },

@@ -42,6 +42,7 @@ const report: BoardReport = {
           measure: 'Patrols\ncompleted',
           target: '12',
           owners: 'Sam Penrose; Alex Nance',
+          ownerEmails: 'sam@police.example; alex@council.example',
           dueDate: '2026-11-20',
           status: 'In progress',
           rag: 'Red',
@@ -95,7 +96,7 @@ describe('the board report files', () => {
     );
     expect(truro!.name).toBe('truro.csv');
     expect(truro!.text.split('\r\n')[1]).toBe(
-      'TRU-001,"Reduce ASB, ""town centre"", evenings","\'=HYPERLINK(""http://evil.example"",""click"")","Patrols\ncompleted",12,Sam Penrose; Alex Nance,2026-11-20,In progress,Red',
+      'TRU-001,"Reduce ASB, ""town centre"", evenings","\'=HYPERLINK(""http://evil.example"",""click"")","Patrols\ncompleted",12,Sam Penrose; Alex Nance,sam@police.example; alex@council.example,2026-11-20,In progress,Red',
     );
   });
 });

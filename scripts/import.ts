@@ -1,0 +1,84 @@
+// `npm run import -- plan.xlsx --town truro [--dry-run] [--reason "..."]`: a delivery plan kept in a
+// spreadsheet, into the town's current plan. Every row is checked first; any problem and nothing is
+// written. --dry-run shows what would change. The column layout is in docs/IMPORT.md.
+import { readFile, stat } from 'node:fs/promises';
+import { parseArgs } from 'node:util';
+import { importPlan } from '../src/app/import-plan.js';
+import { OPERATOR } from '../src/app/appoint.js';
+import { loadConfig } from '../src/config.js';
+import { AppError } from '../src/errors.js';
+import { findTown } from '../src/domain/towns.js';
+import { readPlanSheet, SHEET_LIMITS } from '../src/spreadsheets/plan-sheet.js';
+import { openDatabase } from './open-database.js';
+import { exitWith, UsageError } from './cli.js';
+
+const USAGE =
+  'npm run import -- <plan.xlsx> --town <town> [--dry-run] [--reason "why the approved plan changes"]';
+
+try {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      options: {
+        town: { type: 'string' },
+        'dry-run': { type: 'boolean', default: false },
+        reason: { type: 'string' },
+      },
+      strict: true,
+      allowPositionals: true,
+    });
+  } catch (error) {
+    throw new UsageError(`${(error as Error).message}\nUsage: ${USAGE}`);
+  }
+  const { values, positionals } = parsed;
+  if (positionals.length !== 1) throw new UsageError(`Name one .xlsx file\nUsage: ${USAGE}`);
+  const town = findTown(values.town ?? '');
+  if (!town)
+    throw new UsageError(`--town must be one of the ten towns, not "${values.town ?? ''}"\nUsage: ${USAGE}`);
+  const file = positionals[0]!;
+  const size = (await stat(file).catch(() => null))?.size;
+  if (size === undefined) throw new UsageError(`No file at ${file}`);
+  if (size > SHEET_LIMITS.bytes)
+    throw new AppError('validation', `${file} is over 5 MB: nothing was imported`);
+
+  const sheet = await readPlanSheet(await readFile(file), town.name);
+  if (!sheet.ok)
+    throw new AppError(
+      'validation',
+      [`${file}: nothing was imported`, ...sheet.problems.map((p) => `  - ${p}`)].join('\n'),
+    );
+  const db = await openDatabase(loadConfig(process.env));
+  try {
+    const result = await importPlan(db.ctx, OPERATOR, {
+      town: town.slug,
+      rows: sheet.rows,
+      dryRun: values['dry-run'],
+      reason: values.reason ?? null,
+    });
+    if (!result.ok) {
+      const { message, issues } = result.error;
+      throw new AppError(
+        result.error.code,
+        [`${file}: ${message}`, ...issues.map((i) => `  - ${i.message}`)].join('\n'),
+      );
+    }
+    const o = result.value;
+    const verb = o.dryRun ? 'would be' : 'were';
+    console.log(`${file} (sheet "${sheet.sheet}") into "${o.plan.title}" (${town.name}):`);
+    console.log(
+      `  ${o.newPriorities.length} new priorities ${verb} added${o.newPriorities.length ? `: ${o.newPriorities.join('; ')}` : ''}`,
+    );
+    console.log(
+      `  ${o.created.length} actions ${verb} created${o.created.length ? `: ${o.created.join('; ')}` : ''}`,
+    );
+    console.log(
+      `  ${o.updated.length} actions ${verb} updated${o.updated.length ? `: ${o.updated.join(', ')}` : ''}`,
+    );
+    console.log(`  ${o.unchanged} actions unchanged`);
+    if (o.dryRun) console.log('Dry run: nothing was written.');
+  } finally {
+    await db.close();
+  }
+} catch (error) {
+  exitWith(error);
+}
