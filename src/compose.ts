@@ -11,6 +11,7 @@ import { TeamsReminderDelivery } from './bot/reminder-delivery.js';
 import { sendDueReminders, type SweepOptions, type SweepReport } from './app/send-due-reminders.js';
 import { sendDigests, type DigestOptions, type DigestReport } from './app/send-digests.js';
 import { sendMonthlyBoardReport, type BoardReportOutcome } from './app/send-board-report.js';
+import { remindOverrunGroups } from './app/task-groups.js';
 import { GraphActivityFeed } from './graph/activity-feed.js';
 import { GraphCalendar } from './graph/calendar.js';
 import { createGraphClient, type TokenProvider } from './graph/client.js';
@@ -33,7 +34,9 @@ export interface Service {
   http: HttpService;
   ctx: AppContext;
   /** One reminder sweep now (tests, operators). */
-  sweep: () => Promise<SweepReport & { digests: DigestReport; boardReport: BoardReportOutcome }>;
+  sweep: () => Promise<
+    SweepReport & { digests: DigestReport; boardReport: BoardReportOutcome; groupsOverrun: number }
+  >;
   /** Starts the interval sweep (REMINDER_SWEEP_SECONDS; 0 = only on demand). */
   startReminders: () => Sweeper;
 }
@@ -90,7 +93,9 @@ export async function composeService(
     const report = await sendDueReminders(ctx, delivery, sweepOptions);
     const digests = await sendDigests(ctx, delivery, digestOptions);
     const boardReport = await sendMonthlyBoardReport(ctx, delivery, { ...digestOptions });
-    return { ...report, digests, boardReport };
+    // Coordinators are asked about overrun groups in the reminder hours only, like every reminder.
+    const groupsOverrun = report.quiet ? 0 : await remindOverrunGroups(ctx, delivery, sweepOptions);
+    return { ...report, digests, boardReport, groupsOverrun };
   };
   const http = createServer({
     adapter,

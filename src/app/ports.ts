@@ -174,6 +174,11 @@ export interface BoardReportDelivery {
   toBoardChannel(summaries: TownSummary[], month: string): Promise<'sent' | 'unreachable'>;
 }
 
+/** Asks a town's coordinators to close or extend a task-and-finish group past its end date. */
+export interface GroupOverrunDelivery {
+  groupOverrun(view: { group: TaskGroup; actions: Action[] }): Promise<'sent' | 'unreachable'>;
+}
+
 /** The board report as files people open in a spreadsheet program. */
 export interface ReportFiles {
   /** An .xlsx workbook: a summary sheet, then one sheet per town. */

@@ -15,6 +15,7 @@ import { actionCard, personalDataCard } from '../cards/views.js';
 import { MeetingActions } from './meeting-actions.js';
 import { PLAN_VERB_SCHEMAS, PlanActions } from './plan-actions.js';
 import { INDICATOR_VERB_SCHEMAS, IndicatorActions } from './indicator-actions.js';
+import { GROUP_VERB_SCHEMAS, GroupActions } from './group-actions.js';
 import type { Calendar } from '../app/ports.js';
 import { formatDate } from '../cards/format.js';
 import { actionFormCard, errorCard, joinRequestCard } from './replies.js';
@@ -89,6 +90,7 @@ export const VERB_SCHEMAS = {
   'join.decline': z.object({ requestId: z.string().max(200) }),
   ...PLAN_VERB_SCHEMAS,
   ...INDICATOR_VERB_SCHEMAS,
+  ...GROUP_VERB_SCHEMAS,
 } as const;
 
 export type Verb = keyof typeof VERB_SCHEMAS;
@@ -104,11 +106,13 @@ export class CardActions {
     this.meetings = new MeetingActions(ctx, cards, messenger, calendar);
     this.plans = new PlanActions(ctx, cards, messenger);
     this.indicators = new IndicatorActions(ctx, cards);
+    this.groups = new GroupActions(ctx, cards);
   }
 
   private readonly meetings: MeetingActions;
   readonly plans: PlanActions;
   readonly indicators: IndicatorActions;
+  readonly groups: GroupActions;
 
   /** The card to show the actor in place of the one they acted on. */
   async handle(actor: Actor, verb: string, rawData: unknown): Promise<Card> {
@@ -165,6 +169,11 @@ export class CardActions {
       case 'indicator.baseline':
       case 'indicator.target':
         return this.indicators.handle(actor, verb, data);
+      case 'group.refresh':
+      case 'group.create':
+      case 'group.extend':
+      case 'group.close':
+        return this.groups.handle(actor, verb, data);
     }
   }
 

@@ -34,6 +34,16 @@ export const COMMANDS = [
   },
   { name: 'new plan', usage: 'new plan [town]', description: 'Coordinators: start a new delivery plan' },
   {
+    name: 'groups',
+    usage: 'groups [town]',
+    description: "The town's task-and-finish groups, their end dates and progress",
+  },
+  {
+    name: 'new group',
+    usage: 'new group [town]',
+    description: 'Coordinators: set up a task-and-finish group',
+  },
+  {
     name: 'report',
     usage: 'report',
     description: 'Board members and coordinators, 1:1: the board report as an Excel workbook',
@@ -119,6 +129,8 @@ export const commandSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('indicator'), town: optionalTown }),
   z.object({ kind: z.literal('report') }),
   z.object({ kind: z.literal('link_board') }),
+  z.object({ kind: z.literal('groups'), town: optionalTown }),
+  z.object({ kind: z.literal('new_group'), town: optionalTown }),
   z.object({
     kind: z.literal('show'),
     ref: z.string().transform(
@@ -180,6 +192,13 @@ function candidateFor(text: string): Record<string, unknown> | null {
     return { kind: 'schedule_meeting', town: words.slice(2).join(' ') || undefined };
   if (/^(new|add|create) action\b/.test(text))
     return { kind: 'new_action', town: words.slice(2).join(' ') || undefined };
+  if (/^(new|create|start|set up) (task |task-and-finish )?group\b/.test(text))
+    return {
+      kind: 'new_group',
+      town: text.replace(/^(new|create|start|set up) (task |task-and-finish )?group\s*/, '') || undefined,
+    };
+  if (/^(task )?groups\b/.test(text))
+    return { kind: 'groups', town: text.replace(/^(task )?groups\s*/, '') || undefined };
   if (/^(new|create|start) plan\b/.test(text))
     return { kind: 'new_plan', town: words.slice(2).join(' ') || undefined };
   if (/^(delivery )?plan\b/.test(text))
@@ -305,6 +324,8 @@ const VERBS = [
   'new plan',
   'indicator',
   'report',
+  'groups',
+  'new group',
   'schedule meeting',
   'show',
   'members',

@@ -12,7 +12,15 @@ import type { Action } from '../domain/action.js';
 import type { DueReminder } from '../domain/reminder-policy.js';
 import type { ActionReminderKind } from '../domain/reminder.js';
 import type { AppContext } from '../app/context.js';
-import type { ActivityFeed, BoardReportDelivery, DigestDelivery, ReminderDelivery } from '../app/ports.js';
+import type {
+  ActivityFeed,
+  BoardReportDelivery,
+  DigestDelivery,
+  GroupOverrunDelivery,
+  ReminderDelivery,
+} from '../app/ports.js';
+import type { TaskGroup } from '../domain/task-group.js';
+import { groupCard } from '../cards/group-views.js';
 import type { CardRenderer } from '../cards/render.js';
 import type { Messenger } from './messenger.js';
 
@@ -28,7 +36,9 @@ export const ACTIVITY_TYPES: Record<ActionReminderKind, string> = {
 export const FEED_TEMPLATE_PARAMETERS = ['ref'] as const;
 type FeedParameters = Record<(typeof FEED_TEMPLATE_PARAMETERS)[number], string>;
 
-export class TeamsReminderDelivery implements ReminderDelivery, DigestDelivery, BoardReportDelivery {
+export class TeamsReminderDelivery
+  implements ReminderDelivery, DigestDelivery, BoardReportDelivery, GroupOverrunDelivery
+{
   constructor(
     private readonly ctx: AppContext,
     private readonly cards: CardRenderer,
@@ -88,6 +98,20 @@ export class TeamsReminderDelivery implements ReminderDelivery, DigestDelivery, 
       boardCard(summaries, viewSettings(this.ctx), `Monthly report, ${month}`),
     );
     return (await this.messenger.postToBoardChannel(card)) ? 'sent' : 'unreachable';
+  }
+
+  async groupOverrun(view: { group: TaskGroup; actions: Action[] }): Promise<'sent' | 'unreachable'> {
+    const { group } = view;
+    const members = await this.ctx.stores.members.listByTown(group.town);
+    const card = this.cards.render(
+      'group',
+      groupCard(view, members, viewSettings(this.ctx).today, {
+        canManage: true,
+        notice: `This group was due to finish on ${group.endDate} and still has ${view.actions.length} open actions: close it, or extend it.`,
+      }),
+    );
+    const text = `The "${group.theme}" task-and-finish group has passed its end date with open actions.`;
+    return (await this.messenger.tellCoordinators(group.town, text, card)) > 0 ? 'sent' : 'unreachable';
   }
 
   async toPerson(aadObjectId: string, displayName: string, digest: Digest): Promise<'sent' | 'unreachable'> {

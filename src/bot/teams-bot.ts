@@ -44,6 +44,8 @@ import type { Actor } from '../domain/entity.js';
 import type { Calendar } from '../app/ports.js';
 import { scheduleLaunchPlan } from '../app/launch-plan.js';
 import { currentPlan } from '../app/plans.js';
+import { listTaskGroups } from '../app/task-groups.js';
+import { groupsCard } from '../cards/group-views.js';
 import type { ReportDelivery } from './report-delivery.js';
 import { getIndicator, isBoardMember } from '../app/indicator.js';
 import { BOARD_CHANNEL_KEY } from '../domain/conversation.js';
@@ -193,6 +195,17 @@ export class SaferTownsBot extends TeamsActivityHandler {
       case 'plan': {
         const view = must(await currentPlan(this.ctx, actor, await town(command.town)));
         return this.cardActions.plans.card(actor, view);
+      }
+      case 'groups': {
+        const slug = await town(command.town);
+        const views = must(await listTaskGroups(this.ctx, actor, slug));
+        return this.cards.render('groups', groupsCard(slug, views, view.today));
+      }
+      case 'new_group': {
+        const slug = await town(command.town);
+        const refusal = await authorise(this.ctx, actor, slug, 'coordinate');
+        if (refusal) throw refusal;
+        return this.cardActions.groups.form(slug);
       }
       case 'report': {
         if (kindOf(context.activity) !== 'personal' || !this.reports)

@@ -6,10 +6,14 @@ export const REMINDER_KINDS = [
   'town_digest',
   'personal_digest',
   'board_report',
+  'group_overrun',
 ] as const;
 export type ReminderKind = (typeof REMINDER_KINDS)[number];
 /** The kinds about one action (the others are weekly digests and the board's monthly report). */
-export type ActionReminderKind = Exclude<ReminderKind, 'town_digest' | 'personal_digest' | 'board_report'>;
+export type ActionReminderKind = Exclude<
+  ReminderKind,
+  'town_digest' | 'personal_digest' | 'board_report' | 'group_overrun'
+>;
 
 /**
  * A reminder is identified by action (for digests: the town or the person), kind and window (e.g. the due date, or the week of being overdue);

@@ -42,3 +42,17 @@ export function newTaskGroup(input: unknown, id: string, today: LocalDate): Vali
 export function isOverrun(group: TaskGroup, today: LocalDate): boolean {
   return group.status === 'open' && daysBetween(today, group.endDate) < 0;
 }
+
+export function closeGroup(group: TaskGroup): Validated<TaskGroup> {
+  if (group.status === 'closed')
+    return fail([issue('status', `The "${group.theme}" group is already closed`)]);
+  return ok({ ...group, status: 'closed' });
+}
+
+/** A new end date for an open group: later than the current one, and in the future. */
+export function extendGroup(group: TaskGroup, endDate: LocalDate, today: LocalDate): Validated<TaskGroup> {
+  if (group.status === 'closed') return fail([issue('status', `The "${group.theme}" group is closed`)]);
+  if (endDate <= group.endDate || daysBetween(today, endDate) <= 0)
+    return fail([issue('endDate', `Choose an end date after ${group.endDate} and after today`)]);
+  return ok({ ...group, endDate });
+}

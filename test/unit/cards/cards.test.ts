@@ -32,6 +32,7 @@ import { TOWNS } from '../../../src/domain/towns.js';
 import { planProgress } from '../../../src/domain/plan-progress.js';
 import { planCard, planFormCard } from '../../../src/cards/plan-views.js';
 import { indicatorCard } from '../../../src/cards/indicator-views.js';
+import { groupCard, groupFormCard, groupsCard } from '../../../src/cards/group-views.js';
 import { anAction } from '../../contract/builders.js';
 import { coordinator, member, plan, priority } from '../domain/fixtures.js';
 
@@ -80,6 +81,16 @@ const summary = townSummary({
   indicator,
 });
 
+const taskGroup = {
+  id: 'group-1',
+  version: 1,
+  town: 'truro' as const,
+  theme: 'Street drinking in Victoria Gardens',
+  memberIds: [coordinator.aadObjectId, member.aadObjectId],
+  endDate: '2026-11-01',
+  status: 'open' as const,
+  demo: false,
+};
 const consulting = {
   ...plan,
   version: 4,
@@ -182,6 +193,20 @@ const rendered: Record<CardName, Card> = {
     status: 'pending',
     decidedBy: null,
   }),
+  group: cards.render(
+    'group',
+    groupCard(
+      { group: taskGroup, actions: actions.map((a) => ({ ...a, taskGroupId: taskGroup.id })) },
+      [coordinator, member],
+      view.today,
+      { canManage: true, notice: 'Past its end date' },
+    ),
+  ),
+  groups: cards.render('groups', groupsCard('truro', [{ group: taskGroup, actions }], view.today)),
+  'group-form': cards.render(
+    'group-form',
+    groupFormCard('truro', [coordinator, member], view.today, ['Theme is required']),
+  ),
   indicator: cards.render(
     'indicator',
     indicatorCard(indicator, { canRecord: true, canTarget: true, thisYear: 2026 }),

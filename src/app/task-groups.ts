@@ -1,0 +1,167 @@
+// Task-and-finish groups: coordinators set one up on an emerging theme with a few partners and an end date;
+// its actions belong to the town like any other (they count in the town's summary) and carry the group.
+// When a group passes its end date with actions still open, its coordinators are asked to close or extend it.
+import { AppError, ErrorCode } from '../errors.js';
+import { isOpen, type Action } from '../domain/action.js';
+import { closeGroup, extendGroup, isOverrun, newTaskGroup, type TaskGroup } from '../domain/task-group.js';
+import { fail, ok, type Result, type Validated } from '../domain/result.js';
+import { townBySlug, TOWNS, type TownSlug } from '../domain/towns.js';
+import { audit } from './audit-trail.js';
+import { authorise } from './authorise.js';
+import { today } from './read-models.js';
+import type { LocalDate } from '../domain/dates.js';
+import type { Actor } from '../domain/entity.js';
+import type { ReminderKey } from '../domain/reminder.js';
+import type { AppContext } from './context.js';
+import type { GroupOverrunDelivery } from './ports.js';
+
+export interface GroupView {
+  group: TaskGroup;
+  actions: Action[];
+}
+
+export async function createTaskGroup(
+  ctx: AppContext,
+  actor: Actor,
+  input: { town: TownSlug; theme: unknown; memberIds: string[]; endDate: unknown },
+): Promise<Result<GroupView, AppError>> {
+  const refusal = await authorise(ctx, actor, input.town, 'coordinate');
+  if (refusal) return fail(refusal);
+  const group = newTaskGroup(input, ctx.ids.newId(), today(ctx));
+  if (!group.ok) return fail(AppError.validation(group.error, 'The group is not ready yet'));
+  const seats = await ctx.stores.members.listByTown(input.town);
+  const strangers = group.value.memberIds.filter((id) => !seats.some((m) => m.aadObjectId === id));
+  if (strangers.length)
+    return fail(
+      new AppError(
+        ErrorCode.Validation,
+        `Group members must be ${townBySlug(input.town).name} partnership members`,
+      ),
+    );
+  const entity = { kind: 'task_group' as const, id: group.value.id, label: group.value.theme };
+  await ctx.stores.taskGroups.insert(
+    group.value,
+    audit(ctx, {
+      actor,
+      change: 'task_group.created',
+      entity,
+      town: input.town,
+      before: null,
+      after: group.value,
+    }),
+  );
+  return ok({ group: group.value, actions: [] });
+}
+
+export async function listTaskGroups(
+  ctx: AppContext,
+  actor: Actor,
+  town: TownSlug,
+): Promise<Result<GroupView[], AppError>> {
+  const refusal = await authorise(ctx, actor, town, 'read');
+  if (refusal) return fail(refusal);
+  const [groups, actions] = await Promise.all([
+    ctx.stores.taskGroups.listByTown(town),
+    ctx.stores.actions.listByTown(town),
+  ]);
+  return ok(groups.map((group) => ({ group, actions: actions.filter((a) => a.taskGroupId === group.id) })));
+}
+
+export async function groupById(
+  ctx: AppContext,
+  actor: Actor,
+  id: string,
+): Promise<Result<GroupView, AppError>> {
+  const group = await ctx.stores.taskGroups.get(id);
+  if (!group) return fail(new AppError(ErrorCode.NotFound, 'That group no longer exists'));
+  const refusal = await authorise(ctx, actor, group.town, 'read');
+  if (refusal) return fail(refusal);
+  const actions = (await ctx.stores.actions.listByTown(group.town)).filter((a) => a.taskGroupId === group.id);
+  return ok({ group, actions });
+}
+
+export async function changeTaskGroup(
+  ctx: AppContext,
+  actor: Actor,
+  request: {
+    groupId: string;
+    expectedVersion: number;
+    change: { kind: 'close' } | { kind: 'extend'; endDate: LocalDate };
+  },
+): Promise<Result<GroupView, AppError>> {
+  const group = await ctx.stores.taskGroups.get(request.groupId);
+  if (!group) return fail(new AppError(ErrorCode.NotFound, 'That group no longer exists'));
+  const refusal = await authorise(ctx, actor, group.town, 'coordinate');
+  if (refusal) return fail(refusal);
+  const stale = new AppError(
+    ErrorCode.StaleVersion,
+    `The "${group.theme}" group changed while you were looking at it. Nothing was changed.`,
+  );
+  if (group.version !== request.expectedVersion) return fail(stale);
+  const { change } = request;
+  const next: Validated<TaskGroup> =
+    change.kind === 'close' ? closeGroup(group) : extendGroup(group, change.endDate, today(ctx));
+  if (!next.ok) return fail(AppError.validation(next.error, `The "${group.theme}" group was not changed`));
+  const entity = { kind: 'task_group' as const, id: group.id, label: group.theme };
+  const outcome = await ctx.stores.taskGroups.update(
+    next.value,
+    group.version,
+    audit(ctx, {
+      actor,
+      change: `task_group.${change.kind === 'close' ? 'closed' : 'extended'}`,
+      entity,
+      town: group.town,
+      before: { status: group.status, endDate: group.endDate },
+      after: { status: next.value.status, endDate: next.value.endDate },
+    }),
+  );
+  if (outcome.kind !== 'updated') return fail(stale);
+  return groupById(ctx, actor, group.id);
+}
+
+/**
+ * Groups past their end date with actions still open: each is raised with the town's coordinators once per
+ * end date (an extension sets a new date, and so a new reminder when that one passes).
+ */
+export async function remindOverrunGroups(
+  ctx: AppContext,
+  delivery: GroupOverrunDelivery,
+  options: { worker: string; leaseMs: number },
+): Promise<number> {
+  const now = ctx.clock.now();
+  const day = today(ctx);
+  let sent = 0;
+  for (const { slug } of TOWNS) {
+    const groups = (await ctx.stores.taskGroups.listByTown(slug)).filter((g) => isOverrun(g, day));
+    if (!groups.length) continue;
+    const actions = await ctx.stores.actions.listByTown(slug);
+    for (const group of groups) {
+      const open = actions.filter((a) => a.taskGroupId === group.id && isOpen(a));
+      if (!open.length) continue;
+      const key: ReminderKey = {
+        actionId: `group:${group.id}`,
+        kind: 'group_overrun',
+        window: group.endDate,
+      };
+      if (
+        !(await ctx.stores.reminders.claim(
+          key,
+          options.worker,
+          now,
+          new Date(now.getTime() + options.leaseMs),
+        ))
+      )
+        continue;
+      try {
+        const outcome = await delivery.groupOverrun({ group, actions: open });
+        if (outcome === 'sent') {
+          await ctx.stores.reminders.markSent(key, options.worker, ctx.clock.now());
+          sent++;
+        } else await ctx.stores.reminders.markFailed(key, options.worker, 'no coordinator could be reached');
+      } catch {
+        // transient: the claim lapses and a later sweep tries again
+      }
+    }
+  }
+  return sent;
+}
