@@ -16,6 +16,7 @@ import { MeetingActions } from './meeting-actions.js';
 import { PLAN_VERB_SCHEMAS, PlanActions } from './plan-actions.js';
 import { INDICATOR_VERB_SCHEMAS, IndicatorActions } from './indicator-actions.js';
 import { GROUP_VERB_SCHEMAS, GroupActions } from './group-actions.js';
+import { PROBLEM_VERB_SCHEMAS, ProblemActions } from './problem-actions.js';
 import type { Calendar } from '../app/ports.js';
 import { formatDate } from '../cards/format.js';
 import { actionFormCard, errorCard, joinRequestCard } from './replies.js';
@@ -91,6 +92,7 @@ export const VERB_SCHEMAS = {
   ...PLAN_VERB_SCHEMAS,
   ...INDICATOR_VERB_SCHEMAS,
   ...GROUP_VERB_SCHEMAS,
+  ...PROBLEM_VERB_SCHEMAS,
 } as const;
 
 export type Verb = keyof typeof VERB_SCHEMAS;
@@ -107,12 +109,14 @@ export class CardActions {
     this.plans = new PlanActions(ctx, cards, messenger);
     this.indicators = new IndicatorActions(ctx, cards);
     this.groups = new GroupActions(ctx, cards);
+    this.problems = new ProblemActions(ctx, cards);
   }
 
   private readonly meetings: MeetingActions;
   readonly plans: PlanActions;
   readonly indicators: IndicatorActions;
   readonly groups: GroupActions;
+  readonly problems: ProblemActions;
 
   /** The card to show the actor in place of the one they acted on. */
   async handle(actor: Actor, verb: string, rawData: unknown): Promise<Card> {
@@ -174,6 +178,8 @@ export class CardActions {
       case 'group.extend':
       case 'group.close':
         return this.groups.handle(actor, verb, data);
+      default: // the problem-solving plan verbs
+        return this.problems.handle(actor, verb, data);
     }
   }
 

@@ -44,6 +44,18 @@ export const COMMANDS = [
     description: 'Coordinators: set up a task-and-finish group',
   },
   {
+    name: 'problems',
+    usage: 'problems [town]',
+    description: "The town's problem-solving plans (SARA) and their stages",
+  },
+  { name: 'new problem', usage: 'new problem [town]', description: 'Start a problem-solving plan (SARA)' },
+  { name: 'problem', usage: 'problem {ref}', description: 'One problem-solving plan, e.g. problem TRU-P03' },
+  {
+    name: 'library',
+    usage: 'library [words] [place|people|behaviour]',
+    description: 'Closed problem-solving plans shared by every town: what worked',
+  },
+  {
     name: 'report',
     usage: 'report',
     description: 'Board members and coordinators, 1:1: the board report as an Excel workbook',
@@ -130,6 +142,10 @@ export const commandSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('report') }),
   z.object({ kind: z.literal('link_board') }),
   z.object({ kind: z.literal('groups'), town: optionalTown }),
+  z.object({ kind: z.literal('problems'), town: optionalTown }),
+  z.object({ kind: z.literal('new_problem'), town: optionalTown }),
+  z.object({ kind: z.literal('problem'), ref: z.string().trim().min(1, 'Say which plan: problem TRU-P03') }),
+  z.object({ kind: z.literal('library'), query: z.string().max(200) }),
   z.object({ kind: z.literal('new_group'), town: optionalTown }),
   z.object({
     kind: z.literal('show'),
@@ -199,6 +215,15 @@ function candidateFor(text: string): Record<string, unknown> | null {
     };
   if (/^(task )?groups\b/.test(text))
     return { kind: 'groups', town: text.replace(/^(task )?groups\s*/, '') || undefined };
+  if (/^(new|create|start) problem\b/.test(text))
+    return {
+      kind: 'new_problem',
+      town: text.replace(/^(new|create|start) problem( plan)?\s*/, '') || undefined,
+    };
+  if (/^problems\b/.test(text))
+    return { kind: 'problems', town: text.replace(/^problems\s*/, '') || undefined };
+  if (/^problem\b/.test(text)) return { kind: 'problem', ref: text.replace(/^problem\s*/, '') };
+  if (/^library\b/.test(text)) return { kind: 'library', query: text.replace(/^library\s*/, '') };
   if (/^(new|create|start) plan\b/.test(text))
     return { kind: 'new_plan', town: words.slice(2).join(' ') || undefined };
   if (/^(delivery )?plan\b/.test(text))
@@ -326,6 +351,10 @@ const VERBS = [
   'report',
   'groups',
   'new group',
+  'problems',
+  'new problem',
+  'problem',
+  'library',
   'schedule meeting',
   'show',
   'members',

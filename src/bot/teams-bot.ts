@@ -45,6 +45,8 @@ import type { Calendar } from '../app/ports.js';
 import { scheduleLaunchPlan } from '../app/launch-plan.js';
 import { currentPlan } from '../app/plans.js';
 import { listTaskGroups } from '../app/task-groups.js';
+import { listProblems, problemByRef, searchLibrary } from '../app/problems.js';
+import { problemsCard } from '../cards/problem-views.js';
 import { groupsCard } from '../cards/group-views.js';
 import type { ReportDelivery } from './report-delivery.js';
 import { getIndicator, isBoardMember } from '../app/indicator.js';
@@ -195,6 +197,36 @@ export class SaferTownsBot extends TeamsActivityHandler {
       case 'plan': {
         const view = must(await currentPlan(this.ctx, actor, await town(command.town)));
         return this.cardActions.plans.card(actor, view);
+      }
+      case 'problems': {
+        const slug = await town(command.town);
+        const plans = must(await listProblems(this.ctx, actor, slug));
+        const name = townBySlug(slug).name;
+        return this.cards.render(
+          'problems',
+          problemsCard(`Safer ${name}: problem-solving plans`, plans, 'None yet: "new problem" starts one.'),
+        );
+      }
+      case 'new_problem': {
+        const slug = await town(command.town);
+        const refusal = await authorise(this.ctx, actor, slug, 'update');
+        if (refusal) throw refusal;
+        return this.cardActions.problems.form(slug);
+      }
+      case 'problem':
+        return this.cardActions.problems.card(actor, must(await problemByRef(this.ctx, actor, command.ref)));
+      case 'library': {
+        const found = must(await searchLibrary(this.ctx, actor, command.query));
+        const what = found.words.length ? ` for "${found.words.join(' ')}"` : '';
+        return this.cards.render(
+          'problems',
+          problemsCard(
+            `Best-practice library${what}${found.type ? ` (${found.type})` : ''}: ${found.plans.length} plans`,
+            found.plans,
+            'Nothing shared yet matches. Closed plans are shared from their card by a coordinator.',
+            true,
+          ),
+        );
       }
       case 'groups': {
         const slug = await town(command.town);

@@ -13,6 +13,7 @@ import type { Meeting, MeetingKind } from '../domain/meeting.js';
 import type { TownSummary } from '../domain/summary.js';
 import type { Digest } from '../domain/digest.js';
 import type { CardData } from './card-data.js';
+import { SARA_STAGES } from '../domain/problem.js';
 import { progressLine, trajectoryChart } from './indicator-views.js';
 
 export interface ViewSettings {
@@ -141,6 +142,7 @@ export function townSummaryCard(s: TownSummary, view: ViewSettings): CardData<'t
     meetings: s.upcomingMeetings.map((m) => ({
       line: `${formatInstant(m.start, view.timeZone)}: ${m.title}`,
     })),
+    problems: problemsByStage(s),
     indicator: {
       question: ind
         ? 'Agree the council and police deal with the crime and ASB issues that matter locally'
@@ -177,6 +179,14 @@ export function boardCard(
       };
     }),
   };
+}
+
+/** "2 at analysis, 1 at response": the town's open problem-solving plans by SARA stage. */
+function problemsByStage(s: TownSummary): string {
+  const parts = SARA_STAGES.filter((st) => s.openProblemsByStage[st]).map(
+    (st) => `${s.openProblemsByStage[st]} at ${st}`,
+  );
+  return parts.join(', ');
 }
 
 const openProblems = (s: TownSummary) =>

@@ -43,6 +43,8 @@ export interface ProblemPlan extends Versioned {
   measures: ProblemMeasure[];
   assessment: { delivered: boolean; outcome: string; displacement: string } | null;
   lessons: string | null;
+  /** Set when a closed plan is published to the cross-town best-practice library. */
+  library?: { publishedAt: string; publishedBy: string; theme: string } | null;
   demo: boolean;
 }
 

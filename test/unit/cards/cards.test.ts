@@ -33,6 +33,8 @@ import { planProgress } from '../../../src/domain/plan-progress.js';
 import { planCard, planFormCard } from '../../../src/cards/plan-views.js';
 import { indicatorCard } from '../../../src/cards/indicator-views.js';
 import { groupCard, groupFormCard, groupsCard } from '../../../src/cards/group-views.js';
+import { problemCard, problemFormCard, problemsCard } from '../../../src/cards/problem-views.js';
+import { newProblemPlan } from '../../../src/domain/problem.js';
 import { anAction } from '../../contract/builders.js';
 import { coordinator, member, plan, priority } from '../domain/fixtures.js';
 
@@ -81,6 +83,21 @@ const summary = townSummary({
   indicator,
 });
 
+const sara = (() => {
+  const p = newProblemPlan(
+    {
+      town: 'truro',
+      type: 'place',
+      title: 'Repeat ASB at the harbour car park at night',
+      hotspot: 'Harbour car park',
+      objective: 'Halve ASB reports in six months',
+      caseRefs: ['ECINS 123456'],
+    },
+    { id: 'p1', seq: 1 },
+  );
+  if (!p.ok) throw new Error('fixture');
+  return p.value;
+})();
 const taskGroup = {
   id: 'group-1',
   version: 1,
@@ -206,6 +223,44 @@ const rendered: Record<CardName, Card> = {
   'group-form': cards.render(
     'group-form',
     groupFormCard('truro', [coordinator, member], view.today, ['Theme is required']),
+  ),
+  problem: cards.render(
+    'problem',
+    problemCard(
+      {
+        ...sara,
+        stage: 'assessment',
+        scanningEvidence: '40 ASB reports in six months, mostly Friday nights',
+        analysis: {
+          offender: 'Groups of young people (ECINS 123456)',
+          victim: 'Car park users',
+          place: 'Harbour car park',
+          handler: 'Youth service',
+          guardian: 'Car park staff',
+          manager: 'Harbour authority',
+          hypothesis: 'Unlit and unmanaged at night',
+        },
+        measures: [{ name: 'ASB reports a month', baseline: 7, target: 3, after: null }],
+        responseActionIds: [actions[0]!.id],
+      },
+      actions,
+      { canEdit: true, canPublish: true },
+    ),
+  ),
+  'problem-form': cards.render('problem-form', problemFormCard('truro', ['Hotspot is required'])),
+  problems: cards.render(
+    'problems',
+    problemsCard(
+      'Library',
+      [
+        {
+          ...sara,
+          library: { publishedAt: '2026-11-01T00:00:00Z', publishedBy: 'Jo', theme: 'Car park ASB' },
+        },
+      ],
+      'none',
+      true,
+    ),
   ),
   indicator: cards.render(
     'indicator',

@@ -1,0 +1,203 @@
+// Problem-solving plans (SARA) for persistent problem places, groups and behaviours: partners create them
+// and record each stage's work; a stage moves on only when its work is done; coordinators publish closed
+// plans to the library that every town can search. Free text is checked for personal details: plans refer
+// to people by case-system references only.
+import { AppError, ErrorCode } from '../errors.js';
+import {
+  advanceStage,
+  newProblemPlan,
+  PROBLEM_TYPES,
+  type ProblemPlan,
+  type ProblemType,
+} from '../domain/problem.js';
+import {
+  addMeasure,
+  linkResponseAction,
+  matchesLibrary,
+  publish,
+  recordAnalysis,
+  recordAssessment,
+  recordLessons,
+  recordScanning,
+} from '../domain/problem-work.js';
+import { detectPersonalData } from '../domain/personal-data.js';
+import { fail, ok, type Result, type Validated } from '../domain/result.js';
+import { TOWNS, type TownSlug } from '../domain/towns.js';
+import { audit } from './audit-trail.js';
+import { authorise } from './authorise.js';
+import type { Actor } from '../domain/entity.js';
+import type { AppContext } from './context.js';
+
+export type ProblemChange =
+  | { kind: 'scanning'; evidence: unknown }
+  | { kind: 'analysis'; triangle: unknown }
+  | { kind: 'measure'; measure: unknown }
+  | { kind: 'link'; actionId: string }
+  | { kind: 'assessment'; assessment: unknown }
+  | { kind: 'lessons'; lessons: unknown }
+  | { kind: 'advance' }
+  | { kind: 'publish'; theme: unknown };
+
+const PERSONAL =
+  'That looks like personal details (a date of birth, a phone number, an address...): refer to people by their case-system reference instead';
+
+/** Any string anywhere in the input that looks like personal data. */
+function hasPersonalData(input: unknown): boolean {
+  if (typeof input === 'string') return detectPersonalData(input).length > 0;
+  if (Array.isArray(input)) return input.some(hasPersonalData);
+  if (input && typeof input === 'object') return Object.values(input).some(hasPersonalData);
+  return false;
+}
+
+export async function createProblem(
+  ctx: AppContext,
+  actor: Actor,
+  input: Record<string, unknown> & { town: TownSlug },
+): Promise<Result<ProblemPlan, AppError>> {
+  const refusal = await authorise(ctx, actor, input.town, 'update');
+  if (refusal) return fail(refusal);
+  if (hasPersonalData(input)) return fail(new AppError(ErrorCode.Validation, PERSONAL));
+  const draft = newProblemPlan(input, { id: 'check', seq: 1 });
+  if (!draft.ok) return fail(AppError.validation(draft.error, 'The problem-solving plan is not ready yet'));
+  // The reference is claimed only once everything else is right, so refused input uses up no number.
+  const plan = newProblemPlan(input, {
+    id: ctx.ids.newId(),
+    seq: await ctx.stores.problems.nextSeq(input.town),
+  });
+  if (!plan.ok) return fail(AppError.validation(plan.error));
+  const entity = { kind: 'problem' as const, id: plan.value.id, label: plan.value.ref };
+  await ctx.stores.problems.insert(
+    plan.value,
+    audit(ctx, {
+      actor,
+      change: 'problem.created',
+      entity,
+      town: input.town,
+      before: null,
+      after: plan.value,
+    }),
+  );
+  return ok(plan.value);
+}
+
+export async function problemByRef(
+  ctx: AppContext,
+  actor: Actor,
+  ref: string,
+): Promise<Result<ProblemPlan, AppError>> {
+  const upper = ref.trim().toUpperCase();
+  const town = TOWNS.find((t) => upper.startsWith(`${t.code}-P`));
+  if (!town)
+    return fail(
+      new AppError(
+        ErrorCode.NotFound,
+        `"${ref}" is not a problem-solving plan reference: they look like TRU-P03`,
+      ),
+    );
+  const plan = (await ctx.stores.problems.listByTown(town.slug)).find((p) => p.ref === upper);
+  if (!plan) return fail(new AppError(ErrorCode.NotFound, `There is no ${upper}`));
+  const refusal = await authorise(ctx, actor, plan.town, 'read');
+  return refusal ? fail(refusal) : ok(plan);
+}
+
+export async function problemById(
+  ctx: AppContext,
+  actor: Actor,
+  id: string,
+): Promise<Result<ProblemPlan, AppError>> {
+  const plan = await ctx.stores.problems.get(id);
+  if (!plan) return fail(new AppError(ErrorCode.NotFound, 'That plan no longer exists'));
+  const refusal = await authorise(ctx, actor, plan.town, 'read');
+  return refusal ? fail(refusal) : ok(plan);
+}
+
+export async function listProblems(
+  ctx: AppContext,
+  actor: Actor,
+  town: TownSlug,
+): Promise<Result<ProblemPlan[], AppError>> {
+  const refusal = await authorise(ctx, actor, town, 'read');
+  return refusal ? fail(refusal) : ok(await ctx.stores.problems.listByTown(town));
+}
+
+export async function changeProblem(
+  ctx: AppContext,
+  actor: Actor,
+  request: { problemId: string; expectedVersion: number; change: ProblemChange },
+): Promise<Result<ProblemPlan, AppError>> {
+  const plan = await ctx.stores.problems.get(request.problemId);
+  if (!plan) return fail(new AppError(ErrorCode.NotFound, 'That plan no longer exists'));
+  const { change } = request;
+  const refusal = await authorise(ctx, actor, plan.town, change.kind === 'publish' ? 'coordinate' : 'update');
+  if (refusal) return fail(refusal);
+  const stale = new AppError(
+    ErrorCode.StaleVersion,
+    `${plan.ref} changed while you were looking at it: here it is as it is now. Nothing was changed.`,
+  );
+  if (plan.version !== request.expectedVersion) return fail(stale);
+  if (hasPersonalData(change)) return fail(new AppError(ErrorCode.Validation, PERSONAL));
+  if (change.kind === 'link') {
+    const action = await ctx.stores.actions.get(change.actionId);
+    if (!action || action.town !== plan.town)
+      return fail(
+        new AppError(ErrorCode.Validation, `That action is not one of ${plan.ref}'s town's actions`),
+      );
+  }
+  const next: Validated<ProblemPlan> = (() => {
+    switch (change.kind) {
+      case 'scanning':
+        return recordScanning(plan, change.evidence);
+      case 'analysis':
+        return recordAnalysis(plan, change.triangle);
+      case 'measure':
+        return addMeasure(plan, change.measure);
+      case 'link':
+        return linkResponseAction(plan, change.actionId);
+      case 'assessment':
+        return recordAssessment(plan, change.assessment);
+      case 'lessons':
+        return recordLessons(plan, change.lessons);
+      case 'advance':
+        return advanceStage(plan);
+      case 'publish':
+        return publish(plan, { at: ctx.clock.now(), by: actor.name, theme: change.theme });
+    }
+  })();
+  if (!next.ok) return fail(AppError.validation(next.error, `${plan.ref} was not changed`));
+  const entity = { kind: 'problem' as const, id: plan.id, label: plan.ref };
+  const outcome = await ctx.stores.problems.update(
+    next.value,
+    plan.version,
+    audit(ctx, {
+      actor,
+      change: `problem.${change.kind}`,
+      entity,
+      town: plan.town,
+      before: { stage: plan.stage },
+      after: { stage: next.value.stage },
+    }),
+  );
+  return outcome.kind === 'updated' ? ok(outcome.value) : fail(stale);
+}
+
+/** The cross-town library: published plans whose text has every word; anyone with a seat may search it. */
+export async function searchLibrary(
+  ctx: AppContext,
+  actor: Actor,
+  query: string,
+): Promise<Result<{ plans: ProblemPlan[]; words: string[]; type: ProblemType | null }, AppError>> {
+  const seats = await ctx.stores.members.listByPerson(actor.id);
+  if (actor.kind !== 'system' && !seats.length)
+    return fail(
+      new AppError(ErrorCode.Forbidden, 'The library is for members of the Safer Town partnerships'),
+    );
+  const terms = query.toLowerCase().split(/\s+/).filter(Boolean);
+  const type = (terms.find((w) => (PROBLEM_TYPES as readonly string[]).includes(w)) ??
+    null) as ProblemType | null;
+  const words = terms.filter((w) => w !== type);
+  const all = (await Promise.all(TOWNS.map((t) => ctx.stores.problems.listByTown(t.slug)))).flat();
+  const plans = all
+    .filter((p) => matchesLibrary(p, { words, type }))
+    .sort((a, b) => (b.library?.publishedAt ?? '').localeCompare(a.library?.publishedAt ?? ''));
+  return ok({ plans, words, type });
+}
