@@ -52,7 +52,11 @@ export async function composeService(
     stores,
     clock: overrides.clock ?? systemClock,
     ids: overrides.ids ?? randomIds,
-    settings: { timeZone: config.TIMEZONE, dueSoonDays: config.DUE_SOON_DAYS },
+    settings: {
+      timeZone: config.TIMEZONE,
+      dueSoonDays: config.DUE_SOON_DAYS,
+      seedFundGbp: config.SEED_FUND_GBP,
+    },
   };
   const cards = new CardRenderer();
   const adapter = createAdapter(config, log);

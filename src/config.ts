@@ -66,6 +66,8 @@ export const configSchema = z.object({
     .enum(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'])
     .default('monday'),
   DIGEST_HOUR: z.coerce.number().int().min(0).max(23).default(9),
+  // The programme's seed fund, in pounds.
+  SEED_FUND_GBP: z.coerce.number().min(0).max(100_000_000).default(50_000),
   // Microsoft Graph (meetings, activity feed, app installation). Used when the app id, secret and tenant are set.
   GRAPH_BASE_URL: z
     .url({ protocol: /^https$/, error: 'must be an https:// URL' })

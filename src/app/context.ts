@@ -5,5 +5,6 @@ export interface AppContext {
   stores: Stores;
   clock: Clock;
   ids: IdGenerator;
-  settings: { timeZone: string; dueSoonDays: number };
+  /** seedFundGbp: the programme's seed fund in pounds (SEED_FUND_GBP; 50,000 when not given). */
+  settings: { timeZone: string; dueSoonDays: number; seedFundGbp?: number };
 }

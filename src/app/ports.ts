@@ -17,6 +17,7 @@ import type { ReminderKey, ReminderRecord } from '../domain/reminder.js';
 import type { DueReminder } from '../domain/reminder-policy.js';
 import type { Digest } from '../domain/digest.js';
 import type { TaskGroup } from '../domain/task-group.js';
+import type { SeedFund } from '../domain/seed-fund.js';
 import type { TownSlug } from '../domain/towns.js';
 import type { TownSummary } from '../domain/summary.js';
 
@@ -86,6 +87,7 @@ export interface MeetingRepository extends VersionedStore<Meeting> {
 }
 
 export type IndicatorRepository = VersionedStore<Indicator>;
+export type SeedFundStore = VersionedStore<SeedFund>;
 
 export interface AuditLog {
   listForEntity(entityId: string): Promise<AuditEvent[]>;
@@ -204,6 +206,7 @@ export interface Stores {
   problems: ProblemRepository;
   meetings: MeetingRepository;
   indicators: IndicatorRepository;
+  seedFund: SeedFundStore;
   audit: AuditLog;
   reminders: ReminderRecords;
   conversations: ConversationRefs;

@@ -17,6 +17,7 @@ import { PLAN_VERB_SCHEMAS, PlanActions } from './plan-actions.js';
 import { INDICATOR_VERB_SCHEMAS, IndicatorActions } from './indicator-actions.js';
 import { GROUP_VERB_SCHEMAS, GroupActions } from './group-actions.js';
 import { PROBLEM_VERB_SCHEMAS, ProblemActions } from './problem-actions.js';
+import { FUND_VERB_SCHEMAS, FundActions } from './fund-actions.js';
 import type { Calendar } from '../app/ports.js';
 import { formatDate } from '../cards/format.js';
 import { actionFormCard, errorCard, joinRequestCard } from './replies.js';
@@ -93,6 +94,7 @@ export const VERB_SCHEMAS = {
   ...INDICATOR_VERB_SCHEMAS,
   ...GROUP_VERB_SCHEMAS,
   ...PROBLEM_VERB_SCHEMAS,
+  ...FUND_VERB_SCHEMAS,
 } as const;
 
 export type Verb = keyof typeof VERB_SCHEMAS;
@@ -110,6 +112,7 @@ export class CardActions {
     this.indicators = new IndicatorActions(ctx, cards);
     this.groups = new GroupActions(ctx, cards);
     this.problems = new ProblemActions(ctx, cards);
+    this.fund = new FundActions(ctx, cards);
   }
 
   private readonly meetings: MeetingActions;
@@ -117,6 +120,7 @@ export class CardActions {
   readonly indicators: IndicatorActions;
   readonly groups: GroupActions;
   readonly problems: ProblemActions;
+  readonly fund: FundActions;
 
   /** The card to show the actor in place of the one they acted on. */
   async handle(actor: Actor, verb: string, rawData: unknown): Promise<Card> {
@@ -178,6 +182,10 @@ export class CardActions {
       case 'group.extend':
       case 'group.close':
         return this.groups.handle(actor, verb, data);
+      case 'fund.refresh':
+      case 'fund.allocate':
+      case 'fund.spend':
+        return this.fund.handle(actor, verb, data);
       default: // the problem-solving plan verbs
         return this.problems.handle(actor, verb, data);
     }

@@ -56,6 +56,11 @@ export const COMMANDS = [
     description: 'Closed problem-solving plans shared by every town: what worked',
   },
   {
+    name: 'fund',
+    usage: 'fund',
+    description: 'The seed fund: allocated, spent and remaining, overall and by town',
+  },
+  {
     name: 'report',
     usage: 'report',
     description: 'Board members and coordinators, 1:1: the board report as an Excel workbook',
@@ -146,6 +151,7 @@ export const commandSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('new_problem'), town: optionalTown }),
   z.object({ kind: z.literal('problem'), ref: z.string().trim().min(1, 'Say which plan: problem TRU-P03') }),
   z.object({ kind: z.literal('library'), query: z.string().max(200) }),
+  z.object({ kind: z.literal('fund') }),
   z.object({ kind: z.literal('new_group'), town: optionalTown }),
   z.object({
     kind: z.literal('show'),
@@ -241,6 +247,8 @@ function candidateFor(text: string): Record<string, unknown> | null {
     case 'report':
     case 'export':
       return { kind: 'report' };
+    case 'fund':
+      return { kind: 'fund' };
     case 'indicator':
     case 'confidence':
     case 'survey':
@@ -355,6 +363,7 @@ const VERBS = [
   'new problem',
   'problem',
   'library',
+  'fund',
   'schedule meeting',
   'show',
   'members',

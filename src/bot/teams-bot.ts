@@ -46,6 +46,7 @@ import { scheduleLaunchPlan } from '../app/launch-plan.js';
 import { currentPlan } from '../app/plans.js';
 import { listTaskGroups } from '../app/task-groups.js';
 import { listProblems, problemByRef, searchLibrary } from '../app/problems.js';
+import { fundView } from '../app/seed-fund.js';
 import { problemsCard } from '../cards/problem-views.js';
 import { groupsCard } from '../cards/group-views.js';
 import type { ReportDelivery } from './report-delivery.js';
@@ -151,11 +152,11 @@ export class SaferTownsBot extends TeamsActivityHandler {
         const summary = must(await getTownSummary(this.ctx, actor, slug));
         return this.cards.render('town-summary', townSummaryCard(summary, view));
       }
-      case 'board':
-        return this.cards.render(
-          'board-summary',
-          boardCard(must(await getBoardSummary(this.ctx, actor)), view),
-        );
+      case 'board': {
+        const summaries = must(await getBoardSummary(this.ctx, actor));
+        const fund = must(await fundView(this.ctx, actor));
+        return this.cards.render('board-summary', boardCard(summaries, view, 'All ten towns', fund));
+      }
       case 'actions': {
         const slug = await town(command.town);
         const actions = must(await listActions(this.ctx, actor, slug, command.filter));
@@ -215,6 +216,8 @@ export class SaferTownsBot extends TeamsActivityHandler {
       }
       case 'problem':
         return this.cardActions.problems.card(actor, must(await problemByRef(this.ctx, actor, command.ref)));
+      case 'fund':
+        return this.cardActions.fund.card(actor);
       case 'library': {
         const found = must(await searchLibrary(this.ctx, actor, command.query));
         const what = found.words.length ? ` for "${found.words.join(' ')}"` : '';

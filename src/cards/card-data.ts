@@ -276,6 +276,13 @@ export const CARD_DATA = {
     empty: text,
     rows: z.array(z.object({ problemId: text, title: text, detail: text })),
   }),
+  fund: z.object({
+    notice: text,
+    totals: facts,
+    towns: facts,
+    allocations: z.array(z.object({ allocationId: text, line: text, inputId: text, allocated: text })),
+    canManage: z.boolean(),
+  }),
   'plan-form': z.object({
     town: text,
     townName: text,

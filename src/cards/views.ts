@@ -13,6 +13,8 @@ import type { Meeting, MeetingKind } from '../domain/meeting.js';
 import type { TownSummary } from '../domain/summary.js';
 import type { Digest } from '../domain/digest.js';
 import type { CardData } from './card-data.js';
+import type { FundView } from '../app/seed-fund.js';
+import { formatPounds } from '../domain/seed-fund.js';
 import { SARA_STAGES } from '../domain/problem.js';
 import { progressLine, trajectoryChart } from './indicator-views.js';
 
@@ -159,15 +161,23 @@ export function boardCard(
   summaries: readonly TownSummary[],
   view: ViewSettings,
   heading = 'All ten towns',
+  fund?: FundView,
 ): CardData<'board-summary'> {
+  const fundText = fund
+    ? ` · Seed fund: ${formatPounds(fund.totals.allocated)} allocated, ${formatPounds(fund.totals.spent)} spent, ${formatPounds(fund.totals.remaining)} remaining`
+    : '';
+  const townFund = (town: TownSlug) => {
+    const t = fund?.towns.find((x) => x.town === town);
+    return t ? ` · fund ${formatPounds(t.allocated)} / ${formatPounds(t.spent)} spent` : '';
+  };
   return {
-    subtitle: `${heading} · ${formatDate(view.today)}`,
+    subtitle: `${heading} · ${formatDate(view.today)}${fundText}`,
     rows: summaries.map((s) => {
       const ind = s.indicator;
       const latest = ind?.latest ?? ind?.latestProxy;
       return {
         town: townBySlug(s.town).name,
-        detail: `${openProblems(s)} open problems · ${s.meetingsHeld} meetings held`,
+        detail: `${openProblems(s)} open problems · ${s.meetingsHeld} meetings held${townFund(s.town)}`,
         complete: `${s.percentComplete}%`,
         rag: `${s.byRag.red} / ${s.byRag.amber} / ${s.byRag.green}`,
         overdue: s.overdue.length,

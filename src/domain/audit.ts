@@ -12,6 +12,7 @@ export const ENTITY_KINDS = [
   'meeting',
   'indicator',
   'join_request',
+  'seed_fund',
 ] as const;
 export type EntityKind = (typeof ENTITY_KINDS)[number];
 

@@ -20,6 +20,7 @@ import { AUDIT_COLLECTION, VersionedCollection } from './versioned-collection.js
 import { AppError, ErrorCode } from '../errors.js';
 import type { Stores } from '../app/ports.js';
 import type { Indicator } from '../domain/indicator.js';
+import type { SeedFund } from '../domain/seed-fund.js';
 
 /**
  * Indexes, created at start-up (createIndexes is idempotent). Only plain and unique indexes: no TTL or
@@ -110,6 +111,7 @@ export function createMongoStores(db: Db): Stores & { recoverPendingWrites(): Pr
     problems: new MongoProblemRepository(db),
     meetings: new MongoMeetingRepository(db),
     indicators: new VersionedCollection<Indicator>(db, 'indicators'),
+    seedFund: new VersionedCollection<SeedFund>(db, 'seed_fund'),
     joinRequests: new MongoJoinRequestRepository(db),
   };
   return {

@@ -4,6 +4,7 @@ import { formatActionRef, normaliseActionRef, OPEN_STATUSES, type Action } from 
 import type { AuditEvent } from '../../src/domain/audit.js';
 import type { ConversationRef } from '../../src/domain/conversation.js';
 import type { Versioned } from '../../src/domain/entity.js';
+import type { SeedFund } from '../../src/domain/seed-fund.js';
 import type { Indicator } from '../../src/domain/indicator.js';
 import type { JoinRequest } from '../../src/domain/join-request.js';
 import type { Meeting } from '../../src/domain/meeting.js';
@@ -184,6 +185,7 @@ export function createMemoryStores(): Stores & { auditEvents: AuditEvent[] } {
     problems: new MemoryProblems(auditEvents, [(p) => `${p.town}|${p.ref}`]),
     meetings: new ByTown<Meeting>(auditEvents),
     indicators: new MemoryVersioned<Indicator>(auditEvents),
+    seedFund: new MemoryVersioned<SeedFund>(auditEvents),
     audit: {
       async listForEntity(entityId: string) {
         return auditEvents.filter((e) => e.entity.id === entityId).map(copy);

@@ -42,6 +42,7 @@ describe('configuration', () => {
       TEAMS_TENANT_RPS: 30,
       DIGEST_DAY: 'monday',
       DIGEST_HOUR: 9,
+      SEED_FUND_GBP: 50_000,
     });
   });
 

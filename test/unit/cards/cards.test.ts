@@ -33,6 +33,7 @@ import { planProgress } from '../../../src/domain/plan-progress.js';
 import { planCard, planFormCard } from '../../../src/cards/plan-views.js';
 import { indicatorCard } from '../../../src/cards/indicator-views.js';
 import { groupCard, groupFormCard, groupsCard } from '../../../src/cards/group-views.js';
+import { fundCard } from '../../../src/cards/fund-views.js';
 import { problemCard, problemFormCard, problemsCard } from '../../../src/cards/problem-views.js';
 import { newProblemPlan } from '../../../src/domain/problem.js';
 import { anAction } from '../../contract/builders.js';
@@ -260,6 +261,35 @@ const rendered: Record<CardName, Card> = {
       ],
       'none',
       true,
+    ),
+  ),
+  fund: cards.render(
+    'fund',
+    fundCard(
+      {
+        fund: {
+          id: 'seed-fund',
+          version: 2,
+          totalPence: 5_000_000,
+          allocations: [
+            {
+              id: 'a1',
+              town: 'truro',
+              recordKind: 'action',
+              recordId: 'x',
+              label: 'TRU-001 Patrols',
+              purpose: 'Radios',
+              amountPence: 125_050,
+              spentPence: 0,
+              by: { aadObjectId: 'a', displayName: 'Jo' },
+              at: '2026-11-26T10:00:00Z',
+            },
+          ],
+        },
+        totals: { allocated: 125_050, spent: 0, remaining: 4_874_950 },
+        towns: TOWNS.map((t) => ({ town: t.slug, allocated: t.slug === 'truro' ? 125_050 : 0, spent: 0 })),
+      },
+      { canManage: true },
     ),
   ),
   indicator: cards.render(
