@@ -76,7 +76,7 @@ describe('the seed fund', () => {
       id: 'launch-truro',
       version: 1,
       town: 'truro' as const,
-      kind: 'launch' as const,
+      kind: 'engagement_event' as const,
       title: 'Safer Truro launch event',
       agenda: null,
       start: '2027-01-20T18:00:00.000Z',
