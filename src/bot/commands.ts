@@ -56,6 +56,17 @@ export const COMMANDS = [
     description: 'Closed problem-solving plans shared by every town: what worked',
   },
   {
+    name: 'public summary',
+    usage: 'public summary [town]',
+    description:
+      "The town's public page (priorities, progress, events, you said we did): public records only",
+  },
+  {
+    name: 'public',
+    usage: 'public {ref} on|off',
+    description: "Coordinators: show an action on the town's public page, or take it off",
+  },
+  {
     name: 'fund',
     usage: 'fund',
     description: 'The seed fund: allocated, spent and remaining, overall and by town',
@@ -152,6 +163,22 @@ export const commandSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('problem'), ref: z.string().trim().min(1, 'Say which plan: problem TRU-P03') }),
   z.object({ kind: z.literal('library'), query: z.string().max(200) }),
   z.object({ kind: z.literal('fund') }),
+  z.object({ kind: z.literal('public_summary'), town: optionalTown }),
+  z.object({
+    kind: z.literal('make_public'),
+    ref: z
+      .string()
+      .transform(
+        (s, ctx) =>
+          normaliseActionRef(s) ??
+          (ctx.addIssue({
+            code: 'custom',
+            message: `"${s}" is not an action reference: they look like TRU-014`,
+          }),
+          z.NEVER),
+      ),
+    visible: z.boolean(),
+  }),
   z.object({ kind: z.literal('new_group'), town: optionalTown }),
   z.object({
     kind: z.literal('show'),
@@ -229,6 +256,13 @@ function candidateFor(text: string): Record<string, unknown> | null {
   if (/^problems\b/.test(text))
     return { kind: 'problems', town: text.replace(/^problems\s*/, '') || undefined };
   if (/^problem\b/.test(text)) return { kind: 'problem', ref: text.replace(/^problem\s*/, '') };
+  if (/^public (summary|page)\b/.test(text))
+    return { kind: 'public_summary', town: text.replace(/^public (summary|page)\s*/, '') || undefined };
+  if (/^public\b/.test(text)) {
+    const match = /^public\s+(\S+)\s+(on|off)$/.exec(text);
+    if (!match) return { kind: 'invalid', message: 'Say which action and on or off: public TRU-014 on' };
+    return { kind: 'make_public', ref: match[1], visible: match[2] === 'on' };
+  }
   if (/^library\b/.test(text)) return { kind: 'library', query: text.replace(/^library\s*/, '') };
   if (/^(new|create|start) plan\b/.test(text))
     return { kind: 'new_plan', town: words.slice(2).join(' ') || undefined };
@@ -364,6 +398,8 @@ const VERBS = [
   'problem',
   'library',
   'fund',
+  'public summary',
+  'public',
   'schedule meeting',
   'show',
   'members',

@@ -47,6 +47,8 @@ import { currentPlan } from '../app/plans.js';
 import { listTaskGroups } from '../app/task-groups.js';
 import { listProblems, problemByRef, searchLibrary } from '../app/problems.js';
 import { fundView } from '../app/seed-fund.js';
+import { buildPublicSummary, setActionPublic } from '../app/public-summary.js';
+import { publicMarkdown } from '../domain/public-summary.js';
 import { problemsCard } from '../cards/problem-views.js';
 import { groupsCard } from '../cards/group-views.js';
 import type { ReportDelivery } from './report-delivery.js';
@@ -218,6 +220,19 @@ export class SaferTownsBot extends TeamsActivityHandler {
         return this.cardActions.problems.card(actor, must(await problemByRef(this.ctx, actor, command.ref)));
       case 'fund':
         return this.cardActions.fund.card(actor);
+      case 'public_summary': {
+        const summary = must(await buildPublicSummary(this.ctx, actor, await town(command.town)));
+        const withheld = summary.withheld
+          ? `\n\n_${summary.withheld} lines were left out because they looked like personal details._`
+          : '';
+        return `${publicMarkdown(summary)}${withheld}\n\n_Only actions a coordinator made public ("public TRU-014 on") and public events appear. \`npm run public-summary\` writes it as Markdown and HTML._`;
+      }
+      case 'make_public': {
+        const action = must(await setActionPublic(this.ctx, actor, command.ref, command.visible));
+        return command.visible
+          ? `${action.ref} is on Safer ${townBySlug(action.town).name}'s public page now (its title and status only).`
+          : `${action.ref} is off the public page.`;
+      }
       case 'library': {
         const found = must(await searchLibrary(this.ctx, actor, command.query));
         const what = found.words.length ? ` for "${found.words.join(' ')}"` : '';

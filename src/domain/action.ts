@@ -48,6 +48,8 @@ export interface Action extends Versioned {
   updatedAt: string;
   createdBy: Actor;
   demo: boolean;
+  /** Shown on the town's public summary (the partnership's web page); private unless a coordinator says so. */
+  public?: boolean;
 }
 
 export const actionInputSchema = z.object({

@@ -117,7 +117,7 @@ describe('npm run report', () => {
     for (const d of dirs) await rm(d, { recursive: true, force: true });
   });
 
-  it('writes the workbook and the CSV files of all ten towns, and refuses an unknown format', async () => {
+  it('writes the workbook, the CSV files and a public page, and refuses an unknown format', async () => {
     runScript('seed.ts', env(), ['--demo']);
     const out = await mkdtemp(join(tmpdir(), 'report-'));
     dirs.push(out);
@@ -133,6 +133,11 @@ describe('npm run report', () => {
 
     const csv = runScript('report.ts', env(), ['--out', out, '--format', 'csv']);
     expect(csv.stdout).toContain('summary.csv, penzance.csv');
+    const pub = runScript('public-summary.ts', env(), ['--town', 'St Austell', '--out', out]);
+    expect(pub.stderr).toBe('');
+    expect(pub.stdout).toContain('st-austell.md and');
+    expect(await readFile(join(out, 'st-austell.html'), 'utf8')).toContain('<h1>Safer St Austell</h1>');
+    expect(await readFile(join(out, 'st-austell.md'), 'utf8')).toContain('# Safer St Austell');
     const bad = runScript('report.ts', env(), ['--format', 'pdf']);
     expect(bad.status).toBe(1);
     expect(bad.stderr).toContain('--format must be xlsx or csv, not "pdf"');

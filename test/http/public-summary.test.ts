@@ -1,0 +1,29 @@
+// Coordinators choose what goes on a town's public page; the page shows only that.
+import { describe, expect, it } from 'vitest';
+import { USERS, useBot } from '../support/bot-harness.js';
+
+const bot = useBot();
+const lastText = () => String(bot.connector.sent().at(-1)?.body?.text ?? '');
+
+describe("a town's public page", () => {
+  it('shows nothing until a coordinator makes an action public, then only that action', async () => {
+    await bot.say(USERS.caseWorker, 'public summary truro');
+    expect(lastText()).toContain('0 done, 0 under way, 0 planned');
+    await bot.say(USERS.caseWorker, 'public TRU-004 on');
+    expect(JSON.stringify(bot.connector.sent().at(-1)?.body)).toContain('Only coordinators can do that');
+    await bot.say(USERS.coordinator, 'public tru-004 on');
+    expect(lastText()).toContain("TRU-004 is on Safer Truro's public page now");
+    await bot.say(USERS.caseWorker, 'public summary truro');
+    const page = lastText();
+    expect(page).toContain('Hold the partnership launch event in the town square: not started');
+    expect(page).not.toContain('Run monthly joint patrols'); // private
+    expect(page).not.toContain('(demo)'); // no owners' names
+    const trail = (
+      await bot.ctx.stores.audit.listForEntity((await bot.ctx.stores.actions.getByRef('TRU-004'))!.id)
+    ).map((e) => e.change);
+    expect(trail.at(-1)).toBe('action.public');
+    await bot.say(USERS.coordinator, 'public TRU-004 off');
+    await bot.say(USERS.caseWorker, 'public summary truro');
+    expect(lastText()).not.toContain('Hold the partnership launch event');
+  });
+});
