@@ -166,17 +166,15 @@ export const commandSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('public_summary'), town: optionalTown }),
   z.object({
     kind: z.literal('make_public'),
-    ref: z
-      .string()
-      .transform(
-        (s, ctx) =>
-          normaliseActionRef(s) ??
-          (ctx.addIssue({
-            code: 'custom',
-            message: `"${s}" is not an action reference: they look like TRU-014`,
-          }),
-          z.NEVER),
-      ),
+    ref: z.string().transform(
+      (s, ctx) =>
+        normaliseActionRef(s) ??
+        (ctx.addIssue({
+          code: 'custom',
+          message: `"${s}" is not an action reference: they look like TRU-014`,
+        }),
+        z.NEVER),
+    ),
     visible: z.boolean(),
   }),
   z.object({ kind: z.literal('new_group'), town: optionalTown }),

@@ -3,7 +3,10 @@ import { describe, expect, it } from 'vitest';
 import { USERS, useBot } from '../support/bot-harness.js';
 
 const bot = useBot();
-const lastText = () => String(bot.connector.sent().at(-1)?.body?.text ?? '');
+const lastText = () => {
+  const text = bot.connector.sent().at(-1)?.body?.text;
+  return typeof text === 'string' ? text : '';
+};
 
 describe("a town's public page", () => {
   it('shows nothing until a coordinator makes an action public, then only that action', async () => {
