@@ -1,5 +1,6 @@
 // Action.Execute verbs -> use cases. Every payload is checked with zod first: card data can be forged.
 import { z } from 'zod';
+import { recordId, cardVersion, cardText } from './card-inputs.js';
 import { ErrorCode } from '../errors.js';
 import { ACTION_STATUSES, type Action, type ActionStatus } from '../domain/action.js';
 import { cleanText, TEXT_LIMITS } from '../domain/text.js';
@@ -26,9 +27,9 @@ import type { AppContext } from '../app/context.js';
 import type { Card, CardRenderer } from '../cards/render.js';
 import type { Messenger } from './messenger.js';
 
-const id = z.string().trim().min(1).max(100);
-const version = z.number().int().min(1).max(1_000_000_000);
-const text = (max: number) => z.string().max(max * 2, `is too long: keep it under ${max} characters`);
+const id = recordId;
+const version = cardVersion;
+const text = cardText;
 
 /** The verbs the cards use, and what each carries (Teams merges the card's inputs into the data). */
 export const VERB_SCHEMAS = {

@@ -1,5 +1,6 @@
 // Action.Execute verbs for the seed fund: allocate to an action or an event, record spending, refresh.
 import { z } from 'zod';
+import { recordId } from './card-inputs.js';
 import { TEXT_LIMITS } from '../domain/text.js';
 import { allocateFromFund, fundView, recordFundSpend } from '../app/seed-fund.js';
 import { isBoardMember } from '../app/indicator.js';
@@ -10,7 +11,7 @@ import type { Actor } from '../domain/entity.js';
 import type { AppContext } from '../app/context.js';
 import type { Card, CardRenderer } from '../cards/render.js';
 
-const id = z.string().trim().min(1).max(100);
+const id = recordId;
 
 export const FUND_VERB_SCHEMAS = {
   'fund.refresh': z.object({}),

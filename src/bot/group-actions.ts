@@ -1,5 +1,6 @@
 // Action.Execute verbs for task-and-finish groups: set one up from the form, open it, extend or close it.
 import { z } from 'zod';
+import { recordId, cardVersion } from './card-inputs.js';
 import { ErrorCode } from '../errors.js';
 import { localDateSchema } from '../domain/dates.js';
 import { canCoordinate } from '../domain/roles.js';
@@ -16,8 +17,8 @@ import type { Actor } from '../domain/entity.js';
 import type { AppContext } from '../app/context.js';
 import type { Card, CardRenderer } from '../cards/render.js';
 
-const id = z.string().trim().min(1).max(100);
-const version = z.number().int().min(1).max(1_000_000_000);
+const id = recordId;
+const version = cardVersion;
 
 export const GROUP_VERB_SCHEMAS = {
   'group.refresh': z.object({ groupId: id }),

@@ -1,6 +1,7 @@
 // Action.Execute verbs for the residents' survey indicator: readings and baseline (coordinators), targets
 // (board members). Card inputs arrive as text or numbers; the domain checks the ranges and says what is wrong.
 import { z } from 'zod';
+import { cardVersion, cardNumber } from './card-inputs.js';
 import { ErrorCode } from '../errors.js';
 import { TEXT_LIMITS } from '../domain/text.js';
 import { townSlugSchema, type TownSlug } from '../domain/towns.js';
@@ -16,21 +17,7 @@ import type { Actor } from '../domain/entity.js';
 import type { AppContext } from '../app/context.js';
 import type { Card, CardRenderer } from '../cards/render.js';
 
-/** A number typed into a card: Teams may send it as text; empty means not given. */
-const cardNumber = (label: string) =>
-  z
-    .union([z.number(), z.string().max(20)])
-    .transform((v, ctx) => {
-      if (typeof v === 'number') return v;
-      if (v.trim() === '') return undefined;
-      const n = Number(v.trim());
-      if (Number.isFinite(n)) return n;
-      ctx.addIssue({ code: 'custom', message: `${label} must be a number` });
-      return z.NEVER;
-    })
-    .optional();
-
-const version = z.number().int().min(1).max(1_000_000_000);
+const version = cardVersion;
 const flag = z
   .union([z.boolean(), z.enum(['true', 'false'])])
   .transform((v) => v === true || v === 'true')

@@ -108,22 +108,19 @@ export class Messenger {
 
   /** Sends a card to the town's channel (join requests); false when the town has no channel. */
   async postToTownChannel(town: Action['town'], card: Card): Promise<boolean> {
-    const ref = await this.channelOf(town);
-    if (!ref) return false;
-    try {
-      await this.inConversation(ref.reference, async (context) => {
-        await context.sendActivity(MessageFactory.attachment(CardFactory.adaptiveCard(card)));
-      });
-      return true;
-    } catch (error) {
-      this.log.warn({ err: error, town }, 'could not post to the town channel');
-      return false;
-    }
+    return this.postCard(await this.channelOf(town), card, `the ${town} channel`);
   }
 
   /** Sends a card to the channel the board linked; false when there is none (or it cannot be reached). */
   async postToBoardChannel(card: Card): Promise<boolean> {
-    const ref = await this.ctx.stores.conversations.get(BOARD_CHANNEL_KEY);
+    return this.postCard(
+      await this.ctx.stores.conversations.get(BOARD_CHANNEL_KEY),
+      card,
+      'the board channel',
+    );
+  }
+
+  private async postCard(ref: ConversationRef | null, card: Card, where: string): Promise<boolean> {
     if (!ref) return false;
     try {
       await this.inConversation(ref.reference, async (context) => {
@@ -131,7 +128,7 @@ export class Messenger {
       });
       return true;
     } catch (error) {
-      this.log.warn({ err: error }, 'could not post to the board channel');
+      this.log.warn({ err: error, where }, 'could not post a card to a channel');
       return false;
     }
   }

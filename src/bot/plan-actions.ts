@@ -1,6 +1,7 @@
 // Action.Execute verbs for delivery plans: create from the form, add priorities, consult, comment, approve.
 // The plan's card goes to the town's channel when consultation starts, and is updated there in place.
 import { z } from 'zod';
+import { recordId, cardVersion, cardText } from './card-inputs.js';
 import { ErrorCode } from '../errors.js';
 import { localDateSchema } from '../domain/dates.js';
 import { TEXT_LIMITS } from '../domain/text.js';
@@ -26,9 +27,9 @@ import type { AppContext } from '../app/context.js';
 import type { Card, CardRenderer } from '../cards/render.js';
 import type { Messenger } from './messenger.js';
 
-const id = z.string().trim().min(1).max(100);
-const version = z.number().int().min(1).max(1_000_000_000);
-const text = (max: number) => z.string().max(max * 2, `is too long: keep it under ${max} characters`);
+const id = recordId;
+const version = cardVersion;
+const text = cardText;
 
 export const PLAN_VERB_SCHEMAS = {
   'plan.refresh': z.object({ planId: id }),

@@ -1,5 +1,6 @@
 // Action.Execute verbs for problem-solving plans (SARA): create, record each stage's work, move on, publish.
 import { z } from 'zod';
+import { recordId, cardVersion, cardNumber } from './card-inputs.js';
 import { ErrorCode } from '../errors.js';
 import { canCoordinate, canUpdateActions } from '../domain/roles.js';
 import { TEXT_LIMITS } from '../domain/text.js';
@@ -15,19 +16,14 @@ import type { Actor } from '../domain/entity.js';
 import type { AppContext } from '../app/context.js';
 import type { Card, CardRenderer } from '../cards/render.js';
 
-const id = z.string().trim().min(1).max(100);
-const version = z.number().int().min(1).max(1_000_000_000);
+const id = recordId;
+const version = cardVersion;
 const long = z
   .string()
   .max(TEXT_LIMITS.longText * 2)
   .optional();
 const short = z.string().max(1000).optional();
 const change = { problemId: id, version };
-/** A number typed into a card (Teams may send it as text); empty means not given. */
-const cardNumber = z
-  .union([z.number(), z.string().max(20)])
-  .optional()
-  .transform((v) => (v === undefined || v === '' ? undefined : typeof v === 'number' ? v : Number(v)));
 
 export const PROBLEM_VERB_SCHEMAS = {
   'problem.refresh': z.object({ problemId: id }),
@@ -53,8 +49,8 @@ export const PROBLEM_VERB_SCHEMAS = {
   'problem.measure': z.object({
     ...change,
     measureName: short,
-    measureBaseline: cardNumber,
-    measureTarget: cardNumber,
+    measureBaseline: cardNumber('The baseline'),
+    measureTarget: cardNumber('The target'),
   }),
   'problem.link': z.object({ ...change, actionId: id }),
   'problem.assess': z

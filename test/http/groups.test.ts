@@ -1,15 +1,11 @@
 // Task-and-finish groups through the bot's HTTP interface: set up by a coordinator, actions added to them
 // count for the town, and a group past its end date with open actions is raised with the coordinators once.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { USERS, cardText, lastCard, useBot, type Response } from '../support/bot-harness.js';
+import { USERS, cardText, invokeCard, lastCard, useBot } from '../support/bot-harness.js';
 import type { TaskGroup } from '../../src/domain/task-group.js';
 
 const bot = useBot(); // 2026-11-26 10:00 UTC, a Thursday
 
-function invokeCard(res: Response): Record<string, unknown> {
-  expect(res.status).toBe(200);
-  return (res.body as { value: Record<string, unknown> }).value;
-}
 const groups = () => bot.ctx.stores.taskGroups.listByTown('truro');
 async function theGroup(): Promise<TaskGroup> {
   const [g] = await groups();

@@ -2,14 +2,10 @@
 // baseline, board members set targets, proxies are always labelled, bad figures are refused with the reason,
 // and the summary shows the trajectory to target.
 import { describe, expect, it } from 'vitest';
-import { USERS, cardText, lastCard, useBot, type Response } from '../support/bot-harness.js';
+import { USERS, cardText, invokeCard, lastCard, useBot } from '../support/bot-harness.js';
 
 const bot = useBot(); // demo data: Truro's baseline 44% (2017, 360 asked), target 52% by 2021, a 2019 proxy
 
-function invokeCard(res: Response): Record<string, unknown> {
-  expect(res.status).toBe(200);
-  return (res.body as { value: Record<string, unknown> }).value;
-}
 const indicator = async () => (await bot.ctx.stores.indicators.get('truro'))!;
 const changes = async () => (await bot.ctx.stores.audit.listForEntity('truro')).map((e) => e.change);
 

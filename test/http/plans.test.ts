@@ -2,15 +2,10 @@
 // consulted on in the town's channel (comments and concerns until the deadline), approved and locked, then
 // revised only with reasons. Roles are enforced at every step and refused calls change nothing.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { CHANNEL_ID, USERS, cardText, lastCard, useBot, type Response } from '../support/bot-harness.js';
+import { CHANNEL_ID, USERS, cardText, invokeCard, lastCard, useBot } from '../support/bot-harness.js';
 import type { DeliveryPlan } from '../../src/domain/plan.js';
 
 const bot = useBot(); // the clock reads 2026-11-26 10:00 UTC
-
-function invokeCard(res: Response): Record<string, unknown> {
-  expect(res.status).toBe(200);
-  return (res.body as { value: Record<string, unknown> }).value;
-}
 
 const plansOf = async () => bot.ctx.stores.plans.listByTown('truro');
 async function thePlan(): Promise<DeliveryPlan> {

@@ -2,15 +2,11 @@
 // (never a home address or names), each stage's work recorded before it moves on, closed with lessons,
 // shared to the library by a coordinator, and found from another town. The summary counts open plans.
 import { describe, expect, it } from 'vitest';
-import { USERS, cardText, lastCard, useBot, type Response } from '../support/bot-harness.js';
+import { USERS, cardText, invokeCard, lastCard, useBot } from '../support/bot-harness.js';
 import type { ProblemPlan } from '../../src/domain/problem.js';
 
 const bot = useBot();
 
-function invokeCard(res: Response): Record<string, unknown> {
-  expect(res.status).toBe(200);
-  return (res.body as { value: Record<string, unknown> }).value;
-}
 async function plan(): Promise<ProblemPlan> {
   const [p] = await bot.ctx.stores.problems.listByTown('newquay');
   if (!p) throw new Error('no plan');

@@ -211,3 +211,10 @@ export function cardText(card: unknown): string {
   walk(card);
   return out.join('\n');
 }
+
+/** The card an Action.Execute invoke answered with (the response body's value). */
+export function invokeCard(res: Response): Record<string, unknown> {
+  if (res.status !== 200)
+    throw new Error(`invoke answered ${res.status}: ${JSON.stringify(res.body).slice(0, 300)}`);
+  return (res.body as { value: Record<string, unknown> }).value;
+}
