@@ -22,6 +22,8 @@ import { Messenger } from './bot/messenger.js';
 import { SaferTownsBot } from './bot/teams-bot.js';
 import { ReportDelivery } from './bot/report-delivery.js';
 import { ExcelReportFiles } from './spreadsheets/report-files.js';
+import { excelPlanSheets } from './spreadsheets/plan-sheet.js';
+import { PlanUpload } from './bot/plan-upload.js';
 import { CardRenderer } from './cards/render.js';
 import { createServer, type HttpService } from './http/server.js';
 import { prepareDatabase } from './store/mongo.js';
@@ -67,7 +69,13 @@ export async function composeService(
   const bot = new SaferTownsBot(
     ctx,
     cards,
-    new CardActions(ctx, cards, messenger, calendar),
+    new CardActions(
+      ctx,
+      cards,
+      messenger,
+      calendar,
+      new PlanUpload(ctx, cards, excelPlanSheets, !config.MICROSOFT_APP_ID, log),
+    ),
     messenger,
     log,
     calendar,

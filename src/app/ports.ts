@@ -18,6 +18,7 @@ import type { DueReminder } from '../domain/reminder-policy.js';
 import type { Digest } from '../domain/digest.js';
 import type { TaskGroup } from '../domain/task-group.js';
 import type { SeedFund } from '../domain/seed-fund.js';
+import type { ImportRow } from './import-plan.js';
 import type { TownSlug } from '../domain/towns.js';
 import type { TownSummary } from '../domain/summary.js';
 
@@ -179,6 +180,14 @@ export interface BoardReportDelivery {
 /** Asks a town's coordinators to close or extend a task-and-finish group past its end date. */
 export interface GroupOverrunDelivery {
   groupOverrun(view: { group: TaskGroup; actions: Action[] }): Promise<'sent' | 'unreachable'>;
+}
+
+/** Reads a plan kept in a spreadsheet: its rows, or why it cannot be read (each problem). */
+export interface PlanSheetReader {
+  read(
+    bytes: Buffer,
+    preferSheet?: string,
+  ): Promise<{ ok: true; sheet: string; rows: ImportRow[] } | { ok: false; problems: string[] }>;
 }
 
 /** The board report as files people open in a spreadsheet program. */

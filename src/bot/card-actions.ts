@@ -19,6 +19,7 @@ import { INDICATOR_VERB_SCHEMAS, IndicatorActions } from './indicator-actions.js
 import { GROUP_VERB_SCHEMAS, GroupActions } from './group-actions.js';
 import { PROBLEM_VERB_SCHEMAS, ProblemActions } from './problem-actions.js';
 import { FUND_VERB_SCHEMAS, FundActions } from './fund-actions.js';
+import { IMPORT_VERB_SCHEMAS, type PlanUpload } from './plan-upload.js';
 import type { Calendar } from '../app/ports.js';
 import { formatDate } from '../cards/format.js';
 import { actionFormCard, errorCard, joinRequestCard } from './replies.js';
@@ -96,6 +97,7 @@ export const VERB_SCHEMAS = {
   ...GROUP_VERB_SCHEMAS,
   ...PROBLEM_VERB_SCHEMAS,
   ...FUND_VERB_SCHEMAS,
+  ...IMPORT_VERB_SCHEMAS,
 } as const;
 
 export type Verb = keyof typeof VERB_SCHEMAS;
@@ -107,6 +109,8 @@ export class CardActions {
     private readonly cards: CardRenderer,
     private readonly messenger: Messenger,
     calendar: Calendar | null = null,
+    /** Plan spreadsheets sent in Teams; null where no spreadsheet reader is wired (some tests). */
+    readonly upload: PlanUpload | null = null,
   ) {
     this.meetings = new MeetingActions(ctx, cards, messenger, calendar);
     this.plans = new PlanActions(ctx, cards, messenger);
@@ -183,6 +187,10 @@ export class CardActions {
       case 'group.extend':
       case 'group.close':
         return this.groups.handle(actor, verb, data);
+      case 'import.apply':
+        return this.upload
+          ? this.upload.apply(actor, data)
+          : this.error('Import is not available here', 'Use npm run import on the server.');
       case 'fund.refresh':
       case 'fund.allocate':
       case 'fund.spend':

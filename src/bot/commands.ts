@@ -67,6 +67,11 @@ export const COMMANDS = [
     description: "Coordinators: show an action on the town's public page, or take it off",
   },
   {
+    name: 'import',
+    usage: 'import {town} + an attached .xlsx',
+    description: 'Coordinators, 1:1: a plan kept in a spreadsheet, checked in full, then imported',
+  },
+  {
     name: 'fund',
     usage: 'fund',
     description: 'The seed fund: allocated, spent and remaining, overall and by town',
@@ -163,6 +168,7 @@ export const commandSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('problem'), ref: z.string().trim().min(1, 'Say which plan: problem TRU-P03') }),
   z.object({ kind: z.literal('library'), query: z.string().max(200) }),
   z.object({ kind: z.literal('fund') }),
+  z.object({ kind: z.literal('import'), town: optionalTown }),
   z.object({ kind: z.literal('public_summary'), town: optionalTown }),
   z.object({
     kind: z.literal('make_public'),
@@ -281,6 +287,8 @@ function candidateFor(text: string): Record<string, unknown> | null {
       return { kind: 'report' };
     case 'fund':
       return { kind: 'fund' };
+    case 'import':
+      return { kind: 'import', town: tail || undefined };
     case 'indicator':
     case 'confidence':
     case 'survey':
@@ -396,6 +404,7 @@ const VERBS = [
   'problem',
   'library',
   'fund',
+  'import',
   'public summary',
   'public',
   'schedule meeting',

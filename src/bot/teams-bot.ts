@@ -52,6 +52,7 @@ import { publicMarkdown } from '../domain/public-summary.js';
 import { problemsCard } from '../cards/problem-views.js';
 import { groupsCard } from '../cards/group-views.js';
 import type { ReportDelivery } from './report-delivery.js';
+import { PlanUpload } from './plan-upload.js';
 import { getIndicator, isBoardMember } from '../app/indicator.js';
 import { BOARD_CHANNEL_KEY } from '../domain/conversation.js';
 import { planFormCard } from '../cards/plan-views.js';
@@ -220,6 +221,18 @@ export class SaferTownsBot extends TeamsActivityHandler {
         return this.cardActions.problems.card(actor, must(await problemByRef(this.ctx, actor, command.ref)));
       case 'fund':
         return this.cardActions.fund.card(actor);
+      case 'import': {
+        const file = PlanUpload.fileOf(context.activity.attachments);
+        if (kindOf(context.activity) !== 'personal' || !file || !this.cardActions.upload)
+          throw new AppError(
+            ErrorCode.Validation,
+            'In a 1:1 chat with me, attach the plan .xlsx and write "import" and the town, e.g. "import Truro". The layout is in docs/IMPORT.md.',
+          );
+        const slug = await town(command.town);
+        const refusal = await authorise(this.ctx, actor, slug, 'coordinate');
+        if (refusal) throw refusal;
+        return this.cardActions.upload.preview(actor, slug, file);
+      }
       case 'public_summary': {
         const summary = must(await buildPublicSummary(this.ctx, actor, await town(command.town)));
         const withheld = summary.withheld

@@ -283,6 +283,16 @@ export const CARD_DATA = {
     allocations: z.array(z.object({ allocationId: text, line: text, inputId: text, allocated: text })),
     canManage: z.boolean(),
   }),
+  'import-preview': z.object({
+    heading: text,
+    subtitle: text,
+    lines,
+    footer: text,
+    canApply: z.boolean(),
+    town: text,
+    downloadUrl: text,
+    name: text,
+  }),
   'plan-form': z.object({
     town: text,
     townName: text,

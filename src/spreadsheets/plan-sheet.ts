@@ -4,6 +4,7 @@
 import ExcelJS from 'exceljs';
 
 import type { ImportRow, PlanField } from '../app/import-plan.js';
+import type { PlanSheetReader } from '../app/ports.js';
 
 export const PLAN_COLUMNS: Record<PlanField, readonly string[]> = {
   ref: ['ref', 'reference'],
@@ -122,3 +123,5 @@ function cellText(cell: ExcelJS.Cell): string {
   if (typeof v === 'object' && 'text' in v) return String(v.text);
   return '';
 }
+
+export const excelPlanSheets: PlanSheetReader = { read: readPlanSheet };

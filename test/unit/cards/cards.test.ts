@@ -263,6 +263,16 @@ const rendered: Record<CardName, Card> = {
       true,
     ),
   ),
+  'import-preview': cards.render('import-preview', {
+    heading: 'Import truro.xlsx into Safer Truro?',
+    subtitle: 'Into "Safer Truro Delivery plan 2026-2029"',
+    lines: [{ line: '1 actions would be created: Set up a Shopwatch scheme' }],
+    footer: 'Nothing has been written yet.',
+    canApply: true,
+    town: 'truro',
+    downloadUrl: 'https://cornwall-my.sharepoint.com/x',
+    name: 'truro.xlsx',
+  }),
   fund: cards.render(
     'fund',
     fundCard(

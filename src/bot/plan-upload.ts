@@ -1,0 +1,142 @@
+// Importing a plan spreadsheet sent to the bot in a 1:1 chat ("import Truro" with the .xlsx attached): the
+// file is read from the download link Teams gives (the sender's OneDrive), checked in full as a dry run and
+// shown; "Import" reads it again and imports. Nothing is kept between the two steps.
+import { z } from 'zod';
+import { AppError, ErrorCode } from '../errors.js';
+import { importPlan, type ImportOutcome } from '../app/import-plan.js';
+import { townBySlug, townSlugSchema, type TownSlug } from '../domain/towns.js';
+import { errorCard } from './replies.js';
+import type { Attachment } from 'botbuilder';
+import type { Logger } from 'pino';
+import type { Actor } from '../domain/entity.js';
+import type { AppContext } from '../app/context.js';
+import type { PlanSheetReader } from '../app/ports.js';
+import type { Card, CardRenderer } from '../cards/render.js';
+
+export const FILE_DOWNLOAD = 'application/vnd.microsoft.teams.file.download.info';
+const MAX_BYTES = 5 * 1024 * 1024;
+const DOWNLOAD_HOSTS = [/\.sharepoint\.com$/i, /\.sharepoint\.us$/i];
+
+export const IMPORT_VERB_SCHEMAS = {
+  'import.apply': z.object({
+    town: townSlugSchema,
+    downloadUrl: z.string().max(4000),
+    name: z.string().max(300),
+  }),
+} as const;
+
+export class PlanUpload {
+  constructor(
+    private readonly ctx: AppContext,
+    private readonly cards: CardRenderer,
+    private readonly sheets: PlanSheetReader,
+    private readonly localMode: boolean,
+    private readonly log: Logger,
+  ) {}
+
+  /** The .xlsx the person sent, if any. */
+  static fileOf(
+    attachments: readonly Attachment[] | undefined,
+  ): { name: string; downloadUrl: string } | null {
+    const file = attachments?.find((a) => a.contentType === FILE_DOWNLOAD);
+    const content = file?.content as { downloadUrl?: unknown } | undefined;
+    if (!file || typeof content?.downloadUrl !== 'string') return null;
+    return { name: file.name ?? 'plan.xlsx', downloadUrl: content.downloadUrl };
+  }
+
+  /** The dry run: what importing the file would change, or every problem with it. */
+  async preview(actor: Actor, town: TownSlug, file: { name: string; downloadUrl: string }): Promise<Card> {
+    return this.run(actor, town, file, true);
+  }
+
+  async apply(actor: Actor, data: Record<string, unknown>): Promise<Card> {
+    const town = townSlugSchema.parse(data.town);
+    return this.run(actor, town, { name: String(data.name), downloadUrl: String(data.downloadUrl) }, false);
+  }
+
+  private async run(
+    actor: Actor,
+    town: TownSlug,
+    file: { name: string; downloadUrl: string },
+    dryRun: boolean,
+  ): Promise<Card> {
+    try {
+      const bytes = await this.download(file.downloadUrl);
+      const sheet = await this.sheets.read(bytes, townBySlug(town).name);
+      if (!sheet.ok) return this.problems(file.name, sheet.problems);
+      const result = await importPlan(this.ctx, actor, { town, rows: sheet.rows, dryRun });
+      if (!result.ok) {
+        if (result.error.code !== ErrorCode.Validation) return errorCard(this.cards, result.error);
+        const issues = result.error.issues.map((i) => i.message);
+        return this.problems(file.name, issues.length ? issues : [result.error.message]);
+      }
+      return this.outcome(town, file, result.value);
+    } catch (error) {
+      return errorCard(this.cards, error);
+    }
+  }
+
+  private outcome(town: TownSlug, file: { name: string; downloadUrl: string }, o: ImportOutcome): Card {
+    const verb = o.dryRun ? 'would be' : 'were';
+    const nothing = !o.newPriorities.length && !o.created.length && !o.updated.length;
+    return this.cards.render('import-preview', {
+      heading: o.dryRun ? `Import ${file.name} into Safer ${townBySlug(town).name}?` : 'Imported',
+      subtitle: `Into "${o.plan.title}"`,
+      lines: [
+        `${o.newPriorities.length} new priorities ${verb} added${o.newPriorities.length ? `: ${o.newPriorities.join('; ')}` : ''}`,
+        `${o.created.length} actions ${verb} created${o.created.length ? `: ${o.created.join('; ')}` : ''}`,
+        `${o.updated.length} actions ${verb} updated${o.updated.length ? `: ${o.updated.join(', ')}` : ''}`,
+        `${o.unchanged} actions unchanged`,
+      ].map((line) => ({ line })),
+      footer: o.dryRun
+        ? nothing
+          ? 'Nothing to import: the plan already matches the sheet.'
+          : 'Nothing has been written yet.'
+        : '',
+      canApply: o.dryRun && !nothing,
+      town,
+      downloadUrl: file.downloadUrl,
+      name: file.name,
+    });
+  }
+
+  private problems(name: string, problems: string[]): Card {
+    return this.cards.render('error', {
+      title: `${name} was not imported`,
+      message: `Nothing was written. ${problems.length} problem${problems.length > 1 ? 's' : ''} to fix in the sheet:`,
+      issues: problems.slice(0, 30).map((message) => ({ message })),
+      hint: 'Fix them and send the file again. The column layout is in docs/IMPORT.md.',
+    });
+  }
+
+  /** Only from the sender's OneDrive (or, in local mode, this machine), and at most 5 MB. */
+  private async download(raw: string): Promise<Buffer> {
+    let url: URL;
+    try {
+      url = new URL(raw);
+    } catch {
+      throw new AppError(
+        ErrorCode.Validation,
+        'Teams gave a download address that is not valid: send the file again',
+      );
+    }
+    const loopback = ['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname);
+    const allowed =
+      (url.protocol === 'https:' && DOWNLOAD_HOSTS.some((h) => h.test(url.hostname))) ||
+      (this.localMode && loopback);
+    if (!allowed) {
+      this.log.warn({ host: url.hostname }, 'plan download from an unexpected host refused');
+      throw new AppError(ErrorCode.Forbidden, 'I only read files from your OneDrive, as Teams sends them');
+    }
+    const res = await fetch(url, { signal: AbortSignal.timeout(30_000) }).catch(() => null);
+    if (!res?.ok)
+      throw new AppError(ErrorCode.Unavailable, 'The file could not be fetched from OneDrive: send it again');
+    const length = Number(res.headers.get('content-length') ?? '0');
+    if (length > MAX_BYTES)
+      throw new AppError(ErrorCode.Validation, 'The file is over 5 MB: nothing was imported');
+    const bytes = Buffer.from(await res.arrayBuffer());
+    if (bytes.length > MAX_BYTES)
+      throw new AppError(ErrorCode.Validation, 'The file is over 5 MB: nothing was imported');
+    return bytes;
+  }
+}

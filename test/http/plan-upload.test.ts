@@ -1,0 +1,107 @@
+// A plan spreadsheet sent to the bot in a 1:1 chat: checked in full and shown as a dry run, imported on
+// "Import", refused with row-specific problems when the sheet is wrong, and read only from OneDrive (or
+// this machine in local mode).
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { USERS, cardText, invokeCard, lastCard, useBot } from '../support/bot-harness.js';
+
+const bot = useBot();
+const files = new Map<string, Buffer>();
+let server: Server;
+let base = '';
+
+beforeAll(async () => {
+  // A stand-in for the file's OneDrive download link.
+  server = createServer((req, res) => {
+    const file = files.get(req.url ?? '');
+    res.statusCode = file ? 200 : 404;
+    if (file) res.setHeader('content-type', 'application/octet-stream');
+    res.end(file);
+  });
+  await new Promise<void>((ready) => server.listen(0, '127.0.0.1', ready));
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+afterAll(() => new Promise<void>((done) => server.close(() => done())));
+
+async function sheet(rows: unknown[][]): Promise<Buffer> {
+  const book = new ExcelJS.Workbook();
+  const ws = book.addWorksheet('Plan');
+  ws.addRow(['Priority', 'Action', 'Measure', 'Target', 'Owner e-mails', 'Due date', 'Status']);
+  for (const r of rows) ws.addRow(r);
+  return Buffer.from(await book.xlsx.writeBuffer());
+}
+
+const send = (
+  who: (typeof USERS)[keyof typeof USERS],
+  text: string,
+  downloadUrl: string,
+  where: 'personal' | 'channel' = 'personal',
+) =>
+  bot.post({
+    ...(where === 'personal' ? bot.personalActivity(who) : bot.channelActivity(who)),
+    type: 'message',
+    text,
+    attachments: [
+      {
+        contentType: 'application/vnd.microsoft.teams.file.download.info',
+        name: 'truro-plan.xlsx',
+        contentUrl: 'https://cornwall-my.sharepoint.com/personal/jo/Documents/truro-plan.xlsx',
+        content: { downloadUrl, uniqueId: 'f1', fileType: 'xlsx' },
+      },
+    ],
+  });
+
+const good = [
+  'Tackle shop theft',
+  'Set up a Shopwatch radio scheme in Lemon Street',
+  'Shops on the radio net',
+  '20 shops',
+  'sam.penrose@demo.invalid',
+  '2027-03-31',
+  'Not started',
+];
+
+describe('importing a plan sent in Teams', () => {
+  it('shows what would change, writes nothing, then imports on "Import"', async () => {
+    files.set('/good.xlsx', await sheet([good]));
+    const before = (await bot.ctx.stores.actions.listByTown('truro')).length;
+    await send(USERS.coordinator, 'import Truro', `${base}/good.xlsx`);
+    const preview = lastCard(bot.connector);
+    expect(cardText(preview)).toContain('Import truro-plan.xlsx into Safer Truro?');
+    expect(cardText(preview)).toContain(
+      '1 actions would be created: Set up a Shopwatch radio scheme in Lemon Street',
+    );
+    expect((await bot.ctx.stores.actions.listByTown('truro')).length).toBe(before);
+    const button = (preview.actions as { verb: string; data: Record<string, unknown> }[])[0]!;
+    const done = invokeCard(await bot.invoke(USERS.coordinator, button.verb, button.data));
+    expect(cardText(done)).toMatch(/1 actions were created: TRU-\d+ Set up a Shopwatch/);
+    expect((await bot.ctx.stores.actions.listByTown('truro')).length).toBe(before + 1);
+    // Sending the same sheet again: nothing to do.
+    await send(USERS.coordinator, 'import truro', `${base}/good.xlsx`);
+    expect(cardText(lastCard(bot.connector))).toContain(
+      'Nothing to import: the plan already matches the sheet.',
+    );
+  });
+
+  it('lists the problems of a wrong sheet by row, and writes nothing', async () => {
+    files.set('/bad.xlsx', await sheet([[...good.slice(0, 5), '30/02/2027', 'Soon']]));
+    await send(USERS.coordinator, 'import truro', `${base}/bad.xlsx`);
+    const text = cardText(lastCard(bot.connector));
+    expect(text).toContain('truro-plan.xlsx was not imported');
+    expect(text).toContain('Row 2, column F: Due "30/02/2027" is not a date');
+    expect(text).toContain('Row 2, column G: Status "Soon"');
+  });
+
+  it('reads files only from OneDrive, only for coordinators, only in a 1:1 chat', async () => {
+    await send(USERS.coordinator, 'import truro', 'https://evil.example/plan.xlsx');
+    expect(cardText(lastCard(bot.connector))).toContain('I only read files from your OneDrive');
+    await send(USERS.beatManager, 'import truro', `${base}/good.xlsx`);
+    expect(cardText(lastCard(bot.connector))).toContain('Only coordinators can do that');
+    await send(USERS.coordinator, 'import truro', `${base}/good.xlsx`, 'channel');
+    expect(cardText(lastCard(bot.connector))).toContain('In a 1:1 chat with me, attach the plan .xlsx');
+    await bot.say(USERS.coordinator, 'import truro');
+    expect(cardText(lastCard(bot.connector))).toContain('attach the plan .xlsx');
+  });
+});
