@@ -24,13 +24,17 @@ export const viewSettings = (ctx: AppContext) => ({
 
 export async function summarise(ctx: AppContext, town: TownSlug): Promise<TownSummary> {
   const { stores } = ctx;
-  const [actions, meetings, problems, indicator] = await Promise.all([
+  const [actions, meetings, problems, indicator, plans, groups] = await Promise.all([
     stores.actions.listByTown(town),
     stores.meetings.listByTown(town),
     stores.problems.listByTown(town),
     stores.indicators.get(town),
+    stores.plans.listByTown(town),
+    stores.taskGroups.listByTown(town),
   ]);
   const now = ctx.clock.now();
+  const day = today(ctx);
+  const plan = plans.find((p) => p.periodStart <= day && day <= p.periodEnd) ?? plans[0] ?? null;
   return townSummary({
     town,
     today: today(ctx),
@@ -40,6 +44,8 @@ export async function summarise(ctx: AppContext, town: TownSlug): Promise<TownSu
     meetings,
     problems,
     indicator,
+    plan,
+    groups,
   });
 }
 

@@ -77,6 +77,7 @@ export const CARD_DATA = {
     nextDue: lines,
     meetings: lines,
     problems: text,
+    planLine: text,
     indicator: z.object({
       question: text,
       facts,

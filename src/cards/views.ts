@@ -16,6 +16,7 @@ import type { CardData } from './card-data.js';
 import type { FundView } from '../app/seed-fund.js';
 import { formatPounds } from '../domain/seed-fund.js';
 import { SARA_STAGES } from '../domain/problem.js';
+import { PLAN_STATUS_LABELS } from '../domain/plan.js';
 import { progressLine, trajectoryChart } from './indicator-views.js';
 
 export interface ViewSettings {
@@ -145,6 +146,16 @@ export function townSummaryCard(s: TownSummary, view: ViewSettings): CardData<'t
       line: `${formatInstant(m.start, view.timeZone)}: ${m.title}`,
     })),
     problems: problemsByStage(s),
+    planLine: [
+      s.plan
+        ? `Delivery plan: ${s.plan.title} (${PLAN_STATUS_LABELS[s.plan.status].toLowerCase()})`
+        : 'No delivery plan yet',
+      s.groups.open
+        ? `${s.groups.open} task-and-finish group${s.groups.open > 1 ? 's' : ''} open${s.groups.overrun ? `, ${s.groups.overrun} past its end date` : ''}`
+        : '',
+    ]
+      .filter(Boolean)
+      .join(' · '),
     indicator: {
       question: ind
         ? 'Agree the council and police deal with the crime and ASB issues that matter locally'

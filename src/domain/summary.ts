@@ -11,6 +11,8 @@ import {
 import type { LocalDate } from './dates.js';
 import type { Meeting } from './meeting.js';
 import type { ProblemPlan, SaraStage } from './problem.js';
+import type { DeliveryPlan } from './plan.js';
+import { isOverrun, type TaskGroup } from './task-group.js';
 import type { TownSlug } from './towns.js';
 
 export interface SummaryInput {
@@ -22,6 +24,9 @@ export interface SummaryInput {
   meetings: readonly Meeting[];
   problems: readonly ProblemPlan[];
   indicator: Indicator | null;
+  /** The plan covering today (else the newest), and the town's task-and-finish groups. */
+  plan?: DeliveryPlan | null;
+  groups?: readonly TaskGroup[];
 }
 
 export interface ActionLine {
@@ -45,6 +50,8 @@ export interface TownSummary {
   /** Scheduled meetings whose start has passed (cancelled ones were not held). */
   meetingsHeld: number;
   openProblemsByStage: Partial<Record<SaraStage, number>>;
+  plan: { title: string; status: DeliveryPlan['status'] } | null;
+  groups: { open: number; overrun: number };
   indicator: {
     baseline: { year: number; value: number } | null;
     target: { year: number; value: number } | null;
@@ -93,6 +100,11 @@ export function townSummary(input: SummaryInput): TownSummary {
       (m) => m.status === 'scheduled' && Date.parse(m.start) <= input.now.getTime(),
     ).length,
     openProblemsByStage,
+    plan: input.plan ? { title: input.plan.title, status: input.plan.status } : null,
+    groups: {
+      open: (input.groups ?? []).filter((g) => g.status === 'open').length,
+      overrun: (input.groups ?? []).filter((g) => isOverrun(g, input.today)).length,
+    },
     indicator: input.indicator ? indicatorView(input.indicator) : null,
   };
 }

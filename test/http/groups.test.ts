@@ -75,6 +75,7 @@ describe('task-and-finish groups', () => {
     );
     await bot.say(USERS.caseWorker, 'summary truro');
     expect(cardText(lastCard(bot.connector))).toContain(`${before + 1} actions`);
+    expect(cardText(lastCard(bot.connector))).toContain('1 task-and-finish group open');
     await bot.say(USERS.caseWorker, 'groups truro');
     expect(cardText(lastCard(bot.connector))).toContain('0 of 1 actions done, 1 open');
   });
