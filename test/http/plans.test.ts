@@ -28,6 +28,10 @@ describe('a delivery plan from draft to approved, in Teams', () => {
     expect(text).toMatch(
       /Reduce anti-social behaviour in the town centre.*County priority · \d+ of \d+ done/s,
     );
+    await bot.say(USERS.caseWorker, 'summary truro');
+    expect(cardText(lastCard(bot.connector))).toContain(
+      'Delivery plan: Safer Truro Delivery plan 2026-2029 (draft)',
+    );
   });
 
   it('gives coordinators the new-plan form, and refuses it to members', async () => {
