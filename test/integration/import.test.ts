@@ -1,13 +1,11 @@
 // Importing a plan from a spreadsheet, on MongoDB: a round trip through the board report's workbook into an
 // empty database; a coordinator's own sheet; and every kind of bad sheet refused with row- and column-
 // specific messages and nothing written.
-import { randomBytes } from 'node:crypto';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
-import { MongoClient, type Db } from 'mongodb';
-import { afterAll, describe, expect, inject, it } from 'vitest';
+import type { Db } from 'mongodb';
+import { describe, expect, it } from 'vitest';
 import { appoint, OPERATOR } from '../../src/app/appoint.js';
 import { buildBoardReport } from '../../src/app/board-report.js';
 import { importPlan } from '../../src/app/import-plan.js';
@@ -21,6 +19,7 @@ import { readPlanSheet } from '../../src/spreadsheets/plan-sheet.js';
 import { testContext } from '../support/app-context.js';
 import { useTestDatabases } from '../support/test-database.js';
 import { runScript } from '../support/processes.js';
+import { useScriptDatabase } from '../support/script-database.js';
 import type { AppContext } from '../../src/app/context.js';
 import type { Action } from '../../src/domain/action.js';
 
@@ -364,25 +363,11 @@ describe('importing a plan from a spreadsheet', () => {
 });
 
 describe('npm run import', () => {
-  const dbName = `t_import_${randomBytes(4).toString('hex')}`;
-  const env = () => ({
-    ...process.env,
-    MONGODB_URI: inject('mongoUri'),
-    MONGODB_DB: dbName,
-    LOG_LEVEL: 'warn',
-  });
-  const dirs: string[] = [];
-  afterAll(async () => {
-    const client = new MongoClient(inject('mongoUri'));
-    await client.db(dbName).dropDatabase();
-    await client.close();
-    for (const d of dirs) await rm(d, { recursive: true, force: true });
-  });
+  const { env, tempDir } = useScriptDatabase('import');
 
   it('shows what would change with --dry-run, imports, then finds nothing to do', async () => {
     runScript('seed.ts', env(), ['--demo']);
-    const dir = await mkdtemp(join(tmpdir(), 'import-'));
-    dirs.push(dir);
+    const dir = await tempDir('import');
     const file = join(dir, 'truro.xlsx');
     await writeFile(
       file,

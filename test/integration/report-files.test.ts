@@ -1,14 +1,12 @@
 // The board report files as people open them: the .xlsx read back with exceljs, the CSV as text, and
 // `npm run report` against a seeded database.
-import { randomBytes } from 'node:crypto';
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
-import { MongoClient } from 'mongodb';
-import { afterAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ExcelReportFiles } from '../../src/spreadsheets/report-files.js';
 import { runScript } from '../support/processes.js';
+import { useScriptDatabase } from '../support/script-database.js';
 import type { BoardReport } from '../../src/domain/board-report.js';
 
 const row = {
@@ -102,25 +100,11 @@ describe('the board report files', () => {
 });
 
 describe('npm run report', () => {
-  const dbName = `t_report_${randomBytes(4).toString('hex')}`;
-  const env = () => ({
-    ...process.env,
-    MONGODB_URI: inject('mongoUri'),
-    MONGODB_DB: dbName,
-    LOG_LEVEL: 'warn',
-  });
-  const dirs: string[] = [];
-  afterAll(async () => {
-    const client = new MongoClient(inject('mongoUri'));
-    await client.db(dbName).dropDatabase();
-    await client.close();
-    for (const d of dirs) await rm(d, { recursive: true, force: true });
-  });
+  const { env, tempDir } = useScriptDatabase('report');
 
   it('writes the workbook, the CSV files and a public page, and refuses an unknown format', async () => {
     runScript('seed.ts', env(), ['--demo']);
-    const out = await mkdtemp(join(tmpdir(), 'report-'));
-    dirs.push(out);
+    const out = await tempDir('report');
     const xlsx = runScript('report.ts', env(), ['--out', out]);
     expect(xlsx.stderr).toBe('');
     const [file] = (await readdir(out)).filter((f) => f.endsWith('.xlsx'));
