@@ -1,0 +1,87 @@
+// The processes a benchmark runs: the bot (src/main.ts, as `npm start` would, in local mode) and the baseline
+// bot, each with the probe preloaded; readiness by HTTP; their probe lines read back for memory and lag.
+import type { ChildProcess } from 'node:child_process';
+import { readFile, rm } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { freePort, hasExited, spawnGuarded, stopGuarded } from '../scripts/guarded-child.js';
+
+const ROOT = resolve(import.meta.dirname, '..');
+const TSX = join(ROOT, 'node_modules', 'tsx', 'dist', 'loader.mjs');
+
+export interface Measured {
+  url: string;
+  child: ChildProcess;
+  probeFile: string;
+  /** Milliseconds from spawn to the first successful readiness answer. */
+  startupMs: number;
+  stop(): Promise<void>;
+}
+
+export interface ProbeLine {
+  t: number;
+  rssMb: number;
+  peakRssMb: number;
+  heapMb: number;
+  lagP99Ms: number;
+  lagMaxMs: number;
+}
+
+async function start(
+  name: string,
+  script: string,
+  ready: string,
+  env: NodeJS.ProcessEnv,
+  logDir: string,
+): Promise<Measured> {
+  const port = await freePort();
+  const probeFile = join(logDir, `${name}-probe.jsonl`);
+  await rm(probeFile, { force: true });
+  const began = performance.now();
+  const child = spawnGuarded(
+    process.execPath,
+    ['--require', join(ROOT, 'bench', 'probe.cjs'), '--import', `file://${TSX}`, join(ROOT, script)],
+    {
+      cwd: ROOT,
+      env: { ...env, PORT: String(port), PROBE_FILE: probeFile },
+      logFile: join(logDir, `${name}.log`),
+    },
+  );
+  const url = `http://127.0.0.1:${port}`;
+  for (;;) {
+    if (hasExited(child))
+      throw new Error(`${name} stopped during start-up; see ${join(logDir, `${name}.log`)}`);
+    const ok = await fetch(`${url}${ready}`, { signal: AbortSignal.timeout(1000) }).then(
+      (r) => r.ok,
+      () => false,
+    );
+    if (ok) break;
+    if (performance.now() - began > 120_000) throw new Error(`${name} did not become ready in 120 s`);
+    await sleep(20);
+  }
+  const startupMs = Math.round(performance.now() - began);
+  return { url, child, probeFile, startupMs, stop: () => stopGuarded(child) };
+}
+
+export function startBot(env: NodeJS.ProcessEnv, logDir: string): Promise<Measured> {
+  return start(
+    'bot',
+    'src/main.ts',
+    '/readyz',
+    { ...env, MICROSOFT_APP_ID: '', MICROSOFT_APP_PASSWORD: '' },
+    logDir,
+  );
+}
+
+export function startBaseline(env: NodeJS.ProcessEnv, logDir: string): Promise<Measured> {
+  return start('baseline', 'bench/baseline-bot.ts', '/healthz', env, logDir);
+}
+
+export async function probeLines(file: string, since = 0): Promise<ProbeLine[]> {
+  const text = await readFile(file, 'utf8').catch(() => '');
+  return text
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => JSON.parse(l) as ProbeLine)
+    .filter((l) => l.t >= since);
+}

@@ -1,0 +1,112 @@
+// `npm run bench [-- <scenario> ...] [--seconds N]`: the database (launcher), the bot as its own process, a
+// Bot Connector stand-in and the baseline bot; load over loopback at fixed rates; figures printed and
+// written to bench/results/<time>.json, each with its ratio to the baseline measured in the same run.
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { launchMongo } from '../scripts/local-mongo.js';
+import { connectMongo, prepareDatabase } from '../src/store/mongo.js';
+import { localDateOf } from '../src/domain/dates.js';
+import { randomIds, systemClock } from '../src/system.js';
+import { BenchConnector } from './connector.js';
+import { COORDINATOR, loadFixtures } from './fixtures.js';
+import { probeLines, startBaseline, startBot } from './processes.js';
+import { channelMessage } from './activities.js';
+import { SCENARIOS, type ScenarioContext, type ScenarioResult } from './scenarios/index.js';
+import type { AppContext } from '../src/app/context.js';
+
+const USAGE = `npm run bench [-- <scenario> ...] [--seconds N]; scenarios: ${Object.keys(SCENARIOS).join(', ')}`;
+
+const { values, positionals } = parseArgs({
+  options: { seconds: { type: 'string', default: '30' } },
+  allowPositionals: true,
+  strict: true,
+});
+const unknown = positionals.filter((p) => !(p in SCENARIOS));
+if (unknown.length) {
+  console.error(`Unknown scenario ${unknown.join(', ')}\nUsage: ${USAGE}`);
+  process.exit(1);
+}
+const chosen = positionals.length ? positionals : Object.keys(SCENARIOS);
+const seconds = Number(values.seconds);
+const run = new Date().toISOString().replace(/[:.]/g, '-');
+const logDir = resolve('.data', 'bench', run);
+await mkdir(logDir, { recursive: true });
+
+const mongo = await launchMongo({
+  mongoUri: process.env['MONGODB_URI'] || undefined,
+  dataDir: join(logDir, 'db'),
+  ephemeral: true,
+});
+const database = `bench_${run.slice(0, 19).replace(/-/g, '')}`;
+const connection = await connectMongo(mongo.uri, database);
+const stores = await prepareDatabase(connection.db);
+const timeZone = 'Europe/London';
+const ctx: AppContext = {
+  stores,
+  clock: systemClock,
+  ids: randomIds,
+  settings: { timeZone, dueSoonDays: 3 },
+};
+const connector = new BenchConnector();
+await connector.start();
+
+const started = Date.now();
+console.log(`Loading 10 towns x 2,000 actions into ${database}...`);
+const fixture = await loadFixtures(connection.db, ctx, {
+  actionsPerTown: 2_000,
+  dueShare: 0.05,
+  actionsPerOwner: 35,
+  today: localDateOf(new Date(), timeZone),
+});
+console.log(`Loaded in ${Math.round((Date.now() - started) / 1000)} s.`);
+
+const env = {
+  ...process.env,
+  NODE_ENV: 'production',
+  LOG_LEVEL: 'warn',
+  MONGODB_URI: mongo.uri,
+  MONGODB_DB: database,
+  REMINDER_SWEEP_SECONDS: '0',
+  TEAMS_TENANT_RPS: '50',
+};
+const bot = await startBot(env, logDir);
+const baseline = await startBaseline(env, logDir);
+// Each town's channel linked the way a coordinator does it, so card updates go where they would in Teams.
+for (const town of fixture.updatable.keys()) {
+  await fetch(`${bot.url}/api/messages`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(channelMessage(connector.url, COORDINATOR, town, `link ${town}`)),
+  });
+}
+
+const context: ScenarioContext = { bot, baseline, connector, fixture, seconds, ctx, env, logDir };
+const results: Record<string, ScenarioResult> = {};
+try {
+  for (const name of chosen) {
+    console.log(`\n== ${name}`);
+    const since = Date.now();
+    const result = await SCENARIOS[name]!(context);
+    const probe = await probeLines(bot.probeFile, since);
+    result.botPeakRssMb = Math.max(0, ...probe.map((p) => p.peakRssMb));
+    results[name] = result;
+    console.log(JSON.stringify(result, null, 2));
+  }
+} finally {
+  await bot.stop();
+  await baseline.stop();
+  await connector.stop();
+  await connection.close();
+  await mongo.stop();
+}
+
+const machine = {
+  node: process.version,
+  cpus: (await import('node:os')).cpus().length,
+  database: process.env['MONGODB_URI'] ? 'MONGODB_URI' : 'FerretDB 1.24.2 on SQLite (launcher)',
+};
+await mkdir('bench/results', { recursive: true });
+const file = join('bench', 'results', `${run}.json`);
+await writeFile(file, JSON.stringify({ run, machine, seconds, results }, null, 2));
+console.log(`\nResults: ${file}`);
