@@ -1,4 +1,5 @@
 // Cards the bot sends in reply: help, welcome, errors, the action form, join requests.
+import type { Attachment } from 'botbuilder';
 import { AppError, ErrorCode } from '../errors.js';
 import { PARTNERSHIP_ROLES } from '../domain/roles.js';
 import { townBySlug, type TownSlug } from '../domain/towns.js';
@@ -144,4 +145,13 @@ export function meetingFormCard(
       attendeeIds: v('attendeeIds', members.map((m) => m.aadObjectId).join(',')),
     },
   });
+}
+
+/** What the bot answers: text, an Adaptive Card, or another attachment (a file consent or file card). */
+export type Reply = Card | string | { attachment: Attachment };
+
+/** Unwraps a use-case result inside a command: a refusal becomes the error card. */
+export function must<T>(result: { ok: true; value: T } | { ok: false; error: AppError }): T {
+  if (!result.ok) throw result.error;
+  return result.value;
 }

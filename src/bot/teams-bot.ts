@@ -36,36 +36,30 @@ import {
   helpCard,
   joinRequestCard,
   meetingFormCard,
+  must,
   welcomeCard,
+  type Reply,
 } from './replies.js';
 import { authorise } from '../app/authorise.js';
 import { actorOf, channelDataOf, channelIdOf, conversationRefOf, kindOf, tenantOf } from './turn.js';
 import type { Actor } from '../domain/entity.js';
 import type { Calendar } from '../app/ports.js';
 import { scheduleLaunchPlan } from '../app/launch-plan.js';
-import { currentPlan } from '../app/plans.js';
-import { listTaskGroups } from '../app/task-groups.js';
-import { listProblems, problemByRef, searchLibrary } from '../app/problems.js';
 import { fundView } from '../app/seed-fund.js';
-import { buildPublicSummary, setActionPublic } from '../app/public-summary.js';
-import { publicMarkdown } from '../domain/public-summary.js';
-import { problemsCard } from '../cards/problem-views.js';
-import { groupsCard } from '../cards/group-views.js';
 import type { ReportDelivery } from './report-delivery.js';
-import { PlanUpload } from './plan-upload.js';
-import { getIndicator, isBoardMember } from '../app/indicator.js';
+import { isWorkCommand, WorkCommands } from './work-commands.js';
+import { isBoardMember } from '../app/indicator.js';
 import { BOARD_CHANNEL_KEY } from '../domain/conversation.js';
-import { planFormCard } from '../cards/plan-views.js';
 import { formatDate } from '../cards/format.js';
 import type { AppContext } from '../app/context.js';
-import type { Card, CardRenderer } from '../cards/render.js';
+import type { CardRenderer } from '../cards/render.js';
 import type { CardActions } from './card-actions.js';
 import type { Messenger } from './messenger.js';
 
-/** What the bot answers: text, an Adaptive Card, or another attachment (a file consent or file card). */
-type Reply = Card | string | { attachment: Attachment };
-
 export class SaferTownsBot extends TeamsActivityHandler {
+  private readonly reports: ReportDelivery | null;
+  private readonly work: WorkCommands;
+
   constructor(
     private readonly ctx: AppContext,
     private readonly cards: CardRenderer,
@@ -73,9 +67,11 @@ export class SaferTownsBot extends TeamsActivityHandler {
     private readonly messenger: Messenger,
     private readonly log: Logger,
     private readonly calendar: Calendar | null = null,
-    private readonly reports: ReportDelivery | null = null,
+    reports: ReportDelivery | null = null,
   ) {
     super();
+    this.reports = reports;
+    this.work = new WorkCommands(ctx, cards, cardActions, reports);
     this.onMessage(async (context, next) => {
       await this.remember(context);
       await this.reply(context, await this.safely(context, () => this.answer(context)));
@@ -149,6 +145,7 @@ export class SaferTownsBot extends TeamsActivityHandler {
       if (!resolved.ok) throw resolved.error;
       return resolved.value;
     };
+    if (isWorkCommand(command)) return this.work.run(context, actor, command, town);
     switch (command.kind) {
       case 'summary': {
         const slug = await town(command.town);
@@ -197,96 +194,6 @@ export class SaferTownsBot extends TeamsActivityHandler {
           view.today,
           [],
         );
-      }
-      case 'plan': {
-        const view = must(await currentPlan(this.ctx, actor, await town(command.town)));
-        return this.cardActions.plans.card(actor, view);
-      }
-      case 'problems': {
-        const slug = await town(command.town);
-        const plans = must(await listProblems(this.ctx, actor, slug));
-        const name = townBySlug(slug).name;
-        return this.cards.render(
-          'problems',
-          problemsCard(`Safer ${name}: problem-solving plans`, plans, 'None yet: "new problem" starts one.'),
-        );
-      }
-      case 'new_problem': {
-        const slug = await town(command.town);
-        const refusal = await authorise(this.ctx, actor, slug, 'update');
-        if (refusal) throw refusal;
-        return this.cardActions.problems.form(slug);
-      }
-      case 'problem':
-        return this.cardActions.problems.card(actor, must(await problemByRef(this.ctx, actor, command.ref)));
-      case 'fund':
-        return this.cardActions.fund.card(actor);
-      case 'import': {
-        const file = PlanUpload.fileOf(context.activity.attachments);
-        if (kindOf(context.activity) !== 'personal' || !file || !this.cardActions.upload)
-          throw new AppError(
-            ErrorCode.Validation,
-            'In a 1:1 chat with me, attach the plan .xlsx and write "import" and the town, e.g. "import Truro". The layout is in docs/IMPORT.md.',
-          );
-        const slug = await town(command.town);
-        const refusal = await authorise(this.ctx, actor, slug, 'coordinate');
-        if (refusal) throw refusal;
-        return this.cardActions.upload.preview(actor, slug, file);
-      }
-      case 'public_summary': {
-        const summary = must(await buildPublicSummary(this.ctx, actor, await town(command.town)));
-        const withheld = summary.withheld
-          ? `\n\n_${summary.withheld} lines were left out because they looked like personal details._`
-          : '';
-        return `${publicMarkdown(summary)}${withheld}\n\n_Only actions a coordinator made public ("public TRU-014 on") and public events appear. \`npm run public-summary\` writes it as Markdown and HTML._`;
-      }
-      case 'make_public': {
-        const action = must(await setActionPublic(this.ctx, actor, command.ref, command.visible));
-        return command.visible
-          ? `${action.ref} is on Safer ${townBySlug(action.town).name}'s public page now (its title and status only).`
-          : `${action.ref} is off the public page.`;
-      }
-      case 'library': {
-        const found = must(await searchLibrary(this.ctx, actor, command.query));
-        const what = found.words.length ? ` for "${found.words.join(' ')}"` : '';
-        return this.cards.render(
-          'problems',
-          problemsCard(
-            `Best-practice library${what}${found.type ? ` (${found.type})` : ''}: ${found.plans.length} plans`,
-            found.plans,
-            'Nothing shared yet matches. Closed plans are shared from their card by a coordinator.',
-            true,
-          ),
-        );
-      }
-      case 'groups': {
-        const slug = await town(command.town);
-        const views = must(await listTaskGroups(this.ctx, actor, slug));
-        return this.cards.render('groups', groupsCard(slug, views, view.today));
-      }
-      case 'new_group': {
-        const slug = await town(command.town);
-        const refusal = await authorise(this.ctx, actor, slug, 'coordinate');
-        if (refusal) throw refusal;
-        return this.cardActions.groups.form(slug);
-      }
-      case 'report': {
-        if (kindOf(context.activity) !== 'personal' || !this.reports)
-          throw new AppError(
-            ErrorCode.Validation,
-            'Teams lets me send files only in a 1:1 chat: ask me for "report" there.',
-          );
-        return { attachment: await this.reports.offer(actor) };
-      }
-      case 'indicator': {
-        const indicator = must(await getIndicator(this.ctx, actor, await town(command.town)));
-        return this.cardActions.indicators.card(actor, indicator);
-      }
-      case 'new_plan': {
-        const slug = await town(command.town);
-        const refusal = await authorise(this.ctx, actor, slug, 'coordinate');
-        if (refusal) throw refusal;
-        return this.cards.render('plan-form', planFormCard(slug, view.today, []));
       }
       case 'members': {
         const slug = await town(command.town);
@@ -487,10 +394,4 @@ export class SaferTownsBot extends TeamsActivityHandler {
   protected override async handleTeamsFileConsentDecline(context: TurnContext): Promise<void> {
     await this.reply(context, 'No report sent. Ask for "report" again whenever you want it.');
   }
-}
-
-/** Unwraps a use-case result inside a command: a refusal becomes the error card. */
-function must<T>(result: { ok: true; value: T } | { ok: false; error: AppError }): T {
-  if (!result.ok) throw result.error;
-  return result.value;
 }
