@@ -6,6 +6,7 @@ import { AppError, ErrorCode } from '../errors.js';
 import { importPlan, type ImportOutcome } from '../app/import-plan.js';
 import { townBySlug, townSlugSchema, type TownSlug } from '../domain/towns.js';
 import { errorCard } from './replies.js';
+import { requireOneDriveUrl } from './onedrive-url.js';
 import type { Attachment } from 'botbuilder';
 import type { Logger } from 'pino';
 import type { Actor } from '../domain/entity.js';
@@ -15,7 +16,6 @@ import type { Card, CardRenderer } from '../cards/render.js';
 
 export const FILE_DOWNLOAD = 'application/vnd.microsoft.teams.file.download.info';
 const MAX_BYTES = 5 * 1024 * 1024;
-const DOWNLOAD_HOSTS = [/\.sharepoint\.com$/i, /\.sharepoint\.us$/i];
 
 export const IMPORT_VERB_SCHEMAS = {
   'import.apply': z.object({
@@ -111,23 +111,15 @@ export class PlanUpload {
 
   /** Only from the sender's OneDrive (or, in local mode, this machine), and at most 5 MB. */
   private async download(raw: string): Promise<Buffer> {
-    let url: URL;
-    try {
-      url = new URL(raw);
-    } catch {
-      throw new AppError(
-        ErrorCode.Validation,
-        'Teams gave a download address that is not valid: send the file again',
-      );
-    }
-    const loopback = ['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname);
-    const allowed =
-      (url.protocol === 'https:' && DOWNLOAD_HOSTS.some((h) => h.test(url.hostname))) ||
-      (this.localMode && loopback);
-    if (!allowed) {
-      this.log.warn({ host: url.hostname }, 'plan download from an unexpected host refused');
-      throw new AppError(ErrorCode.Forbidden, 'I only read files from your OneDrive, as Teams sends them');
-    }
+    const url = requireOneDriveUrl(
+      raw,
+      this.localMode,
+      {
+        invalid: 'Teams gave a download address that is not valid: send the file again',
+        refused: 'I only read files from your OneDrive, as Teams sends them',
+      },
+      (host) => this.log.warn({ host }, 'plan download from an unexpected host refused'),
+    );
     const res = await fetch(url, { signal: AbortSignal.timeout(30_000) }).catch(() => null);
     if (!res?.ok)
       throw new AppError(ErrorCode.Unavailable, 'The file could not be fetched from OneDrive: send it again');

@@ -4,6 +4,7 @@
 // after checking again that the person may have it.
 import { AppError, ErrorCode } from '../errors.js';
 import { buildBoardReport } from '../app/board-report.js';
+import { requireOneDriveUrl } from './onedrive-url.js';
 import type { Attachment, FileConsentCardResponse } from 'botbuilder';
 import type { Logger } from 'pino';
 import type { Actor } from '../domain/entity.js';
@@ -13,9 +14,6 @@ import type { ReportFiles } from '../app/ports.js';
 const CONSENT = 'application/vnd.microsoft.teams.card.file.consent';
 const FILE_INFO = 'application/vnd.microsoft.teams.card.file.info';
 const UPLOAD_TIMEOUT_MS = 30_000;
-
-/** Teams' upload sessions live in the person's OneDrive for Business (SharePoint Online). */
-const UPLOAD_HOSTS = [/\.sharepoint\.com$/i, /\.sharepoint\.us$/i];
 
 export class ReportDelivery {
   constructor(
@@ -52,11 +50,19 @@ export class ReportDelivery {
         ErrorCode.Validation,
         'Teams did not say where to put the file: ask for the report again',
       );
-    this.checkUploadUrl(upload.uploadUrl);
+    const uploadUrl = requireOneDriveUrl(
+      upload.uploadUrl,
+      this.localMode,
+      {
+        invalid: 'The upload address from Teams is not a valid address',
+        refused: 'The report can only be saved to your own OneDrive',
+      },
+      (host) => this.log.warn({ host }, 'report upload to an unexpected host refused'),
+    );
     const report = await buildBoardReport(this.ctx, actor);
     if (!report.ok) throw report.error;
     const bytes = await this.files.workbook(report.value);
-    const res = await fetch(upload.uploadUrl, {
+    const res = await fetch(uploadUrl, {
       method: 'PUT',
       headers: {
         'Content-Length': String(bytes.length),
@@ -81,23 +87,5 @@ export class ReportDelivery {
       name: upload.name,
       content: { uniqueId: upload.uniqueId, fileType: upload.fileType ?? 'xlsx' },
     };
-  }
-
-  /** The bot only writes report data to the person's own OneDrive (or, in local mode, to this machine). */
-  private checkUploadUrl(raw: string): void {
-    let url: URL;
-    try {
-      url = new URL(raw);
-    } catch {
-      throw new AppError(ErrorCode.Validation, 'The upload address from Teams is not a valid address');
-    }
-    const loopback = ['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname);
-    const allowed =
-      (url.protocol === 'https:' && UPLOAD_HOSTS.some((host) => host.test(url.hostname))) ||
-      (this.localMode && loopback);
-    if (!allowed) {
-      this.log.warn({ host: url.hostname }, 'report upload to an unexpected host refused');
-      throw new AppError(ErrorCode.Forbidden, 'The report can only be saved to your own OneDrive');
-    }
   }
 }
