@@ -69,6 +69,8 @@ const env = {
   MONGODB_DB: database,
   REMINDER_SWEEP_SECONDS: '0',
   TEAMS_TENANT_RPS: '50',
+  // `BENCH_PROFILE=1`: every database command the bot sends, with its time, in the run's log folder.
+  ...(process.env['BENCH_PROFILE'] ? { MONGODB_COMMAND_LOG: join(logDir, 'bot-commands.jsonl') } : {}),
 };
 const bot = await startBot(env, logDir);
 const baseline = await startBaseline(env, logDir);

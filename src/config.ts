@@ -23,6 +23,8 @@ export const configSchema = z.object({
     .regex(/^[A-Za-z0-9_-]{1,38}$/, 'letters, digits, _ and - only, at most 38 characters')
     .default('safer_towns'),
   DATA_DIR: z.string().min(1).default('.data/dev'),
+  /** Profiling: each database command's name, collection and duration appended to this file (JSON lines). */
+  MONGODB_COMMAND_LOG: optionalText,
   TIMEZONE: z
     .string()
     .default('Europe/London')

@@ -15,7 +15,9 @@ async function main(): Promise<void> {
       'Invalid configuration (see .env.example):\n  - MONGODB_URI: required by `npm start`; `npm run dev` starts a local database for you',
     );
   }
-  const connection = await connectMongo(config.MONGODB_URI, config.MONGODB_DB);
+  const connection = await connectMongo(config.MONGODB_URI, config.MONGODB_DB, {
+    commandLog: config.MONGODB_COMMAND_LOG,
+  });
   const { http, startReminders } = await composeService(config, connection.db, log);
   log.info({ database: config.MONGODB_DB, server: withoutCredentials(config.MONGODB_URI) }, 'database ready');
   if (!config.MICROSOFT_APP_ID) {

@@ -1,4 +1,5 @@
 import { MongoClient, type Db, type IndexDescription } from 'mongodb';
+import { logCommands } from './command-log.js';
 import { MongoActionRepository } from './action-repository.js';
 import { MongoAuditLog } from './audit-log.js';
 import { MongoConversationRefs } from './conversation-refs.js';
@@ -64,8 +65,17 @@ export interface MongoConnection {
   close(): Promise<void>;
 }
 
-export async function connectMongo(uri: string, dbName: string): Promise<MongoConnection> {
-  const client = new MongoClient(uri, { serverSelectionTimeoutMS: 5_000, appName: 'safer-towns-bot' });
+export async function connectMongo(
+  uri: string,
+  dbName: string,
+  options: { commandLog?: string } = {},
+): Promise<MongoConnection> {
+  const client = new MongoClient(uri, {
+    serverSelectionTimeoutMS: 5_000,
+    appName: 'safer-towns-bot',
+    monitorCommands: Boolean(options.commandLog),
+  });
+  if (options.commandLog) logCommands(client, options.commandLog);
   try {
     await client.connect();
   } catch (error) {

@@ -25,6 +25,7 @@ describe('configuration', () => {
       MONGODB_URI: undefined,
       MONGODB_DB: 'safer_towns',
       DATA_DIR: '.data/dev',
+      MONGODB_COMMAND_LOG: undefined,
       TIMEZONE: 'Europe/London',
       DUE_SOON_DAYS: 3,
       MICROSOFT_APP_ID: undefined,
