@@ -87,6 +87,7 @@ export async function composeService(
   const sweepOptions: SweepOptions = {
     worker: `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`,
     leaseMs: config.REMINDER_LEASE_SECONDS * 1_000,
+    sendsPerSecond: config.TEAMS_TENANT_RPS,
     policy: {
       dueSoonDays: config.DUE_SOON_DAYS,
       escalateAfterDays: config.ESCALATE_AFTER_DAYS,

@@ -118,6 +118,8 @@ export interface CardPost {
 
 export interface CardPosts {
   save(post: CardPost): Promise<void>;
+  /** The copy of the record's card in one conversation (a lookup by key). */
+  find(actionId: string, conversationId: string): Promise<CardPost | null>;
   listFor(actionId: string): Promise<CardPost[]>;
 }
 
@@ -201,6 +203,7 @@ export interface ReportFiles {
 export interface ConversationRefs {
   upsert(ref: ConversationRef): Promise<void>;
   get(key: string): Promise<ConversationRef | null>;
+  /** The person's 1:1 chat with the bot, stored under `personal:<aadObjectId>`. */
   findPersonal(aadObjectId: string): Promise<ConversationRef | null>;
 }
 

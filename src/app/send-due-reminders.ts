@@ -13,6 +13,8 @@ export interface SweepOptions {
   policy: ReminderPolicy;
   /** Reminders delivered at once (different people; the dispatcher keeps each conversation's pace). */
   concurrency?: number;
+  /** Proactive sends a second the tenant allows (TEAMS_TENANT_RPS): how long a batch of claims must last. */
+  sendsPerSecond?: number;
 }
 
 export interface SweepReport {
@@ -24,13 +26,17 @@ export interface SweepReport {
   unreachable: number;
   /** Transient failures: left to their lease, retried by a later sweep. */
   retryLater: number;
+  /** Milliseconds spent finding the candidates, claiming their reminders, and delivering the claimed ones. */
+  timings: { findMs: number; claimMs: number; deliverMs: number };
 }
 
 /**
- * One sweep: find the open actions due soon or overdue (an indexed query on status and due date), work out
- * which reminders each is owed now, claim each (a unique insert: at most one sender per reminder, across
- * instances), deliver, then record it. A process that dies between delivering and recording can cause one
- * duplicate; one that dies before delivering loses nothing, because its claim lapses and is taken over.
+ * One sweep: find the open actions due soon or overdue, work out which reminders each is owed now, claim
+ * them all (a unique insert each: at most one sender per reminder, across instances), then deliver the
+ * claimed ones at Teams' pace and record each. Claiming first lets another instance's sweep pass over work
+ * already taken instead of racing for it, and the claims last as long as sending them all should take. A
+ * process that dies between delivering and recording can cause one duplicate; one that dies before
+ * delivering loses nothing, because its claim lapses and is taken over.
  */
 export async function sendDueReminders(
   ctx: AppContext,
@@ -47,9 +53,17 @@ export async function sendDueReminders(
     sent: 0,
     unreachable: 0,
     retryLater: 0,
+    timings: { findMs: 0, claimMs: 0, deliverMs: 0 },
   };
   if (isQuietTime(now, timeZone, options.policy)) return { ...report, quiet: true };
+  const concurrency = options.concurrency ?? 16;
 
+  let phase = performance.now();
+  const lap = () => {
+    const ms = Math.round(performance.now() - phase);
+    phase = performance.now();
+    return ms;
+  };
   const horizon = addDays(localDateOf(now, timeZone), options.policy.dueSoonDays);
   const candidates = await ctx.stores.actions.listOpenDueBy(horizon);
   report.candidates = candidates.length;
@@ -57,33 +71,56 @@ export async function sendDueReminders(
     remindersDue(action, now, timeZone, options.policy).map((reminder) => ({ action, reminder })),
   );
   report.due = work.length;
+  report.timings.findMs = lap();
 
-  let next = 0;
-  const worker = async () => {
-    while (next < work.length) {
-      const item = work[next++]!;
-      await sendOne(ctx, delivery, options, item.action, item.reminder, report);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(options.concurrency ?? 16, work.length) }, worker));
+  // Long enough to send everything at the tenant's pace, with room to spare, and never shorter than usual.
+  const pacedMs = (work.length / (options.sendsPerSecond ?? 50)) * 1_000 * 2;
+  const leaseUntil = new Date(now.getTime() + Math.max(options.leaseMs, pacedMs));
+  const claimed = await inParallel(work, concurrency, async (item) =>
+    (await ctx.stores.reminders.claim(keyOf(item), options.worker, now, leaseUntil)) ? item : null,
+  );
+  const mine = claimed.filter((item) => item !== null);
+  report.claimed = mine.length;
+  report.timings.claimMs = lap();
+
+  await inParallel(mine, concurrency, (item) => deliverOne(ctx, delivery, options, item, report));
+  report.timings.deliverMs = lap();
   return report;
 }
 
-async function sendOne(
+const keyOf = ({ action, reminder }: { action: Action; reminder: DueReminder }) => ({
+  actionId: action.id,
+  kind: reminder.kind,
+  window: reminder.window,
+});
+
+/** `work` through `task`, at most `limit` at a time, results in order. */
+async function inParallel<T, R>(
+  work: readonly T[],
+  limit: number,
+  task: (item: T) => Promise<R>,
+): Promise<R[]> {
+  const results: R[] = new Array<R>(work.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < work.length) {
+      const i = next++;
+      results[i] = await task(work[i]!);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, work.length) }, worker));
+  return results;
+}
+
+async function deliverOne(
   ctx: AppContext,
   delivery: ReminderDelivery,
   options: SweepOptions,
-  action: Action,
-  reminder: DueReminder,
+  item: { action: Action; reminder: DueReminder },
   report: SweepReport,
 ): Promise<void> {
-  const key = { actionId: action.id, kind: reminder.kind, window: reminder.window };
-  const now = ctx.clock.now();
-  if (
-    !(await ctx.stores.reminders.claim(key, options.worker, now, new Date(now.getTime() + options.leaseMs)))
-  )
-    return;
-  report.claimed++;
+  const { action, reminder } = item;
+  const key = keyOf(item);
   let outcome: 'sent' | 'unreachable';
   try {
     outcome = await delivery.deliver(action, reminder);

@@ -64,9 +64,7 @@ export class Messenger {
     }
     const reference = channelRef.reference as Partial<ConversationReference>;
     const conversationId = reference.conversation?.id ?? '';
-    const existing = (await stores.cardPosts.listFor(recordId)).find(
-      (p) => p.conversationId === conversationId,
-    );
+    const existing = await stores.cardPosts.find(recordId, conversationId);
     try {
       if (existing) {
         await this.inConversation(reference, (context) =>

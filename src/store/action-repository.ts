@@ -9,9 +9,11 @@ import type { LocalDate } from '../domain/dates.js';
 
 export class MongoActionRepository extends VersionedCollection<Action> implements ActionRepository {
   constructor(private readonly db: Db) {
-    // ownerIds: a flat array so "my actions" is one multikey index lookup.
+    // ownerIds: a flat array so "my actions" is one multikey index lookup on MongoDB. Reads come from an
+    // in-memory copy per town, kept current by each town's stamp (see PartitionCache).
     super(db, 'actions', {
       indexFields: { keys: ['ownerIds'], derive: (a) => ({ ownerIds: a.owners.map((o) => o.aadObjectId) }) },
+      cache: { partOf: (stored) => String(stored['town']) },
     });
   }
 
@@ -25,21 +27,48 @@ export class MongoActionRepository extends VersionedCollection<Action> implement
     const normal = normaliseActionRef(ref);
     const town = TOWNS.find((t) => normal?.startsWith(`${t.code}-`));
     if (!normal || !town) return null;
-    return (await this.findMany({ town: town.slug, ref: normal }))[0] ?? null;
+    return (await this.town(town.slug)).find((a) => a.ref === normal) ?? null;
   }
 
-  listByTown(town: TownSlug): Promise<Action[]> {
-    return this.findMany({ town }, { dueDate: 1, ref: 1 });
+  async listByTown(town: TownSlug): Promise<Action[]> {
+    return [...(await this.town(town))];
   }
 
-  listByOwner(aadObjectId: string): Promise<Action[]> {
-    return this.findMany({ ownerIds: aadObjectId }, { dueDate: 1, ref: 1 });
+  async listByOwner(aadObjectId: string): Promise<Action[]> {
+    const owned = (await this.everyTown()).filter((a) => a.owners.some((o) => o.aadObjectId === aadObjectId));
+    return owned.sort(byDueThenRef);
   }
 
-  listOpenDueBy(date: LocalDate): Promise<Action[]> {
-    return this.findMany(
-      { status: { $in: [...OPEN_STATUSES] }, dueDate: { $lte: date } },
-      { dueDate: 1, ref: 1 },
+  async listOpenDueBy(date: LocalDate): Promise<Action[]> {
+    const due = (await this.everyTown()).filter((a) => OPEN_STATUSES.includes(a.status) && a.dueDate <= date);
+    return due.sort(byDueThenRef);
+  }
+
+  /** One town's actions, soonest due first, from the cache (loaded again after any change in the town). */
+  private town(town: TownSlug): Promise<Action[]> {
+    return guard('read records', () =>
+      this.cache!.read(town, () => this.findMany({ town }, { dueDate: 1, ref: 1 })),
+    );
+  }
+
+  private async everyTown(): Promise<Action[]> {
+    const towns = TOWNS.map((t) => t.slug);
+    return guard('read records', async () =>
+      (
+        await this.cache!.readEach(
+          towns,
+          (town) => this.findMany({ town }, { dueDate: 1, ref: 1 }),
+          () => this.findMany({}, { dueDate: 1, ref: 1 }),
+          (action) => action.town,
+        )
+      ).flat(),
     );
   }
 }
+
+/** The order MongoDB sorts `{dueDate: 1, ref: 1}` in: plain code-unit comparison, no collation. */
+function byDueThenRef(a: Action, b: Action): number {
+  return compare(a.dueDate, b.dueDate) || compare(a.ref, b.ref);
+}
+
+const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);

@@ -15,7 +15,16 @@ export class MongoCardPosts implements CardPosts {
 
   save(post: CardPost): Promise<void> {
     return guard('remember the card', async () => {
-      await upsertById(this.col, `${post.actionId}|${post.conversationId}`, post);
+      await upsertById(this.col, postId(post.actionId, post.conversationId), post);
+    });
+  }
+
+  find(actionId: string, conversationId: string): Promise<CardPost | null> {
+    return guard('read the card posts', async () => {
+      const doc = await this.col.findOne({ _id: postId(actionId, conversationId) });
+      if (!doc) return null;
+      const { _id, ...post } = doc;
+      return post;
     });
   }
 
@@ -25,3 +34,5 @@ export class MongoCardPosts implements CardPosts {
     );
   }
 }
+
+const postId = (actionId: string, conversationId: string) => `${actionId}|${conversationId}`;

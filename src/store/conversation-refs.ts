@@ -2,7 +2,7 @@ import type { Collection, Db } from 'mongodb';
 import { guard } from './driver-errors.js';
 import { upsertById } from './upsert.js';
 import type { ConversationRefs } from '../app/ports.js';
-import type { ConversationRef } from '../domain/conversation.js';
+import { conversationKey, type ConversationRef } from '../domain/conversation.js';
 
 type RefDoc = Omit<ConversationRef, 'key'> & { _id: string };
 
@@ -25,10 +25,9 @@ export class MongoConversationRefs implements ConversationRefs {
     return guard('read a conversation', async () => toRef(await this.col.findOne({ _id: key })));
   }
 
+  /** A person's 1:1 chat is keyed by their Entra object id (see conversationRefOf): one lookup by _id. */
   findPersonal(aadObjectId: string): Promise<ConversationRef | null> {
-    return guard('read a conversation', async () =>
-      toRef(await this.col.find({ kind: 'personal', aadObjectId }).sort({ updatedAt: -1 }).limit(1).next()),
-    );
+    return this.get(conversationKey('personal', aadObjectId));
   }
 }
 

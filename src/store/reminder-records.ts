@@ -1,4 +1,5 @@
-import type { Collection, Db } from 'mongodb';
+import type { Collection, Db, Document } from 'mongodb';
+import { updateByIdIf } from './server-kind.js';
 import { claimOnce } from './claims.js';
 import { guard, isDuplicateKey } from './driver-errors.js';
 import type { ReminderRecords } from '../app/ports.js';
@@ -18,6 +19,10 @@ export class MongoReminderRecords implements ReminderRecords {
 
   constructor(private readonly db: Db) {
     this.col = db.collection<ReminderDoc>('reminder_records');
+  }
+
+  private get loose(): Collection<Document> {
+    return this.col as unknown as Collection<Document>;
   }
 
   claim(key: ReminderKey, owner: string, now: Date, leaseUntil: Date): Promise<boolean> {
@@ -44,9 +49,14 @@ export class MongoReminderRecords implements ReminderRecords {
       if (!current || current.state !== 'claimed' || current.leaseUntil >= now.toISOString()) return false;
       const attempt = current.attempt + 1;
       if (!(await claimOnce(this.db, `reminder/${id}/${attempt}`))) return false;
-      await this.col.updateOne(
-        { _id: id, attempt: current.attempt },
-        { $set: { claimedBy: owner, leaseUntil: lease, attempt } },
+      await updateByIdIf(
+        this.db,
+        this.loose,
+        id,
+        { attempt: current.attempt },
+        {
+          $set: { claimedBy: owner, leaseUntil: lease, attempt },
+        },
       );
       return true;
     });
@@ -71,11 +81,13 @@ export class MongoReminderRecords implements ReminderRecords {
 
   private finish(key: ReminderKey, owner: string, set: Partial<ReminderRecord>): Promise<boolean> {
     return guard('record a reminder', async () => {
-      const result = await this.col.updateOne(
-        { _id: keyOf(key), claimedBy: owner, state: 'claimed' },
+      return updateByIdIf(
+        this.db,
+        this.loose,
+        keyOf(key),
+        { claimedBy: owner, state: 'claimed' },
         { $set: set },
       );
-      return result.modifiedCount === 1;
     });
   }
 }

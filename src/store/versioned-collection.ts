@@ -1,7 +1,9 @@
 import type { Collection, Db, Document, Filter } from 'mongodb';
 import { AppError, ErrorCode } from '../errors.js';
 import { guard, isDuplicateKey } from './driver-errors.js';
+import { PartitionCache } from './partition-cache.js';
 import { revisionId, revisionsOf, type RevisionDoc } from './revisions.js';
+import { updateByIdIf } from './server-kind.js';
 import type { UpdateOutcome, VersionedStore } from '../app/ports.js';
 import type { AuditEvent } from '../domain/audit.js';
 import type { Versioned } from '../domain/entity.js';
@@ -13,29 +15,36 @@ export const REVISION_LEASE_MS = 60_000;
 export interface CollectionOptions<T> {
   /** Fields kept only for indexes (e.g. owner ids), derived from the record on every write. */
   indexFields?: { keys: readonly string[]; derive: (record: T) => Record<string, unknown> };
+  /** Keep an in-memory copy of the records, in parts (e.g. one per town); see PartitionCache. */
+  cache?: { partOf: (stored: Document) => string };
 }
 
 /**
  * Versioned records written with their audit events, safely, without multi-document transactions.
  * A write (1) claims version v+1 by inserting its revision (the record and audit event), which at most one
- * writer can do; (2) applies it to the record; (3) copies the audit event to the audit log; (4) marks the
- * revision applied. Steps 2-4 are idempotent, so a write whose process died after step 1 is finished by
- * `recoverPendingWrites` (at start-up, or by any writer that meets it after the lease). A stale version
- * loses at step 1 and changes nothing. Records carry `_rev`, the audit id of the write that made them.
+ * writer can do; (2) applies it to the record if the record is still at version v; (3) replaces the stamp
+ * of the record's cached part, if the collection is cached; (4) copies the audit event to the audit log;
+ * (5) deletes the revision. Steps 2-5 are idempotent, so a write whose process died after step 1 is
+ * finished by `recoverPendingWrites` (at start-up). A stale version loses at step 1, or at step 2 once the
+ * revision that made the current version is gone, and changes nothing. Records carry `_rev`, the audit id of
+ * the write that made them. Revisions live only while their write is in flight, so the collection stays
+ * small: on FerretDB 1.x every lookup scans its table (docs/DATABASE.md).
  */
 export class VersionedCollection<T extends Versioned> implements VersionedStore<T> {
   protected readonly col: Collection<Document>;
   private readonly revisions: Collection<RevisionDoc>;
   private readonly audit: Collection<Document>;
+  protected readonly cache: PartitionCache<T> | null;
 
   constructor(
-    db: Db,
+    private readonly database: Db,
     readonly name: string,
     private readonly options: CollectionOptions<T> = {},
   ) {
-    this.col = db.collection(name);
-    this.revisions = revisionsOf(db);
-    this.audit = db.collection(AUDIT_COLLECTION);
+    this.col = database.collection(name);
+    this.revisions = revisionsOf(database);
+    this.audit = database.collection(AUDIT_COLLECTION);
+    this.cache = options.cache ? new PartitionCache<T>(database, name) : null;
   }
 
   get(id: string): Promise<T | null> {
@@ -90,6 +99,8 @@ export class VersionedCollection<T extends Versioned> implements VersionedStore<
   /** Finishes writes whose writer died between claiming and finishing (older than the lease). */
   async recoverPendingWrites(now = new Date()): Promise<number> {
     const cutoff = new Date(now.getTime() - REVISION_LEASE_MS).toISOString();
+    // Finished revisions were once kept, marked applied; they are only in the way now.
+    await this.revisions.deleteMany({ collection: this.name, applied: true });
     let recovered = 0;
     const pending = this.revisions
       .find({ collection: this.name, applied: false, at: { $lt: cutoff } })
@@ -145,12 +156,19 @@ export class VersionedCollection<T extends Versioned> implements VersionedStore<
       } catch (error) {
         if (!isDuplicateKey(error)) throw error;
       }
-    } else {
-      const { matchedCount } = await this.col.updateOne(
-        { _id: id, version: revision.version - 1 },
-        { $set: fields },
-      );
-      if (matchedCount === 1) return 'applied';
+    } else if (
+      // The revision claimed in step 1 keeps other writers out; this check refuses a stale claim.
+      await updateByIdIf(
+        this.database,
+        this.col,
+        revision.recordId,
+        { version: revision.version - 1 },
+        {
+          $set: fields,
+        },
+      )
+    ) {
+      return 'applied';
     }
     // Nothing matched: someone finished this revision already, or it claimed a version that never was.
     const current = await this.col.findOne({ _id: id }, { projection: { _rev: 1 } });
@@ -159,16 +177,14 @@ export class VersionedCollection<T extends Versioned> implements VersionedStore<
   }
 
   private async finish(revision: RevisionDoc, audit: AuditEvent): Promise<void> {
+    if (this.cache && revision.record) await this.cache.changed(this.options.cache!.partOf(revision.record));
     try {
       // entityVersion orders one record's trail even when two changes share a millisecond.
       await this.audit.insertOne({ ...audit, _id: audit.id as never, entityVersion: revision.version });
     } catch (error) {
       if (!isDuplicateKey(error)) throw error; // already copied by an earlier, interrupted finish
     }
-    await this.revisions.updateOne(
-      { _id: revision._id },
-      { $set: { applied: true }, $unset: { record: '', audit: '' } },
-    );
+    await this.revisions.deleteOne({ _id: revision._id });
   }
 
   /** The current record; if another write has claimed a newer version but not applied it yet, that one. */

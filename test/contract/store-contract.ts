@@ -210,10 +210,25 @@ export function storeContract(name: string, makeStores: () => Promise<Stores>) {
       });
     });
 
+    describe('card posts', () => {
+      it('finds the copy of a card in one conversation, and lists every copy of it', async () => {
+        await stores.cardPosts.save({ actionId: 'a1', conversationId: 'c1', activityId: 'm1' });
+        await stores.cardPosts.save({ actionId: 'a1', conversationId: 'c2', activityId: 'm2' });
+        await stores.cardPosts.save({ actionId: 'a1', conversationId: 'c1', activityId: 'm3' });
+        expect(await stores.cardPosts.find('a1', 'c1')).toEqual({
+          actionId: 'a1',
+          conversationId: 'c1',
+          activityId: 'm3',
+        });
+        expect(await stores.cardPosts.find('a1', 'c3')).toBeNull();
+        expect((await stores.cardPosts.listFor('a1')).map((p) => p.activityId).sort()).toEqual(['m2', 'm3']);
+      });
+    });
+
     describe('conversation references', () => {
       it('keeps the latest reference per conversation and finds a person’s 1:1 chat', async () => {
         const ref = {
-          key: 'personal:c1',
+          key: 'personal:aad-1', // a 1:1 chat is keyed by the person (conversationRefOf)
           kind: 'personal' as const,
           aadObjectId: 'aad-1',
           town: null,
@@ -227,10 +242,10 @@ export function storeContract(name: string, makeStores: () => Promise<Stores>) {
           reference: { conversation: { id: 'c1' }, serviceUrl: 'x' },
           updatedAt: '2026-11-02T00:00:00Z',
         });
-        expect(await stores.conversations.get('personal:c1')).toMatchObject({
+        expect(await stores.conversations.get('personal:aad-1')).toMatchObject({
           reference: { serviceUrl: 'x' },
         });
-        expect((await stores.conversations.findPersonal('aad-1'))?.key).toBe('personal:c1');
+        expect((await stores.conversations.findPersonal('aad-1'))?.key).toBe('personal:aad-1');
         expect(await stores.conversations.findPersonal('aad-unknown')).toBeNull();
       });
       it('survives many simultaneous first saves of the same conversation', async () => {

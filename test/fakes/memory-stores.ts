@@ -217,6 +217,10 @@ export function createMemoryStores(): Stores & { auditEvents: AuditEvent[] } {
       async save(post: CardPost) {
         posts.set(`${post.actionId}|${post.conversationId}`, copy(post));
       },
+      async find(actionId: string, conversationId: string) {
+        const post = posts.get(`${actionId}|${conversationId}`);
+        return post ? copy(post) : null;
+      },
       async listFor(actionId: string) {
         return [...posts.values()].filter((p) => p.actionId === actionId).map(copy);
       },
@@ -230,10 +234,8 @@ export function createMemoryStores(): Stores & { auditEvents: AuditEvent[] } {
         return r ? copy(r) : null;
       },
       async findPersonal(aadObjectId: string) {
-        const mine = [...conversations.values()].filter(
-          (r) => r.kind === 'personal' && r.aadObjectId === aadObjectId,
-        );
-        return mine.sort((a, b) => b.updatedAt.localeCompare(a.updatedAt)).map(copy)[0] ?? null;
+        const r = conversations.get(`personal:${aadObjectId}`);
+        return r ? copy(r) : null;
       },
     },
   };

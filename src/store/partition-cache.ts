@@ -1,0 +1,112 @@
+import { randomUUID } from 'node:crypto';
+import type { Collection, Db } from 'mongodb';
+import { upsertById } from './upsert.js';
+
+export const STAMPS_COLLECTION = 'stamps';
+
+interface StampDoc {
+  _id: string;
+  token: string;
+  at: string;
+}
+
+/**
+ * In-memory copies of parts of a collection (one town's actions, all members), each checked against a
+ * stamp that every write to that part replaces. A read costs one lookup in the small `stamps` collection
+ * while nothing has changed, and one reload of the part after a change, by any instance.
+ *
+ * Why: FerretDB 1.x on SQLite answers every query but a bare `_id` match by decoding the whole collection,
+ * and even `_id` lookups and updates scan the table (its query and its index use different expressions; see
+ * docs/DATABASE.md). A table of ten stamps is cheap to scan; a table of 20,000 actions is not.
+ */
+export class PartitionCache<T> {
+  private readonly stamps: Collection<StampDoc>;
+  private readonly parts = new Map<string, { token: string | null; records: T[] }>();
+  private readonly loading = new Map<string, Promise<T[]>>();
+
+  constructor(
+    db: Db,
+    private readonly name: string,
+  ) {
+    this.stamps = db.collection<StampDoc>(STAMPS_COLLECTION);
+  }
+
+  /** The part's records, loaded again only if a write has changed its stamp since they were loaded. */
+  async read(part: string, load: () => Promise<T[]>): Promise<T[]> {
+    // null: nobody has written to the part through a store yet (it is empty, or was loaded in bulk).
+    const token = await this.token(part);
+    const cached = this.parts.get(part);
+    if (cached && cached.token === token) return cached.records;
+    // Concurrent readers of a changed part share one reload; the stamp is read before it, so a write that
+    // lands during the reload changes the stamp again and the next read loads once more.
+    const key = `${part}\u0000${token}`;
+    let pending = this.loading.get(key);
+    if (!pending) {
+      pending = load().then((records) => {
+        this.parts.set(part, { token, records });
+        return records;
+      });
+      pending.finally(() => this.loading.delete(key)).catch(() => undefined);
+      this.loading.set(key, pending);
+    }
+    return pending;
+  }
+
+  /**
+   * Several parts at once (every town's actions): one stamp query, and when more than one part has changed,
+   * one load of them all rather than one per part (on FerretDB each load reads the whole collection).
+   */
+  async readEach(
+    parts: readonly string[],
+    loadPart: (part: string) => Promise<T[]>,
+    loadAll: () => Promise<T[]>,
+    partOf: (record: T) => string,
+  ): Promise<T[][]> {
+    const ids = parts.map((p) => this.stampId(p));
+    const stamps = await this.stamps.find({ _id: { $in: ids } }).toArray();
+    const tokens = new Map(stamps.map((s) => [s._id, s.token]));
+    const tokenOf = (part: string) => tokens.get(this.stampId(part)) ?? null;
+    const stale = parts.filter((p) => {
+      const cached = this.parts.get(p);
+      return !cached || cached.token !== tokenOf(p);
+    });
+    if (stale.length > 1) {
+      const key = parts.map((p) => `${p}\u0000${tokenOf(p)}`).join('\u0001');
+      let pending = this.loading.get(key);
+      if (!pending) {
+        pending = loadAll().then((records) => {
+          const grouped = new Map<string, T[]>(parts.map((p) => [p, []]));
+          for (const record of records) grouped.get(partOf(record))?.push(record);
+          for (const part of parts)
+            this.parts.set(part, { token: tokenOf(part), records: grouped.get(part)! });
+          return records;
+        });
+        pending.finally(() => this.loading.delete(key)).catch(() => undefined);
+        this.loading.set(key, pending);
+      }
+      await pending;
+    }
+    return Promise.all(
+      parts.map((p) =>
+        stale.length === 1 && stale[0] === p
+          ? this.read(p, () => loadPart(p))
+          : Promise.resolve(this.parts.get(p)!.records),
+      ),
+    );
+  }
+
+  /** Called by every write to the part, after the record is written. */
+  async changed(part: string): Promise<string> {
+    const token = randomUUID();
+    await upsertById(this.stamps, this.stampId(part), { token, at: new Date().toISOString() });
+    return token;
+  }
+
+  private async token(part: string): Promise<string | null> {
+    return (await this.stamps.findOne({ _id: this.stampId(part) }))?.token ?? null;
+  }
+
+  private stampId(part: string): string {
+    return `${this.name}:${part}`;
+  }
+}

@@ -1,0 +1,47 @@
+// The in-memory copies (actions per town, all members) must never show one instance a stale world: every
+// write through any instance's stores changes the part's stamp, and every read checks it.
+import { describe, expect, it } from 'vitest';
+import { createMongoStores } from '../../src/store/mongo.js';
+import { PartitionCache } from '../../src/store/partition-cache.js';
+import { anAction, anAudit, aMember } from '../contract/builders.js';
+import { useTestDatabases } from '../support/test-database.js';
+
+const databases = useTestDatabases();
+
+describe('cached reads across instances', () => {
+  it("shows one instance's writes to another at once, in the town lists, by owner, by ref and when due", async () => {
+    const db = await databases.fresh();
+    const [one, two] = [createMongoStores(db), createMongoStores(db)];
+    const action = anAction({ town: 'truro', ref: 'TRU-001', dueDate: '2026-11-20' });
+    expect(await two.actions.listByTown('truro')).toEqual([]); // cached empty
+    await one.actions.insert(action, anAudit(action.id));
+    expect((await two.actions.listByTown('truro')).map((a) => a.ref)).toEqual(['TRU-001']);
+
+    await one.actions.update({ ...action, status: 'done' }, 1, anAudit(action.id));
+    expect((await two.actions.getByRef('TRU-001'))?.status).toBe('done');
+    expect(await two.actions.listOpenDueBy('2026-12-01')).toEqual([]);
+    expect((await two.actions.listByOwner('aad-owner-1')).map((a) => a.status)).toEqual(['done']);
+    expect(await two.actions.listByTown('penzance')).toEqual([]); // other towns untouched
+  });
+
+  it('shows a new seat to every instance', async () => {
+    const db = await databases.fresh();
+    const [one, two] = [createMongoStores(db), createMongoStores(db)];
+    expect(await two.members.listByPerson('aad-new')).toEqual([]);
+    const seat = aMember({ aadObjectId: 'aad-new', town: 'truro' });
+    await one.members.insert(seat, anAudit(seat.id));
+    expect((await two.members.listByPerson('aad-new')).map((m) => m.town)).toEqual(['truro']);
+    expect((await two.members.listByTown('truro')).map((m) => m.aadObjectId)).toContain('aad-new');
+  });
+
+  it('sees a bulk load once the loader replaces the stamp of the part it loaded, as a loader must', async () => {
+    const db = await databases.fresh();
+    const stores = createMongoStores(db);
+    expect(await stores.actions.listByTown('truro')).toEqual([]);
+    const { id, ...fields } = anAction({ town: 'truro', ref: 'TRU-002' });
+    await db.collection('actions').insertOne({ _id: id as never, ...fields, ownerIds: ['aad-owner-1'] });
+    expect(await stores.actions.listByTown('truro')).toEqual([]); // not written through a store: not seen
+    await new PartitionCache(db, 'actions').changed('truro');
+    expect((await stores.actions.listByTown('truro')).map((a) => a.ref)).toEqual(['TRU-002']);
+  });
+});
