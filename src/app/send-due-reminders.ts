@@ -26,6 +26,8 @@ export interface SweepReport {
   unreachable: number;
   /** Transient failures: left to their lease, retried by a later sweep. */
   retryLater: number;
+  /** Delivered but not recorded (the database failed even after retries): a later sweep may repeat them. */
+  unrecorded: number;
   /** Milliseconds spent finding the candidates, claiming their reminders, and delivering the claimed ones. */
   timings: { findMs: number; claimMs: number; deliverMs: number };
 }
@@ -53,6 +55,7 @@ export async function sendDueReminders(
     sent: 0,
     unreachable: 0,
     retryLater: 0,
+    unrecorded: 0,
     timings: { findMs: 0, claimMs: 0, deliverMs: 0 },
   };
   if (isQuietTime(now, timeZone, options.policy)) return { ...report, quiet: true };
@@ -129,11 +132,14 @@ async function deliverOne(
     return; // the claim lapses after its lease and a later sweep tries again
   }
   // The window in which a crash would duplicate this reminder is from the end of deliver() to here.
-  if (outcome === 'sent') {
-    await ctx.stores.reminders.markSent(key, options.worker, ctx.clock.now());
-    report.sent++;
-  } else {
-    await ctx.stores.reminders.markFailed(key, options.worker, 'nobody could be reached');
-    report.unreachable++;
+  if (outcome === 'sent') report.sent++;
+  else report.unreachable++;
+  try {
+    if (outcome === 'sent') await ctx.stores.reminders.markSent(key, options.worker, ctx.clock.now());
+    else await ctx.stores.reminders.markFailed(key, options.worker, 'nobody could be reached');
+  } catch {
+    // Delivered (or found unreachable) but not recorded: the rest of the sweep goes on. The claim lapses
+    // and a later sweep may send this one again; the report says how many are at that risk.
+    report.unrecorded++;
   }
 }

@@ -1,5 +1,5 @@
 import type { Db } from 'mongodb';
-import { isDuplicateKey } from './driver-errors.js';
+import { isDuplicateKey, retryBusy } from './driver-errors.js';
 
 /**
  * Claims a name, once, for whoever inserts it first. An insert against the unique _id is the one write
@@ -7,9 +7,8 @@ import { isDuplicateKey } from './driver-errors.js';
  */
 export async function claimOnce(db: Db, name: string): Promise<boolean> {
   try {
-    await db
-      .collection<{ _id: string; at: string }>('claims')
-      .insertOne({ _id: name, at: new Date().toISOString() });
+    const claims = db.collection<{ _id: string; at: string }>('claims');
+    await retryBusy(() => claims.insertOne({ _id: name, at: new Date().toISOString() }));
     return true;
   } catch (error) {
     if (isDuplicateKey(error)) return false;

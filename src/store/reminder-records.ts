@@ -1,7 +1,7 @@
 import type { Collection, Db, Document } from 'mongodb';
 import { updateByIdIf } from './server-kind.js';
 import { claimOnce } from './claims.js';
-import { guard, isDuplicateKey } from './driver-errors.js';
+import { guard, isDuplicateKey, retryBusy } from './driver-errors.js';
 import type { ReminderRecords } from '../app/ports.js';
 import type { ReminderKey, ReminderRecord } from '../domain/reminder.js';
 
@@ -40,7 +40,7 @@ export class MongoReminderRecords implements ReminderRecords {
         attempt: 1,
       };
       try {
-        await this.col.insertOne(fresh);
+        await retryBusy(() => this.col.insertOne(fresh));
         return true;
       } catch (error) {
         if (!isDuplicateKey(error)) throw error;

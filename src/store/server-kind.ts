@@ -1,4 +1,5 @@
 import type { Collection, Db, Document, UpdateFilter } from 'mongodb';
+import { retryBusy } from './driver-errors.js';
 
 const kinds = new WeakMap<Db, Promise<boolean>>();
 
@@ -37,7 +38,10 @@ export async function updateByIdIf(
   if (!(await isFerretDb(db))) {
     return (await col.updateOne({ _id: id as never, ...expected }, update)).matchedCount === 1;
   }
-  const current = await col.findOne({ _id: id as never });
-  if (!current || !Object.entries(expected).every(([field, value]) => current[field] === value)) return false;
-  return (await col.updateOne({ _id: id as never }, update)).matchedCount === 1;
+  return retryBusy(async () => {
+    const current = await col.findOne({ _id: id as never });
+    if (!current || !Object.entries(expected).every(([field, value]) => current[field] === value))
+      return false;
+    return (await col.updateOne({ _id: id as never }, update)).matchedCount === 1;
+  });
 }

@@ -1,5 +1,5 @@
 import type { Collection, Document } from 'mongodb';
-import { isDuplicateKey } from './driver-errors.js';
+import { isDuplicateKey, retryBusy } from './driver-errors.js';
 
 /**
  * Sets fields on the document with this _id, creating it if needed. Two first-ever upserts of one _id can
@@ -12,9 +12,9 @@ export async function upsertById<T extends Document>(
 ): Promise<void> {
   const loose = col as unknown as Collection<Document>; // the driver's typings cannot follow a generic $set
   try {
-    await loose.updateOne({ _id: _id as never }, { $set: fields }, { upsert: true });
+    await retryBusy(() => loose.updateOne({ _id: _id as never }, { $set: fields }, { upsert: true }));
   } catch (error) {
     if (!isDuplicateKey(error)) throw error;
-    await loose.updateOne({ _id: _id as never }, { $set: fields });
+    await retryBusy(() => loose.updateOne({ _id: _id as never }, { $set: fields }));
   }
 }

@@ -1,6 +1,6 @@
 import type { Collection, Db, Document, Filter } from 'mongodb';
 import { AppError, ErrorCode } from '../errors.js';
-import { guard, isDuplicateKey } from './driver-errors.js';
+import { guard, isDuplicateKey, retryBusy } from './driver-errors.js';
 import { PartitionCache } from './partition-cache.js';
 import { revisionId, revisionsOf, type RevisionDoc } from './revisions.js';
 import { updateByIdIf } from './server-kind.js';
@@ -59,9 +59,9 @@ export class VersionedCollection<T extends Versioned> implements VersionedStore<
       const revision = this.revision({ ...record, version: 1 }, audit);
       if (!(await this.claim(revision))) throw duplicate();
       try {
-        await this.col.insertOne({ _id: record.id as never, ...revision.record });
+        await retryBusy(() => this.col.insertOne({ _id: record.id as never, ...revision.record }));
       } catch (error) {
-        await this.revisions.deleteOne({ _id: revision._id }); // release our claim: nothing was written
+        await retryBusy(() => this.revisions.deleteOne({ _id: revision._id })); // release our claim: nothing was written
         if (isDuplicateKey(error)) throw duplicate(error);
         throw error;
       }
@@ -88,7 +88,7 @@ export class VersionedCollection<T extends Versioned> implements VersionedStore<
       if (!(await this.claim(revision))) return this.staleOutcome(next.id);
       const applied = await this.apply(revision);
       if (applied !== 'applied') {
-        await this.revisions.deleteOne({ _id: revision._id }); // a version that never existed: release it
+        await retryBusy(() => this.revisions.deleteOne({ _id: revision._id })); // a version that never existed: release it
         return applied === 'missing' ? { kind: 'not_found' } : this.staleOutcome(next.id);
       }
       await this.finish(revision, audit);
@@ -108,10 +108,17 @@ export class VersionedCollection<T extends Versioned> implements VersionedStore<
     for await (const revision of pending) {
       const applied = await this.apply(revision);
       if (applied === 'applied' && revision.audit) await this.finish(revision, revision.audit);
-      else await this.revisions.deleteOne({ _id: revision._id });
+      else await retryBusy(() => this.revisions.deleteOne({ _id: revision._id }));
       recovered++;
     }
     return recovered;
+  }
+
+  /** A cached part's records (a fresh array: callers may sort it), loaded by `load` when it has changed. */
+  protected cachedPart(part: string, load: () => Promise<T[]>): Promise<T[]> {
+    const cache = this.cache;
+    if (!cache) return load();
+    return guard('read records', async () => [...(await cache.read(part, load))]);
   }
 
   protected findMany(filter: Filter<Document>, sort: Record<string, 1 | -1> = { _id: 1 }): Promise<T[]> {
@@ -136,7 +143,7 @@ export class VersionedCollection<T extends Versioned> implements VersionedStore<
 
   private async claim(revision: RevisionDoc): Promise<boolean> {
     try {
-      await this.revisions.insertOne(revision);
+      await retryBusy(() => this.revisions.insertOne(revision));
       return true;
     } catch (error) {
       if (isDuplicateKey(error)) return false;
@@ -151,7 +158,7 @@ export class VersionedCollection<T extends Versioned> implements VersionedStore<
     const id = revision.recordId as never;
     if (revision.version === 1) {
       try {
-        await this.col.insertOne({ _id: id, ...fields });
+        await retryBusy(() => this.col.insertOne({ _id: id, ...fields }));
         return 'applied';
       } catch (error) {
         if (!isDuplicateKey(error)) throw error;
@@ -180,11 +187,13 @@ export class VersionedCollection<T extends Versioned> implements VersionedStore<
     if (this.cache && revision.record) await this.cache.changed(this.options.cache!.partOf(revision.record));
     try {
       // entityVersion orders one record's trail even when two changes share a millisecond.
-      await this.audit.insertOne({ ...audit, _id: audit.id as never, entityVersion: revision.version });
+      await retryBusy(() =>
+        this.audit.insertOne({ ...audit, _id: audit.id as never, entityVersion: revision.version }),
+      );
     } catch (error) {
       if (!isDuplicateKey(error)) throw error; // already copied by an earlier, interrupted finish
     }
-    await this.revisions.deleteOne({ _id: revision._id });
+    await retryBusy(() => this.revisions.deleteOne({ _id: revision._id }));
   }
 
   /** The current record; if another write has claimed a newer version but not applied it yet, that one. */
