@@ -30,8 +30,8 @@ export class MongoActionRepository extends VersionedCollection<Action> implement
     return (await this.town(town.slug)).find((a) => a.ref === normal) ?? null;
   }
 
-  async listByTown(town: TownSlug): Promise<Action[]> {
-    return [...(await this.town(town))];
+  listByTown(town: TownSlug): Promise<Action[]> {
+    return this.town(town);
   }
 
   async listByOwner(aadObjectId: string): Promise<Action[]> {
@@ -46,9 +46,7 @@ export class MongoActionRepository extends VersionedCollection<Action> implement
 
   /** One town's actions, soonest due first, from the cache (loaded again after any change in the town). */
   private town(town: TownSlug): Promise<Action[]> {
-    return guard('read records', () =>
-      this.cache!.read(town, () => this.findMany({ town }, { dueDate: 1, ref: 1 })),
-    );
+    return this.cachedPart(town, () => this.findMany({ town }, { dueDate: 1, ref: 1 }));
   }
 
   private async everyTown(): Promise<Action[]> {

@@ -1,5 +1,5 @@
 // Repositories whose only query is "all of a town's records".
-import type { Db } from 'mongodb';
+import type { Db, Document } from 'mongodb';
 import { guard } from './driver-errors.js';
 import { nextSequence } from './counters.js';
 import { VersionedCollection } from './versioned-collection.js';
@@ -21,24 +21,27 @@ import type { ProblemPlan } from '../domain/problem.js';
 import type { TaskGroup } from '../domain/task-group.js';
 import type { TownSlug } from '../domain/towns.js';
 
+/** Read on every summary: kept in memory per town (see PartitionCache). */
+const BY_TOWN = { cache: { partOf: (stored: Document) => String(stored['town']) } };
+
 export class MongoPartnershipRepository
   extends VersionedCollection<Partnership>
   implements PartnershipRepository
 {
   constructor(db: Db) {
-    super(db, 'partnerships');
+    super(db, 'partnerships', { cache: { partOf: () => 'all' } });
   }
   list(): Promise<Partnership[]> {
-    return this.findMany({});
+    return this.cachedPart('all', () => this.findMany({}));
   }
 }
 
 export class MongoPlanRepository extends VersionedCollection<DeliveryPlan> implements PlanRepository {
   constructor(db: Db) {
-    super(db, 'plans');
+    super(db, 'plans', BY_TOWN);
   }
   listByTown(town: TownSlug): Promise<DeliveryPlan[]> {
-    return this.findMany({ town }, { periodStart: -1 });
+    return this.cachedPart(town, () => this.findMany({ town }, { periodStart: -1 }));
   }
 }
 
@@ -53,31 +56,31 @@ export class MongoPriorityRepository extends VersionedCollection<Priority> imple
 
 export class MongoTaskGroupRepository extends VersionedCollection<TaskGroup> implements TaskGroupRepository {
   constructor(db: Db) {
-    super(db, 'task_groups');
+    super(db, 'task_groups', BY_TOWN);
   }
   listByTown(town: TownSlug): Promise<TaskGroup[]> {
-    return this.findMany({ town }, { endDate: 1 });
+    return this.cachedPart(town, () => this.findMany({ town }, { endDate: 1 }));
   }
 }
 
 export class MongoProblemRepository extends VersionedCollection<ProblemPlan> implements ProblemRepository {
   constructor(private readonly db: Db) {
-    super(db, 'problems');
+    super(db, 'problems', BY_TOWN);
   }
   nextSeq(town: TownSlug): Promise<number> {
     return guard('allocate a reference', () => nextSequence(this.db, `problem:${town}`));
   }
   listByTown(town: TownSlug): Promise<ProblemPlan[]> {
-    return this.findMany({ town }, { ref: 1 });
+    return this.cachedPart(town, () => this.findMany({ town }, { ref: 1 }));
   }
 }
 
 export class MongoMeetingRepository extends VersionedCollection<Meeting> implements MeetingRepository {
   constructor(db: Db) {
-    super(db, 'meetings');
+    super(db, 'meetings', BY_TOWN);
   }
   listByTown(town: TownSlug): Promise<Meeting[]> {
-    return this.findMany({ town }, { start: 1 });
+    return this.cachedPart(town, () => this.findMany({ town }, { start: 1 }));
   }
 }
 
