@@ -45,7 +45,8 @@ export function createServer(deps: ServerDeps): HttpService {
   );
 
   server.get('/healthz', (_req, res, next) => {
-    res.send(200, { status: 'alive' });
+    // Turns being worked on now: what a load test waits on, and a sign of a backed-up database.
+    res.send(200, { status: 'alive', turnsInFlight: inFlight });
     next();
   });
 

@@ -6,7 +6,7 @@ describe('health and malformed requests', () => {
   const bot = useBot();
 
   it('reports liveness and readiness', async () => {
-    expect(await (await fetch(`${bot.base}/healthz`)).json()).toEqual({ status: 'alive' });
+    expect(await (await fetch(`${bot.base}/healthz`)).json()).toEqual({ status: 'alive', turnsInFlight: 0 });
     const ready = await fetch(`${bot.base}/readyz`);
     expect(ready.status).toBe(200);
     expect(await ready.json()).toEqual({ status: 'ready' });
