@@ -2,6 +2,7 @@
 // with a priority, and N actions per town. Records are written in the documents' stored shape (what the
 // repositories write: `_id`, the fields, derived index fields, `_rev`) with insertMany, because writing
 // 100,000 actions one revision at a time would take the benchmark longer than measuring it.
+import { PartitionCache } from '../src/store/partition-cache.js';
 import type { Db, Document } from 'mongodb';
 import { completeAction, type Action, type ActionStatus } from '../src/domain/action.js';
 import { addDays, type LocalDate } from '../src/domain/dates.js';
@@ -150,7 +151,9 @@ export async function loadFixtures(
           measure: 'Patrols completed',
           target: '12 patrols',
           owners: [{ aadObjectId: owner.aadObjectId, displayName: owner.name }],
-          dueDate: due ? addDays(spec.today, -((n % 20) + 1)) : addDays(spec.today, (n % 600) + 1),
+          // Overdue by 1-7 days: owners are reminded, nobody is escalated (one coordinator could not be
+          // sent thousands of escalations within Teams' per-conversation limits anyway).
+          dueDate: due ? addDays(spec.today, -((n % 7) + 1)) : addDays(spec.today, (n % 600) + 1),
           status: due && status === 'done' ? 'not_started' : status,
           blockedReason: null,
           notes: [],
@@ -177,5 +180,8 @@ export async function loadFixtures(
     members.map((m) => stored(m)),
   );
   await insertAll(db, 'actions', actions);
+  // A bulk load bypasses the stores, so it replaces the stamps itself: running bots then reload.
+  for (const town of TOWNS) await new PartitionCache(db, 'actions').changed(town.slug);
+  await new PartitionCache(db, 'members').changed('all');
   return { actionsPerTown: spec.actionsPerTown, owners, updatable };
 }

@@ -9,16 +9,17 @@ import { connectMongo, prepareDatabase } from '../src/store/mongo.js';
 import { localDateOf } from '../src/domain/dates.js';
 import { randomIds, systemClock } from '../src/system.js';
 import { BenchConnector } from './connector.js';
-import { COORDINATOR, loadFixtures } from './fixtures.js';
+import { loadFixtures } from './fixtures.js';
 import { probeLines, startBaseline, startBot } from './processes.js';
-import { channelMessage } from './activities.js';
 import { SCENARIOS, type ScenarioContext, type ScenarioResult } from './scenarios/index.js';
+import { closeLargeDataSet } from './scenarios/large.js';
+import { linkTowns } from './scenarios/shared.js';
 import type { AppContext } from '../src/app/context.js';
 
-const USAGE = `npm run bench [-- <scenario> ...] [--seconds N]; scenarios: ${Object.keys(SCENARIOS).join(', ')}`;
+const USAGE = `npm run bench [-- <scenario> ...] [--seconds N] [--soak-seconds N]; scenarios: ${Object.keys(SCENARIOS).join(', ')}`;
 
 const { values, positionals } = parseArgs({
-  options: { seconds: { type: 'string', default: '30' } },
+  options: { seconds: { type: 'string', default: '30' }, 'soak-seconds': { type: 'string', default: '600' } },
   allowPositionals: true,
   strict: true,
 });
@@ -29,6 +30,11 @@ if (unknown.length) {
 }
 const chosen = positionals.length ? positionals : Object.keys(SCENARIOS);
 const seconds = Number(values.seconds);
+const soakSeconds = Number(values['soak-seconds']);
+if (!(seconds >= 5 && soakSeconds >= 60)) {
+  console.error(`--seconds must be 5 or more and --soak-seconds 60 or more\nUsage: ${USAGE}`);
+  process.exit(1);
+}
 const run = new Date().toISOString().replace(/[:.]/g, '-');
 const logDir = resolve('.data', 'bench', run);
 await mkdir(logDir, { recursive: true });
@@ -48,6 +54,10 @@ const ctx: AppContext = {
   ids: randomIds,
   settings: { timeZone, dueSoonDays: 3 },
 };
+// The data sets are built around the day the reminder sweep runs: 10:00 on a working day (today, or the
+// next one), inside the default reminder hours.
+const sweepAt = workingDayAt10(new Date());
+const today = localDateOf(sweepAt, timeZone);
 const connector = new BenchConnector();
 await connector.start();
 
@@ -57,7 +67,7 @@ const fixture = await loadFixtures(connection.db, ctx, {
   actionsPerTown: 2_000,
   dueShare: 0.05,
   actionsPerOwner: 35,
-  today: localDateOf(new Date(), timeZone),
+  today,
 });
 console.log(`Loaded in ${Math.round((Date.now() - started) / 1000)} s.`);
 
@@ -74,16 +84,23 @@ const env = {
 };
 const bot = await startBot(env, logDir);
 const baseline = await startBaseline(env, logDir);
-// Each town's channel linked the way a coordinator does it, so card updates go where they would in Teams.
-for (const town of fixture.updatable.keys()) {
-  await fetch(`${bot.url}/api/messages`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(channelMessage(connector.url, COORDINATOR, town, `link ${town}`)),
-  });
-}
+await linkTowns(bot, connector.url, [...fixture.updatable.keys()]);
 
-const context: ScenarioContext = { bot, baseline, connector, fixture, seconds, ctx, env, logDir };
+const context: ScenarioContext = {
+  bot,
+  baseline,
+  connector,
+  fixture,
+  seconds,
+  ctx,
+  env,
+  logDir,
+  mongoUri: mongo.uri,
+  database,
+  today,
+  sweepAt,
+  soakSeconds,
+};
 const results: Record<string, ScenarioResult> = {};
 try {
   for (const name of chosen) {
@@ -96,6 +113,7 @@ try {
     console.log(JSON.stringify(result, null, 2));
   }
 } finally {
+  await closeLargeDataSet();
   await bot.stop();
   await baseline.stop();
   await connector.stop();
@@ -112,3 +130,11 @@ await mkdir('bench/results', { recursive: true });
 const file = join('bench', 'results', `${run}.json`);
 await writeFile(file, JSON.stringify({ run, machine, seconds, results }, null, 2));
 console.log(`\nResults: ${file}`);
+
+/** 10:00 UTC (10:00 or 11:00 in London) today if a weekday, else on the next weekday. */
+function workingDayAt10(from: Date): Date {
+  const day = new Date(from);
+  day.setUTCHours(10, 0, 0, 0);
+  while (day.getUTCDay() === 0 || day.getUTCDay() === 6) day.setUTCDate(day.getUTCDate() + 1);
+  return day;
+}
