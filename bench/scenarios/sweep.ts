@@ -31,7 +31,11 @@ export async function sweep(c: ScenarioContext) {
     const loadBegan = performance.now();
     await first.ctx.stores.actions.listOpenDueBy(c.today);
     const cacheLoadMs = Math.round(performance.now() - loadBegan);
-    const report = await first.sweep();
+    const progress = setInterval(
+      () => console.log(`  sweep: ${c.connector.stats.sends} sent, ${c.connector.stats.throttled} throttled`),
+      10_000,
+    );
+    const report = await first.sweep().finally(() => clearInterval(progress));
     const sentToConnector = c.connector.stats.sends;
     const second = await (await instance()).sweep();
     const duplicates = [...c.connector.stats.keys.values()].filter((n) => n > 1).length;

@@ -107,7 +107,7 @@ describe('reminder sweep on a shared database', () => {
       expect(b.claimed).toBeGreaterThan(0);
       expect(delivery.sends.size).toBe(1_000);
       expect([...delivery.sends.values()].every((n) => n === 1)).toBe(true);
-      expect(await db.collection('reminder_records').countDocuments({ state: 'sent' })).toBe(1_000);
+      expect(await db.collection('reminder_outcomes').countDocuments({ state: 'sent' })).toBe(1_000);
     },
   );
 
@@ -156,7 +156,7 @@ describe('reminder sweep on a shared database', () => {
       expect(delivered.size).toBe(200); // nothing lost
       const duplicates = [...delivered.values()].filter((n) => n > 1).length;
       expect(duplicates).toBe(diedAfterSend); // every duplicate is one that died between sending and recording
-      expect(await db.collection('reminder_records').countDocuments({ state: 'sent' })).toBe(200);
+      expect(await db.collection('reminder_outcomes').countDocuments({ state: 'sent' })).toBe(200);
       // Nothing more to do afterwards.
       expect(
         (await sendDueReminders(contextOn(stores, clock), survivor, options('instance-c'))).claimed,
