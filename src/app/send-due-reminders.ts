@@ -79,14 +79,25 @@ export async function sendDueReminders(
   // Long enough to send everything at the tenant's pace, with room to spare, and never shorter than usual.
   const pacedMs = (work.length / (options.sendsPerSecond ?? 50)) * 1_000 * 2;
   const leaseUntil = new Date(now.getTime() + Math.max(options.leaseMs, pacedMs));
-  const claimed = await inParallel(work, concurrency, async (item) =>
-    (await ctx.stores.reminders.claim(keyOf(item), options.worker, now, leaseUntil)) ? item : null,
+  // Each instance starts claiming at a random point of the list, so two sweeping at once mostly claim
+  // different reminders instead of one trailing the other through claims it has already lost.
+  const start = Math.floor(Math.random() * work.length);
+  const order = work.map((_, i) => (start + i) % work.length);
+  const claimed = await inParallel(order, concurrency, async (i) =>
+    (await ctx.stores.reminders.claim(keyOf(work[i]!), options.worker, now, leaseUntil)) ? i : null,
   );
-  const mine = claimed.filter((item) => item !== null);
+  // Sent in the list's order: soonest due first.
+  const mine = claimed
+    .filter((i) => i !== null)
+    .sort((x, y) => x - y)
+    .map((i) => work[i]!);
   report.claimed = mine.length;
   report.timings.claimMs = lap();
 
-  await inParallel(mine, concurrency, (item) => deliverOne(ctx, delivery, options, item, report));
+  // Up to a second's worth of sends in flight: the dispatcher keeps Teams' pace, this keeps it fed while
+  // each delivery waits on the database and the connector.
+  const inFlight = Math.max(concurrency, options.sendsPerSecond ?? 0);
+  await inParallel(mine, inFlight, (item) => deliverOne(ctx, delivery, options, item, report));
   report.timings.deliverMs = lap();
   return report;
 }

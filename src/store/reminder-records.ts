@@ -25,6 +25,8 @@ const keyOf = (k: ReminderKey) => `${k.actionId}|${k.kind}|${k.window}`;
 export class MongoReminderRecords implements ReminderRecords {
   private readonly col: Collection<ReminderDoc>;
   private readonly outcomes: Collection<OutcomeDoc>;
+  /** Claims this process holds, with their leases: until a lease ends nobody can take the claim over. */
+  private readonly held = new Map<string, { owner: string; leaseUntil: string }>();
 
   constructor(private readonly db: Db) {
     this.col = db.collection<ReminderDoc>('reminder_records');
@@ -47,6 +49,7 @@ export class MongoReminderRecords implements ReminderRecords {
       };
       try {
         await retryBusy(() => this.col.insertOne(fresh));
+        this.held.set(id, { owner, leaseUntil: lease });
         return true;
       } catch (error) {
         if (!isDuplicateKey(error)) throw error;
@@ -65,16 +68,17 @@ export class MongoReminderRecords implements ReminderRecords {
           $set: { claimedBy: owner, leaseUntil: lease, attempt },
         },
       );
+      this.held.set(id, { owner, leaseUntil: lease });
       return true;
     });
   }
 
   markSent(key: ReminderKey, owner: string, at: Date): Promise<boolean> {
-    return this.finish(key, owner, { state: 'sent', sentAt: at.toISOString(), error: null });
+    return this.finish(key, owner, { state: 'sent', sentAt: at.toISOString(), error: null }, at);
   }
 
   markFailed(key: ReminderKey, owner: string, error: string): Promise<boolean> {
-    return this.finish(key, owner, { state: 'failed', sentAt: null, error: error.slice(0, 500) });
+    return this.finish(key, owner, { state: 'failed', sentAt: null, error: error.slice(0, 500) }, new Date());
   }
 
   get(key: ReminderKey): Promise<ReminderRecord | null> {
@@ -100,11 +104,17 @@ export class MongoReminderRecords implements ReminderRecords {
     key: ReminderKey,
     owner: string,
     outcome: Pick<OutcomeDoc, 'state' | 'sentAt' | 'error'>,
+    at: Date,
   ): Promise<boolean> {
     return guard('record a reminder', async () => {
       const id = keyOf(key);
-      const claim = await this.col.findOne({ _id: id });
-      if (claim?.state !== 'claimed' || claim.claimedBy !== owner) return false;
+      const held = this.held.get(id);
+      if (held?.owner === owner) this.held.delete(id);
+      // Our own claim within its lease is still ours; otherwise ask the database who holds it.
+      if (!(held?.owner === owner && at.toISOString() < held.leaseUntil)) {
+        const claim = await this.col.findOne({ _id: id });
+        if (claim?.state !== 'claimed' || claim.claimedBy !== owner) return false;
+      }
       try {
         await retryBusy(() => this.outcomes.insertOne({ _id: id, ...outcome, by: owner }));
         return true;

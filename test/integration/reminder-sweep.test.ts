@@ -1,7 +1,7 @@
 // Several sweepers on one real database (FerretDB): each reminder is claimed once across instances, and a
 // sweeper that dies mid-sweep loses nothing: its claims lapse and another takes them over.
 import { describe, expect, it } from 'vitest';
-import { sendDueReminders, type SweepOptions } from '../../src/app/send-due-reminders.js';
+import { sendDueReminders, type SweepOptions, type SweepReport } from '../../src/app/send-due-reminders.js';
 import { completeAction } from '../../src/domain/action.js';
 import { SYSTEM_ACTOR } from '../../src/domain/entity.js';
 import { DEFAULT_REMINDER_POLICY, type DueReminder } from '../../src/domain/reminder-policy.js';
@@ -89,18 +89,18 @@ describe('reminder sweep on a shared database', () => {
       await prepareDatabase(db); // indexes, as at start-up
       await dueActions(db, 1_000);
       const delivery = new CountingDelivery();
-      const [a, b] = await Promise.all([
-        sendDueReminders(
-          contextOn(await prepareDatabase(db), new FakeClock(new Date(NOW))),
-          delivery,
-          options('instance-a'),
+      // Two running instances (their copies of the actions loaded), sweeping at the same moment.
+      const instances = [await prepareDatabase(db), await prepareDatabase(db)];
+      for (const stores of instances) await stores.actions.listOpenDueBy('2026-12-31');
+      const [a, b] = (await Promise.all(
+        instances.map((stores, i) =>
+          sendDueReminders(
+            contextOn(stores, new FakeClock(new Date(NOW))),
+            delivery,
+            options(`instance-${i}`),
+          ),
         ),
-        sendDueReminders(
-          contextOn(await prepareDatabase(db), new FakeClock(new Date(NOW))),
-          delivery,
-          options('instance-b'),
-        ),
-      ]);
+      )) as [SweepReport, SweepReport];
       expect(a.due).toBe(1_000);
       expect(a.claimed + b.claimed).toBe(1_000);
       expect(a.claimed).toBeGreaterThan(0);
