@@ -106,7 +106,11 @@ try {
   for (const name of chosen) {
     console.log(`\n== ${name}`);
     const since = Date.now();
-    const result = await SCENARIOS[name]!(context);
+    // A scenario that fails is recorded as failed; the others still run and the results file is written.
+    const result = await SCENARIOS[name]!(context).catch((error: unknown): ScenarioResult => {
+      console.error(error);
+      return { failed: error instanceof Error ? error.message : String(error) };
+    });
     const probe = await probeLines(bot.probeFile, since);
     result.botPeakRssMb = Math.max(0, ...probe.map((p) => p.peakRssMb));
     results[name] = result;

@@ -25,7 +25,9 @@ export async function largeDataSet(
 ): Promise<LargeDataSet & { bot: Measured; fixture: Fixture }> {
   if (!large) {
     const database = `${c.database}_large`;
-    const connection = await connectMongo(c.mongoUri, database);
+    // With BENCH_PROFILE, the sweep's own database commands are logged too (it runs in this process).
+    const commandLog = c.env['MONGODB_COMMAND_LOG'] ? join(c.logDir, 'sweeper-commands.jsonl') : undefined;
+    const connection = await connectMongo(c.mongoUri, database, { commandLog });
     const stores = await prepareDatabase(connection.db);
     large = { connection, database, ctx: { ...c.ctx, stores }, fixture: undefined, bot: undefined };
   }

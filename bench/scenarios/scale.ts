@@ -5,7 +5,16 @@ import { channelMessage } from '../activities.js';
 import { COORDINATOR } from '../fixtures.js';
 import { load } from '../load.js';
 import { largeDataSet } from './large.js';
-import { api, baselineInvoke, idle, next, ratio, statusUpdates, type ScenarioContext } from './shared.js';
+import {
+  api,
+  baselineInvoke,
+  idle,
+  next,
+  ratio,
+  statusUpdates,
+  timed,
+  type ScenarioContext,
+} from './shared.js';
 import type { Db } from 'mongodb';
 
 const SIZES = [100, 1_000, 10_000]; // per town: 1k, 10k, 100k in all
@@ -38,7 +47,7 @@ export async function scale(c: ScenarioContext) {
     // The first summary of each town after a load reads the town from the database (the cache is cold).
     const cold: number[] = [];
     for (const town of towns)
-      cold.push(await timed(set.bot.url, channelMessage(url, COORDINATOR, town, `summary ${town}`)));
+      cold.push(await timed(set.bot, channelMessage(url, COORDINATOR, town, `summary ${town}`)));
     const summary = await load({
       url: api(set.bot),
       rate: SUMMARY_RATE,
@@ -58,9 +67,9 @@ export async function scale(c: ScenarioContext) {
     const afterChange: number[] = [];
     for (let i = 0; i < 3; i++) {
       const body = updates() as { value: { action: { data: { actionId: string } } } };
-      await timed(set.bot.url, body);
+      await timed(set.bot, body);
       const town = towns.find((t) => body.value.action.data.actionId.startsWith(`bench-${t}-`))!;
-      afterChange.push(await timed(set.bot.url, channelMessage(url, COORDINATOR, town, `summary ${town}`)));
+      afterChange.push(await timed(set.bot, channelMessage(url, COORDINATOR, town, `summary ${town}`)));
     }
     sizes.push({
       actions: perTown * towns.length,
@@ -90,16 +99,6 @@ export async function scale(c: ScenarioContext) {
       statusUpdateP99: ratio(last.statusUpdate.p99, first.statusUpdate.p99),
     },
   };
-}
-
-async function timed(botUrl: string, body: unknown): Promise<number> {
-  const began = performance.now();
-  await fetch(`${botUrl}/api/messages`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(body),
-  });
-  return Math.round(performance.now() - began);
 }
 
 /** The database's plans for a town's actions and for one action by id (FerretDB shows its SQL plan). */

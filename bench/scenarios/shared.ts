@@ -109,3 +109,14 @@ export async function linkTowns(bot: Measured, serviceUrl: string, towns: readon
     });
   }
 }
+
+/** One request, timed from send to answer, in milliseconds. */
+export async function timed(bot: Measured, body: unknown): Promise<number> {
+  const began = performance.now();
+  await fetch(api(bot), {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+  return Math.round(performance.now() - began);
+}

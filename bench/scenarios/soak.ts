@@ -20,7 +20,7 @@ export async function soak(c: ScenarioContext) {
         return channelMessage(url, COORDINATOR, town, `summary ${town}`);
       },
     },
-    statusUpdate: { rate: 0.5, body: statusUpdates(url, c.fixture) },
+    statusUpdate: { rate: 1, body: statusUpdates(url, c.fixture) },
     myActions: { rate: 1, body: () => personalMessage(url, next(owners), 'my actions') },
     help: { rate: 2, body: () => personalMessage(url, next(owners), 'help') },
   };

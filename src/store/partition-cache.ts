@@ -21,6 +21,7 @@ interface StampDoc {
  */
 export class PartitionCache<T> {
   private readonly stamps: Collection<StampDoc>;
+  private readonly board: StampBoard;
   private readonly parts = new Map<string, { token: string | null; records: T[] }>();
   private readonly loading = new Map<string, Promise<T[]>>();
 
@@ -29,6 +30,7 @@ export class PartitionCache<T> {
     private readonly name: string,
   ) {
     this.stamps = db.collection<StampDoc>(STAMPS_COLLECTION);
+    this.board = boardOf(db);
   }
 
   /** The part's records, loaded again only if a write has changed its stamp since they were loaded. */
@@ -62,9 +64,7 @@ export class PartitionCache<T> {
     loadAll: () => Promise<T[]>,
     partOf: (record: T) => string,
   ): Promise<T[][]> {
-    const ids = parts.map((p) => this.stampId(p));
-    const stamps = await this.stamps.find({ _id: { $in: ids } }).toArray();
-    const tokens = new Map(stamps.map((s) => [s._id, s.token]));
+    const tokens = await this.board.read();
     const tokenOf = (part: string) => tokens.get(this.stampId(part)) ?? null;
     const stale = parts.filter((p) => {
       const cached = this.parts.get(p);
@@ -103,10 +103,58 @@ export class PartitionCache<T> {
   }
 
   private async token(part: string): Promise<string | null> {
-    return (await this.stamps.findOne({ _id: this.stampId(part) }))?.token ?? null;
+    return (await this.board.read()).get(this.stampId(part)) ?? null;
   }
 
   private stampId(part: string): string {
     return `${this.name}:${part}`;
+  }
+}
+
+const boards = new WeakMap<Db, StampBoard>();
+
+function boardOf(db: Db): StampBoard {
+  let board = boards.get(db);
+  if (!board) {
+    board = new StampBoard(db.collection<StampDoc>(STAMPS_COLLECTION));
+    boards.set(db, board);
+  }
+  return board;
+}
+
+/**
+ * Every stamp, read in one query that concurrent readers share. A reader is only given a read that began
+ * after it asked (so it sees every write finished before it asked); readers that arrive while a read is in
+ * flight share the next one. A turn checks several parts, and many turns run at once: this turns dozens of
+ * stamp lookups a second into a few reads of a table of a few dozen rows.
+ */
+class StampBoard {
+  private current: Promise<Map<string, string>> | null = null;
+  private queued: Promise<Map<string, string>> | null = null;
+
+  constructor(private readonly stamps: Collection<StampDoc>) {}
+
+  read(): Promise<Map<string, string>> {
+    if (!this.current) return this.start();
+    this.queued ??= this.current
+      .catch(() => undefined)
+      .then(() => {
+        this.queued = null;
+        return this.start();
+      });
+    return this.queued;
+  }
+
+  private start(): Promise<Map<string, string>> {
+    const read = this.stamps
+      .find({})
+      .toArray()
+      .then((docs) => new Map(docs.map((d) => [d._id, d.token])));
+    this.current = read;
+    const done = () => {
+      if (this.current === read) this.current = null;
+    };
+    read.then(done, done);
+    return read;
   }
 }
