@@ -7,7 +7,6 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { freePort, hasExited, spawnGuarded, stopGuarded } from '../scripts/guarded-child.js';
 
 const ROOT = resolve(import.meta.dirname, '..');
-const TSX = join(ROOT, 'node_modules', 'tsx', 'dist', 'loader.mjs');
 
 export interface Measured {
   url: string;
@@ -23,6 +22,7 @@ export interface ProbeLine {
   rssMb: number;
   peakRssMb: number;
   heapMb: number;
+  heapTotalMb: number;
   lagP99Ms: number;
   lagMaxMs: number;
 }
@@ -40,7 +40,7 @@ async function start(
   const began = performance.now();
   const child = spawnGuarded(
     process.execPath,
-    ['--require', join(ROOT, 'bench', 'probe.cjs'), '--import', `file://${TSX}`, join(ROOT, script)],
+    ['--require', join(ROOT, 'bench', 'probe.cjs'), join(ROOT, script)],
     {
       cwd: ROOT,
       env: { ...env, PORT: String(port), PROBE_FILE: probeFile },
@@ -64,9 +64,10 @@ async function start(
 }
 
 export function startBot(env: NodeJS.ProcessEnv, logDir: string): Promise<Measured> {
+  // What `npm start` runs: the compiled JavaScript (the runner builds it first).
   return start(
     'bot',
-    'src/main.ts',
+    'dist/src/main.js',
     '/readyz',
     { ...env, MICROSOFT_APP_ID: '', MICROSOFT_APP_PASSWORD: '' },
     logDir,
@@ -74,7 +75,7 @@ export function startBot(env: NodeJS.ProcessEnv, logDir: string): Promise<Measur
 }
 
 export function startBaseline(env: NodeJS.ProcessEnv, logDir: string): Promise<Measured> {
-  return start('baseline', 'bench/baseline-bot.ts', '/healthz', env, logDir);
+  return start('baseline', 'dist/bench/baseline-bot.js', '/healthz', env, logDir);
 }
 
 export async function probeLines(file: string, since = 0): Promise<ProbeLine[]> {

@@ -1,6 +1,7 @@
 // `npm run bench [-- <scenario> ...] [--seconds N]`: the database (launcher), the bot as its own process, a
 // Bot Connector stand-in and the baseline bot; load over loopback at fixed rates; figures printed and
 // written to bench/results/<time>.json, each with its ratio to the baseline measured in the same run.
+import { execFileSync } from 'node:child_process';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -35,6 +36,9 @@ if (!(seconds >= 5 && soakSeconds >= 60)) {
   console.error(`--seconds must be 5 or more and --soak-seconds 60 or more\nUsage: ${USAGE}`);
   process.exit(1);
 }
+// The bot and the baseline run as compiled JavaScript, as `npm start` runs the bot.
+console.log('Building (npm run build)...');
+execFileSync('npm', ['run', '--silent', 'build'], { stdio: 'inherit' });
 const run = new Date().toISOString().replace(/[:.]/g, '-');
 const logDir = resolve('.data', 'bench', run);
 await mkdir(logDir, { recursive: true });
