@@ -23,7 +23,7 @@ export class PartitionCache<T> {
   private readonly stamps: Collection<StampDoc>;
   private readonly board: StampBoard;
   private readonly parts = new Map<string, { token: string | null; records: T[] }>();
-  private readonly loading = new Map<string, Promise<T[]>>();
+  private readonly gate = new OneAtATime();
 
   constructor(
     db: Db,
@@ -36,22 +36,18 @@ export class PartitionCache<T> {
   /** The part's records, loaded again only if a write has changed its stamp since they were loaded. */
   async read(part: string, load: () => Promise<T[]>): Promise<T[]> {
     // null: nobody has written to the part through a store yet (it is empty, or was loaded in bulk).
-    const token = await this.token(part);
     const cached = this.parts.get(part);
-    if (cached && cached.token === token) return cached.records;
-    // Concurrent readers of a changed part share one reload; the stamp is read before it, so a write that
-    // lands during the reload changes the stamp again and the next read loads once more.
-    const key = `${part}\u0000${token}`;
-    let pending = this.loading.get(key);
-    if (!pending) {
-      pending = load().then((records) => {
-        this.parts.set(part, { token, records });
-        return records;
-      });
-      pending.finally(() => this.loading.delete(key)).catch(() => undefined);
-      this.loading.set(key, pending);
-    }
-    return pending;
+    if (cached && cached.token === (await this.token(part))) return cached.records;
+    // One load of a part at a time. It reads the stamp as it starts, so its records are at least as new as
+    // the stamp any waiting reader saw; a write during the load changes the stamp and the next read loads.
+    return this.gate.run(part, async () => {
+      const token = await this.token(part);
+      const current = this.parts.get(part);
+      if (current && current.token === token) return current.records;
+      const records = await load();
+      this.parts.set(part, { token, records });
+      return records;
+    });
   }
 
   /**
@@ -64,33 +60,29 @@ export class PartitionCache<T> {
     loadAll: () => Promise<T[]>,
     partOf: (record: T) => string,
   ): Promise<T[][]> {
-    const tokens = await this.board.read();
-    const tokenOf = (part: string) => tokens.get(this.stampId(part)) ?? null;
-    const stale = parts.filter((p) => {
-      const cached = this.parts.get(p);
-      return !cached || cached.token !== tokenOf(p);
-    });
+    const staleOf = async () => {
+      const tokens = await this.board.read();
+      const tokenOf = (part: string) => tokens.get(this.stampId(part)) ?? null;
+      const stale = parts.filter((p) => !this.parts.has(p) || this.parts.get(p)!.token !== tokenOf(p));
+      return { stale, tokenOf };
+    };
+    let { stale } = await staleOf();
     if (stale.length > 1) {
-      const key = parts.map((p) => `${p}\u0000${tokenOf(p)}`).join('\u0001');
-      let pending = this.loading.get(key);
-      if (!pending) {
-        pending = loadAll().then((records) => {
-          const grouped = new Map<string, T[]>(parts.map((p) => [p, []]));
-          for (const record of records) grouped.get(partOf(record))?.push(record);
-          for (const part of parts)
-            this.parts.set(part, { token: tokenOf(part), records: grouped.get(part)! });
-          return records;
-        });
-        pending.finally(() => this.loading.delete(key)).catch(() => undefined);
-        this.loading.set(key, pending);
-      }
-      await pending;
+      // Loaded by a job that began after our stamp read: as new as we need, whatever has changed since.
+      const loadedAll = await this.gate.run('\u0000every part', async () => {
+        const fresh = await staleOf();
+        if (fresh.stale.length <= 1) return false;
+        const grouped = new Map<string, T[]>(parts.map((p) => [p, []]));
+        for (const record of await loadAll()) grouped.get(partOf(record))?.push(record);
+        for (const part of parts)
+          this.parts.set(part, { token: fresh.tokenOf(part), records: grouped.get(part)! });
+        return true;
+      });
+      stale = loadedAll ? [] : (await staleOf()).stale;
     }
     return Promise.all(
       parts.map((p) =>
-        stale.length === 1 && stale[0] === p
-          ? this.read(p, () => loadPart(p))
-          : Promise.resolve(this.parts.get(p)!.records),
+        stale.includes(p) ? this.read(p, () => loadPart(p)) : Promise.resolve(this.parts.get(p)!.records),
       ),
     );
   }
@@ -156,5 +148,41 @@ class StampBoard {
     };
     read.then(done, done);
     return read;
+  }
+}
+
+/**
+ * At most one job per key running, and at most one waiting: a caller that arrives while a job runs waits for
+ * the next one (which starts after the running one ends), never for the running one, which may have begun
+ * before the caller knew what it needs. Everyone waiting shares that next job.
+ */
+class OneAtATime {
+  private readonly running = new Map<string, Promise<unknown>>();
+  private readonly waiting = new Map<string, Promise<unknown>>();
+
+  run<R>(key: string, job: () => Promise<R>): Promise<R> {
+    const running = this.running.get(key);
+    if (!running) return this.start(key, job);
+    let next = this.waiting.get(key) as Promise<R> | undefined;
+    if (!next) {
+      next = running
+        .catch(() => undefined)
+        .then(() => {
+          this.waiting.delete(key);
+          return this.start(key, job);
+        });
+      this.waiting.set(key, next);
+    }
+    return next;
+  }
+
+  private start<R>(key: string, job: () => Promise<R>): Promise<R> {
+    const run = job();
+    this.running.set(key, run);
+    const done = () => {
+      if (this.running.get(key) === run) this.running.delete(key);
+    };
+    run.then(done, done);
+    return run;
   }
 }

@@ -44,4 +44,25 @@ describe('cached reads across instances', () => {
     await new PartitionCache(db, 'actions').changed('truro');
     expect((await stores.actions.listByTown('truro')).map((a) => a.ref)).toEqual(['TRU-002']);
   });
+
+  it('loads a changed part at most twice for twenty readers at once, and never older than what they saw', async () => {
+    const db = await databases.fresh();
+    const cache = new PartitionCache<number>(db, 'numbers');
+    let loads = 0;
+    let value = 1;
+    const load = async () => {
+      loads++;
+      const seen = value;
+      await new Promise((r) => setTimeout(r, 20));
+      return [seen];
+    };
+    expect(await cache.read('p', load)).toEqual([1]);
+    value = 2;
+    await cache.changed('p');
+    loads = 0;
+    const results = await Promise.all(Array.from({ length: 20 }, () => cache.read('p', load)));
+    expect(results.every((r) => r[0] === 2)).toBe(true);
+    expect(loads).toBeGreaterThanOrEqual(1);
+    expect(loads).toBeLessThanOrEqual(2);
+  });
 });
