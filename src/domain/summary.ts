@@ -69,15 +69,17 @@ const LIST_LIMIT = 5;
 export function townSummary(input: SummaryInput): TownSummary {
   const byStatus = Object.fromEntries(ACTION_STATUSES.map((s) => [s, 0])) as Record<ActionStatus, number>;
   const byRag = Object.fromEntries(RAGS.map((r) => [r, 0])) as Record<Rag, number>;
-  const overdue: ActionLine[] = [];
-  const upcoming: ActionLine[] = [];
+  const overdue: { action: Action; days: number }[] = [];
+  // Only the soonest few upcoming actions are shown: kept as we go, not sorted out of thousands.
+  const nextDue: { action: Action; days: number }[] = [];
   for (const action of input.actions) {
     byStatus[action.status]++;
     const rag = ragOf(action, input.today);
     if (rag) byRag[rag]++;
     if (!isOpen(action)) continue;
     const due = dueState(action, input.today, input.dueSoonDays);
-    (due.kind === 'overdue' ? overdue : upcoming).push(line(action, due.days));
+    if (due.kind === 'overdue') overdue.push({ action, days: due.days });
+    else keepSoonest(nextDue, { action, days: due.days }, LIST_LIMIT);
   }
   const counted = input.actions.length - byStatus.cancelled;
   const openProblemsByStage: Partial<Record<SaraStage, number>> = {};
@@ -89,8 +91,8 @@ export function townSummary(input: SummaryInput): TownSummary {
     byStatus,
     byRag,
     percentComplete: counted ? Math.round((byStatus.done / counted) * 100) : 0,
-    overdue: overdue.sort((a, b) => a.days - b.days || a.ref.localeCompare(b.ref)),
-    nextDue: upcoming.sort((a, b) => a.days - b.days || a.ref.localeCompare(b.ref)).slice(0, LIST_LIMIT),
+    overdue: overdue.sort(soonestFirst).map((o) => line(o.action, o.days)),
+    nextDue: nextDue.map((o) => line(o.action, o.days)),
     upcomingMeetings: input.meetings
       .filter((m) => m.status === 'scheduled' && Date.parse(m.start) > input.now.getTime())
       .sort((a, b) => a.start.localeCompare(b.start))
@@ -107,6 +109,24 @@ export function townSummary(input: SummaryInput): TownSummary {
     },
     indicator: input.indicator ? indicatorView(input.indicator) : null,
   };
+}
+
+/** By days (most overdue, or soonest due, first), then by reference. */
+function soonestFirst(a: { action: Action; days: number }, b: { action: Action; days: number }): number {
+  return a.days - b.days || a.action.ref.localeCompare(b.action.ref);
+}
+
+/** Inserts `item` into `list` (kept sorted, soonest first) if it is among the `limit` soonest. */
+function keepSoonest(
+  list: { action: Action; days: number }[],
+  item: { action: Action; days: number },
+  limit: number,
+): void {
+  if (list.length === limit && soonestFirst(item, list[limit - 1]!) >= 0) return;
+  let i = list.length;
+  while (i > 0 && soonestFirst(item, list[i - 1]!) < 0) i--;
+  list.splice(i, 0, item);
+  if (list.length > limit) list.pop();
 }
 
 function line(action: Action, days: number): ActionLine {

@@ -15,6 +15,32 @@ describe('town summary', () => {
     anAction({ ref: 'TRU-007', status: 'cancelled', dueDate: '2026-10-01' }),
   ];
 
+  it('shows the five soonest due of many, in order, ties by reference', () => {
+    // 60 open actions due over the next 60 days, shuffled; two share the soonest day.
+    const many = Array.from({ length: 60 }, (_, i) =>
+      anAction({
+        ref: `TRU-${String(100 + i)}`,
+        status: 'not_started',
+        dueDate: `2027-0${1 + (i % 3)}-${String(10 + (i % 15)).padStart(2, '0')}`,
+      }),
+    ).sort((a, b) => ((a.ref.charCodeAt(5) * 7919) % 13) - ((b.ref.charCodeAt(5) * 7919) % 13));
+    const s = townSummary({
+      town: 'truro',
+      today,
+      now: new Date('2026-11-26T12:00:00Z'),
+      dueSoonDays: 3,
+      actions: many,
+      meetings: [],
+      problems: [],
+      indicator: null,
+    });
+    const expected = [...many]
+      .sort((a, b) => a.dueDate.localeCompare(b.dueDate) || a.ref.localeCompare(b.ref))
+      .slice(0, 5)
+      .map((a) => a.ref);
+    expect(s.nextDue.map((l) => l.ref)).toEqual(expected);
+  });
+
   it('counts by status and RAG, lists overdue first-most-late and what is due next', () => {
     const s = townSummary({
       town: 'truro',
