@@ -12,8 +12,9 @@ interface StampDoc {
 
 /**
  * In-memory copies of parts of a collection (one town's actions, all members), each checked against a
- * stamp that every write to that part replaces. A read costs one lookup in the small `stamps` collection
- * while nothing has changed, and one reload of the part after a change, by any instance.
+ * stamp that every write to that part replaces. A read costs one read of the small `stamps` collection
+ * (shared with the readers asking at the same moment) while nothing has changed, and one reload of the part
+ * after a change, by any instance.
  *
  * Why: FerretDB 1.x on SQLite answers every query but a bare `_id` match by decoding the whole collection,
  * and even `_id` lookups and updates scan the table (its query and its index use different expressions; see
