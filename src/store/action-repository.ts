@@ -46,7 +46,11 @@ export class MongoActionRepository extends VersionedCollection<Action> implement
 
   /** One town's actions, soonest due first, from the cache (loaded again after any change in the town). */
   private town(town: TownSlug): Promise<Action[]> {
-    return this.cachedPart(town, () => this.findMany({ town }, { dueDate: 1, ref: 1 }));
+    return this.cachedPart(town, () => this.loadTown(town));
+  }
+
+  private loadTown(town: TownSlug): Promise<Action[]> {
+    return this.findMany({ town }, { dueDate: 1, ref: 1 });
   }
 
   private async everyTown(): Promise<Action[]> {
@@ -55,7 +59,7 @@ export class MongoActionRepository extends VersionedCollection<Action> implement
       (
         await this.cache!.readEach(
           towns,
-          (town) => this.findMany({ town }, { dueDate: 1, ref: 1 }),
+          (town) => this.loadTown(town as TownSlug),
           () => this.findMany({}, { dueDate: 1, ref: 1 }),
           (action) => action.town,
         )

@@ -61,7 +61,7 @@ export class VersionedCollection<T extends Versioned> implements VersionedStore<
       try {
         await retryBusy(() => this.col.insertOne({ _id: record.id as never, ...revision.record }));
       } catch (error) {
-        await retryBusy(() => this.revisions.deleteOne({ _id: revision._id })); // release our claim: nothing was written
+        await this.release(revision); // release our claim: nothing was written
         if (isDuplicateKey(error)) throw duplicate(error);
         throw error;
       }
@@ -88,7 +88,7 @@ export class VersionedCollection<T extends Versioned> implements VersionedStore<
       if (!(await this.claim(revision))) return this.staleOutcome(next.id);
       const applied = await this.apply(revision);
       if (applied !== 'applied') {
-        await retryBusy(() => this.revisions.deleteOne({ _id: revision._id })); // a version that never existed: release it
+        await this.release(revision); // a version that never existed: release it
         return applied === 'missing' ? { kind: 'not_found' } : this.staleOutcome(next.id);
       }
       await this.finish(revision, audit);
@@ -108,7 +108,7 @@ export class VersionedCollection<T extends Versioned> implements VersionedStore<
     for await (const revision of pending) {
       const applied = await this.apply(revision);
       if (applied === 'applied' && revision.audit) await this.finish(revision, revision.audit);
-      else await retryBusy(() => this.revisions.deleteOne({ _id: revision._id }));
+      else await this.release(revision);
       recovered++;
     }
     return recovered;
@@ -139,6 +139,11 @@ export class VersionedCollection<T extends Versioned> implements VersionedStore<
       at: new Date().toISOString(),
       applied: false,
     };
+  }
+
+  /** Deletes a revision: a claim given up, or a write finished. */
+  private async release(revision: RevisionDoc): Promise<void> {
+    await retryBusy(() => this.revisions.deleteOne({ _id: revision._id }));
   }
 
   private async claim(revision: RevisionDoc): Promise<boolean> {
@@ -193,7 +198,7 @@ export class VersionedCollection<T extends Versioned> implements VersionedStore<
     } catch (error) {
       if (!isDuplicateKey(error)) throw error; // already copied by an earlier, interrupted finish
     }
-    await retryBusy(() => this.revisions.deleteOne({ _id: revision._id }));
+    await this.release(revision);
   }
 
   /** The current record; if another write has claimed a newer version but not applied it yet, that one. */
