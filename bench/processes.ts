@@ -40,7 +40,15 @@ async function start(
   const began = performance.now();
   const child = spawnGuarded(
     process.execPath,
-    ['--require', join(ROOT, 'bench', 'probe.cjs'), join(ROOT, script)],
+    [
+      // BENCH_CPU_PROFILE=1: a V8 CPU profile of each process, written to its log folder when it stops.
+      ...(env['BENCH_CPU_PROFILE']
+        ? ['--cpu-prof', `--cpu-prof-dir=${logDir}`, `--cpu-prof-name=${name}.cpuprofile`]
+        : []),
+      '--require',
+      join(ROOT, 'bench', 'probe.cjs'),
+      join(ROOT, script),
+    ],
     {
       cwd: ROOT,
       env: { ...env, PORT: String(port), PROBE_FILE: probeFile },

@@ -68,7 +68,11 @@ export interface ActionRepository extends VersionedStore<Action> {
   /** Allocates the next human reference for the town (TRU-001, TRU-002, ...); never reused. */
   nextRef(town: TownSlug): Promise<string>;
   getByRef(ref: string): Promise<Action | null>;
-  listByTown(town: TownSlug): Promise<Action[]>;
+  /**
+   * The town's actions, soonest due first. The same array until the town's actions change, so what is
+   * computed from it can be kept with it (see read-models); callers must not change it.
+   */
+  listByTown(town: TownSlug): Promise<readonly Action[]>;
   listByOwner(aadObjectId: string): Promise<Action[]>;
   /** Open actions (not started, in progress, blocked) due on or before the date: the reminder candidates. */
   listOpenDueBy(date: LocalDate): Promise<Action[]>;

@@ -1,9 +1,9 @@
 // Queries: what the cards show. Each checks read access to the town first.
 import { AppError, ErrorCode } from '../errors.js';
 import { isOpen, mayChangeAction, normaliseActionRef, type Action } from '../domain/action.js';
-import { localDateOf } from '../domain/dates.js';
+import { localDateOf, type LocalDate } from '../domain/dates.js';
 import { dueState } from '../domain/due.js';
-import { townSummary, type TownSummary } from '../domain/summary.js';
+import { actionFigures, townSummary, type ActionFigures, type TownSummary } from '../domain/summary.js';
 import { fail, ok, type Result } from '../domain/result.js';
 import { TOWNS, type TownSlug } from '../domain/towns.js';
 import { authorise, roleIn } from './authorise.js';
@@ -37,16 +37,41 @@ export async function summarise(ctx: AppContext, town: TownSlug): Promise<TownSu
   const plan = plans.find((p) => p.periodStart <= day && day <= p.periodEnd) ?? plans[0] ?? null;
   return townSummary({
     town,
-    today: today(ctx),
+    today: day,
     now,
     dueSoonDays: ctx.settings.dueSoonDays,
     actions,
+    figures: figuresOf(actions, day, ctx.settings.dueSoonDays),
     meetings,
     problems,
     indicator,
     plan,
     groups,
   });
+}
+
+/**
+ * A town's action figures, kept with the array of actions they were computed from: the store hands out the
+ * same array until the town's actions change, so an unchanged town's summary costs the same at any size
+ * rather than a pass over all its actions per request. Frozen, because every summary of the day shares them.
+ */
+const keptFigures = new WeakMap<readonly Action[], { key: string; figures: ActionFigures }>();
+
+function figuresOf(actions: readonly Action[], day: LocalDate, dueSoonDays: number): ActionFigures {
+  const key = `${day}/${dueSoonDays}`;
+  const kept = keptFigures.get(actions);
+  if (kept?.key === key) return kept.figures;
+  const figures = deepFreeze(actionFigures(actions, day, dueSoonDays));
+  keptFigures.set(actions, { key, figures });
+  return figures;
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const inner of Object.values(value)) deepFreeze(inner);
+  }
+  return value;
 }
 
 export async function getTownSummary(

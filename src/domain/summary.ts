@@ -27,6 +27,19 @@ export interface SummaryInput {
   /** The plan covering today (else the newest), and the town's task-and-finish groups. */
   plan?: DeliveryPlan | null;
   groups?: readonly TaskGroup[];
+  /** `actionFigures` of these actions, today, if the caller kept them (else they are computed here). */
+  figures?: ActionFigures;
+}
+
+/** What a summary shows of a town's actions: they depend on nothing but the actions and the day. */
+export interface ActionFigures {
+  total: number;
+  byStatus: Record<ActionStatus, number>;
+  byRag: Record<Rag, number>;
+  /** Done as a share of all actions not cancelled, 0-100. */
+  percentComplete: number;
+  overdue: ActionLine[];
+  nextDue: ActionLine[];
 }
 
 export interface ActionLine {
@@ -37,15 +50,8 @@ export interface ActionLine {
   days: number;
 }
 
-export interface TownSummary {
+export interface TownSummary extends ActionFigures {
   town: TownSlug;
-  total: number;
-  byStatus: Record<ActionStatus, number>;
-  byRag: Record<Rag, number>;
-  /** Done as a share of all actions not cancelled, 0-100. */
-  percentComplete: number;
-  overdue: ActionLine[];
-  nextDue: ActionLine[];
   upcomingMeetings: { title: string; start: string; kind: string }[];
   /** Scheduled meetings whose start has passed (cancelled ones were not held). */
   meetingsHeld: number;
@@ -67,32 +73,13 @@ const LIST_LIMIT = 5;
 
 /** A town's summary, computed from plain records (no database query shapes leak in here). */
 export function townSummary(input: SummaryInput): TownSummary {
-  const byStatus = Object.fromEntries(ACTION_STATUSES.map((s) => [s, 0])) as Record<ActionStatus, number>;
-  const byRag = Object.fromEntries(RAGS.map((r) => [r, 0])) as Record<Rag, number>;
-  const overdue: { action: Action; days: number }[] = [];
-  // Only the soonest few upcoming actions are shown: kept as we go, not sorted out of thousands.
-  const nextDue: { action: Action; days: number }[] = [];
-  for (const action of input.actions) {
-    byStatus[action.status]++;
-    const rag = ragOf(action, input.today);
-    if (rag) byRag[rag]++;
-    if (!isOpen(action)) continue;
-    const due = dueState(action, input.today, input.dueSoonDays);
-    if (due.kind === 'overdue') overdue.push({ action, days: due.days });
-    else keepSoonest(nextDue, { action, days: due.days }, LIST_LIMIT);
-  }
-  const counted = input.actions.length - byStatus.cancelled;
+  const figures = input.figures ?? actionFigures(input.actions, input.today, input.dueSoonDays);
   const openProblemsByStage: Partial<Record<SaraStage, number>> = {};
   for (const p of input.problems)
     if (p.stage !== 'closed') openProblemsByStage[p.stage] = (openProblemsByStage[p.stage] ?? 0) + 1;
   return {
     town: input.town,
-    total: input.actions.length,
-    byStatus,
-    byRag,
-    percentComplete: counted ? Math.round((byStatus.done / counted) * 100) : 0,
-    overdue: overdue.sort(soonestFirst).map((o) => line(o.action, o.days)),
-    nextDue: nextDue.map((o) => line(o.action, o.days)),
+    ...figures,
     upcomingMeetings: input.meetings
       .filter((m) => m.status === 'scheduled' && Date.parse(m.start) > input.now.getTime())
       .sort((a, b) => a.start.localeCompare(b.start))
@@ -108,6 +95,37 @@ export function townSummary(input: SummaryInput): TownSummary {
       overrun: (input.groups ?? []).filter((g) => isOverrun(g, input.today)).length,
     },
     indicator: input.indicator ? indicatorView(input.indicator) : null,
+  };
+}
+
+/** Counts by status and RAG, the overdue actions and the few due next: one pass over the actions. */
+export function actionFigures(
+  actions: readonly Action[],
+  today: LocalDate,
+  dueSoonDays: number,
+): ActionFigures {
+  const byStatus = Object.fromEntries(ACTION_STATUSES.map((s) => [s, 0])) as Record<ActionStatus, number>;
+  const byRag = Object.fromEntries(RAGS.map((r) => [r, 0])) as Record<Rag, number>;
+  const overdue: { action: Action; days: number }[] = [];
+  // Only the soonest few upcoming actions are shown: kept as we go, not sorted out of thousands.
+  const nextDue: { action: Action; days: number }[] = [];
+  for (const action of actions) {
+    byStatus[action.status]++;
+    const rag = ragOf(action, today);
+    if (rag) byRag[rag]++;
+    if (!isOpen(action)) continue;
+    const due = dueState(action, today, dueSoonDays);
+    if (due.kind === 'overdue') overdue.push({ action, days: due.days });
+    else keepSoonest(nextDue, { action, days: due.days }, LIST_LIMIT);
+  }
+  const counted = actions.length - byStatus.cancelled;
+  return {
+    total: actions.length,
+    byStatus,
+    byRag,
+    percentComplete: counted ? Math.round((byStatus.done / counted) * 100) : 0,
+    overdue: overdue.sort(soonestFirst).map((o) => line(o.action, o.days)),
+    nextDue: nextDue.map((o) => line(o.action, o.days)),
   };
 }
 

@@ -27,11 +27,11 @@ export class MongoActionRepository extends VersionedCollection<Action> implement
     const normal = normaliseActionRef(ref);
     const town = TOWNS.find((t) => normal?.startsWith(`${t.code}-`));
     if (!normal || !town) return null;
-    return (await this.town(town.slug)).find((a) => a.ref === normal) ?? null;
+    return (await this.listByTown(town.slug)).find((a) => a.ref === normal) ?? null;
   }
 
-  listByTown(town: TownSlug): Promise<Action[]> {
-    return this.town(town);
+  listByTown(town: TownSlug): Promise<readonly Action[]> {
+    return this.sharedPart(town, () => this.loadTown(town));
   }
 
   async listByOwner(aadObjectId: string): Promise<Action[]> {
@@ -42,11 +42,6 @@ export class MongoActionRepository extends VersionedCollection<Action> implement
   async listOpenDueBy(date: LocalDate): Promise<Action[]> {
     const due = (await this.everyTown()).filter((a) => OPEN_STATUSES.includes(a.status) && a.dueDate <= date);
     return due.sort(byDueThenRef);
-  }
-
-  /** One town's actions, soonest due first, from the cache (loaded again after any change in the town). */
-  private town(town: TownSlug): Promise<Action[]> {
-    return this.cachedPart(town, () => this.loadTown(town));
   }
 
   private loadTown(town: TownSlug): Promise<Action[]> {

@@ -115,10 +115,18 @@ export class VersionedCollection<T extends Versioned> implements VersionedStore<
   }
 
   /** A cached part's records (a fresh array: callers may sort it), loaded by `load` when it has changed. */
-  protected cachedPart(part: string, load: () => Promise<T[]>): Promise<T[]> {
+  protected async cachedPart(part: string, load: () => Promise<T[]>): Promise<T[]> {
+    return [...(await this.sharedPart(part, load))];
+  }
+
+  /**
+   * A cached part's records as the cache holds them: the same array until the part changes (so results
+   * computed from it can be kept with it), never to be changed by the caller.
+   */
+  protected sharedPart(part: string, load: () => Promise<T[]>): Promise<readonly T[]> {
     const cache = this.cache;
     if (!cache) return load();
-    return guard('read records', async () => [...(await cache.read(part, load))]);
+    return guard('read records', () => cache.read(part, load));
   }
 
   protected findMany(filter: Filter<Document>, sort: Record<string, 1 | -1> = { _id: 1 }): Promise<T[]> {

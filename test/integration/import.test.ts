@@ -76,7 +76,7 @@ async function rowsOf(bytes: Buffer, sheet?: string) {
   return read.rows;
 }
 
-const essence = (actions: Action[], priorityTitle: (id: string) => string) =>
+const essence = (actions: readonly Action[], priorityTitle: (id: string) => string) =>
   actions
     .map((a) => ({
       priority: priorityTitle(a.priorityId),
@@ -110,7 +110,7 @@ describe('importing a plan from a spreadsheet', () => {
 
     const titleIn = (ctxOf: AppContext) => {
       const cache = new Map<string, string>();
-      return async (actions: Action[]) => {
+      return async (actions: readonly Action[]) => {
         for (const a of actions) {
           if (!cache.has(a.priorityId)) {
             const plan = (await ctxOf.stores.plans.listByTown('truro'))[0]!;
@@ -184,7 +184,7 @@ describe('importing a plan from a spreadsheet', () => {
       'TRU-002 Hold a retailer crime prevention workshop',
       'TRU-003 Run joint licensing visits to late bars',
     ]);
-    const actions = (await ctx.stores.actions.listByTown('truro')).sort((a, b) => a.ref.localeCompare(b.ref));
+    const actions = [...(await ctx.stores.actions.listByTown('truro'))].sort((a, b) => a.ref.localeCompare(b.ref));
     expect(actions.map((a) => [a.ref, a.dueDate, a.status, a.owners.length])).toEqual([
       ['TRU-001', '2027-03-31', 'not_started', 1],
       ['TRU-002', '2027-01-15', 'in_progress', 2],

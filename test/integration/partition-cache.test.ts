@@ -24,6 +24,20 @@ describe('cached reads across instances', () => {
     expect(await two.actions.listByTown('penzance')).toEqual([]); // other towns untouched
   });
 
+  it("hands out the same array of a town's actions until the town changes, and never a changed one", async () => {
+    const db = await databases.fresh();
+    const [one, two] = [createMongoStores(db), createMongoStores(db)];
+    const action = anAction({ town: 'truro', ref: 'TRU-001' });
+    await one.actions.insert(action, anAudit(action.id));
+    const first = await two.actions.listByTown('truro');
+    expect(await two.actions.listByTown('truro')).toBe(first); // kept: what is computed from it can be too
+    await one.actions.update({ ...action, status: 'done' }, 1, anAudit(action.id));
+    const after = await two.actions.listByTown('truro');
+    expect(after).not.toBe(first);
+    expect(first.map((a) => a.status)).toEqual(['not_started']); // the old array is left as it was
+    expect(after.map((a) => a.status)).toEqual(['done']);
+  });
+
   it('shows a new seat to every instance', async () => {
     const db = await databases.fresh();
     const [one, two] = [createMongoStores(db), createMongoStores(db)];
