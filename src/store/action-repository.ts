@@ -54,8 +54,7 @@ export class MongoActionRepository extends VersionedCollection<Action> implement
       (
         await this.cache!.readEach(
           towns,
-          (town) => this.loadTown(town as TownSlug),
-          () => this.findMany({}, { dueDate: 1, ref: 1 }),
+          (some) => this.findMany({ town: { $in: [...some] } }, { dueDate: 1, ref: 1 }),
           (action) => action.town,
         )
       ).flat(),

@@ -53,39 +53,32 @@ export class PartitionCache<T> {
 
   /**
    * Several parts at once (every town's actions): one stamp query, and when more than one part has changed,
-   * one load of them all rather than one per part (on FerretDB each load reads the whole collection).
+   * one load of just those parts rather than one per part (on FerretDB each load reads the whole
+   * collection, so a query per town would read it once per town).
    */
   async readEach(
     parts: readonly string[],
-    loadPart: (part: string) => Promise<T[]>,
-    loadAll: () => Promise<T[]>,
+    loadSome: (parts: readonly string[]) => Promise<T[]>,
     partOf: (record: T) => string,
-  ): Promise<T[][]> {
+  ): Promise<(readonly T[])[]> {
     const staleOf = async () => {
       const tokens = await this.board.read();
       const tokenOf = (part: string) => tokens.get(this.stampId(part)) ?? null;
       const stale = parts.filter((p) => !this.parts.has(p) || this.parts.get(p)!.token !== tokenOf(p));
       return { stale, tokenOf };
     };
-    let { stale } = await staleOf();
-    if (stale.length > 1) {
-      // Loaded by a job that began after our stamp read: as new as we need, whatever has changed since.
-      const loadedAll = await this.gate.run('\u0000every part', async () => {
+    const { stale } = await staleOf();
+    if (stale.length === 1) await this.read(stale[0]!, () => loadSome(stale));
+    else if (stale.length > 1)
+      // A job that began after our stamp read: what it loads is as new as we need.
+      await this.gate.run('\u0000several parts', async () => {
         const fresh = await staleOf();
-        if (fresh.stale.length <= 1) return false;
-        const grouped = new Map<string, T[]>(parts.map((p) => [p, []]));
-        for (const record of await loadAll()) grouped.get(partOf(record))?.push(record);
-        for (const part of parts)
-          this.parts.set(part, { token: fresh.tokenOf(part), records: grouped.get(part)! });
-        return true;
+        if (fresh.stale.length === 0) return;
+        const grouped = new Map<string, T[]>(fresh.stale.map((p) => [p, []]));
+        for (const record of await loadSome(fresh.stale)) grouped.get(partOf(record))?.push(record);
+        for (const [part, records] of grouped) this.parts.set(part, { token: fresh.tokenOf(part), records });
       });
-      stale = loadedAll ? [] : (await staleOf()).stale;
-    }
-    return Promise.all(
-      parts.map((p) =>
-        stale.includes(p) ? this.read(p, () => loadPart(p)) : Promise.resolve(this.parts.get(p)!.records),
-      ),
-    );
+    return parts.map((p) => this.parts.get(p)?.records ?? []);
   }
 
   /** Called by every write to the part, after the record is written. */

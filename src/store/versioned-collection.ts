@@ -130,9 +130,12 @@ export class VersionedCollection<T extends Versioned> implements VersionedStore<
   }
 
   protected findMany(filter: Filter<Document>, sort: Record<string, 1 | -1> = { _id: 1 }): Promise<T[]> {
-    return guard('read records', async () =>
-      (await this.col.find(filter).sort(sort).toArray()).map((d) => this.fromDoc(d)),
-    );
+    return guard('read records', async () => {
+      // Record by record, not toArray() then map: a reload of thousands of records never holds both copies.
+      const records: T[] = [];
+      for await (const doc of this.col.find(filter).sort(sort)) records.push(this.fromDoc(doc));
+      return records;
+    });
   }
 
   private revision(record: T, audit: AuditEvent): RevisionDoc & { record: Document } {
@@ -225,7 +228,8 @@ export class VersionedCollection<T extends Versioned> implements VersionedStore<
   protected fromDoc(doc: Document): T {
     const { _id, _rev: _writtenBy, ...fields } = doc;
     for (const key of this.options.indexFields?.keys ?? []) delete fields[key];
-    return { ...fields, id: _id as string } as T;
+    fields['id'] = _id; // `fields` is already a copy: no second one
+    return fields as T;
   }
 }
 

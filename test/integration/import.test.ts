@@ -184,7 +184,9 @@ describe('importing a plan from a spreadsheet', () => {
       'TRU-002 Hold a retailer crime prevention workshop',
       'TRU-003 Run joint licensing visits to late bars',
     ]);
-    const actions = [...(await ctx.stores.actions.listByTown('truro'))].sort((a, b) => a.ref.localeCompare(b.ref));
+    const actions = [...(await ctx.stores.actions.listByTown('truro'))].sort((a, b) =>
+      a.ref.localeCompare(b.ref),
+    );
     expect(actions.map((a) => [a.ref, a.dueDate, a.status, a.owners.length])).toEqual([
       ['TRU-001', '2027-03-31', 'not_started', 1],
       ['TRU-002', '2027-01-15', 'in_progress', 2],

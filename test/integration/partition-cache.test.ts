@@ -79,4 +79,35 @@ describe('cached reads across instances', () => {
     expect(loads).toBeGreaterThanOrEqual(1);
     expect(loads).toBeLessThanOrEqual(2);
   });
+
+  it('reads several changed parts in one load of just those parts, and one changed part alone', async () => {
+    const db = await databases.fresh();
+    const cache = new PartitionCache<string>(db, 'letters');
+    const stored: Record<string, string[]> = { a: ['a1'], b: ['b1'], c: ['c1'] };
+    const asked: string[][] = [];
+    const loadSome = async (parts: readonly string[]) => {
+      asked.push([...parts]);
+      return parts.flatMap((p) => stored[p]!);
+    };
+    const readAll = () => cache.readEach(['a', 'b', 'c'], loadSome, (r) => r[0]!);
+    expect(await readAll()).toEqual([['a1'], ['b1'], ['c1']]);
+    expect(asked).toEqual([['a', 'b', 'c']]); // nothing cached yet: one load of all three
+
+    stored['a'] = ['a2'];
+    stored['c'] = ['c2', 'c3'];
+    await cache.changed('a');
+    await cache.changed('c');
+    asked.length = 0;
+    expect(await readAll()).toEqual([['a2'], ['b1'], ['c2', 'c3']]);
+    expect(asked).toEqual([['a', 'c']]);
+
+    stored['b'] = [];
+    await cache.changed('b');
+    asked.length = 0;
+    expect(await readAll()).toEqual([['a2'], [], ['c2', 'c3']]);
+    expect(asked).toEqual([['b']]);
+    asked.length = 0;
+    await readAll();
+    expect(asked).toEqual([]); // unchanged: from memory
+  });
 });
