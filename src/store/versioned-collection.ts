@@ -228,7 +228,7 @@ export class VersionedCollection<T extends Versioned> implements VersionedStore<
   protected fromDoc(doc: Document): T {
     const { _id, _rev: _writtenBy, ...fields } = doc;
     for (const key of this.options.indexFields?.keys ?? []) delete fields[key];
-    fields['id'] = _id; // `fields` is already a copy: no second one
+    fields['id'] = _id as string; // `fields` is already a copy: no second one
     return fields as T;
   }
 }

@@ -118,10 +118,23 @@ export function storeContract(name: string, makeStores: () => Promise<Stores>) {
         });
         const c = anAction({ dueDate: '2026-12-01', status: 'done' });
         const d = anAction({ dueDate: '2026-12-15', town: 'bodmin', status: 'blocked', ref: 'BOD-001' });
-        for (const x of [a, b, c, d]) await stores.actions.insert(x, anAudit(x.id));
+        const e = anAction({ dueDate: '2026-12-20', town: 'bodmin', ref: 'BOD-002', owners: [owner] });
+        for (const x of [a, b, c, d, e]) await stores.actions.insert(x, anAudit(x.id));
         expect((await stores.actions.listByTown('truro')).map((x) => x.id)).toEqual([c.id, b.id, a.id]);
-        expect((await stores.actions.listByOwner('aad-list-owner')).map((x) => x.id)).toEqual([b.id, a.id]);
-        expect((await stores.actions.listOpenDueBy('2027-01-01')).map((x) => x.id)).toEqual([d.id, b.id]);
+        const owned = async () => (await stores.actions.listByOwner('aad-list-owner')).map((x) => x.id);
+        expect(await owned()).toEqual([e.id, b.id, a.id]);
+        expect((await stores.actions.listOpenDueBy('2027-01-01')).map((x) => x.id)).toEqual([
+          d.id,
+          e.id,
+          b.id,
+        ]);
+        // Handed to someone else: no longer theirs, at once.
+        await stores.actions.update(
+          { ...a, owners: [{ aadObjectId: 'other', displayName: 'Other' }] },
+          1,
+          anAudit(a.id),
+        );
+        expect(await owned()).toEqual([e.id, b.id]);
       });
     });
 
