@@ -33,6 +33,7 @@ async function start(
   ready: string,
   env: NodeJS.ProcessEnv,
   logDir: string,
+  nodeFlags: readonly string[] = [],
 ): Promise<Measured> {
   const port = await freePort();
   const probeFile = join(logDir, `${name}-probe.jsonl`);
@@ -45,6 +46,9 @@ async function start(
       ...(env['BENCH_CPU_PROFILE']
         ? ['--cpu-prof', `--cpu-prof-dir=${logDir}`, `--cpu-prof-name=${name}.cpuprofile`]
         : []),
+      // BENCH_NODE_FLAGS="--trace-gc": more flags for each process (their output goes to its log).
+      ...(env['BENCH_NODE_FLAGS']?.split(/\s+/).filter(Boolean) ?? []),
+      ...nodeFlags,
       '--require',
       join(ROOT, 'bench', 'probe.cjs'),
       join(ROOT, script),
@@ -71,15 +75,27 @@ async function start(
   return { url, child, probeFile, startupMs, stop: () => stopGuarded(child) };
 }
 
-export function startBot(env: NodeJS.ProcessEnv, logDir: string): Promise<Measured> {
-  // What `npm start` runs: the compiled JavaScript (the runner builds it first).
+export async function startBot(env: NodeJS.ProcessEnv, logDir: string): Promise<Measured> {
+  // What `npm start` runs: the compiled JavaScript (the runner builds it first), with its Node flags.
   return start(
     'bot',
     'dist/src/main.js',
     '/readyz',
     { ...env, MICROSOFT_APP_ID: '', MICROSOFT_APP_PASSWORD: '' },
     logDir,
+    await startFlags(),
   );
+}
+
+/** The Node flags of `npm start` (e.g. its heap ceiling), so the bot is measured as it is run. */
+async function startFlags(): Promise<string[]> {
+  const pkg = JSON.parse(await readFile(join(ROOT, 'package.json'), 'utf8')) as {
+    scripts: Record<string, string>;
+  };
+  const [node, ...words] = pkg.scripts['start']!.split(/\s+/);
+  if (node !== 'node' || words.at(-1) !== 'dist/src/main.js')
+    throw new Error(`npm start is not "node [flags] dist/src/main.js": ${pkg.scripts['start']}`);
+  return words.slice(0, -1);
 }
 
 export function startBaseline(env: NodeJS.ProcessEnv, logDir: string): Promise<Measured> {

@@ -115,7 +115,12 @@ try {
       console.error(error);
       return { failed: error instanceof Error ? error.message : String(error) };
     });
-    const probe = await probeLines(bot.probeFile, since);
+    let probe = await probeLines(bot.probeFile, since);
+    if (!probe.length) {
+      // A scenario shorter than the probe's one-second tick (startup): wait for its next line.
+      await new Promise((r) => setTimeout(r, 1100));
+      probe = await probeLines(bot.probeFile, since);
+    }
     result.botPeakRssMb = Math.max(0, ...probe.map((p) => p.peakRssMb));
     results[name] = result;
     console.log(JSON.stringify(result, null, 2));

@@ -75,7 +75,8 @@ export async function idle(bot: Measured, timeoutMs = 300_000): Promise<number> 
   throw new Error(`the bot still had turns in flight after ${timeoutMs / 1000} s`);
 }
 
-const versions = new Map<string, number>();
+// Each data set's actions have their own versions (the main and the large set share action ids).
+const versionsOf = new WeakMap<Fixture['updatable'], Map<string, number>>();
 
 /**
  * Action.Execute status changes cycling through the fixture's in-progress actions: in progress -> done ->
@@ -83,6 +84,8 @@ const versions = new Map<string, number>();
  */
 export function statusUpdates(serviceUrl: string, fixture: Fixture): () => unknown {
   const pool = [...fixture.updatable.values()].flat();
+  const versions = versionsOf.get(fixture.updatable) ?? new Map<string, number>();
+  versionsOf.set(fixture.updatable, versions);
   return () => {
     const action = next(pool);
     const k = versions.get(action.id) ?? 0;

@@ -1,7 +1,8 @@
 // Reads a delivery plan kept in a spreadsheet (.xlsx): the first sheet whose header row names the columns
 // below (in any order, any case). Cells come back as text or dates with their row and column, so every
 // problem can be reported where the coordinator will find it. Formulas are never evaluated or imported.
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { excel } from './excel.js';
 
 import type { ImportRow, PlanField } from '../app/import-plan.js';
 import type { PlanSheetReader } from '../app/ports.js';
@@ -38,7 +39,8 @@ export async function readPlanSheet(bytes: Buffer, preferSheet?: string): Promis
   // Every .xlsx is a zip archive; anything else (a CSV, an old .xls, a renamed file) stops here.
   if (bytes.subarray(0, 4).toString('binary') !== 'PK\x03\x04')
     return refuse('The file is not an .xlsx workbook (save it from Excel as "Excel Workbook (.xlsx)")');
-  const book = new ExcelJS.Workbook();
+  const Excel = await excel();
+  const book = new Excel.Workbook();
   try {
     await book.xlsx.load(bytes as never);
   } catch {
@@ -52,7 +54,7 @@ export async function readPlanSheet(bytes: Buffer, preferSheet?: string): Promis
       seen.push(ws.name);
       continue;
     }
-    return readRows(ws, header.row, header.columns);
+    return readRows(Excel, ws, header.row, header.columns);
   }
   const required = REQUIRED_COLUMNS.map((f) => `"${PLAN_COLUMNS[f][0]}"`).join(', ');
   return refuse(
@@ -78,7 +80,12 @@ function findHeader(ws: ExcelJS.Worksheet): { row: number; columns: Map<PlanFiel
   return null;
 }
 
-function readRows(ws: ExcelJS.Worksheet, headerRow: number, columns: Map<PlanField, number>): SheetResult {
+function readRows(
+  Excel: typeof ExcelJS,
+  ws: ExcelJS.Worksheet,
+  headerRow: number,
+  columns: Map<PlanField, number>,
+): SheetResult {
   const missing = REQUIRED_COLUMNS.filter((f) => !columns.has(f));
   if (missing.length)
     return refuse(
@@ -97,13 +104,13 @@ function readRows(ws: ExcelJS.Worksheet, headerRow: number, columns: Map<PlanFie
     const cells: ImportRow['cells'] = {};
     for (const [field, col] of columns) {
       const cell = row.getCell(col);
-      if (cell.type === ExcelJS.ValueType.Formula) {
+      if (cell.type === Excel.ValueType.Formula) {
         problems.push(
           `Row ${r}, column ${cell.address.replace(/\d+$/, '')} (${PLAN_COLUMNS[field][0]}): a formula; type the value itself`,
         );
         continue;
       }
-      const isDate = cell.type === ExcelJS.ValueType.Date;
+      const isDate = cell.type === Excel.ValueType.Date;
       const text = isDate ? (cell.value as Date).toISOString().slice(0, 10) : cellText(cell).trim();
       cells[field] = { text, isDate, at: cell.address }; // empty too: a missing value is reported where it is
     }

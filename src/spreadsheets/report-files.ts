@@ -1,7 +1,8 @@
 // The board report as an .xlsx workbook (exceljs) and as CSV files. Cells are written as values, never as
 // formulas; in CSV a text that a spreadsheet would run as a formula (=, +, -, @ first) is quoted with a
 // leading apostrophe, so a title typed into Teams cannot become a formula on the board's computers.
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { excel } from './excel.js';
 import type { ActionRow, BoardReport, TownRow } from '../domain/board-report.js';
 import type { ReportFiles } from '../app/ports.js';
 
@@ -39,7 +40,7 @@ const ACTION_COLUMNS: Column<ActionRow>[] = [
 
 export class ExcelReportFiles implements ReportFiles {
   async workbook(report: BoardReport): Promise<Buffer> {
-    const book = new ExcelJS.Workbook();
+    const book = new (await excel()).Workbook();
     book.creator = 'Safer Towns bot';
     // Fixed, so the same report makes the same workbook (the date of the figures is in the title row).
     book.created = book.modified = new Date(`${report.asOf}T00:00:00Z`);

@@ -11,6 +11,8 @@ import type { Versioned } from '../domain/entity.js';
 export const AUDIT_COLLECTION = 'audit_events';
 /** A write still unapplied after this long is taken to have lost its writer, and is finished by another. */
 export const REVISION_LEASE_MS = 60_000;
+/** Documents per round trip when reading many (the driver holds a whole batch at once). */
+const READ_BATCH = 500;
 
 export interface CollectionOptions<T> {
   /** Fields kept only for indexes (e.g. owner ids), derived from the record on every write. */
@@ -131,9 +133,11 @@ export class VersionedCollection<T extends Versioned> implements VersionedStore<
 
   protected findMany(filter: Filter<Document>, sort: Record<string, 1 | -1> = { _id: 1 }): Promise<T[]> {
     return guard('read records', async () => {
-      // Record by record, not toArray() then map: a reload of thousands of records never holds both copies.
+      // Record by record in modest batches, not toArray() then map: a reload of thousands of records never
+      // holds both copies, and the driver's documents die young instead of filling the old generation.
       const records: T[] = [];
-      for await (const doc of this.col.find(filter).sort(sort)) records.push(this.fromDoc(doc));
+      for await (const doc of this.col.find(filter).sort(sort).batchSize(READ_BATCH))
+        records.push(this.fromDoc(doc));
       return records;
     });
   }
