@@ -49,7 +49,22 @@ export async function soak(c: ScenarioContext) {
       probe.filter((p) => p.t >= began + 60_000),
       (p) => p.heapMb,
     ),
+    // What survives collection: each minute's lowest heap. Garbage makes the heap saw up and down; a leak
+    // raises the floor, so this is the slope that would show one.
+    heapFloorSlopeMbPerMin: slope(minuteFloors(probe, began, end), (p) => p.heapMb),
+    heapFloorMb: minuteFloors(probe, began, end).map((p) => p.heapMb),
   };
+}
+
+/** Each whole minute's lowest heap, as a probe line at the minute's middle. */
+function minuteFloors(probe: ProbeLine[], began: number, end: number): ProbeLine[] {
+  const floors: ProbeLine[] = [];
+  for (let from = began; from + 60_000 <= end; from += 60_000) {
+    const lines = probe.filter((p) => p.t >= from && p.t < from + 60_000);
+    if (lines.length)
+      floors.push({ ...lines[0]!, t: from + 30_000, heapMb: Math.min(...lines.map((p) => p.heapMb)) });
+  }
+  return floors;
 }
 
 function averages(lines: ProbeLine[]) {
