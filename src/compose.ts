@@ -61,7 +61,7 @@ export async function composeService(
     },
   };
   const cards = new CardRenderer();
-  const adapter = createAdapter(config, log);
+  const { adapter, authenticate } = createAdapter(config, log);
   const dispatcher = new SendDispatcher({ ...TEAMS_LIMITS, tenantPerSecond: config.TEAMS_TENANT_RPS });
   const messenger = new Messenger(adapter, config.MICROSOFT_APP_ID ?? '', ctx, cards, log, dispatcher);
   const graph = graphFor(config, overrides.graphTokens);
@@ -112,6 +112,7 @@ export async function composeService(
   };
   const http = createServer({
     adapter,
+    authenticate,
     bot,
     log,
     localMode: !config.MICROSOFT_APP_ID,
@@ -133,6 +134,6 @@ function graphFor(config: Config, tokens?: TokenProvider): Client | null {
   if (!app || !secret || !tenant) return null;
   return createGraphClient({
     baseUrl: config.GRAPH_BASE_URL,
-    tokens: clientSecretTokens(tenant, app, secret),
+    tokens: clientSecretTokens(tenant, app, secret, config.ENTRA_AUTHORITY_HOST),
   });
 }

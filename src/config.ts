@@ -11,6 +11,9 @@ const mongoUri = optionalText.refine((v) => v === undefined || /^mongodb(\+srv)?
   message: 'must start with mongodb:// or mongodb+srv://',
 });
 
+/** Microsoft Entra's sign-in host in Microsoft's public cloud. */
+export const PUBLIC_AUTHORITY_HOST = 'https://login.microsoftonline.com';
+
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export const configSchema = z.object({
@@ -39,6 +42,17 @@ export const configSchema = z.object({
     message: 'must be a GUID',
   }),
   MICROSOFT_APP_TYPE: z.enum(['SingleTenant', 'MultiTenant', 'UserAssignedMSI']).default('SingleTenant'),
+  // Where the Bot Framework publishes the keys that sign incoming tokens and who issues them, and where the
+  // bot gets the tokens for its replies: Microsoft's public cloud unless set (a sovereign cloud; the tests
+  // point them at local stand-ins).
+  BOT_OPENID_METADATA_URL: z
+    .url({ protocol: /^https$/, error: 'must be an https:// URL' })
+    .default('https://login.botframework.com/v1/.well-known/openidconfiguration'),
+  BOT_TOKEN_ISSUER: z.string().trim().min(1).default('https://api.botframework.com'),
+  /** Microsoft Entra's sign-in host, where the bot gets the tokens for its replies and for Graph. */
+  ENTRA_AUTHORITY_HOST: z
+    .url({ protocol: /^https$/, error: 'must be an https:// URL' })
+    .default(PUBLIC_AUTHORITY_HOST),
   // Reminders
   REMINDER_SWEEP_SECONDS: z.coerce.number().int().min(0).max(86_400).default(300),
   REMINDER_LEASE_SECONDS: z.coerce.number().int().min(10).max(3_600).default(120),

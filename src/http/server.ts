@@ -3,9 +3,12 @@ import restify from 'restify';
 import type { CloudAdapter, TurnContext } from 'botbuilder';
 import type { Logger } from 'pino';
 import { activitySchema, isLoopback, tenantIdOf } from './activity-schema.js';
+import type { BotAdapter } from '../bot/adapter.js';
 
 export interface ServerDeps {
   adapter: CloudAdapter;
+  /** The Bot Framework token check, done before anything else looks at the activity (401 if it fails). */
+  authenticate: BotAdapter['authenticate'];
   bot: { run(context: TurnContext): Promise<void> };
   log: Logger;
   /** True when the database answers. */
@@ -67,6 +70,19 @@ export function createServer(deps: ServerDeps): HttpService {
     }
     const activity = parsed.data;
     const turnLog = log.child({ reqId: req.id(), activityId: activity.id, type: activity.type });
+    try {
+      await deps.authenticate(activity as never, req.header('authorization') ?? '');
+    } catch (error) {
+      if (isInvalidToken(error)) {
+        turnLog.warn({ reason: (error as Error).message }, 'refused an activity without a valid token');
+        res.send(401, { error: 'Unauthorized: no valid Bot Framework token' });
+      } else {
+        // The signing keys could not be read: not the sender's fault, and Teams retries a 503.
+        turnLog.error({ err: error }, 'could not check the token of an activity');
+        res.send(503, { error: 'The token could not be checked now; try again' });
+      }
+      return;
+    }
     const tenant = tenantIdOf(activity);
     if (deps.allowedTenants.length && (!tenant || !deps.allowedTenants.includes(tenant))) {
       turnLog.warn({ tenant }, 'refused an activity from a tenant that is not allowed');
@@ -100,4 +116,19 @@ export function createServer(deps: ServerDeps): HttpService {
       if (inFlight > 0) log.warn({ inFlight }, 'shut down with turns still in flight');
     },
   };
+}
+
+/**
+ * A token that is wrong, rather than one that could not be checked: the SDK's own refusals carry 401, and
+ * some of jsonwebtoken's (bad signature, not yet valid) come through unwrapped.
+ */
+function isInvalidToken(error: unknown): boolean {
+  const { statusCode, name } = error as { statusCode?: number; name?: string };
+  return (
+    statusCode === 401 ||
+    statusCode === 403 ||
+    name === 'JsonWebTokenError' ||
+    name === 'NotBeforeError' ||
+    name === 'TokenExpiredError'
+  );
 }

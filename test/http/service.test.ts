@@ -200,28 +200,7 @@ describe('tenants', () => {
   });
 });
 
-describe('authentication', () => {
-  const bot = useBot({
-    MICROSOFT_APP_ID: 'aaaaaaaa-bbbb-4ccc-8ddd-eeeeeeeeeeee',
-    MICROSOFT_APP_PASSWORD: 'not-a-real-secret',
-    MICROSOFT_APP_TENANT_ID: TENANT,
-  });
-
-  it('refuses an activity without a Bot Framework token with 401 when an app id is set', async () => {
-    const res = await bot.say(USERS.coordinator, 'help');
-    expect(res.status).toBe(401);
-    expect(bot.connector.sent()).toHaveLength(0);
-  });
-
-  it('refuses a malformed token with 401', async () => {
-    const res = await bot.post(
-      { ...bot.personalActivity(USERS.coordinator), type: 'message', text: 'help' },
-      undefined,
-      { authorization: 'Bearer not.a.jwt' },
-    );
-    expect(res.status).toBe(401);
-  });
-});
+// Authentication with an app id: test/http/authentication.test.ts (against a local key set).
 
 describe('graceful shutdown', () => {
   const bot = useBot();

@@ -14,6 +14,8 @@ export interface RecordedRequest {
   at: number;
   /** The status the stand-in answered. */
   status: number;
+  /** The Authorization header the bot sent (a bot with an app id sends its Entra token). */
+  authorization: string | null;
 }
 
 export interface RosterMember {
@@ -88,6 +90,7 @@ export class FakeConnector {
       body: raw ? (JSON.parse(raw) as Record<string, unknown>) : null,
       at: Date.now(),
       status: 0,
+      authorization: req.headers.authorization ?? null,
     };
     if (this.delayMs) await new Promise((r) => setTimeout(r, this.delayMs));
     const send = (status: number, body: unknown, headers: Record<string, string> = {}) => {

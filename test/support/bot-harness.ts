@@ -38,7 +38,11 @@ export interface Response {
   body: unknown;
 }
 
-export function useBot(env: Record<string, string> = {}, now = '2026-11-26T10:00:00Z') {
+/** `env` may be a function, read when the bot starts (after servers it names have started). */
+export function useBot(
+  env: Record<string, string> | (() => Record<string, string>) = {},
+  now = '2026-11-26T10:00:00Z',
+) {
   const databases = useTestDatabases();
   const connector = new FakeConnector();
   const clock = new FakeClock(new Date(now));
@@ -50,7 +54,7 @@ export function useBot(env: Record<string, string> = {}, now = '2026-11-26T10:00
     for (const user of Object.values(USERS))
       connector.roster.set(user.id, { ...user, userPrincipalName: user.email });
     const db = await databases.fresh();
-    const config = loadConfig({ LOG_LEVEL: 'silent', ...env });
+    const config = loadConfig({ LOG_LEVEL: 'silent', ...(typeof env === 'function' ? env() : env) });
     service = await composeService(config, db, pino({ level: 'silent' }), {
       clock,
       graphTokens: config.GRAPH_BASE_URL.startsWith('https://127.0.0.1')

@@ -32,6 +32,9 @@ describe('configuration', () => {
       MICROSOFT_APP_PASSWORD: undefined,
       MICROSOFT_APP_TENANT_ID: undefined,
       MICROSOFT_APP_TYPE: 'SingleTenant',
+      BOT_OPENID_METADATA_URL: 'https://login.botframework.com/v1/.well-known/openidconfiguration',
+      BOT_TOKEN_ISSUER: 'https://api.botframework.com',
+      ENTRA_AUTHORITY_HOST: 'https://login.microsoftonline.com',
       ALLOWED_TENANT_IDS: [],
       REMINDER_SWEEP_SECONDS: 300,
       REMINDER_LEASE_SECONDS: 120,
@@ -54,6 +57,15 @@ describe('configuration', () => {
     });
     expect(() => loadConfig({ REMINDER_HOURS: '18-8', GRAPH_BASE_URL: 'http://graph.local/' })).toThrow(
       /REMINDER_HOURS: must be sending hours[\s\S]*GRAPH_BASE_URL: must be an https:\/\/ URL/,
+    );
+    // Token keys and tokens come over https only: a plain-http key set could be swapped on the way.
+    expect(() =>
+      loadConfig({
+        BOT_OPENID_METADATA_URL: 'http://keys.local/',
+        ENTRA_AUTHORITY_HOST: 'http://login.local',
+      }),
+    ).toThrow(
+      /BOT_OPENID_METADATA_URL: must be an https:\/\/ URL[\s\S]*ENTRA_AUTHORITY_HOST: must be an https/,
     );
   });
 

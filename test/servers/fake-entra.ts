@@ -1,0 +1,161 @@
+// A stand-in for the two identity services a bot with an app id talks to, over HTTPS (the test run's
+// certificate, trusted through NODE_EXTRA_CA_CERTS):
+// - the Bot Framework's OpenID metadata and signing keys, which the SDK reads to check the token on every
+//   incoming activity (`/botframework/v1/.well-known/openidconfiguration`, `/botframework/keys`; keys carry
+//   `endorsements`, the channels each key may sign for, as the real key set does);
+// - an Entra tenant's token endpoint, where the bot gets the token it sends with its replies (client
+//   credentials grant: `/{tenant}/v2.0/.well-known/openid-configuration`, `/{tenant}/oauth2/v2.0/token`).
+// It signs tokens with a key made for the run, and can sign with a key it does not publish.
+import { createServer, type Server } from 'node:https';
+import { createSign, generateKeyPairSync, randomUUID, type KeyObject } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+/** What a real Bot Framework channel token holds (docs: "Authenticate requests from the Bot Connector"). */
+export const BOT_FRAMEWORK_ISSUER = 'https://api.botframework.com';
+
+interface SigningKey {
+  kid: string;
+  privateKey: KeyObject;
+  publicKey: KeyObject;
+}
+
+export interface TokenRequest {
+  tenant: string;
+  form: Record<string, string>;
+}
+
+function makeKey(): SigningKey {
+  const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+  return { kid: randomUUID(), privateKey, publicKey };
+}
+
+const b64url = (data: Buffer | string) => Buffer.from(data).toString('base64url');
+
+/** An RS256 JSON Web Token. */
+export function signJwt(payload: Record<string, unknown>, key: SigningKey): string {
+  const head = b64url(JSON.stringify({ alg: 'RS256', typ: 'JWT', kid: key.kid }));
+  const body = b64url(JSON.stringify(payload));
+  const signature = createSign('RSA-SHA256').update(`${head}.${body}`).sign(key.privateKey);
+  return `${head}.${body}.${b64url(signature)}`;
+}
+
+export class FakeEntra {
+  /** The key the metadata publishes. */
+  readonly key = makeKey();
+  /** A key nobody published: tokens signed with it must be refused. */
+  readonly strangerKey = makeKey();
+  readonly tokenRequests: TokenRequest[] = [];
+  /** Access tokens issued to the bot, newest last. */
+  readonly issued: string[] = [];
+  private server: Server | undefined;
+
+  constructor(private readonly tls: { certPath: string; keyPath: string }) {}
+
+  get base(): string {
+    return `https://127.0.0.1:${(this.server!.address() as AddressInfo).port}`;
+  }
+
+  get openIdMetadataUrl(): string {
+    return `${this.base}/botframework/v1/.well-known/openidconfiguration`;
+  }
+
+  /** The login URL (authority) for a tenant, as `BOT_LOGIN_URL` takes it. */
+  loginUrl(tenant: string): string {
+    return `${this.base}/${tenant}`;
+  }
+
+  /** A channel token as the Bot Connector would send it; `over` changes or removes (undefined) claims. */
+  channelToken(
+    appId: string,
+    serviceUrl: string,
+    over: Record<string, unknown> = {},
+    key: SigningKey = this.key,
+  ): string {
+    const now = Math.floor(Date.now() / 1000);
+    const claims: Record<string, unknown> = {
+      iss: BOT_FRAMEWORK_ISSUER,
+      aud: appId,
+      serviceurl: serviceUrl,
+      nbf: now - 60,
+      iat: now - 60,
+      exp: now + 3600,
+      ...over,
+    };
+    for (const [k, v] of Object.entries(claims)) if (v === undefined) delete claims[k];
+    return signJwt(claims, key);
+  }
+
+  async start(): Promise<void> {
+    this.server = createServer(
+      { cert: readFileSync(this.tls.certPath), key: readFileSync(this.tls.keyPath) },
+      (req, res) => void this.handle(req, res),
+    );
+    await new Promise<void>((ready) => this.server!.listen(0, '127.0.0.1', ready));
+  }
+
+  async stop(): Promise<void> {
+    await new Promise<void>((done) => (this.server ? this.server.close(() => done()) : done()));
+  }
+
+  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const chunks: Buffer[] = [];
+    for await (const chunk of req) chunks.push(chunk as Buffer);
+    const path = new URL(req.url ?? '/', this.base).pathname;
+    const send = (status: number, body: unknown) => {
+      res.writeHead(status, { 'content-type': 'application/json' });
+      res.end(JSON.stringify(body));
+    };
+    if (req.method === 'GET' && path === '/botframework/v1/.well-known/openidconfiguration')
+      return send(200, {
+        issuer: BOT_FRAMEWORK_ISSUER,
+        authorization_endpoint: `${this.base}/botframework/authorize`,
+        jwks_uri: `${this.base}/botframework/keys`,
+        id_token_signing_alg_values_supported: ['RS256'],
+        token_endpoint_auth_methods_supported: ['private_key_jwt'],
+      });
+    if (req.method === 'GET' && path === '/botframework/keys') {
+      const jwk = this.key.publicKey.export({ format: 'jwk' });
+      return send(200, {
+        keys: [{ kty: 'RSA', use: 'sig', kid: this.key.kid, n: jwk.n, e: jwk.e, endorsements: ['msteams'] }],
+      });
+    }
+    const tenantPath = /^\/([^/]+)\/(v2\.0\/\.well-known\/openid-configuration|oauth2\/v2\.0\/token)$/.exec(
+      path,
+    );
+    if (tenantPath && req.method === 'GET' && tenantPath[2]!.startsWith('v2.0')) {
+      const tenant = tenantPath[1]!;
+      return send(200, {
+        issuer: `${this.base}/${tenant}/v2.0`,
+        authorization_endpoint: `${this.base}/${tenant}/oauth2/v2.0/authorize`,
+        token_endpoint: `${this.base}/${tenant}/oauth2/v2.0/token`,
+        end_session_endpoint: `${this.base}/${tenant}/oauth2/v2.0/logout`,
+        jwks_uri: `${this.base}/${tenant}/discovery/v2.0/keys`,
+        response_types_supported: ['code', 'id_token', 'token'],
+        token_endpoint_auth_methods_supported: ['client_secret_post', 'private_key_jwt'],
+      });
+    }
+    if (tenantPath && req.method === 'POST') {
+      const form = Object.fromEntries(new URLSearchParams(Buffer.concat(chunks).toString('utf8')));
+      this.tokenRequests.push({ tenant: tenantPath[1]!, form });
+      if (form['grant_type'] !== 'client_credentials' || !form['client_id'] || !form['client_secret'])
+        return send(400, { error: 'invalid_request', error_description: 'client credentials required' });
+      const now = Math.floor(Date.now() / 1000);
+      const token = signJwt(
+        {
+          iss: `${this.base}/${tenantPath[1]}/v2.0`,
+          aud: (form['scope'] ?? '').replace(/\/\.default$/, ''),
+          appid: form['client_id'],
+          iat: now,
+          nbf: now,
+          exp: now + 3600,
+        },
+        this.key,
+      );
+      this.issued.push(token);
+      return send(200, { token_type: 'Bearer', expires_in: 3599, ext_expires_in: 3599, access_token: token });
+    }
+    return send(501, { error: `the stand-in does not answer ${req.method} ${path}` });
+  }
+}
