@@ -6,11 +6,11 @@
 // - an Entra tenant's token endpoint, where the bot gets the token it sends with its replies (client
 //   credentials grant: `/{tenant}/v2.0/.well-known/openid-configuration`, `/{tenant}/oauth2/v2.0/token`).
 // It signs tokens with a key made for the run, and can sign with a key it does not publish.
-import { createServer, type Server } from 'node:https';
+import type { Server } from 'node:https';
 import { createSign, generateKeyPairSync, randomUUID, type KeyObject } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { bodyOf, closeServer, listenHttps, type Tls } from './https-stand-in.js';
 
 /** What a real Bot Framework channel token holds (docs: "Authenticate requests from the Bot Connector"). */
 export const BOT_FRAMEWORK_ISSUER = 'https://api.botframework.com';
@@ -51,7 +51,7 @@ export class FakeEntra {
   readonly issued: string[] = [];
   private server: Server | undefined;
 
-  constructor(private readonly tls: { certPath: string; keyPath: string }) {}
+  constructor(private readonly tls: Tls) {}
 
   get base(): string {
     return `https://127.0.0.1:${(this.server!.address() as AddressInfo).port}`;
@@ -88,20 +88,15 @@ export class FakeEntra {
   }
 
   async start(): Promise<void> {
-    this.server = createServer(
-      { cert: readFileSync(this.tls.certPath), key: readFileSync(this.tls.keyPath) },
-      (req, res) => void this.handle(req, res),
-    );
-    await new Promise<void>((ready) => this.server!.listen(0, '127.0.0.1', ready));
+    this.server = await listenHttps(this.tls, (req, res) => this.handle(req, res));
   }
 
-  async stop(): Promise<void> {
-    await new Promise<void>((done) => (this.server ? this.server.close(() => done()) : done()));
+  stop(): Promise<void> {
+    return closeServer(this.server);
   }
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const chunks: Buffer[] = [];
-    for await (const chunk of req) chunks.push(chunk as Buffer);
+    const body = await bodyOf(req);
     const path = new URL(req.url ?? '/', this.base).pathname;
     const send = (status: number, body: unknown) => {
       res.writeHead(status, { 'content-type': 'application/json' });
@@ -137,7 +132,7 @@ export class FakeEntra {
       });
     }
     if (tenantPath && req.method === 'POST') {
-      const form = Object.fromEntries(new URLSearchParams(Buffer.concat(chunks).toString('utf8')));
+      const form = Object.fromEntries(new URLSearchParams(body));
       this.tokenRequests.push({ tenant: tenantPath[1]!, form });
       if (form['grant_type'] !== 'client_credentials' || !form['client_id'] || !form['client_secret'])
         return send(400, { error: 'invalid_request', error_description: 'client credentials required' });

@@ -1,10 +1,10 @@
 // A stand-in for Microsoft Graph v1.0 over HTTPS (self-signed certificate, trusted by the test processes via
 // NODE_EXTRA_CA_CERTS). It answers the documented shapes of the endpoints the bot uses, records every request,
 // can inject faults, and answers 501 to anything else.
-import { createServer, type Server } from 'node:https';
-import { readFileSync } from 'node:fs';
+import type { Server } from 'node:https';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { bodyOf, closeServer, listenHttps, type Tls } from './https-stand-in.js';
 
 export interface GraphRequestRecord {
   method: string;
@@ -30,28 +30,22 @@ export class FakeGraph {
   private server: Server | undefined;
   private counter = 0;
 
-  constructor(private readonly tls: { certPath: string; keyPath: string }) {}
+  constructor(private readonly tls: Tls) {}
 
   get baseUrl(): string {
     return `https://127.0.0.1:${(this.server!.address() as AddressInfo).port}/`;
   }
 
   async start(): Promise<void> {
-    this.server = createServer(
-      { cert: readFileSync(this.tls.certPath), key: readFileSync(this.tls.keyPath) },
-      (req, res) => void this.handle(req, res),
-    );
-    await new Promise<void>((ready) => this.server!.listen(0, '127.0.0.1', ready));
+    this.server = await listenHttps(this.tls, (req, res) => this.handle(req, res));
   }
 
-  async stop(): Promise<void> {
-    await new Promise<void>((done) => (this.server ? this.server.close(() => done()) : done()));
+  stop(): Promise<void> {
+    return closeServer(this.server);
   }
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const chunks: Buffer[] = [];
-    for await (const chunk of req) chunks.push(chunk as Buffer);
-    const raw = Buffer.concat(chunks).toString('utf8');
+    const raw = await bodyOf(req);
     const path = new URL(req.url ?? '/', 'https://127.0.0.1').pathname;
     const method = req.method ?? 'GET';
     this.requests.push({
