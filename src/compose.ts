@@ -32,12 +32,19 @@ import type { AppContext } from './app/context.js';
 import type { Clock, IdGenerator } from './app/ports.js';
 import type { Config } from './config.js';
 
+/** How long the ids of activities taken are kept, to recognise Teams re-sending one. */
+const DELIVERY_MEMORY_MS = 2 * 86_400_000;
 export interface Service {
   http: HttpService;
   ctx: AppContext;
   /** One reminder sweep now (tests, operators). */
   sweep: () => Promise<
-    SweepReport & { digests: DigestReport; boardReport: BoardReportOutcome; groupsOverrun: number }
+    SweepReport & {
+      digests: DigestReport;
+      boardReport: BoardReportOutcome;
+      groupsOverrun: number;
+      deliveriesForgotten: number;
+    }
   >;
   /** Starts the interval sweep (REMINDER_SWEEP_SECONDS; 0 = only on demand). */
   startReminders: () => Sweeper;
@@ -108,7 +115,11 @@ export async function composeService(
     const boardReport = await sendMonthlyBoardReport(ctx, delivery, { ...digestOptions });
     // Coordinators are asked about overrun groups in the reminder hours only, like every reminder.
     const groupsOverrun = report.quiet ? 0 : await remindOverrunGroups(ctx, delivery, sweepOptions);
-    return { ...report, digests, boardReport, groupsOverrun };
+    // A re-delivery comes within minutes; two days of activity ids is ample.
+    const deliveriesForgotten = await ctx.stores.deliveries.forgetBefore(
+      new Date(ctx.clock.now().getTime() - DELIVERY_MEMORY_MS),
+    );
+    return { ...report, digests, boardReport, groupsOverrun, deliveriesForgotten };
   };
   const http = createServer({
     adapter,

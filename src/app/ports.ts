@@ -127,6 +127,17 @@ export interface CardPosts {
   listFor(actionId: string): Promise<CardPost[]>;
 }
 
+/**
+ * Activities already taken, by key: Teams and the Bot Connector may deliver the same activity twice (a retry
+ * after a timeout), and a card action that creates something must not create it twice.
+ */
+export interface Deliveries {
+  /** True the first time `key` is seen; false for a re-delivery. */
+  first(key: string, at: Date): Promise<boolean>;
+  /** Forgets deliveries taken before `before` (re-deliveries come within minutes). */
+  forgetBefore(before: Date): Promise<number>;
+}
+
 /** Online Teams meetings on an organiser's calendar (Microsoft Graph). */
 export interface Calendar {
   createOnlineMeeting(request: {
@@ -229,4 +240,5 @@ export interface Stores {
   joinRequests: JoinRequestRepository;
   cardPosts: CardPosts;
   preferences: Preferences;
+  deliveries: Deliveries;
 }

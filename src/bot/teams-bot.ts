@@ -103,6 +103,14 @@ export class SaferTownsBot extends TeamsActivityHandler {
           new AppError(ErrorCode.Forbidden, 'Teams did not say who you are, so I cannot change anything.'),
         );
       const verb = typeof value.action?.verb === 'string' ? value.action.verb : '';
+      if (!(await this.firstDelivery(context)))
+        return this.cards.render('error', {
+          title: 'Already received',
+          message:
+            'Teams sent this twice; I took it the first time only. Refresh the card to see where it stands.',
+          issues: [],
+          hint: '',
+        });
       return this.cardActions.handle(actor, verb, value.action?.data ?? {});
     });
     return {
@@ -113,6 +121,16 @@ export class SaferTownsBot extends TeamsActivityHandler {
           ? this.cards.render('error', { title: card, message: '', issues: [], hint: '' })
           : card,
     };
+  }
+
+  /**
+   * False when this activity was taken before: Teams retries a card action it thinks timed out, with the
+   * same activity id, and a create must not happen twice. Activities without an id cannot be told apart.
+   */
+  private firstDelivery(context: TurnContext): Promise<boolean> {
+    const { id, conversation } = context.activity;
+    if (!id) return Promise.resolve(true);
+    return this.ctx.stores.deliveries.first(`${conversation?.id ?? ''}|${id}`, this.ctx.clock.now());
   }
 
   private async answer(context: TurnContext): Promise<Reply> {

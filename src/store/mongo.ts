@@ -6,6 +6,7 @@ import { MongoConversationRefs } from './conversation-refs.js';
 import { MongoMemberRepository } from './member-repository.js';
 import { MongoReminderRecords } from './reminder-records.js';
 import { MongoCardPosts } from './card-posts.js';
+import { MongoDeliveries } from './deliveries.js';
 import { MongoPreferences } from './preferences.js';
 import {
   MongoJoinRequestRepository,
@@ -44,6 +45,7 @@ export const INDEXES: Record<string, IndexDescription[]> = {
   meetings: [{ key: { town: 1, start: 1 }, name: 'town_start' }],
   join_requests: [{ key: { town: 1, status: 1 }, name: 'town_status' }],
   card_posts: [{ key: { actionId: 1 }, name: 'action' }],
+  deliveries: [{ key: { at: 1 }, name: 'at' }],
   [AUDIT_COLLECTION]: [
     { key: { 'entity.id': 1, entityVersion: 1 }, name: 'entity_version' },
     { key: { town: 1, at: -1 }, name: 'town_at' },
@@ -131,6 +133,7 @@ export function createMongoStores(db: Db): Stores & { recoverPendingWrites(): Pr
     conversations: new MongoConversationRefs(db),
     cardPosts: new MongoCardPosts(db),
     preferences: new MongoPreferences(db),
+    deliveries: new MongoDeliveries(db),
     /** Finishes writes interrupted by a crash (see VersionedCollection); run at start-up. */
     async recoverPendingWrites() {
       let total = 0;

@@ -223,6 +223,18 @@ export function storeContract(name: string, makeStores: () => Promise<Stores>) {
       });
     });
 
+    describe('deliveries', () => {
+      it('says which delivery of an activity is the first, and forgets old ones only', async () => {
+        const [monday, wednesday] = [new Date('2026-11-23T10:00:00Z'), new Date('2026-11-25T10:00:00Z')];
+        expect(await stores.deliveries.first('conv|act-1', monday)).toBe(true);
+        expect(await stores.deliveries.first('conv|act-1', wednesday)).toBe(false);
+        expect(await stores.deliveries.first('conv|act-2', wednesday)).toBe(true);
+        expect(await stores.deliveries.forgetBefore(new Date('2026-11-24T00:00:00Z'))).toBe(1);
+        expect(await stores.deliveries.first('conv|act-2', wednesday)).toBe(false);
+        expect(await stores.deliveries.first('conv|act-1', wednesday)).toBe(true); // forgotten
+      });
+    });
+
     describe('card posts', () => {
       it('finds the copy of a card in one conversation, and lists every copy of it', async () => {
         await stores.cardPosts.save({ actionId: 'a1', conversationId: 'c1', activityId: 'm1' });

@@ -151,6 +151,7 @@ export function createMemoryStores(): Stores & { auditEvents: AuditEvent[] } {
   const auditEvents: AuditEvent[] = [];
   const conversations = new Map<string, ConversationRef>();
   const posts = new Map<string, CardPost>();
+  const deliveries = new Map<string, number>();
   const optOuts = new Set<string>();
   const members = new (class extends MemoryVersioned<Member> {
     async listByTown(town: string) {
@@ -211,6 +212,19 @@ export function createMemoryStores(): Stores & { auditEvents: AuditEvent[] } {
       async setDigestOptOut(aadObjectId: string, optedOut: boolean) {
         if (optedOut) optOuts.add(aadObjectId);
         else optOuts.delete(aadObjectId);
+      },
+    },
+    deliveries: {
+      async first(key: string, at: Date) {
+        if (deliveries.has(key)) return false;
+        deliveries.set(key, at.getTime());
+        return true;
+      },
+      async forgetBefore(before: Date) {
+        let forgotten = 0;
+        for (const [key, at] of deliveries)
+          if (at < before.getTime()) forgotten += Number(deliveries.delete(key));
+        return forgotten;
       },
     },
     cardPosts: {
