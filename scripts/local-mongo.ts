@@ -26,6 +26,8 @@ export interface LaunchOptions {
   ephemeral?: boolean;
   cacheDir?: string;
   log?: (line: string) => void;
+  /** Listen on this port rather than a free one (a test restarting a server where its clients expect it). */
+  port?: number;
 }
 
 const READY_TIMEOUT_MS = 30_000;
@@ -41,6 +43,7 @@ export async function launchMongo(options: LaunchOptions): Promise<LocalMongo> {
 
   const binary = await ensureFerretDb({ cacheDir: resolve(options.cacheDir ?? '.cache'), log });
   await mkdir(dataDir, { recursive: true });
+  if (options.port) return startFerretDb(binary, dataDir, options.port, options.ephemeral ?? false);
   for (let attempt = 1; ; attempt++) {
     const port = await freePort();
     try {

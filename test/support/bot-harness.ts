@@ -3,6 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import pino from 'pino';
 import { afterAll, beforeAll } from 'vitest';
+import type { Db } from 'mongodb';
 import { composeService, type Service } from '../../src/compose.js';
 import { loadConfig } from '../../src/config.js';
 import { seedDemo } from '../../src/app/seed-demo.js';
@@ -42,6 +43,8 @@ export interface Response {
 export function useBot(
   env: Record<string, string> | (() => Record<string, string>) = {},
   now = '2026-11-26T10:00:00Z',
+  /** A database of the test's own (e.g. on a server it stops and starts); else a fresh one on the shared server. */
+  database?: () => Promise<Db>,
 ) {
   const databases = useTestDatabases();
   const connector = new FakeConnector();
@@ -53,7 +56,7 @@ export function useBot(
     await connector.start();
     for (const user of Object.values(USERS))
       connector.roster.set(user.id, { ...user, userPrincipalName: user.email });
-    const db = await databases.fresh();
+    const db = database ? await database() : await databases.fresh();
     const config = loadConfig({ LOG_LEVEL: 'silent', ...(typeof env === 'function' ? env() : env) });
     service = await composeService(config, db, pino({ level: 'silent' }), {
       clock,
