@@ -72,6 +72,28 @@ describe('changing an action from its card', () => {
     expect(bot.connector.sent(CHANNEL_ID)).toHaveLength(0);
   });
 
+  it.each([
+    ['503 twice', { status: 503, count: 2 }],
+    ['429 with Retry-After', { status: 429, count: 1, retryAfterSeconds: 1 }],
+  ])('keeps the channel copy current when the connector first answers %s', async (_, fault) => {
+    const current = await action('TRU-004');
+    bot.connector.clear();
+    bot.connector.failNext = { ...fault }; // a copy: the stand-in counts it down
+    const note = `Checked after a ${fault.status} at ${Date.now()}`;
+    invokeCard(
+      await bot.invoke(USERS.coordinator, 'action.note', {
+        actionId: current.id,
+        version: current.version,
+        note,
+      }),
+    );
+    bot.connector.failNext = null;
+    const puts = bot.connector.updated();
+    expect(puts.map((p) => p.status)).toEqual([...Array<number>(fault.count).fill(fault.status), 200]);
+    const card = (puts.at(-1)!.body!.attachments as { content: Record<string, unknown> }[])[0]!.content;
+    expect(cardText(card)).toContain(`Latest note: ${note}`);
+  });
+
   it('lets exactly one of two people acting on the same version win; the other gets the current card', async () => {
     const current = await action('TRU-006');
     const [a, b] = await Promise.all([
