@@ -146,6 +146,29 @@ describe('meetings', () => {
     expect(graph.requests.filter((r) => r.method === 'POST' && r.path.endsWith('/events')).length).toBe(3); // first meeting, refused, retried
   });
 
+  it('tells the organiser when Graph stays unavailable through its retries, and books once when asked again', async () => {
+    await bot.say(USERS.coordinator, 'schedule meeting truro');
+    const request = (lastCard(bot.connector).actions as { data: { requestId: string; town: string } }[])[0]!
+      .data;
+    const posts = () =>
+      graph.requests.filter((r) => r.method === 'POST' && r.path.endsWith('/events')).length;
+    const before = posts();
+    // The Graph client tries a 503 four times in all (three retries): every one fails.
+    graph.faults = [{ status: 503, times: 4, headers: { 'retry-after': '0' } }];
+    const form = { ...request, ...values, title: 'Walkabout with the licensing team' };
+    const refused = await bot.invoke(USERS.coordinator, 'meeting.create', form);
+    expect(cardText(card(refused))).toContain('Please try again shortly');
+    expect(cardText(card(refused))).toContain('it will be tried again later');
+    expect(posts() - before).toBe(4);
+    const retried = await bot.invoke(USERS.coordinator, 'meeting.create', form);
+    expect(cardText(card(retried))).toContain('Scheduled');
+    expect(posts() - before).toBe(5);
+    const booked = (await bot.ctx.stores.meetings.listByTown('truro')).filter(
+      (m) => m.title === 'Walkabout with the licensing team',
+    );
+    expect(booked).toHaveLength(1);
+  });
+
   it('shows upcoming meetings in the town summary', async () => {
     await bot.say(USERS.coordinator, 'summary truro');
     expect(cardText(lastCard(bot.connector))).toContain('Workshop on the night-time economy');
