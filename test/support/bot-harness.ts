@@ -50,13 +50,14 @@ export function useBot(
   const connector = new FakeConnector();
   const clock = new FakeClock(new Date(now));
   let service: Service | undefined;
+  let db: Db | undefined;
   let base = '';
 
   beforeAll(async () => {
     await connector.start();
     for (const user of Object.values(USERS))
       connector.roster.set(user.id, { ...user, userPrincipalName: user.email });
-    const db = database ? await database() : await databases.fresh();
+    db = database ? await database() : await databases.fresh();
     const config = loadConfig({ LOG_LEVEL: 'silent', ...(typeof env === 'function' ? env() : env) });
     service = await composeService(config, db, pino({ level: 'silent' }), {
       clock,
@@ -148,6 +149,11 @@ export function useBot(
     },
     get base() {
       return base;
+    },
+    /** The bot's database, for tests that check what is stored. */
+    get db(): Db {
+      if (!db) throw new Error('the bot has not started yet');
+      return db;
     },
     post,
     drain: (graceMs: number) => service!.http.drain(graceMs),
