@@ -3,9 +3,8 @@
 // matches the records. (Writes cut short are finished by the next start once their lease has run out:
 // test/integration/mongo-write-safety.test.ts.)
 import { randomBytes, randomUUID } from 'node:crypto';
-import { createServer } from 'node:net';
-import type { AddressInfo } from 'node:net';
 import { MongoClient } from 'mongodb';
+import { freePort } from '../../scripts/guarded-child.js';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { MongoActionRepository } from '../../src/store/action-repository.js';
 import { REVISION_LEASE_MS } from '../../src/store/versioned-collection.js';
@@ -137,12 +136,4 @@ async function click(port: number, actionId: string, version: number, status: st
     }),
   });
   return res.text();
-}
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((ready) => server.listen(0, '127.0.0.1', ready));
-  const { port } = server.address() as AddressInfo;
-  await new Promise<void>((closed) => server.close(() => closed()));
-  return port;
 }

@@ -1,5 +1,6 @@
 // `npm run seed` and `npm run dev` end to end, against the test run's database under a name of their own.
 import { randomBytes } from 'node:crypto';
+import { freePort } from '../../scripts/guarded-child.js';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { MongoClient } from 'mongodb';
 import { createServer, type AddressInfo } from 'node:net';
@@ -197,14 +198,6 @@ describe('the service (src/main.ts)', () => {
     expect(result.stderr).toContain('MONGODB_URI: required by `npm start`');
   });
 });
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((ready) => server.listen(0, '127.0.0.1', ready));
-  const { port } = server.address() as AddressInfo;
-  await new Promise<void>((closed) => server.close(() => closed()));
-  return port;
-}
 
 /** The HTTP status once `url` answers, or 0 if it never does within `timeoutMs`. */
 async function waitForHttp(url: string, timeoutMs = 30_000): Promise<number> {
