@@ -34,6 +34,7 @@ import type { Config } from './config.js';
 
 /** How long the ids of activities taken are kept, to recognise Teams re-sending one. */
 const DELIVERY_MEMORY_MS = 2 * 86_400_000;
+
 export interface Service {
   http: HttpService;
   ctx: AppContext;
