@@ -70,6 +70,8 @@ export function createServer(deps: ServerDeps): HttpService {
     }
     const activity = parsed.data;
     const turnLog = log.child({ reqId: req.id(), activityId: activity.id, type: activity.type });
+    // The adapter checks the token again in `process` (its only public entry that writes invoke
+    // responses); the second check reuses the cached key set, so it costs a signature check, no I/O.
     try {
       await deps.authenticate(activity as never, req.header('authorization') ?? '');
     } catch (error) {
