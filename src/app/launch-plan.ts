@@ -28,7 +28,8 @@ export function workingDays(start: LocalDate, count: number): LocalDate[] {
 /**
  * Schedules the ten launch events, one town a day, in the given order (the programme's order by default).
  * Each request has a fixed id (town and start date), so running the plan again books nothing twice; a town
- * that fails (no seat for the organiser, Graph refused) is reported and the others go ahead.
+ * that fails (Graph refused) is reported and the others go ahead. Only a coordinator of every town named may
+ * run it.
  */
 export async function scheduleLaunchPlan(
   ctx: AppContext,
@@ -39,8 +40,22 @@ export async function scheduleLaunchPlan(
   time = '18:00',
 ): Promise<Result<LaunchSlot[], AppError>> {
   const seats = await ctx.stores.members.listByPerson(actor.id);
+  const coordinates = (town: TownSlug) =>
+    seats.some((m) => m.town === town && m.accessRole === 'coordinator');
   if (!seats.some((m) => m.accessRole === 'coordinator'))
     return fail(new AppError(ErrorCode.Forbidden, 'Only coordinators can schedule the launch plan'));
+  // Each launch invites a town's partners and is posted to its channel: only its coordinators may book it.
+  const others = order.filter((town) => !coordinates(town));
+  if (others.length)
+    return fail(
+      new AppError(
+        ErrorCode.Forbidden,
+        `You do not coordinate ${others.map((t) => townBySlug(t).name).join(', ')}: name only your towns ` +
+          `(launch plan ${start} ${TOWNS.filter((t) => coordinates(t.slug))
+            .map((t) => t.name)
+            .join(', ')}), or ask their coordinators`,
+      ),
+    );
   if (new Set(order).size !== order.length)
     return fail(AppError.validation([{ field: 'order', message: 'Each town may appear once in the order' }]));
   const days = workingDays(start, order.length);
