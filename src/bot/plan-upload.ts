@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { AppError, ErrorCode } from '../errors.js';
 import { importPlan, type ImportOutcome } from '../app/import-plan.js';
 import { townBySlug, townSlugSchema, type TownSlug } from '../domain/towns.js';
+import { authorise } from '../app/authorise.js';
 import { errorCard } from './replies.js';
 import { requireOneDriveUrl } from './onedrive-url.js';
 import type { Attachment } from 'botbuilder';
@@ -61,6 +62,9 @@ export class PlanUpload {
     dryRun: boolean,
   ): Promise<Card> {
     try {
+      // Refused before the download: nobody without the role makes the bot fetch a file.
+      const refusal = await authorise(this.ctx, actor, town, 'coordinate');
+      if (refusal) return errorCard(this.cards, refusal);
       const bytes = await this.download(file.downloadUrl);
       const sheet = await this.sheets.read(bytes, townBySlug(town).name);
       if (!sheet.ok) return this.problems(file.name, sheet.problems);
