@@ -1,5 +1,6 @@
 // The composition root: the only place that builds the real adapters and wires them together.
 // src/main.ts (the process entry) and the HTTP-level tests both call it.
+import { applyRetentionDaily, type RetentionReport } from './app/apply-retention.js';
 import type { Db } from 'mongodb';
 import type { Logger } from 'pino';
 import { hostname } from 'node:os';
@@ -45,6 +46,8 @@ export interface Service {
       boardReport: BoardReportOutcome;
       groupsOverrun: number;
       deliveriesForgotten: number;
+      /** Null when the day's retention run was already done. */
+      retention: RetentionReport | null;
     }
   >;
   /** Starts the interval sweep (REMINDER_SWEEP_SECONDS; 0 = only on demand). */
@@ -110,6 +113,10 @@ export async function composeService(
     day: config.DIGEST_DAY,
     hour: config.DIGEST_HOUR,
   };
+  const retentionPolicy = {
+    closedActionDays: config.RETENTION_CLOSED_ACTION_DAYS,
+    auditDetailDays: config.RETENTION_AUDIT_DETAIL_DAYS,
+  };
   const sweep = async () => {
     const report = await sendDueReminders(ctx, delivery, sweepOptions);
     const digests = await sendDigests(ctx, delivery, digestOptions);
@@ -120,7 +127,8 @@ export async function composeService(
     const deliveriesForgotten = await ctx.stores.deliveries.forgetBefore(
       new Date(ctx.clock.now().getTime() - DELIVERY_MEMORY_MS),
     );
-    return { ...report, digests, boardReport, groupsOverrun, deliveriesForgotten };
+    const retention = await applyRetentionDaily(ctx, retentionPolicy, sweepOptions);
+    return { ...report, digests, boardReport, groupsOverrun, deliveriesForgotten, retention };
   };
   const http = createServer({
     adapter,

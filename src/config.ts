@@ -53,6 +53,10 @@ export const configSchema = z.object({
   ENTRA_AUTHORITY_HOST: z
     .url({ protocol: /^https$/, error: 'must be an https:// URL' })
     .default(PUBLIC_AUTHORITY_HOST),
+  // Retention (docs/DATA-PROTECTION.md): days after closing before an action's free text is removed, and
+  // days after which audit events lose their details.
+  RETENTION_CLOSED_ACTION_DAYS: z.coerce.number().int().min(30).max(3_650).default(730),
+  RETENTION_AUDIT_DETAIL_DAYS: z.coerce.number().int().min(30).max(3_650).default(2_190),
   // Reminders
   REMINDER_SWEEP_SECONDS: z.coerce.number().int().min(0).max(86_400).default(300),
   REMINDER_LEASE_SECONDS: z.coerce.number().int().min(10).max(3_600).default(120),

@@ -1,7 +1,7 @@
 // The ports use cases talk through. Adapters (src/store, test/fakes, ...) implement them.
 import type { BoardReport } from '../domain/board-report.js';
 import type { Action } from '../domain/action.js';
-import type { AuditEvent } from '../domain/audit.js';
+import type { AuditEvent, RedactionScope } from '../domain/audit.js';
 import type { ConversationRef } from '../domain/conversation.js';
 import type { LocalDate } from '../domain/dates.js';
 import type { Versioned } from '../domain/entity.js';
@@ -97,6 +97,13 @@ export type SeedFundStore = VersionedStore<SeedFund>;
 export interface AuditLog {
   listForEntity(entityId: string): Promise<AuditEvent[]>;
   listByTown(town: TownSlug, limit: number): Promise<AuditEvent[]>;
+  /** An event that goes with no record write (a subject access export, a report taken out). */
+  append(event: AuditEvent): Promise<void>;
+  /**
+   * Retention: empties `before` and `after` of the events in scope not yet redacted, and stamps them
+   * `redactedAt`; the count of events changed. The one change the append-only trail allows.
+   */
+  redactDetails(scope: RedactionScope, at: string): Promise<number>;
 }
 
 export interface ReminderRecords {

@@ -46,6 +46,12 @@ export async function updateAction(
     }
   }
   if (action.version !== request.expectedVersion) return ok({ kind: 'stale', current: action });
+  if (action.redactedAt) {
+    const message =
+      `${action.ref} was closed long ago and its text removed under the retention policy: it is kept ` +
+      'for the counts only. Start a new action instead.';
+    return fail(AppError.validation([{ field: 'action', message }], `${action.ref} was not changed`));
+  }
 
   const next = apply(ctx, actor, action, request.change);
   if (!next.ok) return fail(AppError.validation(next.error, `${action.ref} was not changed`));

@@ -13,6 +13,7 @@ import type { TaskGroup } from './task-group.js';
 export const ACTION_STATUSES = ['not_started', 'in_progress', 'blocked', 'done', 'cancelled'] as const;
 export type ActionStatus = (typeof ACTION_STATUSES)[number];
 export const OPEN_STATUSES: readonly ActionStatus[] = ['not_started', 'in_progress', 'blocked'];
+export const CLOSED_STATUSES: readonly ActionStatus[] = ['done', 'cancelled'];
 export const STATUS_LABELS: Record<ActionStatus, string> = {
   not_started: 'Not started',
   in_progress: 'In progress',
@@ -50,6 +51,8 @@ export interface Action extends Versioned {
   demo: boolean;
   /** Shown on the town's public summary (the partnership's web page); private unless a coordinator says so. */
   public?: boolean;
+  /** When the retention policy removed its free text; such an action is kept for the counts only. */
+  redactedAt?: string | null;
 }
 
 export const actionInputSchema = z.object({

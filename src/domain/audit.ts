@@ -13,6 +13,10 @@ export const ENTITY_KINDS = [
   'indicator',
   'join_request',
   'seed_fund',
+  /** A person as the subject of a data-protection request (export, erasure). */
+  'person',
+  /** A file of records taken out of the bot (the board report workbook). */
+  'export',
 ] as const;
 export type EntityKind = (typeof ENTITY_KINDS)[number];
 
@@ -26,7 +30,12 @@ export interface AuditEvent {
   change: string;
   before: unknown;
   after: unknown;
+  /** When the retention policy removed `before` and `after` (who and what changed stay). */
+  redactedAt?: string;
 }
+
+/** Which events' details to remove: those older than a time, or those of one record. */
+export type RedactionScope = { olderThan: string } | { entityId: string };
 
 export interface AuditDraft {
   actor: Actor;

@@ -7,12 +7,14 @@ export const REMINDER_KINDS = [
   'personal_digest',
   'board_report',
   'group_overrun',
+  /** The daily retention run (apply-retention), claimed like a reminder so one instance does it. */
+  'retention',
 ] as const;
 export type ReminderKind = (typeof REMINDER_KINDS)[number];
-/** The kinds about one action (the others are weekly digests and the board's monthly report). */
+/** The kinds about one action (the others are digests, the board's report and the daily jobs). */
 export type ActionReminderKind = Exclude<
   ReminderKind,
-  'town_digest' | 'personal_digest' | 'board_report' | 'group_overrun'
+  'town_digest' | 'personal_digest' | 'board_report' | 'group_overrun' | 'retention'
 >;
 
 /**

@@ -2,12 +2,15 @@ import type { Collection, Db } from 'mongodb';
 import { guard } from './driver-errors.js';
 import { AUDIT_COLLECTION } from './versioned-collection.js';
 import type { AuditLog } from '../app/ports.js';
-import type { AuditEvent } from '../domain/audit.js';
+import type { AuditEvent, RedactionScope } from '../domain/audit.js';
 import type { TownSlug } from '../domain/towns.js';
 
-type AuditDoc = AuditEvent & { _id: string; entityVersion?: number };
+type AuditDoc = Omit<AuditEvent, 'id'> & { _id: string; entityVersion?: number };
 
-/** Read side of the append-only audit trail; events are written by the versioned collections. */
+/**
+ * The append-only audit trail. Events of record changes are written by the versioned collections; this
+ * reads them, appends events that go with no write, and removes details when the retention policy says.
+ */
 export class MongoAuditLog implements AuditLog {
   private readonly col: Collection<AuditDoc>;
 
@@ -25,6 +28,29 @@ export class MongoAuditLog implements AuditLog {
     return guard('read the audit trail', async () =>
       (await this.col.find({ town }).sort({ at: -1, _id: -1 }).limit(limit).toArray()).map(strip),
     );
+  }
+
+  append(event: AuditEvent): Promise<void> {
+    return guard('write the audit trail', async () => {
+      const { id, ...rest } = event;
+      await this.col.insertOne({ _id: id, ...rest });
+    });
+  }
+
+  redactDetails(scope: RedactionScope, at: string): Promise<number> {
+    return guard('apply the retention policy to the audit trail', async () => {
+      const which = 'olderThan' in scope ? { at: { $lt: scope.olderThan } } : { 'entity.id': scope.entityId };
+      // Details already null (a redaction's own event) need no change: a rerun finds nothing to do.
+      const result = await this.col.updateMany(
+        {
+          ...which,
+          redactedAt: { $exists: false },
+          $or: [{ before: { $ne: null } }, { after: { $ne: null } }],
+        },
+        { $set: { before: null, after: null, redactedAt: at } },
+      );
+      return result.modifiedCount;
+    });
   }
 }
 

@@ -170,6 +170,38 @@ export function storeContract(name: string, makeStores: () => Promise<Stores>) {
           'second',
         ]);
       });
+
+      it('appends an event that goes with no write', async () => {
+        const event = { ...anAudit('person-1', 'person.exported'), town: null };
+        await stores.audit.append(event);
+        expect(await stores.audit.listForEntity('person-1')).toEqual([event]);
+      });
+
+      it('removes the details of events older than a time, or of one record, once', async () => {
+        const old = anAction({ ref: 'LIS-010', town: 'liskeard' });
+        const recent = anAction({ ref: 'LIS-011', town: 'liskeard' });
+        const detailed = (id: string, at: string) => ({
+          ...anAudit(id, 'action.note', 'liskeard'),
+          at,
+          before: { notes: [] },
+          after: { notes: [{ text: 'Met the landlord' }] },
+        });
+        await stores.actions.insert(old, detailed(old.id, '2020-01-01T00:00:00.000Z'));
+        await stores.actions.insert(recent, detailed(recent.id, '2026-11-01T00:00:00.000Z'));
+        const at = '2026-11-26T02:00:00.000Z';
+        expect(await stores.audit.redactDetails({ olderThan: '2023-01-01T00:00:00.000Z' }, at)).toBe(1);
+        expect(await stores.audit.redactDetails({ olderThan: '2023-01-01T00:00:00.000Z' }, at)).toBe(0);
+        const [gone] = await stores.audit.listForEntity(old.id);
+        expect(gone).toMatchObject({ change: 'action.note', before: null, after: null, redactedAt: at });
+        expect((await stores.audit.listForEntity(recent.id))[0]!.after).toEqual({
+          notes: [{ text: 'Met the landlord' }],
+        });
+        expect(await stores.audit.redactDetails({ entityId: recent.id }, at)).toBe(1);
+        expect((await stores.audit.listForEntity(recent.id))[0]).toMatchObject({
+          after: null,
+          redactedAt: at,
+        });
+      });
     });
 
     describe('reminder records', () => {

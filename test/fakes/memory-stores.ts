@@ -1,7 +1,7 @@
 // In-memory implementations of the store ports, held to the same contract tests as the Mongo ones.
 import { AppError, ErrorCode } from '../../src/errors.js';
 import { formatActionRef, normaliseActionRef, OPEN_STATUSES, type Action } from '../../src/domain/action.js';
-import type { AuditEvent } from '../../src/domain/audit.js';
+import type { AuditEvent, RedactionScope } from '../../src/domain/audit.js';
 import type { ConversationRef } from '../../src/domain/conversation.js';
 import type { Versioned } from '../../src/domain/entity.js';
 import type { SeedFund } from '../../src/domain/seed-fund.js';
@@ -197,6 +197,18 @@ export function createMemoryStores(): Stores & { auditEvents: AuditEvent[] } {
           .reverse()
           .slice(0, limit)
           .map(copy);
+      },
+      async append(event: AuditEvent) {
+        auditEvents.push(copy(event));
+      },
+      async redactDetails(scope: RedactionScope, at: string) {
+        const inScope = (e: AuditEvent) =>
+          'olderThan' in scope ? e.at < scope.olderThan : e.entity.id === scope.entityId;
+        const due = auditEvents.filter(
+          (e) => inScope(e) && e.redactedAt === undefined && (e.before !== null || e.after !== null),
+        );
+        for (const e of due) Object.assign(e, { before: null, after: null, redactedAt: at });
+        return due.length;
       },
     },
     reminders: new MemoryReminders(),

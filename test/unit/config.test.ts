@@ -36,6 +36,8 @@ describe('configuration', () => {
       BOT_TOKEN_ISSUER: 'https://api.botframework.com',
       ENTRA_AUTHORITY_HOST: 'https://login.microsoftonline.com',
       ALLOWED_TENANT_IDS: [],
+      RETENTION_CLOSED_ACTION_DAYS: 730,
+      RETENTION_AUDIT_DETAIL_DAYS: 2190,
       REMINDER_SWEEP_SECONDS: 300,
       REMINDER_LEASE_SECONDS: 120,
       ESCALATE_AFTER_DAYS: 7,
@@ -48,6 +50,15 @@ describe('configuration', () => {
       DIGEST_HOUR: 9,
       SEED_FUND_GBP: 50_000,
     });
+  });
+
+  it('reads the retention periods and refuses ones too short to be a policy', () => {
+    expect(loadConfig({ RETENTION_CLOSED_ACTION_DAYS: '1095' })).toMatchObject({
+      RETENTION_CLOSED_ACTION_DAYS: 1095,
+    });
+    expect(() => loadConfig({ RETENTION_CLOSED_ACTION_DAYS: '7', RETENTION_AUDIT_DETAIL_DAYS: 'x' })).toThrow(
+      /RETENTION_CLOSED_ACTION_DAYS[\s\S]*RETENTION_AUDIT_DETAIL_DAYS/,
+    );
   });
 
   it('reads the reminder settings and refuses impossible ones', () => {
