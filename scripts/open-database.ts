@@ -2,13 +2,17 @@
 import { launchMongo } from './local-mongo.js';
 import { connectMongo, prepareDatabase } from '../src/store/mongo.js';
 import { randomIds, systemClock } from '../src/system.js';
+import { MongoPersonalRecords } from '../src/store/personal-records.js';
 import type { AppContext } from '../src/app/context.js';
+import type { PersonalRecords } from '../src/app/ports.js';
 import type { Config } from '../src/config.js';
 
 export interface OpenDatabase {
   uri: string;
   origin: 'external' | 'started' | 'reused';
   ctx: AppContext;
+  /** Every record, whatever its kind, for the data-protection rights (export-person, erase-person). */
+  personalRecords: PersonalRecords;
   close(): Promise<void>;
 }
 
@@ -22,6 +26,7 @@ export async function openDatabase(config: Config): Promise<OpenDatabase> {
       uri: server.uri,
       origin: server.origin,
       ctx: { stores, clock: systemClock, ids: randomIds, settings },
+      personalRecords: new MongoPersonalRecords(connection.db),
       close: async () => {
         await connection.close();
         await server.stop();

@@ -1,8 +1,9 @@
 // `npm run report [-- --format xlsx|csv] [--out <folder>]`: the board report of all ten towns, as an .xlsx
-// workbook (a summary sheet, then one sheet per town) or as CSV files, written to reports/ by default.
+// workbook (a summary sheet, then one sheet per town) or as CSV files, written to reports/ by default. Each
+// export is recorded in the audit trail.
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { buildBoardReport } from '../src/app/board-report.js';
+import { buildBoardReport, recordReportExport } from '../src/app/board-report.js';
 import { OPERATOR } from '../src/app/appoint.js';
 import { loadConfig } from '../src/config.js';
 import { ExcelReportFiles } from '../src/spreadsheets/report-files.js';
@@ -20,7 +21,8 @@ try {
     throw new UsageError(`--format must be xlsx or csv, not "${values.format}"\nUsage: ${USAGE}`);
   const db = await openDatabase(loadConfig(process.env));
   try {
-    const report = await buildBoardReport(db.ctx, OPERATOR);
+    const operator = { ...OPERATOR, name: 'IT operator (npm run report)' };
+    const report = await buildBoardReport(db.ctx, operator);
     if (!report.ok) throw report.error;
     const files = new ExcelReportFiles();
     await mkdir(values.out, { recursive: true });
@@ -28,12 +30,14 @@ try {
     if (values.format === 'xlsx') {
       const path = join(values.out, `${stem}.xlsx`);
       await writeFile(path, await files.workbook(report.value));
+      await recordReportExport(db.ctx, operator, report.value, { format: 'xlsx', to: path });
       console.log(`${path}: summary and ${report.value.towns.length} town sheets.`);
     } else {
       const folder = join(values.out, stem);
       await mkdir(folder, { recursive: true });
       const csvs = files.csv(report.value);
       for (const file of csvs) await writeFile(join(folder, file.name), file.text);
+      await recordReportExport(db.ctx, operator, report.value, { format: 'csv', to: folder });
       console.log(`${folder}/: ${csvs.map((f) => f.name).join(', ')}`);
     }
   } finally {

@@ -5,6 +5,7 @@ import { TOWNS } from '../domain/towns.js';
 import { boardViewRefusal, summarise, today } from './read-models.js';
 import type { AppError } from '../errors.js';
 import type { Actor } from '../domain/entity.js';
+import { audit } from './audit-trail.js';
 import type { AppContext } from './context.js';
 
 export async function buildBoardReport(
@@ -27,4 +28,26 @@ export async function buildBoardReport(
     }),
   );
   return ok(boardReport(today(ctx), towns));
+}
+
+/**
+ * Records that the report left the bot (it names owners and holds every action's text): who took it, when,
+ * in what form and to where. The audit trail is where a data-protection officer looks for disclosures.
+ */
+export async function recordReportExport(
+  ctx: AppContext,
+  actor: Actor,
+  report: BoardReport,
+  taken: { format: 'xlsx' | 'csv'; to: string },
+): Promise<void> {
+  await ctx.stores.audit.append(
+    audit(ctx, {
+      actor,
+      change: 'report.exported',
+      entity: { kind: 'export', id: ctx.ids.newId(), label: `Board report (${taken.format})` },
+      town: 'county',
+      before: null,
+      after: { ...taken, towns: report.towns.length, actions: report.towns.flatMap((t) => t.actions).length },
+    }),
+  );
 }

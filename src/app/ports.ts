@@ -2,6 +2,7 @@
 import type { BoardReport } from '../domain/board-report.js';
 import type { Action } from '../domain/action.js';
 import type { AuditEvent, RedactionScope } from '../domain/audit.js';
+import type { PersonKeys, Pseudonym } from '../domain/person-records.js';
 import type { ConversationRef } from '../domain/conversation.js';
 import type { LocalDate } from '../domain/dates.js';
 import type { Versioned } from '../domain/entity.js';
@@ -248,4 +249,27 @@ export interface Stores {
   cardPosts: CardPosts;
   preferences: Preferences;
   deliveries: Deliveries;
+}
+
+/** A stored document as it is, with the collection it is in: what a subject access export hands over. */
+export interface StoredRecord {
+  collection: string;
+  id: string;
+  document: Record<string, unknown>;
+}
+
+export interface ErasureCounts {
+  /** Documents in which the person was replaced by the pseudonym, by collection. */
+  rewritten: Record<string, number>;
+  /** Documents that were the person's own (their seats, preferences, conversations), by collection. */
+  deleted: Record<string, number>;
+}
+
+/**
+ * Every stored document, whatever its collection, as the data-protection rights need them: not a
+ * repository of one kind of record, so that nothing about a person is missed when a collection is added.
+ */
+export interface PersonalRecords {
+  find(keys: PersonKeys): Promise<StoredRecord[]>;
+  erase(keys: PersonKeys, pseudonym: Pseudonym): Promise<ErasureCounts>;
 }

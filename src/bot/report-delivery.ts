@@ -3,7 +3,7 @@
 // file card pointing at it. Nothing is kept between the two steps: the report is built again on acceptance,
 // after checking again that the person may have it.
 import { AppError, ErrorCode } from '../errors.js';
-import { buildBoardReport } from '../app/board-report.js';
+import { buildBoardReport, recordReportExport } from '../app/board-report.js';
 import { requireOneDriveUrl } from './onedrive-url.js';
 import type { Attachment, FileConsentCardResponse } from 'botbuilder';
 import type { Logger } from 'pino';
@@ -81,6 +81,10 @@ export class ReportDelivery {
         'The report could not be saved to your OneDrive: try again shortly',
       );
     }
+    await recordReportExport(this.ctx, actor, report.value, {
+      format: 'xlsx',
+      to: `OneDrive: ${upload.name}`,
+    });
     return {
       contentType: FILE_INFO,
       contentUrl: upload.contentUrl,

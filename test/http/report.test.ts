@@ -76,6 +76,14 @@ describe('the board report as a file in Teams', () => {
       contentUrl: expect.stringContaining('sharepoint.com') as string,
       content: { uniqueId: 'file-1', fileType: 'xlsx' },
     });
+    // The report names owners and holds every action's text: taking it out is in the audit trail.
+    const exports = await bot.db.collection('audit_events').find({ change: 'report.exported' }).toArray();
+    expect(exports).toHaveLength(1);
+    expect(exports[0]).toMatchObject({
+      town: 'county',
+      actor: { id: USERS.board.aadObjectId },
+      after: { format: 'xlsx', to: 'OneDrive: safer-towns-board-report-2026-11-26.xlsx', towns: 10 },
+    });
   });
 
   it('writes report data nowhere but the OneDrive upload session (or this machine in local mode)', async () => {

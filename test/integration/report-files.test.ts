@@ -3,7 +3,8 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
+import { MongoClient } from 'mongodb';
 import { ExcelReportFiles } from '../../src/spreadsheets/report-files.js';
 import { runScript } from '../support/processes.js';
 import { useScriptDatabase } from '../support/script-database.js';
@@ -100,7 +101,7 @@ describe('the board report files', () => {
 });
 
 describe('npm run report', () => {
-  const { env, tempDir } = useScriptDatabase('report');
+  const { env, tempDir, dbName } = useScriptDatabase('report');
 
   it('writes the workbook, the CSV files and a public page, and refuses an unknown format', async () => {
     runScript('seed.ts', env(), ['--demo']);
@@ -117,6 +118,16 @@ describe('npm run report', () => {
 
     const csv = runScript('report.ts', env(), ['--out', out, '--format', 'csv']);
     expect(csv.stdout).toContain('summary.csv, penzance.csv');
+    const client = new MongoClient(inject('mongoUri'));
+    const exports = await client
+      .db(dbName)
+      .collection('audit_events')
+      .find({ change: 'report.exported' })
+      .sort({ at: 1 })
+      .toArray();
+    await client.close();
+    expect(exports.map((e) => (e.after as { format: string }).format)).toEqual(['xlsx', 'csv']);
+    expect(exports[0]).toMatchObject({ actor: { name: 'IT operator (npm run report)' } });
     const pub = runScript('public-summary.ts', env(), ['--town', 'St Austell', '--out', out]);
     expect(pub.stderr).toBe('');
     expect(pub.stdout).toContain('st-austell.md and');

@@ -1,0 +1,74 @@
+// The data-protection rights over the whole database: every collection is read, so a collection added later
+// is covered without anyone remembering to add it here. Documents keyed by the person (their seats,
+// preferences, conversation references, join requests) are deleted; the rest have the person replaced.
+import { guard } from './driver-errors.js';
+import { PartitionCache } from './partition-cache.js';
+import { mentions, pseudonymise, type PersonKeys, type Pseudonym } from '../domain/person-records.js';
+import type { Db, Document } from 'mongodb';
+import type { ErasureCounts, PersonalRecords, StoredRecord } from '../app/ports.js';
+
+/** Bookkeeping with nothing about anyone: activity ids seen, cache stamps, one-time claims. */
+const SKIPPED = new Set(['deliveries', 'stamps', 'claims']);
+/** A seat names its holder in a field, not in its id: it is theirs all the same. */
+const OWN_BY_FIELD: Record<string, string> = { members: 'aadObjectId' };
+
+export class MongoPersonalRecords implements PersonalRecords {
+  constructor(private readonly db: Db) {}
+
+  find(keys: PersonKeys): Promise<StoredRecord[]> {
+    return guard('read the records about a person', async () => {
+      const found: StoredRecord[] = [];
+      for (const collection of await this.collections()) {
+        for await (const doc of this.db.collection(collection).find({}, { batchSize: 500 })) {
+          if (mentions(doc, keys)) {
+            const { _id, ...document } = doc;
+            found.push({ collection, id: String(_id), document });
+          }
+        }
+      }
+      return found;
+    });
+  }
+
+  erase(keys: PersonKeys, pseudonym: Pseudonym): Promise<ErasureCounts> {
+    return guard('erase a person from the records', async () => {
+      const counts: ErasureCounts = { rewritten: {}, deleted: {} };
+      const add = (tally: Record<string, number>, name: string) => (tally[name] = (tally[name] ?? 0) + 1);
+      for (const name of await this.collections()) {
+        const col = this.db.collection(name);
+        const parts = new Set<string>();
+        for (const doc of await col.find({}).toArray()) {
+          if (!mentions(doc, keys)) continue;
+          const town = typeof doc.town === 'string' ? doc.town : 'all';
+          if (this.isOwn(name, doc, keys)) {
+            await col.deleteOne({ _id: doc._id });
+            add(counts.deleted, name);
+          } else {
+            const { _id, ...rest } = doc;
+            await col.replaceOne({ _id }, pseudonymise(rest, keys, pseudonym));
+            add(counts.rewritten, name);
+          }
+          parts.add(town).add('all');
+        }
+        // Instances holding a copy of these parts read them again (see PartitionCache).
+        const cache = new PartitionCache(this.db, name);
+        for (const part of parts) await cache.changed(part);
+      }
+      return counts;
+    });
+  }
+
+  private isOwn(collection: string, doc: Document, keys: PersonKeys): boolean {
+    const field = OWN_BY_FIELD[collection];
+    const byId = mentions(String(doc._id), { ...keys, names: [] });
+    return byId || (field !== undefined && mentions(String(doc[field]), { ...keys, names: [] }));
+  }
+
+  private async collections(): Promise<string[]> {
+    const all = await this.db.listCollections({}, { nameOnly: true }).toArray();
+    return all
+      .map((c) => c.name)
+      .filter((n) => !SKIPPED.has(n) && !n.startsWith('system.'))
+      .sort();
+  }
+}
