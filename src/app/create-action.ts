@@ -52,7 +52,8 @@ export async function createAction(
   if (revisable && !revisable.ok)
     return fail(AppError.validation(revisable.error, 'The action is not ready yet'));
 
-  const findings = [draft.value.title, draft.value.measure, draft.value.target].flatMap(detectPersonalData);
+  const typed = [draft.value.title, draft.value.measure, draft.value.target, reason ?? ''];
+  const findings = typed.flatMap(detectPersonalData);
   if (findings.length && !input.personalDataConfirmed) return ok({ kind: 'personal_data', findings });
 
   const action = completeAction(draft.value, {

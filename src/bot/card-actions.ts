@@ -6,6 +6,7 @@ import { ACTION_STATUSES, type Action, type ActionStatus } from '../domain/actio
 import { cleanText, TEXT_LIMITS } from '../domain/text.js';
 import { localDateSchema } from '../domain/dates.js';
 import { detectPersonalData } from '../domain/personal-data.js';
+import { CONFIRMABLE, personalDataIn } from './free-text.js';
 import { townSlugSchema } from '../domain/towns.js';
 import { createAction } from '../app/create-action.js';
 import { updateAction, type ActionChange } from '../app/update-action.js';
@@ -147,6 +148,14 @@ export class CardActions {
       });
     }
     const data = parsed.data as Record<string, unknown>;
+    const personal = CONFIRMABLE.has(verb) ? null : personalDataIn(verb, data);
+    if (personal)
+      return this.cards.render('error', {
+        title: 'That needs changing',
+        message: 'Nothing was saved.',
+        issues: [{ message: personal }],
+        hint: 'Open the card again and leave out the personal details: nothing you typed was kept.',
+      });
     switch (verb) {
       case 'action.refresh':
         return this.showById(actor, String(data.actionId));

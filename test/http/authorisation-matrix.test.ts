@@ -10,6 +10,7 @@ import { CHANNEL_ID, USERS, cardText, useBot, type TeamsUser } from '../support/
 import { FakeGraph } from '../servers/fake-graph.js';
 import { COMMANDS } from '../../src/bot/commands.js';
 import { VERB_SCHEMAS } from '../../src/bot/card-actions.js';
+import { FREE_TEXT_FIELDS } from '../../src/bot/free-text.js';
 import { appoint } from '../../src/app/appoint.js';
 import { storedState, changedBetween } from '../support/stored-state.js';
 import type { Action } from '../../src/domain/action.js';
@@ -61,6 +62,8 @@ interface Row {
   send: (user: TeamsUser) => Promise<Outcome>;
   /** Puts back what an allowed call changed that later rows rely on. */
   after?: () => Promise<void>;
+  /** A card verb's data, valid for the records as they are now. */
+  data?: () => Promise<Record<string, unknown>> | Record<string, unknown>;
 }
 
 /** What came back: the title of each card (and the text of each message). */
@@ -76,6 +79,7 @@ const card = (
 ): Row => ({
   name: verb,
   allowed,
+  data,
   send: async (user: TeamsUser): Promise<Outcome> => {
     const res = await bot.invoke(user, verb, await data());
     expect(res.status, `${verb} answered ${res.status}`).toBe(200);
@@ -430,6 +434,22 @@ afterAll(async () => {
 const REFUSED = 'Not allowed';
 /** Answers that mean the call never reached the rule being tested. */
 const NOT_REACHED = ['Not found', 'Something went wrong', 'That card sent data I cannot use'];
+
+describe('the personal-data guard', () => {
+  const PHONE = 'Ring Pat Smith on 07700 900123';
+  const cases = Object.entries(FREE_TEXT_FIELDS).flatMap(([verb, fields]) =>
+    fields.map((f) => [verb, f] as const),
+  );
+
+  it.each(cases)('%s: refuses or warns about personal data in "%s", saving nothing', async (verb, field) => {
+    const row = VERB_ROWS.find((r) => r.name === verb)!;
+    const before = await storedState(bot.db);
+    const res = await bot.invoke(AS[row.allowed[0]!], verb, { ...(await row.data!()), [field]: PHONE });
+    const text = cardText((res.body as { value: unknown }).value);
+    expect(text).toContain('looks like it contains a phone number');
+    expect(changedBetween(before, await storedState(bot.db))).toEqual([]);
+  });
+});
 
 describe('the authorisation matrix', () => {
   it('has a row for every command and every card verb', () => {

@@ -180,7 +180,7 @@ describe('a delivery plan from draft to approved, in Teams', () => {
         text: 'Ring 07700 900123 about it',
       }),
     );
-    expect(cardText(personal)).toContain('Refer to people by their case-system reference');
+    expect(cardText(personal)).toContain('looks like it contains a phone number');
     const saved = await thePlan();
     expect(saved.comments?.map((c) => [c.kind, c.by.displayName])).toEqual(
       expect.arrayContaining([

@@ -43,7 +43,7 @@ describe('a problem-solving plan through SARA', () => {
         objective: 'Ring 07700 900123 weekly',
       }),
     );
-    expect(cardText(phone)).toContain('refer to people by their case-system reference');
+    expect(cardText(phone)).toContain('looks like it contains a phone number');
     const viewer = invokeCard(await bot.invoke(USERS.clerk, 'problem.create', start));
     expect(cardText(viewer)).toContain('Viewers and board members can read but not change');
     expect(await bot.ctx.stores.problems.listByTown('newquay')).toHaveLength(0);
