@@ -3,6 +3,7 @@
 // gets the app installed through Graph (their next reminder then arrives 1:1) and, meanwhile, a mention in the
 // town's channel. An owner who blocked the bot is reported to the coordinators.
 import type { Logger } from 'pino';
+import { AppError, ErrorCode } from '../errors.js';
 import { boardCard, digestCard, reminderCard } from '../cards/views.js';
 import type { TownSummary } from '../domain/summary.js';
 import { townBySlug, type TownSlug } from '../domain/towns.js';
@@ -58,6 +59,7 @@ export class TeamsReminderDelivery
         : 'unreachable';
     }
     let reached = 0;
+    let graphDown: AppError | null = null;
     for (const owner of action.owners) {
       const result = await this.messenger.sendPersonal(owner.aadObjectId, card, data.headline);
       if (result === 'sent') {
@@ -70,11 +72,15 @@ export class TeamsReminderDelivery
           `${owner.displayName} has blocked the Safer Towns bot, so could not be reminded: ${data.headline}.`,
         );
       } else {
-        await this.install(owner.aadObjectId);
+        const installFailure = await this.install(owner.aadObjectId);
         if (await this.messenger.mentionInChannel(action.town, owner, `${data.headline}: ${action.title}`))
           reached++;
+        else if (installFailure?.code === ErrorCode.Unavailable) graphDown = installFailure;
       }
     }
+    // Nobody reached, and Graph (the way to reach an owner the bot has never talked to) may answer later:
+    // the reminder is not given up but left for a later sweep.
+    if (!reached && graphDown) throw graphDown;
     return reached ? 'sent' : 'unreachable';
   }
 
@@ -148,12 +154,17 @@ export class TeamsReminderDelivery
     }
   }
 
-  private async install(userId: string): Promise<void> {
-    if (!this.feed) return;
+  /** Installs the app for an owner the bot cannot reach yet; the failure, if any, for the caller to weigh. */
+  private async install(userId: string): Promise<AppError | null> {
+    if (!this.feed) return null;
     try {
       await this.feed.installFor(userId);
+      return null;
     } catch (error) {
       this.log.warn({ err: error }, 'could not install the app for an owner');
+      return error instanceof AppError
+        ? error
+        : new AppError(ErrorCode.Unavailable, 'Graph failed', { cause: error });
     }
   }
 }

@@ -2,6 +2,11 @@
 import { inject, beforeAll, describe, expect, it } from 'vitest';
 import { CHANNEL_ID, USERS, useBot } from '../support/bot-harness.js';
 import { FakeGraph } from '../servers/fake-graph.js';
+import { createAction } from '../../src/app/create-action.js';
+import { addDays, localDateOf } from '../../src/domain/dates.js';
+import type { Actor } from '../../src/domain/entity.js';
+
+const SYSTEM: Actor = { kind: 'system', id: 'system:test', name: 'Test' };
 
 const graph = new FakeGraph(inject('graphTls'));
 await graph.start();
@@ -91,5 +96,50 @@ describe('reminders in Teams', () => {
     });
     expect(JSON.stringify(res.body)).toContain('Reminders snoozed until 29 Nov 2026');
     expect((await bot.ctx.stores.actions.getByRef('TRU-004'))!.snoozedUntil).toBe('2026-11-29');
+  });
+});
+
+describe('reminders while Graph is down', () => {
+  it('still sends the 1:1 cards, and leaves for a later sweep the owners only Graph could reach', async () => {
+    // Two new actions in Penzance (which has no channel), due tomorrow: one owned by the coordinator, whom
+    // the bot talks to 1:1, one by the beat manager, whom only installing the app through Graph can reach.
+    const tomorrow = addDays(localDateOf(bot.clock.now(), 'Europe/London'), 1);
+    const refs: string[] = [];
+    for (const owner of [USERS.coordinator, USERS.beatManager]) {
+      const created = await createAction(bot.ctx, SYSTEM, {
+        town: 'penzance',
+        planId: 'demo-penzance-plan',
+        priorityId: 'demo-penzance-priority-1',
+        title: `Graph outage check for ${owner.name}`,
+        measure: 'Reminder received',
+        target: 'One reminder',
+        ownerIds: [owner.aadObjectId],
+        dueDate: tomorrow,
+      });
+      if (!created.ok || created.value.kind !== 'created') throw new Error('not created');
+      refs.push(created.value.action.ref);
+    }
+    bot.connector.clear();
+    graph.requests.length = 0;
+    graph.faults = [{ status: 503, headers: { 'Retry-After': '0' }, times: 10_000 }];
+    const down = await bot.sweep();
+    graph.faults = [];
+    // The coordinator's card went; the activity feed (a second way to tell them) failed quietly.
+    expect(texts(personal(USERS.coordinator))).toContain(`Due in 1 day: ${refs[0]}`);
+    expect(graph.requests.some((r) => r.path.endsWith('/sendActivityNotification'))).toBe(true);
+    // The beat manager's reminder is not given up: it waits for a later sweep.
+    expect(down.retryLater).toBe(1);
+    const installs = () =>
+      graph.requests.filter(
+        (r) => r.path === `/v1.0/users/${USERS.beatManager.aadObjectId}/teamwork/installedApps`,
+      ).length;
+    const triedWhileDown = installs();
+    expect(triedWhileDown).toBeGreaterThan(0);
+
+    bot.clock.advance(10 * 60_000); // past the claim's lease
+    const up = await bot.sweep();
+    expect(up.claimed).toBe(1); // tried again, and only it
+    expect(installs()).toBeGreaterThan(triedWhileDown);
+    expect(up.retryLater).toBe(0);
   });
 });
