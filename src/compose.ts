@@ -52,6 +52,8 @@ export interface Service {
   >;
   /** Starts the interval sweep (REMINDER_SWEEP_SECONDS; 0 = only on demand). */
   startReminders: () => Sweeper;
+  /** At shutdown: waits for channel posts still going after their turn; how many were left. */
+  settle: (graceMs: number) => Promise<number>;
 }
 
 export async function composeService(
@@ -73,7 +75,11 @@ export async function composeService(
   };
   const cards = new CardRenderer();
   const { adapter, authenticate } = createAdapter(config, log);
-  const dispatcher = new SendDispatcher({ ...TEAMS_LIMITS, tenantPerSecond: config.TEAMS_TENANT_RPS });
+  const dispatcher = new SendDispatcher({
+    ...TEAMS_LIMITS,
+    tenantPerSecond: config.TEAMS_TENANT_RPS,
+    attemptTimeoutMs: config.BOT_CONNECTOR_TIMEOUT_SECONDS * 1_000,
+  });
   const messenger = new Messenger(adapter, config.MICROSOFT_APP_ID ?? '', ctx, cards, log, dispatcher);
   const graph = graphFor(config, overrides.graphTokens);
   const calendar = graph ? new GraphCalendar(graph) : null;
@@ -144,6 +150,7 @@ export async function composeService(
     ctx,
     sweep,
     startReminders: () => startSweeper(sweep, config.REMINDER_SWEEP_SECONDS * 1_000, log),
+    settle: (graceMs) => messenger.settle(graceMs),
   };
 }
 

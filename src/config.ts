@@ -60,6 +60,8 @@ export const configSchema = z.object({
   // Reminders
   REMINDER_SWEEP_SECONDS: z.coerce.number().int().min(0).max(86_400).default(300),
   REMINDER_LEASE_SECONDS: z.coerce.number().int().min(10).max(3_600).default(120),
+  /** A send or card update the Bot Connector has not answered by then is retried (as after a 504). */
+  BOT_CONNECTOR_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(120).default(20),
   ESCALATE_AFTER_DAYS: z.coerce.number().int().min(1).max(90).default(7),
   REMINDER_HOURS: z
     .string()

@@ -18,7 +18,7 @@ async function main(): Promise<void> {
   const connection = await connectMongo(config.MONGODB_URI, config.MONGODB_DB, {
     commandLog: config.MONGODB_COMMAND_LOG,
   });
-  const { http, startReminders } = await composeService(config, connection.db, log);
+  const { http, startReminders, settle } = await composeService(config, connection.db, log);
   log.info({ database: config.MONGODB_DB, server: withoutCredentials(config.MONGODB_URI) }, 'database ready');
   if (!config.MICROSOFT_APP_ID) {
     log.warn(
@@ -48,6 +48,8 @@ async function main(): Promise<void> {
     stopping = true;
     log.info({ signal }, 'stopping: finishing turns in flight');
     await http.drain(SHUTDOWN_GRACE_MS);
+    const unfinished = await settle(SHUTDOWN_GRACE_MS);
+    if (unfinished) log.warn({ unfinished }, 'stopped with channel cards still being updated');
     await reminders.stop();
     await connection.close();
     log.info('stopped');

@@ -2,7 +2,7 @@
 // per conversation, and an app to a requests-per-second cap per tenant; over them it answers 429. Sends to
 // one conversation go in order, at most at those rates; different conversations do not wait for each other
 // (only for the tenant cap). 429, 412, 502, 503 and 504 are retried after Retry-After, or with exponential
-// backoff and jitter, a bounded number of times. The connector client under us already retries a 429 or 503
+// backoff and jitter, a bounded number of times; so is an attempt not answered in time (a hung connector). The connector client under us already retries a 429 or 503
 // that carries Retry-After (three times) and other 5xx with backoff; what still fails comes back here.
 
 export interface DispatchLimits {
@@ -13,6 +13,8 @@ export interface DispatchLimits {
   /** Backoff without Retry-After: base * 2^attempt, with up to 50% jitter, capped. */
   backoffBaseMs: number;
   backoffCapMs: number;
+  /** An attempt the connector has not answered by then is given up and retried, as a 504 would be. */
+  attemptTimeoutMs: number;
 }
 
 export const TEAMS_LIMITS: DispatchLimits = {
@@ -22,6 +24,7 @@ export const TEAMS_LIMITS: DispatchLimits = {
   maxRetries: 5,
   backoffBaseMs: 500,
   backoffCapMs: 30_000,
+  attemptTimeoutMs: 20_000,
 };
 
 const RETRYABLE = new Set([412, 429, 502, 503, 504]);
@@ -68,7 +71,7 @@ export class SendDispatcher {
       this.inFlight++;
       let result: T;
       try {
-        result = await send();
+        result = await withTimeout(send(), this.limits.attemptTimeoutMs);
       } catch (error) {
         this.finished(mine);
         const status = statusOf(error);
@@ -124,6 +127,23 @@ export class SendDispatcher {
     if (retryAfter !== null) return retryAfter;
     const base = Math.min(this.limits.backoffCapMs, this.limits.backoffBaseMs * 2 ** attempt);
     return Math.round(base * (0.5 + Math.random() * 0.5));
+  }
+}
+
+/** The send's result, or a 504-like error if it has not come by then (the send itself cannot be recalled). */
+async function withTimeout<T>(send: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(
+      () =>
+        reject(Object.assign(new Error(`the Bot Connector did not answer in ${ms} ms`), { statusCode: 504 })),
+      ms,
+    );
+  });
+  try {
+    return await Promise.race([send, late]);
+  } finally {
+    clearTimeout(timer);
   }
 }
 

@@ -22,6 +22,12 @@ import { viewSettings } from '../app/read-models.js';
 
 export type PublishOutcome = 'posted' | 'updated' | 'no_channel' | 'failed';
 
+/**
+ * How long a card click waits for the channel's copy before answering: Teams gives an invoke a few seconds
+ * before it tells the person "Unable to reach app", and the change is already saved by then.
+ */
+export const CHANNEL_COPY_WAIT_MS = 3_000;
+
 export class Messenger {
   constructor(
     private readonly adapter: CloudAdapter,
@@ -31,6 +37,49 @@ export class Messenger {
     private readonly log: Logger,
     private readonly dispatcher: SendDispatcher = new SendDispatcher(),
   ) {}
+
+  /** Channel posts still going after the turn that started them answered (see publishActionWithin). */
+  private readonly unfinished = new Set<Promise<unknown>>();
+
+  /**
+   * publishAction, waited for up to `waitMs`: then 'pending', and it carries on (with the dispatcher's
+   * retries and time limit) after the turn has answered, so a slow connector delays no one's click.
+   */
+  async publishActionWithin(
+    action: Action,
+    what: string,
+    waitMs: number,
+  ): Promise<PublishOutcome | 'pending'> {
+    const work = this.publishAction(action, what);
+    this.unfinished.add(work);
+    void work
+      .catch((error: unknown) =>
+        this.log.warn({ err: error, action: action.ref }, 'channel copy not updated'),
+      )
+      .finally(() => this.unfinished.delete(work));
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<'pending'>((resolve) => {
+      timer = setTimeout(() => resolve('pending'), waitMs);
+    });
+    try {
+      return await Promise.race([work, late]);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  /** Waits, up to `graceMs`, for channel posts still going (at shutdown); how many were left unfinished. */
+  async settle(graceMs: number): Promise<number> {
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([
+      Promise.allSettled([...this.unfinished]),
+      new Promise((resolve) => {
+        timer = setTimeout(resolve, graceMs);
+      }),
+    ]);
+    clearTimeout(timer);
+    return this.unfinished.size;
+  }
 
   /** Posts the action's card to its town's channel, or updates the copy already there. */
   async publishAction(action: Action, what: string): Promise<PublishOutcome> {

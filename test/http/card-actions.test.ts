@@ -1,9 +1,10 @@
 // Universal Actions: status, notes and due dates changed from the card, with versions, roles and audit.
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { CHANNEL_ID, USERS, cardText, useBot, type Response } from '../support/bot-harness.js';
 import type { Action } from '../../src/domain/action.js';
 
-const bot = useBot();
+// A connector that does not answer is given up after 5 s and retried (the default is 20 s).
+const bot = useBot({ BOT_CONNECTOR_TIMEOUT_SECONDS: '5' });
 
 /** The card of an invoke response. */
 function invokeCard(res: Response): Record<string, unknown> {
@@ -88,9 +89,39 @@ describe('changing an action from its card', () => {
       }),
     );
     bot.connector.failNext = null;
+    // On a slow machine the retries may outlast the click's wait: the copy then catches up after it.
+    const statuses = [...Array<number>(fault.count).fill(fault.status), 200];
+    await vi.waitFor(() => expect(bot.connector.updated().map((p) => p.status)).toEqual(statuses), {
+      timeout: 15_000,
+      interval: 100,
+    });
     const puts = bot.connector.updated();
-    expect(puts.map((p) => p.status)).toEqual([...Array<number>(fault.count).fill(fault.status), 200]);
     const card = (puts.at(-1)!.body!.attachments as { content: Record<string, unknown> }[])[0]!.content;
+    expect(cardText(card)).toContain(`Latest note: ${note}`);
+  });
+
+  it('answers the click without waiting for a connector that hangs; the channel copy catches up after a retry', async () => {
+    const current = await action('TRU-004');
+    bot.connector.clear();
+    bot.connector.hangNext = 1; // the channel update is never answered: given up after 5 s, then retried
+    const note = `Checked while the connector hung, at ${Date.now()}`;
+    const answer = cardText(
+      invokeCard(
+        await bot.invoke(USERS.coordinator, 'action.note', {
+          actionId: current.id,
+          version: current.version,
+          note,
+        }),
+      ),
+    );
+    expect(answer).toContain(`Latest note: ${note}`); // saved, and said so
+    expect(answer).toContain("The channel's copy of this card will catch up shortly.");
+    await vi.waitFor(() => expect(bot.connector.updated().map((p) => p.status)).toEqual([0, 200]), {
+      timeout: 15_000,
+      interval: 100,
+    });
+    const put = bot.connector.updated().at(-1)!;
+    const card = (put.body!.attachments as { content: Record<string, unknown> }[])[0]!.content;
     expect(cardText(card)).toContain(`Latest note: ${note}`);
   });
 

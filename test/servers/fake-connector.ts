@@ -40,6 +40,8 @@ export class FakeConnector {
   readonly blocked = new Set<string>();
   /** Optional slowness: every answer waits this long (tests of turns in flight). */
   delayMs = 0;
+  /** Optional fault: the next N requests are recorded and never answered (a connector that hangs). */
+  hangNext = 0;
 
   get url(): string {
     const address = this.server?.address() as AddressInfo | undefined;
@@ -53,6 +55,7 @@ export class FakeConnector {
   }
 
   async stop(): Promise<void> {
+    this.server?.closeAllConnections(); // requests left hanging on purpose, too
     await new Promise<void>((done) => (this.server ? this.server.close(() => done()) : done()));
   }
 
@@ -92,6 +95,11 @@ export class FakeConnector {
       status: 0,
       authorization: req.headers.authorization ?? null,
     };
+    if (this.hangNext > 0) {
+      this.hangNext--;
+      this.requests.push(record); // status 0: never answered
+      return;
+    }
     if (this.delayMs) await new Promise((r) => setTimeout(r, this.delayMs));
     const send = (status: number, body: unknown, headers: Record<string, string> = {}) => {
       record.status = status;
