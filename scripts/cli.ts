@@ -47,3 +47,9 @@ export function exitWith(error: unknown): never {
   console.error(known ? (error as Error).message : error);
   process.exit(1);
 }
+
+/** A use case's refusal as the one message a script prints: what, each problem, and how to call it. */
+export function refusal(error: AppError, usage: string): AppError {
+  const lines = [error.message, ...error.issues.map((i) => `  - ${i.message}`), `Usage: ${usage}`];
+  return new AppError(error.code, lines.join('\n'));
+}

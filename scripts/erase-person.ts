@@ -3,9 +3,8 @@
 // that mentions them, and their seats, preferences and conversations are deleted. Counts stay as they were.
 import { erasePerson } from '../src/app/subject-rights.js';
 import { loadConfig } from '../src/config.js';
-import { AppError } from '../src/errors.js';
 import { openDatabase } from './open-database.js';
-import { exitWith, parseCli } from './cli.js';
+import { exitWith, parseCli, refusal } from './cli.js';
 import type { Actor } from '../src/domain/entity.js';
 
 const USAGE = 'npm run erase-person -- --email <upn> | --aad-object-id <Entra object id> [--confirm]';
@@ -25,13 +24,7 @@ try {
   try {
     const query = { email: values.email, aadObjectId: values['aad-object-id'] };
     const result = await erasePerson(db.ctx, db.personalRecords, query, OPERATOR, values.confirm === true);
-    if (!result.ok) {
-      const { message, issues } = result.error;
-      throw new AppError(
-        result.error.code,
-        [message, ...issues.map((i) => `  - ${i.message}`), USAGE].join('\n'),
-      );
-    }
+    if (!result.ok) throw refusal(result.error, USAGE);
     const { applied, pseudonym, counts } = result.value;
     if (!applied) {
       console.log(`Dry run: records that mention this person: ${list(counts.rewritten)}.`);

@@ -4,9 +4,8 @@
 import { writeFile } from 'node:fs/promises';
 import { exportPerson } from '../src/app/subject-rights.js';
 import { loadConfig } from '../src/config.js';
-import { AppError } from '../src/errors.js';
 import { openDatabase } from './open-database.js';
-import { exitWith, parseCli } from './cli.js';
+import { exitWith, parseCli, refusal } from './cli.js';
 import type { Actor } from '../src/domain/entity.js';
 
 const USAGE =
@@ -22,13 +21,7 @@ try {
   try {
     const query = { email: values.email, aadObjectId: values['aad-object-id'] };
     const result = await exportPerson(db.ctx, db.personalRecords, query, OPERATOR);
-    if (!result.ok) {
-      const { message, issues } = result.error;
-      throw new AppError(
-        result.error.code,
-        [message, ...issues.map((i) => `  - ${i.message}`), USAGE].join('\n'),
-      );
-    }
+    if (!result.ok) throw refusal(result.error, USAGE);
     const json = `${JSON.stringify(result.value, null, 2)}\n`;
     const counts = Object.entries(result.value.records).map(([c, docs]) => `${c} ${docs.length}`);
     const summary = `${result.value.count} records (${counts.join(', ') || 'none'}); the export is in the audit trail.`;

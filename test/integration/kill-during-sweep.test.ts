@@ -2,7 +2,7 @@
 // reminder is sent and recorded once in the database, none is lost, and the only messages sent twice are the
 // few that were on the wire when the process died (a send cut short cannot be told from one not made:
 // delivery is at least once, and the count of repeats is measured here).
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { MongoClient } from 'mongodb';
 import { freePort } from '../../scripts/guarded-child.js';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -10,7 +10,7 @@ import { OPEN_STATUSES } from '../../src/domain/action.js';
 import { localDateOf } from '../../src/domain/dates.js';
 import { FakeConnector } from '../servers/fake-connector.js';
 import { USERS } from '../support/bot-harness.js';
-import { exited, runScript, startScript, type Running } from '../support/processes.js';
+import { exited, personalActivity, runScript, startService, type Running } from '../support/processes.js';
 
 const dbName = `t_killsweep_${randomBytes(4).toString('hex')}`;
 const connector = new FakeConnector();
@@ -130,23 +130,8 @@ async function until(check: () => boolean | Promise<boolean>, ms: number, what: 
   throw new Error(`timed out waiting for ${what}`);
 }
 
-async function start(port: number, extra: Record<string, string> = {}): Promise<Running> {
-  const service = startScript('src/main.ts', env(port, extra));
-  try {
-    await until(
-      () =>
-        fetch(`http://127.0.0.1:${port}/readyz`).then(
-          (r) => r.ok,
-          () => false,
-        ),
-      60_000,
-      'the service',
-    );
-  } catch {
-    throw new Error(`the service did not start:\n${service.output()}`);
-  }
-  return service;
-}
+const start = (port: number, extra: Record<string, string> = {}): Promise<Running> =>
+  startService(env(port, extra), port);
 
 async function stop(service: Running): Promise<void> {
   service.child.kill('SIGTERM');
@@ -157,18 +142,7 @@ async function install(port: number, user: (typeof USERS)[keyof typeof USERS]): 
   const res = await fetch(`http://127.0.0.1:${port}/api/messages`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({
-      id: randomUUID(),
-      type: 'message',
-      text: 'help',
-      channelId: 'msteams',
-      serviceUrl: connector.url,
-      timestamp: new Date().toISOString(),
-      from: { id: user.id, name: user.name, aadObjectId: user.aadObjectId },
-      recipient: { id: '28:safer-towns-bot', name: 'Safer Towns' },
-      conversation: { id: `a:personal-${user.id}`, conversationType: 'personal', tenantId: 'tenant' },
-      channelData: { tenant: { id: 'tenant' } },
-    }),
+    body: JSON.stringify(personalActivity(user, connector.url, { type: 'message', text: 'help' })),
   });
   expect(res.status).toBe(200);
 }

@@ -2,7 +2,7 @@
 // every change the bot acknowledged is there, no version is written twice or skipped, and the audit trail
 // matches the records. (Writes cut short are finished by the next start once their lease has run out:
 // test/integration/mongo-write-safety.test.ts.)
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { MongoClient } from 'mongodb';
 import { freePort } from '../../scripts/guarded-child.js';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -10,7 +10,7 @@ import { MongoActionRepository } from '../../src/store/action-repository.js';
 import { REVISION_LEASE_MS } from '../../src/store/versioned-collection.js';
 import { FakeConnector } from '../servers/fake-connector.js';
 import { USERS } from '../support/bot-harness.js';
-import { exited, runScript, startScript, type Running } from '../support/processes.js';
+import { exited, personalActivity, runScript, startService, type Running } from '../support/processes.js';
 
 const dbName = `t_kill_${randomBytes(4).toString('hex')}`;
 const connector = new FakeConnector();
@@ -101,39 +101,21 @@ describe('the service killed in the middle of card clicks', () => {
   }, 120_000);
 });
 
-async function start(port: number): Promise<Running> {
-  const service = startScript('src/main.ts', env(port));
-  for (let waited = 0; waited < 60_000; waited += 100) {
-    const up = await fetch(`http://127.0.0.1:${port}/readyz`).then(
-      (r) => r.ok,
-      () => false,
-    );
-    if (up) return service;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`the service did not start:\n${service.output()}`);
-}
+const start = (port: number): Promise<Running> => startService(env(port), port);
 
 async function click(port: number, actionId: string, version: number, status: string): Promise<string> {
-  const user = USERS.coordinator;
   const res = await fetch(`http://127.0.0.1:${port}/api/messages`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({
-      id: randomUUID(),
-      type: 'invoke',
-      name: 'adaptiveCard/action',
-      channelId: 'msteams',
-      serviceUrl: connector.url,
-      timestamp: new Date().toISOString(),
-      from: { id: user.id, name: user.name, aadObjectId: user.aadObjectId },
-      recipient: { id: '28:safer-towns-bot', name: 'Safer Towns' },
-      conversation: { id: `a:personal-${user.id}`, conversationType: 'personal', tenantId: 'tenant' },
-      channelData: { tenant: { id: 'tenant' } },
-      value: {
-        action: { type: 'Action.Execute', verb: 'action.status', data: { actionId, version, status } },
-      },
-    }),
+    body: JSON.stringify(
+      personalActivity(USERS.coordinator, connector.url, {
+        type: 'invoke',
+        name: 'adaptiveCard/action',
+        value: {
+          action: { type: 'Action.Execute', verb: 'action.status', data: { actionId, version, status } },
+        },
+      }),
+    ),
   });
   return res.text();
 }

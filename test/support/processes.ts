@@ -1,5 +1,6 @@
 // Helpers for tests that run the project's scripts as a user would: a real node process per script.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
 import { connect } from 'node:net';
 import { join, resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -82,4 +83,37 @@ export async function processesGone(pattern: string): Promise<boolean> {
     await sleep(100);
   }
   return false;
+}
+
+/** The bot as its own process (`src/main.ts`, as `npm start` runs it), once `/readyz` answers on `port`. */
+export async function startService(env: NodeJS.ProcessEnv, port: number): Promise<Running> {
+  const service = startScript('src/main.ts', { ...env, PORT: String(port) });
+  for (let waited = 0; waited < 60_000; waited += 100) {
+    const up = await fetch(`http://127.0.0.1:${port}/readyz`).then(
+      (r) => r.ok,
+      () => false,
+    );
+    if (up) return service;
+    await sleep(100);
+  }
+  throw new Error(`the service did not start:\n${service.output()}`);
+}
+
+/** An activity in a 1:1 chat with the bot, shaped as Teams sends it (local mode: no token). */
+export function personalActivity(
+  user: { id: string; name: string; aadObjectId: string },
+  serviceUrl: string,
+  activity: Record<string, unknown>,
+): Record<string, unknown> {
+  return {
+    id: randomUUID(),
+    channelId: 'msteams',
+    serviceUrl,
+    timestamp: new Date().toISOString(),
+    from: { id: user.id, name: user.name, aadObjectId: user.aadObjectId },
+    recipient: { id: '28:safer-towns-bot', name: 'Safer Towns' },
+    conversation: { id: `a:personal-${user.id}`, conversationType: 'personal', tenantId: 'tenant' },
+    channelData: { tenant: { id: 'tenant' } },
+    ...activity,
+  };
 }
