@@ -27,7 +27,7 @@ import { actionFormCard, errorCard, joinRequestCard } from './replies.js';
 import type { Actor } from '../domain/entity.js';
 import type { AppContext } from '../app/context.js';
 import type { Card, CardRenderer } from '../cards/render.js';
-import { CHANNEL_COPY_WAIT_MS, type Messenger } from './messenger.js';
+import type { Messenger } from './messenger.js';
 
 const id = recordId;
 const version = cardVersion;
@@ -297,11 +297,7 @@ export class CardActions {
         action,
         `Reminders snoozed until ${formatDate(action.snoozedUntil ?? action.dueDate)}.`,
       );
-    const published = await this.messenger.publishActionWithin(
-      action,
-      describe(change),
-      CHANNEL_COPY_WAIT_MS,
-    );
+    const published = await this.messenger.publishAction(action, describe(change));
     const notice =
       published === 'no_channel'
         ? 'Saved. The town has no linked channel yet, so its coordinators have been told.'
@@ -369,7 +365,7 @@ export class CardActions {
       );
     }
     const action = result.value.action;
-    const published = await this.messenger.publishActionWithin(action, 'new action', CHANNEL_COPY_WAIT_MS);
+    const published = await this.messenger.publishAction(action, 'new action');
     const notice =
       published === 'no_channel'
         ? `Created. ${action.ref} is not in a channel yet: the town has no linked channel, and its coordinators have been told.`

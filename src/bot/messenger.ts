@@ -20,7 +20,8 @@ import type { DeliveryPlan } from '../domain/plan.js';
 import type { AppContext } from '../app/context.js';
 import { viewSettings } from '../app/read-models.js';
 
-export type PublishOutcome = 'posted' | 'updated' | 'no_channel' | 'failed';
+/** 'pending': still going when the click had to be answered; it carries on after (see `publish`). */
+export type PublishOutcome = 'posted' | 'updated' | 'no_channel' | 'failed' | 'pending';
 
 /**
  * How long a card click waits for the channel's copy before answering: Teams gives an invoke a few seconds
@@ -38,35 +39,8 @@ export class Messenger {
     private readonly dispatcher: SendDispatcher = new SendDispatcher(),
   ) {}
 
-  /** Channel posts still going after the turn that started them answered (see publishActionWithin). */
+  /** Channel posts still going after the turn that started them answered (see `publish`). */
   private readonly unfinished = new Set<Promise<unknown>>();
-
-  /**
-   * publishAction, waited for up to `waitMs`: then 'pending', and it carries on (with the dispatcher's
-   * retries and time limit) after the turn has answered, so a slow connector delays no one's click.
-   */
-  async publishActionWithin(
-    action: Action,
-    what: string,
-    waitMs: number,
-  ): Promise<PublishOutcome | 'pending'> {
-    const work = this.publishAction(action, what);
-    this.unfinished.add(work);
-    void work
-      .catch((error: unknown) =>
-        this.log.warn({ err: error, action: action.ref }, 'channel copy not updated'),
-      )
-      .finally(() => this.unfinished.delete(work));
-    let timer: NodeJS.Timeout | undefined;
-    const late = new Promise<'pending'>((resolve) => {
-      timer = setTimeout(() => resolve('pending'), waitMs);
-    });
-    try {
-      return await Promise.race([work, late]);
-    } finally {
-      clearTimeout(timer);
-    }
-  }
 
   /** Waits, up to `graceMs`, for channel posts still going (at shutdown); how many were left unfinished. */
   async settle(graceMs: number): Promise<number> {
@@ -94,8 +68,34 @@ export class Messenger {
     return this.publish(action.id, action.town, card, `${action.ref} (${what})`);
   }
 
-  /** One card per record in the town's channel: posted once, then updated in place (message id kept). */
+  /**
+   * One card per record in the town's channel: posted once, then updated in place (message id kept). Waited
+   * for up to CHANNEL_COPY_WAIT_MS, then 'pending': the post carries on (with the dispatcher's retries and
+   * time limit) after the click has been answered, so a slow connector delays no one.
+   */
   private async publish(
+    recordId: string,
+    town: Action['town'],
+    card: Card,
+    what: string,
+  ): Promise<PublishOutcome> {
+    const work = this.publishNow(recordId, town, card, what);
+    this.unfinished.add(work);
+    void work
+      .catch((error: unknown) => this.log.warn({ err: error, what }, 'channel copy not updated'))
+      .finally(() => this.unfinished.delete(work));
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<'pending'>((resolve) => {
+      timer = setTimeout(() => resolve('pending'), CHANNEL_COPY_WAIT_MS);
+    });
+    try {
+      return await Promise.race([work, late]);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  private async publishNow(
     recordId: string,
     town: Action['town'],
     card: Card,

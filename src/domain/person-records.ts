@@ -60,15 +60,22 @@ function patternOf(keys: PersonKeys): RegExp | null {
 
 /** Does the value (a stored document, at any depth) mention the person? */
 export function mentions(value: unknown, keys: PersonKeys): boolean {
+  return personMatcher(keys)(value);
+}
+
+/** `mentions` for one person, its pattern built once: for walking a whole database. */
+export function personMatcher(keys: PersonKeys): (value: unknown) => boolean {
   const pattern = patternOf(keys);
-  if (!pattern) return false;
-  let found = false;
-  walk(value, (text) => {
-    pattern.lastIndex = 0;
-    if (pattern.test(text)) found = true;
-    return text;
-  });
-  return found;
+  return (value) => {
+    if (!pattern) return false;
+    let found = false;
+    walk(value, (text) => {
+      pattern.lastIndex = 0;
+      if (!found && pattern.test(text)) found = true;
+      return text;
+    });
+    return found;
+  };
 }
 
 /**

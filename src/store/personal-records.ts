@@ -3,7 +3,7 @@
 // preferences, conversation references, join requests) are deleted; the rest have the person replaced.
 import { guard } from './driver-errors.js';
 import { PartitionCache } from './partition-cache.js';
-import { mentions, pseudonymise, type PersonKeys, type Pseudonym } from '../domain/person-records.js';
+import { personMatcher, pseudonymise, type PersonKeys, type Pseudonym } from '../domain/person-records.js';
 import type { Db, Document } from 'mongodb';
 import type { ErasureCounts, PersonalRecords, StoredRecord } from '../app/ports.js';
 
@@ -18,9 +18,10 @@ export class MongoPersonalRecords implements PersonalRecords {
   find(keys: PersonKeys): Promise<StoredRecord[]> {
     return guard('read the records about a person', async () => {
       const found: StoredRecord[] = [];
+      const mentions = personMatcher(keys);
       for (const collection of await this.collections()) {
         for await (const doc of this.db.collection(collection).find({}, { batchSize: 500 })) {
-          if (mentions(doc, keys)) {
+          if (mentions(doc)) {
             const { _id, ...document } = doc;
             found.push({ collection, id: String(_id), document });
           }
@@ -33,14 +34,16 @@ export class MongoPersonalRecords implements PersonalRecords {
   erase(keys: PersonKeys, pseudonym: Pseudonym): Promise<ErasureCounts> {
     return guard('erase a person from the records', async () => {
       const counts: ErasureCounts = { rewritten: {}, deleted: {} };
+      const mentions = personMatcher(keys);
+      const keyedBy = personMatcher({ ...keys, names: [] }); // ids and e-mails: what keys a record
       const add = (tally: Record<string, number>, name: string) => (tally[name] = (tally[name] ?? 0) + 1);
       for (const name of await this.collections()) {
         const col = this.db.collection(name);
         const parts = new Set<string>();
         for (const doc of await col.find({}).toArray()) {
-          if (!mentions(doc, keys)) continue;
+          if (!mentions(doc)) continue;
           const town = typeof doc.town === 'string' ? doc.town : 'all';
-          if (this.isOwn(name, doc, keys)) {
+          if (isOwn(name, doc, keyedBy)) {
             await col.deleteOne({ _id: doc._id });
             add(counts.deleted, name);
           } else {
@@ -58,12 +61,6 @@ export class MongoPersonalRecords implements PersonalRecords {
     });
   }
 
-  private isOwn(collection: string, doc: Document, keys: PersonKeys): boolean {
-    const field = OWN_BY_FIELD[collection];
-    const byId = mentions(String(doc._id), { ...keys, names: [] });
-    return byId || (field !== undefined && mentions(String(doc[field]), { ...keys, names: [] }));
-  }
-
   private async collections(): Promise<string[]> {
     const all = await this.db.listCollections({}, { nameOnly: true }).toArray();
     return all
@@ -71,4 +68,10 @@ export class MongoPersonalRecords implements PersonalRecords {
       .filter((n) => !SKIPPED.has(n) && !n.startsWith('system.'))
       .sort();
   }
+}
+
+/** Keyed by the person (their preferences, conversations, join requests), or a seat of theirs. */
+function isOwn(collection: string, doc: Document, keyedBy: (value: unknown) => boolean): boolean {
+  const field = OWN_BY_FIELD[collection];
+  return keyedBy(String(doc._id)) || (field !== undefined && keyedBy(String(doc[field])));
 }
