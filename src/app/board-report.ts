@@ -2,10 +2,10 @@
 import { boardReport, type BoardReport } from '../domain/board-report.js';
 import { fail, ok, type Result } from '../domain/result.js';
 import { TOWNS } from '../domain/towns.js';
+import { audit } from './audit-trail.js';
 import { boardViewRefusal, summarise, today } from './read-models.js';
 import type { AppError } from '../errors.js';
 import type { Actor } from '../domain/entity.js';
-import { audit } from './audit-trail.js';
 import type { AppContext } from './context.js';
 
 export async function buildBoardReport(

@@ -4,7 +4,7 @@ import { z } from 'zod';
 export type LocalDate = string;
 
 const LOCAL_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-const DAY_MS = 86_400_000;
+export const DAY_MS = 86_400_000;
 
 export function isLocalDate(value: string): boolean {
   const m = LOCAL_DATE.exec(value);

@@ -2,6 +2,7 @@
 // goes (title, measure, target, notes, blocked reason), so that nothing written about a place or a case
 // outlives its purpose. What the partnership counts stays: town, plan, priority, owners, dates and status.
 import { CLOSED_STATUSES, type Action } from './action.js';
+import { DAY_MS } from './dates.js';
 
 export const REMOVED_TEXT = 'Removed under the retention policy';
 
@@ -12,8 +13,6 @@ export interface RetentionPolicy {
   auditDetailDays: number;
 }
 
-export const DAY_MS = 86_400_000;
-
 /** The time before which records are past a period of `days`. */
 export function cutoff(now: Date, days: number): Date {
   return new Date(now.getTime() - days * DAY_MS);
@@ -23,7 +22,7 @@ export function cutoff(now: Date, days: number): Date {
 export function dueForRetention(action: Action, before: Date): boolean {
   return (
     !action.redactedAt &&
-    (CLOSED_STATUSES as readonly string[]).includes(action.status) &&
+    CLOSED_STATUSES.includes(action.status) &&
     Date.parse(action.updatedAt) < before.getTime()
   );
 }
