@@ -36,7 +36,10 @@ export function publicSummary(input: {
     withheld++;
     return false;
   };
-  const shown = input.actions.filter((a) => a.public === true && a.status !== 'cancelled' && safe(a.title));
+  // An action archived under the retention policy has no text left to show.
+  const shown = input.actions.filter(
+    (a) => a.public === true && a.status !== 'cancelled' && !a.redactedAt && safe(a.title),
+  );
   const line = (a: Action) => `${a.title}: ${STATUS_LABELS[a.status].toLowerCase()}`;
   const priorities = input.priorities
     .map((p) => {

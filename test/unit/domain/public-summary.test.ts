@@ -40,6 +40,13 @@ const summary = publicSummary({
       public: true,
     }),
     anAction({ priorityId: priority.id, title: 'Cancelled idea', status: 'cancelled', public: true }),
+    anAction({
+      priorityId: survey.id,
+      title: 'TRU-001: removed under the retention policy',
+      status: 'done',
+      public: true,
+      redactedAt: '2026-11-01T02:00:00.000Z', // archived: nothing left to show
+    }),
   ],
   meetings: [
     meeting('Safer Truro launch in Lemon Quay', 'inaugural', '2026-11-01T18:00:00Z'),
