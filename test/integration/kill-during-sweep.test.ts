@@ -2,7 +2,6 @@
 // reminder is sent and recorded once in the database, none is lost, and the only messages sent twice are the
 // few that were on the wire when the process died (a send cut short cannot be told from one not made:
 // delivery is at least once, and the count of repeats is measured here).
-import { randomBytes } from 'node:crypto';
 import { MongoClient } from 'mongodb';
 import { freePort } from '../../scripts/guarded-child.js';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -11,15 +10,13 @@ import { localDateOf } from '../../src/domain/dates.js';
 import { FakeConnector } from '../servers/fake-connector.js';
 import { USERS } from '../support/bot-harness.js';
 import { exited, personalActivity, runScript, startService, type Running } from '../support/processes.js';
+import { useScriptDatabase } from '../support/script-database.js';
 
-const dbName = `t_killsweep_${randomBytes(4).toString('hex')}`;
+const database = useScriptDatabase('killsweep'); // its own database, dropped afterwards
 const connector = new FakeConnector();
 const client = new MongoClient(inject('mongoUri'));
 const env = (port: number, extra: Record<string, string> = {}) => ({
-  ...process.env,
-  MONGODB_URI: inject('mongoUri'),
-  MONGODB_DB: dbName,
-  LOG_LEVEL: 'warn',
+  ...database.env(),
   PORT: String(port),
   REMINDER_SWEEP_SECONDS: '0',
   REMINDER_HOURS: '0-24', // whenever CI runs
@@ -38,13 +35,12 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await connector.stop();
-  await client.db(dbName).dropDatabase();
   await client.close();
 });
 
 describe('the service killed in the middle of a reminder sweep', () => {
   it('sends and records every reminder after the restart, none recorded twice, repeats only of sends in flight', async () => {
-    const db = client.db(dbName);
+    const db = client.db(database.dbName);
     const today = localDateOf(new Date(), 'Europe/London');
     // Every open action is due today: one due-today reminder each, to each of its owners.
     const open = { status: { $in: [...OPEN_STATUSES] } };

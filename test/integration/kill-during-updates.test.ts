@@ -2,7 +2,6 @@
 // every change the bot acknowledged is there, no version is written twice or skipped, and the audit trail
 // matches the records. (Writes cut short are finished by the next start once their lease has run out:
 // test/integration/mongo-write-safety.test.ts.)
-import { randomBytes } from 'node:crypto';
 import { MongoClient } from 'mongodb';
 import { freePort } from '../../scripts/guarded-child.js';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -11,15 +10,13 @@ import { REVISION_LEASE_MS } from '../../src/store/versioned-collection.js';
 import { FakeConnector } from '../servers/fake-connector.js';
 import { USERS } from '../support/bot-harness.js';
 import { exited, personalActivity, runScript, startService, type Running } from '../support/processes.js';
+import { useScriptDatabase } from '../support/script-database.js';
 
-const dbName = `t_kill_${randomBytes(4).toString('hex')}`;
+const database = useScriptDatabase('kill'); // its own database, dropped afterwards
 const connector = new FakeConnector();
 const client = new MongoClient(inject('mongoUri'));
 const env = (port: number) => ({
-  ...process.env,
-  MONGODB_URI: inject('mongoUri'),
-  MONGODB_DB: dbName,
-  LOG_LEVEL: 'warn',
+  ...database.env(),
   PORT: String(port),
   REMINDER_SWEEP_SECONDS: '0',
 });
@@ -32,13 +29,12 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await connector.stop();
-  await client.db(dbName).dropDatabase();
   await client.close();
 });
 
 describe('the service killed in the middle of card clicks', () => {
   it('keeps every acknowledged change, writes no version twice and skips none', async () => {
-    const db = client.db(dbName);
+    const db = client.db(database.dbName);
     const actions = await db
       .collection<{ _id: string; version: number; town: string }>('actions')
       .find({ town: { $in: ['truro', 'penzance', 'bodmin'] } })
