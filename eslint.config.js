@@ -55,6 +55,23 @@ export default tseslint.config(
     },
   },
   {
+    // The guard's word lists come from two data packages; this one file loads them (no I/O of its own).
+    files: ['src/domain/personal-data-lexicon.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '^(?!zod$|\\./|compromise/two$|node:module$)',
+              message: 'The lexicon reads only the compromise and humannames word lists.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['src/app/**/*.ts'],
     rules: {
       'no-restricted-imports': [

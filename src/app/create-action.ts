@@ -1,7 +1,8 @@
 import { AppError } from '../errors.js';
 import { completeAction, validateNewAction, type Action } from '../domain/action.js';
 import { localDateOf } from '../domain/dates.js';
-import { detectPersonalData, type PersonalDataFinding } from '../domain/personal-data.js';
+import type { FieldsScreening } from '../domain/personal-data.js';
+import { screenForActor } from './personal-data.js';
 import { fail, ok, type Result } from '../domain/result.js';
 import { townSlugSchema } from '../domain/towns.js';
 import { reviseIfApproved } from '../domain/plan.js';
@@ -13,8 +14,8 @@ import type { AppContext } from './context.js';
 
 export type CreateActionOutcome =
   | { kind: 'created'; action: Action }
-  /** Free text looks like personal data: ask the user to replace it, or to confirm it is not. */
-  | { kind: 'personal_data'; findings: PersonalDataFinding[] };
+  /** Free text looks like personal data: ask the user to replace it, or (a warning) to confirm it is not. */
+  | { kind: 'personal_data'; screening: FieldsScreening };
 
 /**
  * Checks everything (role, SMART rules, personal data) before writing anything, then allocates the
@@ -52,9 +53,10 @@ export async function createAction(
   if (revisable && !revisable.ok)
     return fail(AppError.validation(revisable.error, 'The action is not ready yet'));
 
-  const typed = [draft.value.title, draft.value.measure, draft.value.target, reason ?? ''];
-  const findings = typed.flatMap(detectPersonalData);
-  if (findings.length && !input.personalDataConfirmed) return ok({ kind: 'personal_data', findings });
+  const { title, measure, target } = draft.value;
+  const typed = { title, measure, target, revisionReason: reason ?? undefined };
+  const screening = await screenForActor(ctx, actor, typed, input.personalDataConfirmed === true);
+  if (!screening.allowed) return ok({ kind: 'personal_data', screening });
 
   const action = completeAction(draft.value, {
     id: ctx.ids.newId(),

@@ -15,7 +15,7 @@ import {
   type ActionStatus,
 } from '../domain/action.js';
 import { isLocalDate } from '../domain/dates.js';
-import { detectPersonalData } from '../domain/personal-data.js';
+import { personalDataSummary, screenFields } from '../domain/personal-data.js';
 import { reviseIfApproved, type DeliveryPlan } from '../domain/plan.js';
 import { newPriority, PRIORITY_SOURCES, type Priority, type PrioritySource } from '../domain/priority.js';
 import { fail, ok, type Result } from '../domain/result.js';
@@ -191,11 +191,10 @@ export async function importPlan(
       );
     if (r.ref && existing && norm(existing.title) !== norm(r.title))
       problems.push(`Row ${r.row}: ${r.ref} is "${existing.title}" here, not "${r.title}"`);
-    const findings = [r.title, r.measure, r.target].flatMap(detectPersonalData);
-    if (findings.length)
-      problems.push(
-        `Row ${r.row}: looks like personal details (${findings[0]!.kind}); use case-system references`,
-      );
+    const knownNames = members.map((m) => m.displayName);
+    const screening = screenFields({ title: r.title, measure: r.measure, target: r.target }, { knownNames });
+    if (screening.verdict !== 'clear')
+      problems.push(`Row ${r.row}: looks like personal details (${personalDataSummary(screening)})`);
     if (!owners) continue;
     if (existing) {
       const after = {

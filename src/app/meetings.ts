@@ -9,6 +9,7 @@ import { cleanText } from '../domain/text.js';
 import { townBySlug, townSlugSchema } from '../domain/towns.js';
 import { audit } from './audit-trail.js';
 import { authorise } from './authorise.js';
+import { screenForActor } from './personal-data.js';
 import type { Actor } from '../domain/entity.js';
 import type { AppContext } from './context.js';
 import type { Calendar } from './ports.js';
@@ -23,7 +24,12 @@ export interface MeetingRequest {
   durationMinutes: number;
   agenda: string;
   attendeeIds: string[];
+  /** The organiser kept text the personal-data guard warned about. */
+  personalDataConfirmed?: boolean;
 }
+
+const PERSONAL_IN_INVITATION =
+  'The title or agenda looks like it has personal details about someone: an invitation goes to every attendee, so refer to people by their case-system reference instead';
 
 export async function scheduleMeeting(
   ctx: AppContext,
@@ -36,6 +42,10 @@ export async function scheduleMeeting(
     return fail(AppError.validation([{ field: 'town', message: town.error.issues[0]!.message }]));
   const refusal = await authorise(ctx, actor, town.data, 'update');
   if (refusal) return fail(refusal);
+  // The title and agenda go to Microsoft Graph and into every invitee's calendar.
+  const typed = { title: request.title, agenda: request.agenda };
+  if (!(await screenForActor(ctx, actor, typed, request.personalDataConfirmed)).allowed)
+    return fail(new AppError(ErrorCode.Validation, PERSONAL_IN_INVITATION));
 
   let meeting = await ctx.stores.meetings.get(request.requestId);
   if (meeting && meeting.town !== town.data)

@@ -14,7 +14,7 @@ import {
 } from '../domain/plan.js';
 import { planProgress, type PlanProgress } from '../domain/plan-progress.js';
 import { newPriority, type Priority } from '../domain/priority.js';
-import { detectPersonalData } from '../domain/personal-data.js';
+import { screenForActor } from './personal-data.js';
 import { fail, ok, type Result, type Validated } from '../domain/result.js';
 import { townBySlug, type TownSlug } from '../domain/towns.js';
 import { audit } from './audit-trail.js';
@@ -129,13 +129,14 @@ export async function movePlanTo(
 export async function commentOnPlan(
   ctx: AppContext,
   actor: Actor,
-  request: { planId: string; kind: 'comment' | 'concern'; text: string },
+  request: { planId: string; kind: 'comment' | 'concern'; text: string; personalDataConfirmed?: boolean },
 ): Promise<Result<PlanView, AppError>> {
-  if (detectPersonalData(request.text).length)
+  const screening = await screenForActor(ctx, actor, { text: request.text }, request.personalDataConfirmed);
+  if (!screening.allowed)
     return fail(
       new AppError(
         ErrorCode.Validation,
-        'That looks like personal details (a name with a date, an address, a phone number...). Refer to people by their case-system reference instead.',
+        'That looks like personal details (a name, an age, health, drug use or offending, an address, a phone number...). Refer to people by their case-system reference instead.',
       ),
     );
   // Comments from several partners at once: each retries on the newer version instead of failing.

@@ -20,7 +20,7 @@ import {
   recordLessons,
   recordScanning,
 } from '../domain/problem-work.js';
-import { detectPersonalData } from '../domain/personal-data.js';
+import { screenForActor } from './personal-data.js';
 import { fail, ok, type Result, type Validated } from '../domain/result.js';
 import { TOWNS, type TownSlug } from '../domain/towns.js';
 import { audit } from './audit-trail.js';
@@ -39,24 +39,37 @@ export type ProblemChange =
   | { kind: 'publish'; theme: unknown };
 
 const PERSONAL =
-  'That looks like personal details (a date of birth, a phone number, an address...): refer to people by their case-system reference instead';
+  'That looks like personal details (a name, an age, health, drug use or offending, a date of birth, a phone number, an address...): refer to people by their case-system reference instead';
 
-/** Any string anywhere in the input that looks like personal data. */
-function hasPersonalData(input: unknown): boolean {
-  if (typeof input === 'string') return detectPersonalData(input).length > 0;
-  if (Array.isArray(input)) return input.some(hasPersonalData);
-  if (input && typeof input === 'object') return Object.values(input).some(hasPersonalData);
-  return false;
+/** Every string anywhere in the input, by its path: a SARA plan's free text is spread over nested fields. */
+function stringsOf(input: unknown, path = 'text'): [string, string][] {
+  if (typeof input === 'string') return [[path, input]];
+  if (Array.isArray(input)) return input.flatMap((v, i) => stringsOf(v, `${path}.${i}`));
+  if (input && typeof input === 'object')
+    return Object.entries(input).flatMap(([k, v]) => stringsOf(v, `${path}.${k}`));
+  return [];
+}
+
+async function withheld(ctx: AppContext, actor: Actor, input: unknown, confirmed: boolean | undefined) {
+  const screening = await screenForActor(
+    ctx,
+    actor,
+    Object.fromEntries(stringsOf(input)),
+    confirmed === true,
+  );
+  return screening.allowed ? null : new AppError(ErrorCode.Validation, PERSONAL);
 }
 
 export async function createProblem(
   ctx: AppContext,
   actor: Actor,
-  input: Record<string, unknown> & { town: TownSlug },
+  input: Record<string, unknown> & { town: TownSlug; personalDataConfirmed?: boolean },
 ): Promise<Result<ProblemPlan, AppError>> {
   const refusal = await authorise(ctx, actor, input.town, 'update');
   if (refusal) return fail(refusal);
-  if (hasPersonalData(input)) return fail(new AppError(ErrorCode.Validation, PERSONAL));
+  const { personalDataConfirmed, ...typed } = input;
+  const personal = await withheld(ctx, actor, typed, personalDataConfirmed);
+  if (personal) return fail(personal);
   const draft = newProblemPlan(input, { id: 'check', seq: 1 });
   if (!draft.ok) return fail(AppError.validation(draft.error, 'The problem-solving plan is not ready yet'));
   // The reference is claimed only once everything else is right, so refused input uses up no number.
@@ -123,7 +136,12 @@ export async function listProblems(
 export async function changeProblem(
   ctx: AppContext,
   actor: Actor,
-  request: { problemId: string; expectedVersion: number; change: ProblemChange },
+  request: {
+    problemId: string;
+    expectedVersion: number;
+    change: ProblemChange;
+    personalDataConfirmed?: boolean;
+  },
 ): Promise<Result<ProblemPlan, AppError>> {
   const plan = await ctx.stores.problems.get(request.problemId);
   if (!plan) return fail(new AppError(ErrorCode.NotFound, 'That plan no longer exists'));
@@ -135,7 +153,8 @@ export async function changeProblem(
     `${plan.ref} changed while you were looking at it: here it is as it is now. Nothing was changed.`,
   );
   if (plan.version !== request.expectedVersion) return fail(stale);
-  if (hasPersonalData(change)) return fail(new AppError(ErrorCode.Validation, PERSONAL));
+  const personal = await withheld(ctx, actor, change, request.personalDataConfirmed);
+  if (personal) return fail(personal);
   if (change.kind === 'link') {
     const action = await ctx.stores.actions.get(change.actionId);
     if (!action || action.town !== plan.town)

@@ -5,15 +5,15 @@ import { ErrorCode } from '../errors.js';
 import { ACTION_STATUSES, type Action, type ActionStatus } from '../domain/action.js';
 import { cleanText, TEXT_LIMITS } from '../domain/text.js';
 import { localDateSchema } from '../domain/dates.js';
-import { detectPersonalData } from '../domain/personal-data.js';
-import { CONFIRMABLE, personalDataIn } from './free-text.js';
+import { PersonalDataGuard, withEdits } from './personal-data-guard.js';
+import { freeTextOf } from './free-text.js';
 import { townSlugSchema } from '../domain/towns.js';
 import { createAction } from '../app/create-action.js';
 import { updateAction, type ActionChange } from '../app/update-action.js';
 import { actionFormContext } from '../app/action-form.js';
 import { canEditAction, findAction, today, viewSettings } from '../app/read-models.js';
 import { decideJoin } from '../app/join.js';
-import { actionCard, personalDataCard } from '../cards/views.js';
+import { actionCard } from '../cards/views.js';
 import { MeetingActions } from './meeting-actions.js';
 import { PLAN_VERB_SCHEMAS, PlanActions } from './plan-actions.js';
 import { INDICATOR_VERB_SCHEMAS, IndicatorActions } from './indicator-actions.js';
@@ -119,7 +119,10 @@ export class CardActions {
     this.groups = new GroupActions(ctx, cards);
     this.problems = new ProblemActions(ctx, cards);
     this.fund = new FundActions(ctx, cards);
+    this.guard = new PersonalDataGuard(ctx, cards);
   }
+
+  private readonly guard: PersonalDataGuard;
 
   private readonly meetings: MeetingActions;
   readonly plans: PlanActions;
@@ -135,7 +138,8 @@ export class CardActions {
         'That button is not one I know',
         `Unknown action "${verb.slice(0, 50)}". The card may be out of date: ask for it again.`,
       );
-    const parsed = VERB_SCHEMAS[verb].safeParse(rawData);
+    const raw = withEdits(verb, rawData);
+    const parsed = VERB_SCHEMAS[verb].safeParse(raw);
     if (!parsed.success) {
       const issues = parsed.error.issues.map((i) => ({
         message: `${i.path.join('.') || 'data'}: ${i.message}`,
@@ -148,14 +152,8 @@ export class CardActions {
       });
     }
     const data = parsed.data as Record<string, unknown>;
-    const personal = CONFIRMABLE.has(verb) ? null : personalDataIn(verb, data);
-    if (personal)
-      return this.cards.render('error', {
-        title: 'That needs changing',
-        message: 'Nothing was saved.',
-        issues: [{ message: personal }],
-        hint: 'Open the card again and leave out the personal details: nothing you typed was kept.',
-      });
+    const held = await this.guard.check(actor, verb, data, raw);
+    if (held) return held;
     switch (verb) {
       case 'action.refresh':
         return this.showById(actor, String(data.actionId));
@@ -250,21 +248,7 @@ export class CardActions {
       };
     else if (verb === 'action.due') change = { kind: 'due_date', dueDate: String(data.dueDate) };
     else if (verb === 'action.snooze') change = { kind: 'snooze', days: Number(data.days) };
-    else {
-      const note = String(data.note);
-      const findings = detectPersonalData(note);
-      if (findings.length && data.personalDataConfirmed !== true) {
-        return this.cards.render(
-          'personal-data',
-          personalDataCard(
-            findings,
-            { verb: 'action.refresh', data: { actionId } },
-            { verb, data: { actionId, version: expectedVersion, note } },
-          ),
-        );
-      }
-      change = { kind: 'note', text: note };
-    }
+    else change = { kind: 'note', text: String(data.note) }; // screened by the guard before this verb ran
     const result = await updateAction(this.ctx, actor, { actionId, expectedVersion, change });
     if (!result.ok) {
       if (result.error.code === ErrorCode.Validation) {
@@ -354,15 +338,11 @@ export class CardActions {
       );
     }
     if (result.value.kind === 'personal_data') {
-      const { personalDataConfirmed: _ignored, ...values } = data;
-      return this.cards.render(
-        'personal-data',
-        personalDataCard(
-          result.value.findings,
-          { verb: 'action.form', data: values },
-          { verb: 'action.create', data: values },
-        ),
-      );
+      const { screening } = result.value;
+      return this.guard.card('action.create', data, freeTextOf('action.create', data), screening, {
+        allowed: screening.verdict === 'confirm',
+        reasonRequired: true,
+      });
     }
     const action = result.value.action;
     const published = await this.messenger.publishAction(action, 'new action');

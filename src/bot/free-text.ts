@@ -1,7 +1,6 @@
 // Where people type on the cards. Every field that carries free text is named here, and the personal-data
 // guard checks each before anything is saved; a test holds every verb's schema to this list, so a field
 // added later cannot slip past it.
-import { describeFindings, detectPersonalData } from '../domain/personal-data.js';
 
 export const FREE_TEXT_FIELDS: Readonly<Record<string, readonly string[]>> = {
   'action.status': ['reason'],
@@ -25,8 +24,9 @@ export const FREE_TEXT_FIELDS: Readonly<Record<string, readonly string[]>> = {
 };
 
 /**
- * Verbs that warn and let the person confirm (a note, a new action: the text may be a false alarm, such as
- * a shop's phone number); everywhere else what looks like personal data is refused outright.
+ * Verbs on which an identifier (a phone number, an e-mail address...) warns and may be confirmed: a note, a
+ * new action (the text may be a shop's number). Elsewhere identifiers are refused. A person named without
+ * anything sensitive warns on every verb; a person with a sensitive detail is refused on every verb.
  */
 export const CONFIRMABLE = new Set(['action.note', 'action.create']);
 
@@ -41,10 +41,10 @@ export const NOT_FREE_TEXT = new Set([
   ...['baselineSampleSize', 'targetYear', 'targetValue'],
 ]);
 
-/** What looks like personal data in the verb's free text, described for the person; null when none. */
-export function personalDataIn(verb: string, data: Record<string, unknown>): string | null {
-  const findings = (FREE_TEXT_FIELDS[verb] ?? []).flatMap((field) =>
-    typeof data[field] === 'string' ? detectPersonalData(data[field]) : [],
+/** The verb's free text as typed: each free-text field that holds some text. */
+export function freeTextOf(verb: string, data: Record<string, unknown>): Record<string, string> {
+  const fields = FREE_TEXT_FIELDS[verb] ?? [];
+  return Object.fromEntries(
+    fields.flatMap((f) => (typeof data[f] === 'string' && data[f] ? [[f, data[f]] as const] : [])),
   );
-  return findings.length ? describeFindings(findings) : null;
 }

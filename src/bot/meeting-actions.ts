@@ -41,6 +41,7 @@ export class MeetingActions {
         .split(',')
         .map((s) => s.trim())
         .filter(Boolean),
+      personalDataConfirmed: data.personalDataConfirmed === true,
     };
     const result = await scheduleMeeting(this.ctx, this.calendar, actor, request);
     if (!result.ok) {

@@ -99,7 +99,12 @@ export class PlanActions {
         return this.changed(actor, result, planId, said);
       }
       case 'plan.comment': {
-        const request = { planId, kind: data.kind as 'comment' | 'concern', text: String(data.text) };
+        const request = {
+          planId,
+          kind: data.kind as 'comment' | 'concern',
+          text: String(data.text),
+          personalDataConfirmed: data.personalDataConfirmed === true,
+        };
         const result = await commentOnPlan(this.ctx, actor, request);
         return this.changed(actor, result, planId, 'Thank you: your comment is on the plan.');
       }

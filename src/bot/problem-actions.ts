@@ -82,6 +82,7 @@ export class ProblemActions {
       problemId,
       expectedVersion: Number(data.version),
       change: changeOf(verb, data),
+      personalDataConfirmed: data.personalDataConfirmed === true,
     });
     if (result.ok) return this.card(actor, result.value, 'Saved.');
     if (result.error.code !== ErrorCode.StaleVersion) return errorCard(this.cards, result.error);
@@ -120,6 +121,7 @@ export class ProblemActions {
       hotspot: data.hotspot ?? '',
       objective: data.objective ?? '',
       caseRefs,
+      personalDataConfirmed: data.personalDataConfirmed === true,
     });
     if (created.ok) return this.card(actor, created.value, 'Plan started at scanning.');
     if (created.error.code !== ErrorCode.Validation) return errorCard(this.cards, created.error);

@@ -2,7 +2,7 @@
 import { STATUS_LABELS, type Action, type ActionStatus } from '../domain/action.js';
 import { STATUS_TRANSITIONS } from '../domain/action-status.js';
 import { ragOf } from '../domain/due.js';
-import { describeFindings, type PersonalDataFinding } from '../domain/personal-data.js';
+import { describeFindings, describeKind, type FieldsScreening } from '../domain/personal-data.js';
 import { PARTNERSHIP_ROLES } from '../domain/roles.js';
 import { townBySlug, type TownSlug } from '../domain/towns.js';
 import { dueText, formatDate, formatInstant, RAG_COLOR, RAG_LABEL } from './format.js';
@@ -232,26 +232,48 @@ export function membersCard(
   };
 }
 
+/** The prefix of a card input that carries an edited version of a free-text field. */
+export const EDITED_PREFIX = 'edited_';
+
+/**
+ * The guard's card: what was found, quoted; each field with those words replaced, to edit and save again;
+ * and, for a warning, keeping the text as written with a reason (the audit trail keeps the reason).
+ */
 export function personalDataCard(
-  findings: readonly PersonalDataFinding[],
-  edit: { verb: string; data: Record<string, unknown> },
-  confirm: { verb: string; data: Record<string, unknown> },
+  screening: FieldsScreening,
+  submit: { verb: string; data: Record<string, unknown>; fields: Readonly<Record<string, string>> },
+  confirm: { allowed: boolean; reasonRequired: boolean; reasonProblem?: string },
 ): CardData<'personal-data'> {
-  const labels = {
-    email: 'an e-mail address',
-    phone: 'a phone number',
-    ni_number: 'a National Insurance number',
-    postcode: 'a full postcode',
-    date_of_birth: 'a date of birth',
-  };
+  const refused = screening.verdict === 'refuse' || !confirm.allowed;
+  const edited = Object.keys(submit.fields).filter((f) => f in screening.suggestions);
+  const rest = Object.fromEntries(Object.entries(submit.data).filter(([k]) => !edited.includes(k)));
   return {
-    message: describeFindings(findings),
-    findings: findings.map((f) => ({ describe: `${labels[f.kind]}: "${f.match}"` })),
-    editVerb: edit.verb,
-    editData: edit.data,
-    confirmVerb: confirm.verb,
-    confirmData: { ...confirm.data, personalDataConfirmed: true },
+    title: refused ? 'Personal details: not saved' : 'Check for personal details',
+    color: refused ? 'Attention' : 'Warning',
+    message: describeFindings(screening.findings, screening.verdict),
+    findings: screening.findings.map((f) => ({ describe: `${describeKind(f.kind)}: "${f.match}"` })),
+    fields: edited.map((field) => ({
+      id: `${EDITED_PREFIX}${field}`,
+      label: fieldLabel(field),
+      value: screening.suggestions[field] ?? submit.fields[field] ?? '',
+    })),
+    saveVerb: submit.verb,
+    saveData: { ...rest, personalDataEdited: true },
+    canConfirm: !refused,
+    reasonLabel: confirm.reasonRequired
+      ? 'Why is it safe to keep as written? (kept in the audit trail)'
+      : 'Why is it safe to keep as written? (optional, kept in the audit trail)',
+    reasonRequired: confirm.reasonRequired,
+    reasonProblem: confirm.reasonProblem ?? '',
+    confirmVerb: submit.verb,
+    confirmData: { ...submit.data, personalDataConfirmed: true },
   };
+}
+
+/** "revisionReason" -> "Revision reason". */
+function fieldLabel(field: string): string {
+  const words = field.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
+  return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
 const HEADLINES: Record<ActionReminderKind, (days: number) => string> = {

@@ -17,6 +17,10 @@ export const ENTITY_KINDS = [
   'person',
   /** A file of records taken out of the bot (the board report workbook). */
   'export',
+  /** Free text kept after the personal-data guard warned, with the person's reason. */
+  'free_text',
+  /** A scan of stored free text with the personal-data guard (npm run scan-personal-data). */
+  'data_scan',
 ] as const;
 export type EntityKind = (typeof ENTITY_KINDS)[number];
 

@@ -1,13 +1,245 @@
-// A detector of likely personal data in free text. It is a safety net that prompts a warning and a
-// confirmation, not a guarantee: it cannot recognise names or descriptions that identify someone.
+// The personal-data guard: one function every way in calls before free text is kept or shown. It finds
+// identifiers (e-mail, phone, NI number, postcode, date of birth, a house number), references to a person
+// (names, ages, relatives, children, descriptions) and special-category or offence terms, and judges them
+// together: a person with a sensitive term is refused, a person alone or an identifier is a warning, and a
+// sensitive term about a place or a group is the partnership's ordinary work. It is a safety net, not a
+// guarantee: docs/DATA-PROTECTION.md says what it finds, what it cannot, and how well it does.
+import { foldText, readLeet, tokenIndexAt, tokenize, type Token } from './personal-data-text.js';
+import { findIdentifiers, IDENTIFIER_KINDS, type IdentifierKind } from './personal-data-identifiers.js';
+import { findPeople, type PersonKind, type PersonReference } from './personal-data-people.js';
+import { findSensitiveTerms, type SensitiveKind, type SensitiveTerm } from './personal-data-sensitive.js';
 
-export const PERSONAL_DATA_KINDS = ['email', 'phone', 'ni_number', 'postcode', 'date_of_birth'] as const;
-export type PersonalDataKind = (typeof PERSONAL_DATA_KINDS)[number];
+export type PersonalDataKind = IdentifierKind | PersonKind | SensitiveKind;
 
 export interface PersonalDataFinding {
   kind: PersonalDataKind;
+  /** The words as the person typed them, and where they start in what they typed. */
   match: string;
   index: number;
+}
+
+/** clear: nothing found. confirm: a warning the person may override. refuse: never kept as written. */
+export type Verdict = 'clear' | 'confirm' | 'refuse';
+
+export interface Screening {
+  verdict: Verdict;
+  findings: PersonalDataFinding[];
+  /** Whether any finding is an identifier (today's rules: confirmed on a note or a new action only). */
+  identifiers: boolean;
+  /** The text with what was found replaced by "[person]", "[age]"..., for the person to edit. */
+  suggestion: string;
+}
+
+export interface ScreenContext {
+  /** Display names of the people the text may name as themselves: the town's members, the author. */
+  knownNames?: readonly string[];
+}
+
+const PLACEHOLDER: Record<PersonalDataKind, string> = {
+  email: '[e-mail]',
+  phone: '[phone]',
+  ni_number: '[NI number]',
+  postcode: '[postcode]',
+  date_of_birth: '[date of birth]',
+  address: '[address]',
+  person_name: '[person]',
+  first_name: '[person]',
+  age: '[age]',
+  relationship: '[relative]',
+  child: '[child]',
+  description: '[person]',
+  pronoun: '',
+  health: '[health detail]',
+  drug_use: '[drug detail]',
+  offending: '[offence detail]',
+  safeguarding: '[safeguarding detail]',
+};
+
+interface Span {
+  kind: PersonalDataKind;
+  start: number;
+  end: number;
+}
+
+/** Screens one piece of free text. */
+export function screenText(typed: string, context: ScreenContext = {}): Screening {
+  const { verdict, spans, identifiers } = analyse(typed, context);
+  return {
+    verdict,
+    findings: spans.map((s) => finding(typed, s)),
+    identifiers,
+    suggestion: redact(typed, spans),
+  };
+}
+
+export interface FieldsScreening {
+  verdict: Verdict;
+  identifiers: boolean;
+  /** Every finding, each naming the field it is in. */
+  findings: (PersonalDataFinding & { field: string })[];
+  /** For each field with a finding, its text with what was found replaced, to edit. */
+  suggestions: Record<string, string>;
+}
+
+/**
+ * Screens the free-text fields of one submission as one text, so that a name in the title and an offence
+ * in the measure are judged together; each finding is reported in the field it came from.
+ */
+export function screenFields(
+  fields: Readonly<Record<string, string | undefined>>,
+  context: ScreenContext = {},
+): FieldsScreening {
+  const present = Object.entries(fields).filter((e): e is [string, string] => !!e[1]?.trim());
+  const SEPARATOR = '.\n\n';
+  const joined = present.map(([, text]) => text).join(SEPARATOR);
+  const { verdict, spans, identifiers } = analyse(joined, context);
+  const findings: FieldsScreening['findings'] = [];
+  const suggestions: Record<string, string> = {};
+  let offset = 0;
+  for (const [field, text] of present) {
+    const own = spans
+      .filter((s) => s.start >= offset && s.end <= offset + text.length)
+      .map((s) => ({ ...s, start: s.start - offset, end: s.end - offset }));
+    if (own.length) {
+      findings.push(...own.map((s) => ({ ...finding(text, s), field })));
+      suggestions[field] = redact(text, own);
+    }
+    offset += text.length + SEPARATOR.length;
+  }
+  return { verdict, identifiers, findings, suggestions };
+}
+
+/** Whether text so screened may be kept: never when refused, and after a confirmation when warned. */
+export function mayKeep(screening: { verdict: Verdict }, confirmed: boolean): boolean {
+  return screening.verdict === 'clear' || (screening.verdict === 'confirm' && confirmed);
+}
+
+/** Every finding in a text (the guard's whole answer is screenText). */
+export function detectPersonalData(text: string, context: ScreenContext = {}): PersonalDataFinding[] {
+  return screenText(text, context).findings;
+}
+
+/** What the text holds, as spans of the text as typed. */
+function analyse(source: string, context: ScreenContext) {
+  const folded = foldText(source);
+  const identifiers = findIdentifiers(folded.text);
+  const words = readLeet(folded.text);
+  const tokens = tokenize(words);
+  const people = findPeople(words, tokens, knownWords(context.knownNames ?? []));
+  const terms = findSensitiveTerms(words).filter((t) => !t.topic && !insideIdentifier(t, identifiers));
+  // An address, a date of birth or an NI number is always someone's: it counts as naming them.
+  const named = identifiers
+    .filter((i) => ['address', 'date_of_birth', 'ni_number'].includes(i.kind))
+    .map((i) => ({ ...i, kind: 'person_name' as const, strength: 'strong' as const, sentence: 0 }));
+  const judged = judge([...people, ...named], terms, tokens);
+  const found = judged.spans.filter((s) => !(named as Span[]).includes(s));
+  const verdict: Verdict = judged.serious
+    ? 'refuse'
+    : found.length || identifiers.length
+      ? 'confirm'
+      : 'clear';
+  const at = (i: number) => folded.origin[i] ?? source.length;
+  const spans = resolveOverlaps([...identifiers, ...found]).map((s) => ({
+    kind: s.kind,
+    start: at(s.start),
+    end: at(s.end),
+  }));
+  return { verdict, spans, identifiers: identifiers.length > 0 };
+}
+
+const finding = (text: string, s: Span): PersonalDataFinding => ({
+  kind: s.kind,
+  match: text.slice(s.start, s.end),
+  index: s.start,
+});
+
+function judge(
+  people: readonly PersonReference[],
+  terms: readonly SensitiveTerm[],
+  tokens: readonly Token[],
+) {
+  const spans: Span[] = [];
+  const strong = people.filter((p) => p.strength === 'strong');
+  const sentenceOf = (index: number) => tokens[tokenIndexAt(tokens, index)]?.sentence ?? 0;
+  const linked = people.filter(
+    (p) => p.strength === 'linked' && terms.some((t) => sentenceOf(t.start) === p.sentence),
+  );
+  const serious = (strong.length > 0 && terms.length > 0) || linked.length > 0;
+  if (serious) {
+    spans.push(...strong, ...linked, ...terms);
+    return { spans, serious };
+  }
+  spans.push(...strong);
+  const tokenAt = (index: number) => Math.max(0, tokenIndexAt(tokens, index));
+  for (const ref of people.filter((p) => p.strength === 'weak')) {
+    const from = tokenAt(ref.start);
+    const to = tokenAt(ref.end - 1);
+    const tied = terms.filter((t) => {
+      if (sentenceOf(t.start) !== ref.sentence) return false;
+      const at = tokenAt(t.start);
+      if (ref.kind === 'description') return at > to ? at - to <= 10 : from - at <= 3;
+      const pronoun = tokens[from]!.base;
+      if (['his', 'her'].includes(pronoun) && at > to && at - to <= 2) return true;
+      if (['him', 'her'].includes(pronoun) && at < from && from - tokenAt(t.end - 1) <= 2) return true;
+      return ['he', 'she'].includes(pronoun) && at > to && at - to <= 5;
+    });
+    if (tied.length) spans.push(...(ref.kind === 'pronoun' ? [] : [ref]), ...tied);
+  }
+  return { spans, serious: false };
+}
+
+const RANK: Partial<Record<PersonalDataKind, number>> = { relationship: 3, person_name: 2, age: 2, child: 1 };
+
+/** One finding at each place: among spans that overlap, the surer and the longer one wins. */
+function resolveOverlaps(spans: readonly Span[]): Span[] {
+  const kept: Span[] = [];
+  let cluster: Span[] = [];
+  let clusterEnd = -1;
+  const flush = () => {
+    const best: Span[] = [];
+    const ordered = cluster.sort(
+      (a, b) => (RANK[b.kind] ?? 0) - (RANK[a.kind] ?? 0) || b.end - b.start - (a.end - a.start),
+    );
+    for (const s of ordered) if (!best.some((k) => s.start < k.end && k.start < s.end)) best.push(s);
+    kept.push(...best.sort((a, b) => a.start - b.start));
+  };
+  for (const s of [...spans].sort((a, b) => a.start - b.start)) {
+    if (s.start >= clusterEnd && cluster.length) {
+      flush();
+      cluster = [];
+    }
+    cluster.push(s);
+    clusterEnd = Math.max(clusterEnd, s.end);
+  }
+  if (cluster.length) flush();
+  return kept;
+}
+
+function insideIdentifier(
+  term: SensitiveTerm,
+  identifiers: readonly { start: number; end: number }[],
+): boolean {
+  return identifiers.some((i) => term.start < i.end && i.start < term.end);
+}
+
+function redact(source: string, spans: readonly Span[]): string {
+  let out = '';
+  let from = 0;
+  for (const s of spans) {
+    if (!PLACEHOLDER[s.kind]) continue;
+    out += source.slice(from, s.start) + PLACEHOLDER[s.kind];
+    from = s.end;
+  }
+  return (out + source.slice(from)).replace(/[ \t]{2,}/g, ' ');
+}
+
+function knownWords(names: readonly string[]): Set<string> {
+  const words = names.flatMap((n) =>
+    foldText(n.replace(/\(.*?\)/g, ' '))
+      .text.toLowerCase()
+      .split(/[^\p{L}']+/u),
+  );
+  return new Set(words.filter((w) => w.length > 1));
 }
 
 const DESCRIPTIONS: Record<PersonalDataKind, string> = {
@@ -16,57 +248,48 @@ const DESCRIPTIONS: Record<PersonalDataKind, string> = {
   ni_number: 'a National Insurance number',
   postcode: 'a full postcode',
   date_of_birth: 'a date of birth',
+  address: 'a home address',
+  person_name: "a person's name",
+  first_name: "a person's name",
+  age: "a person's age",
+  relationship: "a person's relative",
+  child: 'a child',
+  description: 'a person',
+  pronoun: 'a person',
+  health: 'health',
+  drug_use: 'drug use',
+  offending: 'offending or the courts',
+  safeguarding: 'a safeguarding detail',
 };
 
-const EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/g;
-// UK numbers: 0 or +44, then 9-10 digits with optional spaces or dashes between them.
-const PHONE = /(?<![\w+])(?:\+44\s?(?:\(0\)\s?)?|\(?0)(?:\d[\s)-]{0,2}){8,9}\d(?![\d-])/g;
-// National Insurance: two prefix letters (with the excluded letters and pairs), six digits, suffix A-D.
-const NI_NUMBER =
-  /\b(?!BG|GB|NK|KN|TN|NT|ZZ)[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z]\s?\d{2}\s?\d{2}\s?\d{2}\s?[A-D]\b/gi;
-const POSTCODE_AREAS =
-  'AB|AL|BA|BB|BD|BH|BL|BN|BR|BS|BT|B|CA|CB|CF|CH|CM|CO|CR|CT|CV|CW|DA|DD|DE|DG|DH|DL|DN|DT|DY|EC|EH|EN|EX|E|FK|FY|GL|GU|GY|G|HA|HD|HG|HP|HR|HS|HU|HX|IG|IM|IP|IV|JE|KA|KT|KW|KY|LA|LD|LE|LL|LN|LS|LU|L|ME|MK|ML|M|NE|NG|NN|NP|NR|NW|N|OL|OX|PA|PE|PH|PL|PO|PR|RG|RH|RM|SA|SE|SG|SK|SL|SM|SN|SO|SP|SR|SS|ST|SW|SY|S|TA|TD|TF|TN|TQ|TR|TS|TW|UB|WA|WC|WD|WF|WN|WR|WS|WV|W|YO|ZE';
-// A full postcode (outward and inward parts): an outward part alone ("TR1") names an area, not a home.
-const POSTCODE = new RegExp(`\\b(?:${POSTCODE_AREAS})\\d[A-Z\\d]?\\s?\\d[ABD-HJLNP-UW-Z]{2}\\b`, 'gi');
-const ORDINAL_INWARD = /\s?\d(?:st|nd|rd|th)$/;
-const MONTH = '(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*';
-const DATE = `(?:\\d{1,2}[/.-]\\d{1,2}[/.-]\\d{2,4}|\\d{4}-\\d{2}-\\d{2}|\\d{1,2}(?:st|nd|rd|th)?\\s+${MONTH},?\\s+\\d{4}|(?:19|20)\\d{2})`;
-// A date counts as a date of birth only next to words that say so: due dates are everywhere in plans.
-const DATE_OF_BIRTH = new RegExp(
-  `\\b(?:d\\.?o\\.?b\\.?|date of birth|born(?:\\s+(?:on|in))?|birthday)[\\s:,-]*${DATE}`,
-  'gi',
-);
-
-export function detectPersonalData(text: string): PersonalDataFinding[] {
-  const findings: PersonalDataFinding[] = [];
-  const collect = (kind: PersonalDataKind, pattern: RegExp, keep: (m: string) => boolean = () => true) => {
-    for (const m of text.matchAll(pattern))
-      if (keep(m[0])) findings.push({ kind, match: m[0], index: m.index });
-  };
-  collect('email', EMAIL);
-  collect('phone', PHONE, isUkPhone);
-  collect('ni_number', NI_NUMBER);
-  collect('postcode', POSTCODE, (m) => !ORDINAL_INWARD.test(m));
-  collect('date_of_birth', DATE_OF_BIRTH);
-  // An e-mail's digits are not also a phone number, and so on: keep the first finding at each place.
-  return findings
-    .sort((a, b) => a.index - b.index)
-    .filter((f, i, all) => i === 0 || f.index >= all[i - 1]!.index + all[i - 1]!.match.length);
-}
-
-function isUkPhone(match: string): boolean {
-  const digits = match.replace(/\D/g, '');
-  const national =
-    digits.startsWith('44') && match.trim().startsWith('+') ? digits.slice(2) : digits.replace(/^0/, '');
-  return (national.length === 9 || national.length === 10) && /^[1235789]/.test(national);
-}
+/** What a finding is, in words for the card ("a person's name"). */
+export const describeKind = (kind: PersonalDataKind) => DESCRIPTIONS[kind];
+export const isIdentifier = (kind: PersonalDataKind) =>
+  (IDENTIFIER_KINDS as readonly string[]).includes(kind);
 
 /** One sentence for the warning card: what was found and what to do instead. */
-export function describeFindings(findings: readonly PersonalDataFinding[]): string {
+export function describeFindings(
+  findings: readonly PersonalDataFinding[],
+  verdict: Verdict = 'confirm',
+): string {
   const kinds = [...new Set(findings.map((f) => DESCRIPTIONS[f.kind]))];
   const list = kinds.length > 1 ? `${kinds.slice(0, -1).join(', ')} and ${kinds.at(-1)}` : kinds[0];
-  return (
-    `This text looks like it contains ${list}. Records here are shared across the partnership: ` +
-    'replace personal details with a case-system reference (for example "ECINS 123456").'
-  );
+  const lead =
+    verdict === 'refuse'
+      ? `This text describes a person with ${list}. Details like these about someone cannot be kept here`
+      : `This text looks like it contains ${list}. Records here are shared across the partnership`;
+  return `${lead}: refer to the person by their case-system reference (for example "ECINS 123456") and keep the details in the case system.`;
+}
+
+/** A short account for a list of problems: "Title: a person's name with offending; use case-system references". */
+export function personalDataSummary(screening: FieldsScreening): string {
+  const byField = new Map<string, Set<string>>();
+  for (const f of screening.findings) {
+    const kinds = byField.get(f.field) ?? new Set<string>();
+    kinds.add(DESCRIPTIONS[f.kind]);
+    byField.set(f.field, kinds);
+  }
+  const parts = [...byField].map(([field, kinds]) => `${field}: ${[...kinds].join(', ')}`);
+  const advice = screening.verdict === 'refuse' ? 'details about a person cannot be kept' : 'check it';
+  return `${parts.join('; ')}; ${advice}, use case-system references`;
 }

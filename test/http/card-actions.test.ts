@@ -1,6 +1,6 @@
 // Universal Actions: status, notes and due dates changed from the card, with versions, roles and audit.
 import { beforeAll, describe, expect, it, vi } from 'vitest';
-import { CHANNEL_ID, USERS, cardText, useBot, type Response } from '../support/bot-harness.js';
+import { CHANNEL_ID, USERS, cardText, guardCard, useBot, type Response } from '../support/bot-harness.js';
 import type { Action } from '../../src/domain/action.js';
 
 // A connector that does not answer is given up after 5 s and retried (the default is 20 s).
@@ -200,10 +200,11 @@ describe('changing an action from its card', () => {
     );
     expect(cardText(warning)).toContain('a phone number: "07700 900123"');
     expect(await action('TRU-005')).toEqual(current);
-    const confirm = (warning.actions as { verb: string; data: Record<string, unknown> }[]).find(
-      (a) => a.verb === 'action.note',
-    )!;
-    expect(confirm.data).toMatchObject({ personalDataConfirmed: true, version: current.version });
+    const confirm = guardCard(warning).confirm!;
+    expect(confirm).toMatchObject({
+      verb: 'action.note',
+      data: { personalDataConfirmed: true, version: current.version },
+    });
     invokeCard(await bot.invoke(USERS.caseWorker, 'action.note', confirm.data));
     expect((await action('TRU-005')).notes.at(-1)?.text).toBe(note);
   });

@@ -94,6 +94,20 @@ describe('importing a plan sent in Teams', () => {
     expect(text).toContain('Row 2, column G: Status "Soon"');
   });
 
+  it('names the row whose text describes a person, in the dry run, and writes nothing', async () => {
+    const person = [good[0], 'Move Kyle Pascoe, 16, on from the skate park: he is dealing', ...good.slice(2)];
+    files.set('/person.xlsx', await sheet([good, person]));
+    const before = await bot.ctx.stores.actions.listByTown('truro');
+    await send(USERS.coordinator, 'import truro', `${base}/person.xlsx`);
+    const text = cardText(lastCard(bot.connector));
+    expect(text).toContain('truro-plan.xlsx was not imported');
+    expect(text).toMatch(
+      /Row 3: looks like personal details \(title: a person's name, a person's age, drug use; details about a person cannot be kept/,
+    );
+    expect(text).not.toContain('Row 2:');
+    expect(await bot.ctx.stores.actions.listByTown('truro')).toEqual(before);
+  });
+
   it('reads files only from OneDrive, only for coordinators, only in a 1:1 chat', async () => {
     await send(USERS.coordinator, 'import truro', 'https://evil.example/plan.xlsx');
     expect(cardText(lastCard(bot.connector))).toContain('I only read files from your OneDrive');

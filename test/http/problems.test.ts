@@ -2,7 +2,7 @@
 // (never a home address or names), each stage's work recorded before it moves on, closed with lessons,
 // shared to the library by a coordinator, and found from another town. The summary counts open plans.
 import { describe, expect, it } from 'vitest';
-import { USERS, cardText, invokeCard, lastCard, useBot } from '../support/bot-harness.js';
+import { USERS, cardText, guardCard, invokeCard, lastCard, useBot } from '../support/bot-harness.js';
 import type { ProblemPlan } from '../../src/domain/problem.js';
 
 const bot = useBot();
@@ -32,11 +32,16 @@ describe('a problem-solving plan through SARA', () => {
     const home = invokeCard(
       await bot.invoke(USERS.caseWorker, 'problem.create', { ...start, hotspot: '14 Fore Street' }),
     );
-    expect(cardText(home)).toContain('not a home address');
+    expect(cardText(home)).toContain('a home address: "14 Fore Street"');
     const name = invokeCard(
       await bot.invoke(USERS.caseWorker, 'problem.create', { ...start, caseRefs: 'John Smith' }),
     );
-    expect(cardText(name)).toContain('Case references look like "ECINS 123456"');
+    expect(cardText(name)).toContain('a person\'s name: "John Smith"');
+    const kept = guardCard(name).confirm!; // "it is not personal data": the plan still takes only case references
+    const ref = invokeCard(
+      await bot.invoke(USERS.caseWorker, kept.verb, { ...kept.data, personalDataReason: 'A test name' }),
+    );
+    expect(cardText(ref)).toContain('Case references look like "ECINS 123456"');
     const phone = invokeCard(
       await bot.invoke(USERS.caseWorker, 'problem.create', {
         ...start,
@@ -44,6 +49,7 @@ describe('a problem-solving plan through SARA', () => {
       }),
     );
     expect(cardText(phone)).toContain('looks like it contains a phone number');
+    expect(guardCard(phone).confirm).toBeNull(); // an identifier is refused outside notes and new actions
     const viewer = invokeCard(await bot.invoke(USERS.clerk, 'problem.create', start));
     expect(cardText(viewer)).toContain('Viewers and board members can read but not change');
     expect(await bot.ctx.stores.problems.listByTown('newquay')).toHaveLength(0);

@@ -1,6 +1,6 @@
 // The HTTP edge: health, bad input (4xx, never 5xx, nothing stored), tenants and authentication.
 import { describe, expect, it } from 'vitest';
-import { TENANT, USERS, cardText, lastCard, useBot } from '../support/bot-harness.js';
+import { TENANT, USERS, cardText, guardCard, lastCard, useBot } from '../support/bot-harness.js';
 
 describe('health and malformed requests', () => {
   const bot = useBot();
@@ -139,16 +139,21 @@ describe('the new-action form and joining', () => {
     };
     expect(cardText(warning.value)).toContain('a full postcode: "TR1 2AB"');
     expect((await bot.ctx.stores.actions.listByTown('truro')).length).toBe(before);
-    const [edit, confirm] = warning.value.actions as { verb: string; data: Record<string, unknown> }[];
-    const form = (await bot.invoke(USERS.caseWorker, edit!.verb, edit!.data)).body as {
+    const { save, confirm, inputs } = guardCard(warning.value);
+    expect(inputs).toEqual({ edited_title: 'Visit the flat at [postcode] about the noise' });
+    const title = 'Visit the flat (ECINS 123456) about the noise';
+    const edited = (await bot.invoke(USERS.caseWorker, save.verb, { ...save.data, edited_title: title }))
+      .body as {
       value: Record<string, unknown>;
     };
-    expect(JSON.stringify(form.value)).toContain('"value":"Visit the flat at TR1 2AB about the noise"'); // back to the form, text kept
+    expect(cardText(edited.value)).toMatch(/Created[\s\S]*TRU-0\d\d/);
+    const actions = await bot.ctx.stores.actions.listByTown('truro');
+    expect(actions.map((a) => a.title)).toContain(title);
     const saved = (await bot.invoke(USERS.caseWorker, confirm!.verb, confirm!.data)).body as {
       value: Record<string, unknown>;
     };
     expect(cardText(saved.value)).toMatch(/Created[\s\S]*TRU-0\d\d/);
-    expect((await bot.ctx.stores.actions.listByTown('truro')).length).toBe(before + 1);
+    expect((await bot.ctx.stores.actions.listByTown('truro')).length).toBe(before + 2);
   });
 
   it('lets a person ask to join and a coordinator approve from the card', async () => {

@@ -231,3 +231,37 @@ export function invokeCard(res: Response): Record<string, unknown> {
     throw new Error(`invoke answered ${res.status}: ${JSON.stringify(res.body).slice(0, 300)}`);
   return (res.body as { value: Record<string, unknown> }).value;
 }
+
+interface CardAction {
+  type: string;
+  verb?: string;
+  data?: Record<string, unknown>;
+  card?: { actions?: CardAction[] };
+}
+
+/**
+ * The personal-data guard's card as a person would use it: the inputs with their pre-filled text, "Save the
+ * edited text", and (for a warning) "Keep it as written" inside "It is not personal data".
+ */
+export function guardCard(card: Record<string, unknown>) {
+  const actions = (card.actions ?? []) as CardAction[];
+  const save = actions.find((a) => a.type === 'Action.Execute')!;
+  const confirm = actions.find((a) => a.type === 'Action.ShowCard')?.card?.actions?.[0] ?? null;
+  const inputs: Record<string, string> = {};
+  const walk = (node: unknown) => {
+    if (Array.isArray(node)) node.forEach(walk);
+    else if (node && typeof node === 'object') {
+      const n = node as Record<string, unknown>;
+      if (n.type === 'Input.Text' && typeof n.id === 'string')
+        inputs[n.id] = typeof n.value === 'string' ? n.value : '';
+      Object.values(n).forEach(walk);
+    }
+  };
+  walk(card.body);
+  return {
+    title: cardText({ body: [(card.body as unknown[])[0]] }),
+    save: { verb: save.verb!, data: save.data! },
+    confirm: confirm ? { verb: confirm.verb!, data: confirm.data! } : null,
+    inputs,
+  };
+}

@@ -91,12 +91,25 @@ describe('action use cases (on the demo partnership, in memory)', () => {
     const first = await createAction(t.ctx, coordinator, flagged);
     expect(first).toMatchObject({
       ok: true,
-      value: { kind: 'personal_data', findings: [{ kind: 'postcode', match: 'TR1 2AB' }] },
+      value: {
+        kind: 'personal_data',
+        screening: { verdict: 'confirm', findings: [{ kind: 'postcode', match: 'TR1 2AB', field: 'title' }] },
+      },
     });
     expect(await t.stores.actions.listByTown('truro')).toHaveLength(7);
     expect(await createAction(t.ctx, coordinator, { ...flagged, personalDataConfirmed: true })).toMatchObject(
       { ok: true, value: { kind: 'created' } },
     );
+  });
+
+  it('refuses a person with an offence even when confirmed, and saves nothing', async () => {
+    const flagged = { ...input(), title: 'Visit Mr Pascoe about his bail conditions at the quay' };
+    for (const personalDataConfirmed of [false, true])
+      expect(await createAction(t.ctx, coordinator, { ...flagged, personalDataConfirmed })).toMatchObject({
+        ok: true,
+        value: { kind: 'personal_data', screening: { verdict: 'refuse' } },
+      });
+    expect(await t.stores.actions.listByTown('truro')).toHaveLength(7);
   });
 
   it('refuses an unknown town before anything else', async () => {

@@ -2,7 +2,8 @@
 // an id, date, number, choice or link. A new field fails here until someone decides which it is.
 import { describe, expect, it } from 'vitest';
 import { VERB_SCHEMAS } from '../../../src/bot/card-actions.js';
-import { FREE_TEXT_FIELDS, NOT_FREE_TEXT, personalDataIn } from '../../../src/bot/free-text.js';
+import { FREE_TEXT_FIELDS, NOT_FREE_TEXT, freeTextOf } from '../../../src/bot/free-text.js';
+import { screenFields } from '../../../src/domain/personal-data.js';
 
 interface Def {
   type: string;
@@ -48,7 +49,10 @@ describe('the free-text fields of the cards', () => {
   });
 
   it('finds personal data in a free-text field, and only there', () => {
-    expect(personalDataIn('meeting.create', { title: 'Call 07700 900123 first' })).toContain('phone number');
-    expect(personalDataIn('meeting.create', { requestId: '07700 900123', title: 'Walkabout' })).toBeNull();
+    const screened = (data: Record<string, unknown>) => screenFields(freeTextOf('meeting.create', data));
+    expect(screened({ title: 'Call 07700 900123 first' }).findings.map((f) => [f.field, f.kind])).toEqual([
+      ['title', 'phone'],
+    ]);
+    expect(screened({ requestId: '07700 900123', title: 'Walkabout' }).verdict).toBe('clear');
   });
 });

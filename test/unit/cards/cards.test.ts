@@ -24,7 +24,7 @@ import {
   welcomeCard,
 } from '../../../src/bot/replies.js';
 import { AppError, ErrorCode } from '../../../src/errors.js';
-import { detectPersonalData } from '../../../src/domain/personal-data.js';
+import { screenFields } from '../../../src/domain/personal-data.js';
 import { newIndicator } from '../../../src/domain/indicator.js';
 import { townSummary } from '../../../src/domain/summary.js';
 import { weeklyDigest } from '../../../src/domain/digest.js';
@@ -314,9 +314,13 @@ const rendered: Record<CardName, Card> = {
   'personal-data': cards.render(
     'personal-data',
     personalDataCard(
-      detectPersonalData('call 07700 900123'),
-      { verb: 'action.refresh', data: { actionId: 'a' } },
-      { verb: 'action.note', data: { actionId: 'a', version: 1, note: 'x' } },
+      screenFields({ note: 'Mr Pascoe said call 07700 900123' }),
+      {
+        verb: 'action.note',
+        data: { actionId: 'a', version: 1 },
+        fields: { note: 'Mr Pascoe said call 07700 900123' },
+      },
+      { allowed: true, reasonRequired: true, reasonProblem: 'Say why' },
     ),
   ),
 };

@@ -47,7 +47,7 @@ describe('personal data detector', () => {
       ['date_of_birth', 35],
     ]);
     expect(describeFindings(findings)).toBe(
-      'This text looks like it contains an e-mail address, a phone number and a date of birth. Records here are shared across the partnership: replace personal details with a case-system reference (for example "ECINS 123456").',
+      'This text looks like it contains an e-mail address, a phone number and a date of birth. Records here are shared across the partnership: refer to the person by their case-system reference (for example "ECINS 123456") and keep the details in the case system.',
     );
   });
 });

@@ -1,0 +1,94 @@
+// The personal-data guard at the Teams edge: every card verb's free text (src/bot/free-text.ts) is screened
+// before the verb runs. Refused text comes back on a card with what was found replaced, to edit; a warning
+// may be kept as written with a reason, which the audit trail records. The same screening runs again in the
+// use cases, so a way in that does not pass through here is held to the same rules.
+import { z } from 'zod';
+import { isIdentifier, screenText } from '../domain/personal-data.js';
+import { cleanText } from '../domain/text.js';
+import { recordPersonalDataOverride, screenForActor } from '../app/personal-data.js';
+import { EDITED_PREFIX, personalDataCard } from '../cards/views.js';
+import { CONFIRMABLE, FREE_TEXT_FIELDS, freeTextOf } from './free-text.js';
+import type { FieldsScreening } from '../domain/personal-data.js';
+import type { Actor } from '../domain/entity.js';
+import type { AppContext } from '../app/context.js';
+import type { Card, CardRenderer } from '../cards/render.js';
+
+const CONFIRMATION = z.object({
+  personalDataConfirmed: z.literal(true).optional(),
+  personalDataReason: z.string().max(2000).optional(),
+});
+const GUARD_KEYS = ['personalDataEdited', 'personalDataConfirmed', 'personalDataReason'];
+
+/**
+ * The card's data as the verb expects it: after "Save the edited text", each edited field in place of the
+ * original. Built with Object.fromEntries, so a forged "__proto__" key stays a plain key.
+ */
+export function withEdits(verb: string, raw: unknown): unknown {
+  if (!raw || typeof raw !== 'object' || Array.isArray(raw)) return raw;
+  const data = raw as Record<string, unknown>;
+  if (data.personalDataEdited !== true) return raw;
+  const fields = FREE_TEXT_FIELDS[verb] ?? [];
+  const kept = Object.entries(data).filter(([k]) => !k.startsWith(EDITED_PREFIX) && !GUARD_KEYS.includes(k));
+  const edited = fields.flatMap((f) => {
+    const value = data[`${EDITED_PREFIX}${f}`];
+    return typeof value === 'string' ? [[f, value] as const] : [];
+  });
+  return Object.fromEntries([...kept, ...edited]);
+}
+
+export class PersonalDataGuard {
+  constructor(
+    private readonly ctx: AppContext,
+    private readonly cards: CardRenderer,
+  ) {}
+
+  /**
+   * Null when the verb may run: nothing found, or a warning confirmed with a reason (then the parsed data
+   * is marked `personalDataConfirmed` for the use case). Otherwise the card to show instead.
+   */
+  async check(actor: Actor, verb: string, data: Record<string, unknown>, raw: unknown): Promise<Card | null> {
+    const typed = freeTextOf(verb, data);
+    if (!Object.keys(typed).length) return null;
+    const screening = await screenForActor(this.ctx, actor, typed);
+    if (screening.verdict === 'clear') return null;
+    const confirmable = screening.verdict === 'confirm' && (!screening.identifiers || CONFIRMABLE.has(verb));
+    const reasonRequired = screening.findings.some((f) => !isIdentifier(f.kind));
+    const confirmation = CONFIRMATION.safeParse(raw);
+    let reasonProblem = '';
+    if (confirmable && confirmation.success && confirmation.data.personalDataConfirmed) {
+      const reason = cleanText(confirmation.data.personalDataReason ?? '');
+      if (reasonRequired && !reason)
+        reasonProblem = 'Say why it is safe to keep: the reason goes in the audit trail.';
+      else if (reason && screenText(reason).verdict !== 'clear')
+        reasonProblem = 'The reason itself looks like personal details: say why without them.';
+      else {
+        await recordPersonalDataOverride(this.ctx, actor, {
+          verb,
+          kinds: screening.findings.map((f) => f.kind),
+          reason: reason || null,
+          record: data,
+        });
+        data.personalDataConfirmed = true;
+        return null;
+      }
+    }
+    return this.card(verb, raw, typed, screening, { allowed: confirmable, reasonRequired, reasonProblem });
+  }
+
+  /** The card for a screening a use case returned (a new action's text). */
+  card(
+    verb: string,
+    raw: unknown,
+    typed: Readonly<Record<string, string>>,
+    screening: FieldsScreening,
+    confirm: { allowed: boolean; reasonRequired: boolean; reasonProblem?: string },
+  ): Card {
+    const data = Object.fromEntries(
+      Object.entries(raw && typeof raw === 'object' ? raw : {}).filter(([k]) => !GUARD_KEYS.includes(k)),
+    );
+    return this.cards.render(
+      'personal-data',
+      personalDataCard(screening, { verb, data, fields: typed }, confirm),
+    );
+  }
+}
