@@ -55,7 +55,10 @@ export async function createAction(
 
   const { title, measure, target } = draft.value;
   const typed = { title, measure, target, revisionReason: reason ?? undefined };
-  const screening = await screenForActor(ctx, actor, typed, input.personalDataConfirmed === true);
+  const screening = await screenForActor(ctx, actor, typed, {
+    confirmed: input.personalDataConfirmed === true,
+    town: town.data,
+  });
   if (!screening.allowed) return ok({ kind: 'personal_data', screening });
 
   const action = completeAction(draft.value, {

@@ -44,7 +44,8 @@ export async function scheduleMeeting(
   if (refusal) return fail(refusal);
   // The title and agenda go to Microsoft Graph and into every invitee's calendar.
   const typed = { title: request.title, agenda: request.agenda };
-  if (!(await screenForActor(ctx, actor, typed, request.personalDataConfirmed)).allowed)
+  const options = { confirmed: request.personalDataConfirmed, town: town.data };
+  if (!(await screenForActor(ctx, actor, typed, options)).allowed)
     return fail(new AppError(ErrorCode.Validation, PERSONAL_IN_INVITATION));
 
   let meeting = await ctx.stores.meetings.get(request.requestId);

@@ -13,30 +13,32 @@ import { audit } from './audit-trail.js';
 import type { Actor } from '../domain/entity.js';
 import type { AppContext } from './context.js';
 
-/** The names a text may use without a finding: the author, and the members of the author's towns. */
-export async function knownPeople(ctx: AppContext, actor: Actor): Promise<string[]> {
-  if (actor.kind !== 'user') return [];
-  const seats = await ctx.stores.members.listByPerson(actor.id);
-  const towns = [...new Set(seats.map((s) => s.town))];
+/**
+ * The names a text may use without a finding: the author, the members of the author's towns, and the
+ * members of the town the text is for (a system actor, such as an import, has only that town's).
+ */
+export async function knownPeople(ctx: AppContext, actor: Actor, town?: TownSlug): Promise<string[]> {
+  const seats = actor.kind === 'user' ? await ctx.stores.members.listByPerson(actor.id) : [];
+  const towns = [...new Set([...seats.map((s) => s.town), ...(town ? [town] : [])])];
   const members = (await Promise.all(towns.map((t) => ctx.stores.members.listByTown(t)))).flat();
-  return [actor.name, ...members.map((m) => m.displayName)];
+  return [...(actor.kind === 'user' ? [actor.name] : []), ...members.map((m) => m.displayName)];
 }
 
 /**
- * The guard as every way in applies it: the fields screened together, with the names of the author and
- * their towns' members known (looked up only when something was found). `allowed` is false for what is
- * refused, and for a warning nobody has confirmed.
+ * The guard as every way in applies it: the fields screened together, with the names of the author and of
+ * the members of their towns and of the text's town known (looked up only when something was found).
+ * `allowed` is false for what is refused, and for a warning nobody has confirmed.
  */
 export async function screenForActor(
   ctx: AppContext,
   actor: Actor,
   fields: Readonly<Record<string, string | undefined>>,
-  confirmed = false,
+  options: { confirmed?: boolean | undefined; town?: TownSlug | undefined } = {},
 ): Promise<FieldsScreening & { allowed: boolean }> {
   let screening = screenFields(fields);
   if (screening.verdict !== 'clear')
-    screening = screenFields(fields, { knownNames: await knownPeople(ctx, actor) });
-  return { ...screening, allowed: mayKeep(screening, confirmed) };
+    screening = screenFields(fields, { knownNames: await knownPeople(ctx, actor, options.town) });
+  return { ...screening, allowed: mayKeep(screening, options.confirmed === true) };
 }
 
 /**

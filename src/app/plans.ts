@@ -131,7 +131,14 @@ export async function commentOnPlan(
   actor: Actor,
   request: { planId: string; kind: 'comment' | 'concern'; text: string; personalDataConfirmed?: boolean },
 ): Promise<Result<PlanView, AppError>> {
-  const screening = await screenForActor(ctx, actor, { text: request.text }, request.personalDataConfirmed);
+  const screening = await screenForActor(
+    ctx,
+    actor,
+    { text: request.text },
+    {
+      confirmed: request.personalDataConfirmed,
+    },
+  );
   if (!screening.allowed)
     return fail(
       new AppError(

@@ -50,13 +50,13 @@ function stringsOf(input: unknown, path = 'text'): [string, string][] {
   return [];
 }
 
-async function withheld(ctx: AppContext, actor: Actor, input: unknown, confirmed: boolean | undefined) {
-  const screening = await screenForActor(
-    ctx,
-    actor,
-    Object.fromEntries(stringsOf(input)),
-    confirmed === true,
-  );
+async function withheld(
+  ctx: AppContext,
+  actor: Actor,
+  input: unknown,
+  options: { confirmed: boolean | undefined; town: TownSlug },
+) {
+  const screening = await screenForActor(ctx, actor, Object.fromEntries(stringsOf(input)), options);
   return screening.allowed ? null : new AppError(ErrorCode.Validation, PERSONAL);
 }
 
@@ -68,7 +68,10 @@ export async function createProblem(
   const refusal = await authorise(ctx, actor, input.town, 'update');
   if (refusal) return fail(refusal);
   const { personalDataConfirmed, ...typed } = input;
-  const personal = await withheld(ctx, actor, typed, personalDataConfirmed);
+  const personal = await withheld(ctx, actor, typed, {
+    confirmed: personalDataConfirmed,
+    town: input.town,
+  });
   if (personal) return fail(personal);
   const draft = newProblemPlan(input, { id: 'check', seq: 1 });
   if (!draft.ok) return fail(AppError.validation(draft.error, 'The problem-solving plan is not ready yet'));
@@ -153,7 +156,10 @@ export async function changeProblem(
     `${plan.ref} changed while you were looking at it: here it is as it is now. Nothing was changed.`,
   );
   if (plan.version !== request.expectedVersion) return fail(stale);
-  const personal = await withheld(ctx, actor, change, request.personalDataConfirmed);
+  const personal = await withheld(ctx, actor, change, {
+    confirmed: request.personalDataConfirmed,
+    town: plan.town,
+  });
   if (personal) return fail(personal);
   if (change.kind === 'link') {
     const action = await ctx.stores.actions.get(change.actionId);

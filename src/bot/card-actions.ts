@@ -5,7 +5,7 @@ import { ErrorCode } from '../errors.js';
 import { ACTION_STATUSES, type Action, type ActionStatus } from '../domain/action.js';
 import { cleanText, TEXT_LIMITS } from '../domain/text.js';
 import { localDateSchema } from '../domain/dates.js';
-import { PersonalDataGuard, withEdits } from './personal-data-guard.js';
+import { PersonalDataGuard, withEdits, withoutGuardKeys } from './personal-data-guard.js';
 import { freeTextOf } from './free-text.js';
 import { townSlugSchema } from '../domain/towns.js';
 import { createAction } from '../app/create-action.js';
@@ -47,7 +47,6 @@ export const VERB_SCHEMAS = {
     actionId: id,
     version,
     note: text(TEXT_LIMITS.note),
-    personalDataConfirmed: z.boolean().optional(),
   }),
   'action.due': z.object({ actionId: id, version, dueDate: localDateSchema }),
   'action.snooze': z.object({
@@ -67,7 +66,6 @@ export const VERB_SCHEMAS = {
     ownerIds: z.string().max(2000).optional(),
     dueDate: z.string().max(20).optional(),
     revisionReason: text(TEXT_LIMITS.reason).optional(),
-    personalDataConfirmed: z.boolean().optional(),
   }),
   'meeting.create': z.object({
     requestId: id,
@@ -139,7 +137,7 @@ export class CardActions {
         `Unknown action "${verb.slice(0, 50)}". The card may be out of date: ask for it again.`,
       );
     const raw = withEdits(verb, rawData);
-    const parsed = VERB_SCHEMAS[verb].safeParse(raw);
+    const parsed = VERB_SCHEMAS[verb].safeParse(withoutGuardKeys(raw));
     if (!parsed.success) {
       const issues = parsed.error.issues.map((i) => ({
         message: `${i.path.join('.') || 'data'}: ${i.message}`,

@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { isIdentifier, screenText } from '../domain/personal-data.js';
 import { cleanText } from '../domain/text.js';
+import { townSlugSchema } from '../domain/towns.js';
 import { recordPersonalDataOverride, screenForActor } from '../app/personal-data.js';
 import { EDITED_PREFIX, personalDataCard } from '../cards/views.js';
 import { CONFIRMABLE, FREE_TEXT_FIELDS, freeTextOf } from './free-text.js';
@@ -36,6 +37,12 @@ export function withEdits(verb: string, raw: unknown): unknown {
   return Object.fromEntries([...kept, ...edited]);
 }
 
+/** The card's data without the guard's own keys, for the verb's schema: only the guard reads those. */
+export function withoutGuardKeys(raw: unknown): unknown {
+  if (!raw || typeof raw !== 'object' || Array.isArray(raw)) return raw;
+  return Object.fromEntries(Object.entries(raw).filter(([k]) => !GUARD_KEYS.includes(k)));
+}
+
 export class PersonalDataGuard {
   constructor(
     private readonly ctx: AppContext,
@@ -49,7 +56,8 @@ export class PersonalDataGuard {
   async check(actor: Actor, verb: string, data: Record<string, unknown>, raw: unknown): Promise<Card | null> {
     const typed = freeTextOf(verb, data);
     if (!Object.keys(typed).length) return null;
-    const screening = await screenForActor(this.ctx, actor, typed);
+    const town = townSlugSchema.safeParse(data.town);
+    const screening = await screenForActor(this.ctx, actor, typed, town.success ? { town: town.data } : {});
     if (screening.verdict === 'clear') return null;
     const confirmable = screening.verdict === 'confirm' && (!screening.identifiers || CONFIRMABLE.has(verb));
     const reasonRequired = screening.findings.some((f) => !isIdentifier(f.kind));

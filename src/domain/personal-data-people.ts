@@ -14,7 +14,7 @@ export const PERSON_KINDS = [
   'person_name',
   'age',
   'relationship',
-  'first_name',
+  'lone_name',
   'child',
   'description',
   'pronoun',
@@ -23,8 +23,8 @@ export type PersonKind = (typeof PERSON_KINDS)[number];
 
 /**
  * strong: identifies someone by itself (a full name, an age, a relative): a finding alone, and with a
- * sensitive term anywhere in the text the most serious one. linked: a forename or a child, serious with a
- * sensitive term in the same sentence. weak: "a man", "he": only a warning, and only tied to such a term.
+ * sensitive term anywhere in the text the most serious one. linked: one name alone ("Kyle", "Pascoe") or a
+ * child, serious with a sensitive term in the same sentence. weak: "a man", "he": only a warning, and only tied to such a term.
  */
 export type Strength = 'strong' | 'linked' | 'weak';
 
@@ -40,7 +40,7 @@ const STRENGTH: Record<PersonKind, Strength> = {
   person_name: 'strong',
   age: 'strong',
   relationship: 'strong',
-  first_name: 'linked',
+  lone_name: 'linked',
   child: 'linked',
   description: 'weak',
   pronoun: 'weak',
@@ -55,6 +55,12 @@ const ROLE_TITLES = new Set(
 );
 const RELATIVES =
   'mum|mother|mam|mom|dad|father|son|daughter|brother|sister|partner|boyfriend|girlfriend|husband|wife|ex|ex-partner|fiance|fiancee|nan|nanna|nana|gran|granny|grandma|grandad|grandpa|grandmother|grandfather|grandson|granddaughter|uncle|aunt|auntie|cousin|nephew|niece|stepdad|stepmum|stepfather|stepmother|stepson|stepdaughter|child|baby|kid|kids|children|family|carer|social worker|key worker|probation officer|gp|landlord|neighbour';
+const PLACE_BEFORE = new Set(
+  'at in on near from to into outside behind around by via past opposite towards'.split(' '),
+);
+const SUBJECT_VERBS = new Set(
+  'was is has had got gets keeps kept says said went goes will would and remains'.split(' '),
+);
 const GROUP_BEFORE =
   /\b(?:people|persons|youths|children|kids|teenagers|teens|pupils|students|residents|adults|men|women|boys|girls|lads|males|females|groups?|those|anyone|cohort|members|volunteers|families|users|sleepers|drinkers|offenders|victims)\b[^.;\n]{0,30}$/;
 
@@ -132,13 +138,19 @@ export function findPeople(
         continue;
       }
     }
-    if (
-      capital(t) &&
-      isClearForename(t.base) &&
-      !afterSaint(i) &&
-      !(next && isPlaceOrCalendarWord(next.base))
-    )
-      span(i, i, 'first_name');
+    if (capital(t) && !afterSaint(i) && !(next && isPlaceOrCalendarWord(next.base)) && loneName(i))
+      span(i, i, 'lone_name');
+  }
+
+  /** "Kyle" anywhere, or "Pascoe" where a place would not stand: not after "at", and opening a sentence only as its subject. */
+  function loneName(i: number): boolean {
+    const t = tokens[i]!;
+    if (isClearForename(t.base)) return true;
+    // "at Tregolls and Penhale": a word after a place preposition, or in a list that follows one, is a place.
+    const before = tokens.slice(Math.max(0, i - 3), i).filter((b) => sameSentence(t, b));
+    if (!isLikelySurname(t.base) || before.some((b) => PLACE_BEFORE.has(b.base))) return false;
+    const next = tokens[i + 1];
+    return !t.opensSentence || (!!next && sameSentence(t, next) && SUBJECT_VERBS.has(next.base));
   }
 
   function fullName(i: number): number | null {
@@ -200,7 +212,7 @@ function findAges(text: string, found: readonly PersonReference[], add: Add): vo
   );
   // "Mr Pascoe, 34," and "Sarah Trewin (15)": an age straight after a name.
   for (const ref of found)
-    if (ref.kind === 'person_name' || ref.kind === 'first_name') {
+    if (ref.kind === 'person_name' || ref.kind === 'lone_name') {
       const m = /^\s*(?:,\s*|\(\s*)(\d{1,2}|1[01]\d)\s*(?=[,)]|\s+(?:is|was|has|from|of|who|and)\b)/.exec(
         lower.slice(ref.end, ref.end + 16),
       );

@@ -6,7 +6,15 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { CHANNEL_ID, USERS, cardText, useBot, type TeamsUser } from '../support/bot-harness.js';
+import {
+  CHANNEL_ID,
+  USERS,
+  cardText,
+  guardCard,
+  invokeCard,
+  useBot,
+  type TeamsUser,
+} from '../support/bot-harness.js';
 import { FakeGraph } from '../servers/fake-graph.js';
 import { COMMANDS } from '../../src/bot/commands.js';
 import { VERB_SCHEMAS } from '../../src/bot/card-actions.js';
@@ -446,9 +454,28 @@ describe('the personal-data guard', () => {
     const before = await storedState(bot.db);
     const res = await bot.invoke(AS[row.allowed[0]!], verb, { ...(await row.data!()), [field]: PHONE });
     const text = cardText((res.body as { value: unknown }).value);
-    expect(text).toContain('looks like it contains a phone number');
+    expect(text).toContain("looks like it contains a person's name and a phone number");
     expect(changedBetween(before, await storedState(bot.db))).toEqual([]);
   });
+
+  const SENSITIVE = 'Mr Pascoe is on bail for shoplifting';
+  it.each(cases)(
+    '%s: refuses a person with an offence in "%s", even when "confirmed"',
+    async (verb, field) => {
+      const row = VERB_ROWS.find((r) => r.name === verb)!;
+      const before = await storedState(bot.db);
+      const data = {
+        ...(await row.data!()),
+        [field]: SENSITIVE,
+        personalDataConfirmed: true,
+        personalDataReason: 'ok',
+      };
+      const card = guardCard(invokeCard(await bot.invoke(AS[row.allowed[0]!], verb, data)));
+      expect(card.title).toBe('Personal details: not saved');
+      expect(card.confirm).toBeNull();
+      expect(changedBetween(before, await storedState(bot.db))).toEqual([]);
+    },
+  );
 });
 
 describe('the authorisation matrix', () => {

@@ -45,6 +45,7 @@ describe('people judged with sensitive terms', () => {
       "Dean's brother was arrested for burglary",
       'A 15-year-old girl was seen with older men at the station',
       'Kyle went missing from home again',
+      'Pascoe was arrested again',
     ])
       expect(verdict(text), text).toBe('refuse');
   });
@@ -56,6 +57,7 @@ describe('people judged with sensitive terms', () => {
       'Mental health team and the probation service to attend',
       'Naloxone training for the hostel staff',
       'Tackling shoplifting on Fore Street',
+      'Dealing reported at Tregolls and Penhale',
     ])
       expect(verdict(text), text).toBe('clear');
   });
