@@ -40,6 +40,9 @@ if (!(seconds >= 5 && soakSeconds >= 60)) {
   console.error(`--seconds must be 5 or more and --soak-seconds 60 or more\nUsage: ${USAGE}`);
   process.exit(1);
 }
+// Everything measured runs as compiled JavaScript, as `npm start` runs the bot.
+console.log('Building (npm run build)...');
+execFileSync('npm', ['run', '--silent', 'build'], { stdio: 'inherit' });
 const run = new Date().toISOString().replace(/[:.]/g, '-');
 const results: Record<string, ScenarioResult> = {};
 for (const name of chosen.filter((n) => n in IN_PROCESS)) {
@@ -49,9 +52,6 @@ for (const name of chosen.filter((n) => n in IN_PROCESS)) {
 }
 const served = chosen.filter((n) => n in SCENARIOS);
 if (served.length) {
-  // The bot and the baseline run as compiled JavaScript, as `npm start` runs the bot.
-  console.log('Building (npm run build)...');
-  execFileSync('npm', ['run', '--silent', 'build'], { stdio: 'inherit' });
   const run = new Date().toISOString().replace(/[:.]/g, '-');
   const logDir = resolve('.data', 'bench', run);
   await mkdir(logDir, { recursive: true });

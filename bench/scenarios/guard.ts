@@ -1,11 +1,14 @@
 // The personal-data guard on its own, in this process: a pure function needs no bot, database or load. It
 // screens 1,000-character notes built from the labelled corpus (safe, sensitive, lower case, capitals) and
 // reports the time per note; the baseline is the identifiers-only reading it grew from (folding the text and
-// the identifier patterns, no people or terms), timed on the same notes in the same run.
-import { screenText } from '../../src/domain/personal-data.js';
-import { foldText } from '../../src/domain/personal-data-text.js';
-import { findIdentifiers } from '../../src/domain/personal-data-identifiers.js';
+// the identifier patterns, no people or terms), timed on the same notes in the same run. Both are the
+// compiled output, as the service runs them.
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { IDENTIFYING, SAFE, SENSITIVE } from '../../test/unit/domain/personal-data-corpus.js';
+import type * as Guard from '../../src/domain/personal-data.js';
+import type * as Text from '../../src/domain/personal-data-text.js';
+import type * as Identifiers from '../../src/domain/personal-data-identifiers.js';
 import type { ScenarioResult } from './shared.js';
 
 const LENGTH = 1_000;
@@ -31,7 +34,13 @@ function timeEach(notes: readonly string[], screen: (text: string) => unknown, r
   return { notes: times.length, p50Ms: at(0.5), p99Ms: at(0.99), maxMs: at(1) };
 }
 
-export function guard(seconds: number): Promise<ScenarioResult> {
+/** The compiled module (bench/run.ts builds first), as the service runs it. */
+const compiled = <T>(path: string) => import(pathToFileURL(resolve('dist', path)).href) as Promise<T>;
+
+export async function guard(seconds: number): Promise<ScenarioResult> {
+  const { screenText } = await compiled<typeof Guard>('src/domain/personal-data.js');
+  const { foldText } = await compiled<typeof Text>('src/domain/personal-data-text.js');
+  const { findIdentifiers } = await compiled<typeof Identifiers>('src/domain/personal-data-identifiers.js');
   const notes = [SAFE, SENSITIVE, IDENTIFYING].flatMap((set, k) =>
     Array.from({ length: 20 }, (_, i) => note(set, i * 7 + k)),
   );
@@ -43,12 +52,12 @@ export function guard(seconds: number): Promise<ScenarioResult> {
   const rounds = Math.max(5, Math.round(seconds * 5));
   const bot = timeEach(all, (n) => screenText(n), rounds);
   const baseline = timeEach(all, (n) => findIdentifiers(foldText(n).text), rounds);
-  return Promise.resolve({
+  return {
     noteLength: LENGTH,
     guard: bot,
     baselineIdentifiersOnly: baseline,
     ratio: Math.round((bot.p50Ms / baseline.p50Ms) * 100) / 100,
     targetP99Ms: 2,
     met: bot.p99Ms < 2,
-  });
+  };
 }

@@ -1,7 +1,7 @@
 import { AppError } from '../errors.js';
 import { completeAction, validateNewAction, type Action } from '../domain/action.js';
 import { localDateOf } from '../domain/dates.js';
-import type { FieldsScreening } from '../domain/personal-data.js';
+import type { FieldsScreening } from '../domain/personal-data-findings.js';
 import { screenForActor } from './personal-data.js';
 import { fail, ok, type Result } from '../domain/result.js';
 import { townSlugSchema } from '../domain/towns.js';

@@ -15,7 +15,8 @@ import {
   type ActionStatus,
 } from '../domain/action.js';
 import { isLocalDate } from '../domain/dates.js';
-import { personalDataSummary, screenFields } from '../domain/personal-data.js';
+import { screenFields } from '../domain/personal-data.js';
+import { personalDataSummary } from '../domain/personal-data-findings.js';
 import { reviseIfApproved, type DeliveryPlan } from '../domain/plan.js';
 import { newPriority, PRIORITY_SOURCES, type Priority, type PrioritySource } from '../domain/priority.js';
 import { fail, ok, type Result } from '../domain/result.js';

@@ -1,12 +1,7 @@
 // The personal-data guard's use cases: whom a text may name as themselves, a warning the person overrode
 // (kept in the audit trail with their reason), and the scan of what is already stored.
-import {
-  mayKeep,
-  screenFields,
-  type FieldsScreening,
-  type PersonalDataKind,
-  type Verdict,
-} from '../domain/personal-data.js';
+import { mayKeep, screenFields } from '../domain/personal-data.js';
+import type { FieldsScreening, PersonalDataKind, Verdict } from '../domain/personal-data-findings.js';
 import { TOWNS, type TownSlug } from '../domain/towns.js';
 import { SEED_FUND_ID } from '../domain/seed-fund.js';
 import { audit } from './audit-trail.js';

@@ -3,13 +3,14 @@
 // may be kept as written with a reason, which the audit trail records. The same screening runs again in the
 // use cases, so a way in that does not pass through here is held to the same rules.
 import { z } from 'zod';
-import { isIdentifier, screenText } from '../domain/personal-data.js';
+import { screenText } from '../domain/personal-data.js';
+import { isIdentifier } from '../domain/personal-data-findings.js';
 import { cleanText } from '../domain/text.js';
 import { townSlugSchema } from '../domain/towns.js';
 import { recordPersonalDataOverride, screenForActor } from '../app/personal-data.js';
 import { EDITED_PREFIX, personalDataCard } from '../cards/views.js';
 import { CONFIRMABLE, FREE_TEXT_FIELDS, freeTextOf } from './free-text.js';
-import type { FieldsScreening } from '../domain/personal-data.js';
+import type { FieldsScreening } from '../domain/personal-data-findings.js';
 import type { Actor } from '../domain/entity.js';
 import type { AppContext } from '../app/context.js';
 import type { Card, CardRenderer } from '../cards/render.js';

@@ -2,7 +2,7 @@
 import { STATUS_LABELS, type Action, type ActionStatus } from '../domain/action.js';
 import { STATUS_TRANSITIONS } from '../domain/action-status.js';
 import { ragOf } from '../domain/due.js';
-import { describeFindings, describeKind, type FieldsScreening } from '../domain/personal-data.js';
+import { describeFindings, describeKind, type FieldsScreening } from '../domain/personal-data-findings.js';
 import { PARTNERSHIP_ROLES } from '../domain/roles.js';
 import { townBySlug, type TownSlug } from '../domain/towns.js';
 import { dueText, formatDate, formatInstant, RAG_COLOR, RAG_LABEL } from './format.js';

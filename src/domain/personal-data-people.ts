@@ -2,6 +2,13 @@
 // graded by how surely it identifies someone, for personal-data.ts to judge with the sensitive terms.
 import { tokenIndexAt, type Token } from './personal-data-text.js';
 import {
+  findAges,
+  findDescriptions,
+  findRelatives,
+  isRelative,
+  type DescribedKind,
+} from './personal-data-described.js';
+import {
   isClearForename,
   isEveryday,
   isForename,
@@ -10,16 +17,7 @@ import {
   isPlaceOrCalendarWord,
 } from './personal-data-lexicon.js';
 
-export const PERSON_KINDS = [
-  'person_name',
-  'age',
-  'relationship',
-  'lone_name',
-  'child',
-  'description',
-  'pronoun',
-] as const;
-export type PersonKind = (typeof PERSON_KINDS)[number];
+export type PersonKind = 'person_name' | 'lone_name' | DescribedKind;
 
 /**
  * strong: identifies someone by itself (a full name, an age, a relative): a finding alone, and with a
@@ -53,17 +51,12 @@ const ROLE_TITLES = new Set(
     ' ',
   ),
 );
-const RELATIVES =
-  'mum|mother|mam|mom|dad|father|son|daughter|brother|sister|partner|boyfriend|girlfriend|husband|wife|ex|ex-partner|fiance|fiancee|nan|nanna|nana|gran|granny|grandma|grandad|grandpa|grandmother|grandfather|grandson|granddaughter|uncle|aunt|auntie|cousin|nephew|niece|stepdad|stepmum|stepfather|stepmother|stepson|stepdaughter|child|baby|kid|kids|children|family|carer|social worker|key worker|probation officer|gp|landlord|neighbour';
 const PLACE_BEFORE = new Set(
   'at in on near from to into outside behind around by via past opposite towards'.split(' '),
 );
 const SUBJECT_VERBS = new Set(
   'was is has had got gets keeps kept says said went goes will would and remains'.split(' '),
 );
-const GROUP_BEFORE =
-  /\b(?:people|persons|youths|children|kids|teenagers|teens|pupils|students|residents|adults|men|women|boys|girls|lads|males|females|groups?|those|anyone|cohort|members|volunteers|families|users|sleepers|drinkers|offenders|victims)\b[^.;\n]{0,30}$/;
-
 /** Every reference to a person in the text (folded, with digits read as letters) and its words. */
 export function findPeople(
   text: string,
@@ -129,7 +122,7 @@ export function findPeople(
       !afterSaint(i) &&
       !isPlaceOrCalendarWord(t.base)
     ) {
-      const relative = next && sameSentence(t, next) && new RegExp(`^(?:${RELATIVES})$`).test(next.base);
+      const relative = next && sameSentence(t, next) && isRelative(next.base);
       const named =
         isClearForename(t.base) || (!isEveryday(t.base) && (isLikelySurname(t.base) || isForename(t.base)));
       if (relative || (named && capital(t))) {
@@ -179,7 +172,11 @@ export function findPeople(
     return after && sameSentence(first, after) && isPlaceOrCalendarWord(after.base) ? null : last; // "Passmore Edwards building"
   }
 
-  findAges(text, found, add);
+  findAges(
+    text,
+    found.filter((f) => f.kind === 'person_name' || f.kind === 'lone_name'),
+    add,
+  );
   findRelatives(text, add);
   findDescriptions(text, add);
   return found;
@@ -188,75 +185,4 @@ export function findPeople(
 function isShouting(tokens: readonly Token[]): boolean {
   const words = tokens.filter((t) => /\p{L}{2}/u.test(t.text));
   return words.length >= 3 && words.filter((t) => t.upper).length / words.length > 0.6;
-}
-
-type Add = (kind: PersonKind, start: number, end: number) => void;
-
-function findAges(text: string, found: readonly PersonReference[], add: Add): void {
-  const lower = text.toLowerCase();
-  const each = (pattern: RegExp, keep: (m: RegExpMatchArray) => boolean = () => true) => {
-    for (const m of lower.matchAll(pattern))
-      if (keep(m) && !GROUP_BEFORE.test(lower.slice(Math.max(0, m.index - 40), m.index)))
-        add('age', m.index, m.index + m[0].length);
-  };
-  each(/\baged?\s*:?\s*\d{1,3}\b(?!\s*(?:-|to|and|or|\+|plus)\s*\d)(?!\s*(?:\+|plus|and over|and under))/g);
-  each(
-    /\b\d{1,2}\s*-?\s*(?:years?|yrs?)\s*-?\s*old\b(?!s)(?!\s+(?:boys|girls|lads|youths|children|kids|pupils|students|teenagers|males|females|people))/g,
-  );
-  each(/\b\d{1,2}\s*(?:yo|y\/o|yrs?)\b(?!\s+(?:boys|girls|lads|youths|children|kids|pupils))/g);
-  each(
-    /\b(?:a|an|one|is in|in)\s+year\s*\d{1,2}\b(?!\s+(?:pupils|students|children|classes|groups|assembly|assemblies|cohort|boys|girls))/g,
-  );
-  each(
-    /\bin (?:his|her) (?:early |mid |mid-|late )?(?:teens|twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties|\d0'?s)\b/g,
-  );
-  // "Mr Pascoe, 34," and "Sarah Trewin (15)": an age straight after a name.
-  for (const ref of found)
-    if (ref.kind === 'person_name' || ref.kind === 'lone_name') {
-      const m = /^\s*(?:,\s*|\(\s*)(\d{1,2}|1[01]\d)\s*(?=[,)]|\s+(?:is|was|has|from|of|who|and)\b)/.exec(
-        lower.slice(ref.end, ref.end + 16),
-      );
-      if (m) add('age', ref.end + m[0].indexOf(m[1]!), ref.end + m[0].indexOf(m[1]!) + m[1]!.length);
-    }
-}
-
-function findRelatives(text: string, add: Add): void {
-  const lower = text.toLowerCase();
-  const plural = /^(?:kids|children|family|parents|siblings)$/;
-  const pattern = new RegExp(
-    `\\b(his|her|their)\\s+(?:(?:ex|step|older|younger|little|big|elder|new|former|current|late|own|\\d{1,2}[- ]?year[- ]old)[- ]?)?(${RELATIVES}|parents|siblings)\\b`,
-    'g',
-  );
-  for (const m of lower.matchAll(pattern))
-    if (!(m[1] === 'their' && plural.test(m[2]!))) add('relationship', m.index, m.index + m[0].length);
-  const someone = new RegExp(
-    `\\b(?:the|a|an|this|that)\\s+(?:${CHILDREN}|${ADULTS})'s?\\s+(?:${RELATIVES})\\b`,
-    'g',
-  );
-  for (const m of lower.matchAll(someone)) add('relationship', m.index, m.index + m[0].length);
-  for (const m of lower.matchAll(/\b(?:mother|father|mum|dad) of (?:one|two|three|four|five|six|\d)\b/g))
-    add('relationship', m.index, m.index + m[0].length);
-}
-
-const CHILDREN =
-  'girl|boy|child|teenager|teen|toddler|baby|infant|schoolgirl|schoolboy|pupil|juvenile|minor|young person|youngster|kid|student';
-const ADULTS =
-  'man|woman|male|female|lad|bloke|guy|resident|tenant|individual|person|client|neighbour|service user|gentleman|lady|rough sleeper|beggar|occupant|mother|father|pensioner|suspect|victim|offender|patient|customer|shoplifter|dealer|user';
-
-function findDescriptions(text: string, add: Add): void {
-  const lower = text.toLowerCase();
-  const one = `\\b(?:a|an|the|this|that|one|same)\\s+(?:[a-z'-]+\\s+){0,2}?`;
-  for (const m of lower.matchAll(
-    new RegExp(
-      `${one}(?:${CHILDREN})\\b(?![-'](?:s\\b|friendly))(?!\\s+(?:protection|sexual|criminal|exploitation|services|safeguarding))`,
-      'g',
-    ),
-  ))
-    add('child', m.index, m.index + m[0].length);
-  for (const m of lower.matchAll(
-    new RegExp(`${one}(?:${ADULTS})\\b(?![-'](?:s\\b|made))(?!\\s+(?:responsible for|in charge))`, 'g'),
-  ))
-    add('description', m.index, m.index + m[0].length);
-  for (const m of lower.matchAll(/\b(?:he|she|him|his|her|hers|himself|herself)\b/g))
-    add('pronoun', m.index, m.index + m[0].length);
 }

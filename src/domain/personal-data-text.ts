@@ -99,6 +99,13 @@ export function foldText(typed: string): FoldedText {
   for (const ch of typed) {
     const at = index;
     index += ch.length;
+    const code = ch.charCodeAt(0);
+    if (code < 0x80 && ch !== '`') {
+      // Plain ASCII, nearly every character typed: nothing to fold.
+      text += ch;
+      origin.push(at);
+      continue;
+    }
     if (INVISIBLE.test(ch)) continue;
     // An emoji becomes one stand-in character, so that one dropped between two letters joins the word again.
     const mapped = EMOJI.test(ch) ? SYMBOL : (LOOK_ALIKES[ch] ?? ch.normalize('NFKD').replace(/\p{M}/gu, ''));
@@ -110,36 +117,30 @@ export function foldText(typed: string): FoldedText {
 }
 
 /** "h e r o i n", "S.a.r.a.h": four or more single letters with one separator between each become a word. */
+const SPACED_RUN = /(?<![\p{L}\p{N}])\p{L}(?:[ .\-_*]\p{L}(?![\p{L}\p{N}])){3,}/gu;
+
 function collapseSpacedLetters(f: FoldedText): FoldedText {
-  const run = /(?<![\p{L}\p{N}])\p{L}(?:[ .\-_*]\p{L}(?![\p{L}\p{N}])){3,}/gu;
-  return keepWhere(f, (i) => !inRun(f.text, run, i));
+  const drop = new Set<number>();
+  for (const m of f.text.matchAll(SPACED_RUN))
+    for (let k = m.index; k < m.index + m[0].length; k++) if (!/\p{L}/u.test(f.text[k]!)) drop.add(k);
+  return dropAt(f, drop);
 }
 
 /** An emoji or a stray symbol between two letters ("her😀oin") is dropped, so the word is whole again. */
 function dropBetweenLetters(f: FoldedText): FoldedText {
   const isLetter = (c: string | undefined) => c !== undefined && /\p{L}/u.test(c);
-  return keepWhere(f, (i) => {
-    if (!/[*_^~|\uFFFC]/.test(f.text[i]!)) return true;
-    return !(isLetter(f.text[i - 1]) && isLetter(f.text[i + 1]));
-  });
+  const drop = new Set<number>();
+  for (let i = 0; i < f.text.length; i++)
+    if (/[*_^~|\uFFFC]/.test(f.text[i]!) && isLetter(f.text[i - 1]) && isLetter(f.text[i + 1])) drop.add(i);
+  return dropAt(f, drop);
 }
 
-let runCache: { text: string; drop: Set<number> } | null = null;
-function inRun(text: string, run: RegExp, i: number): boolean {
-  if (runCache?.text !== text) {
-    const drop = new Set<number>();
-    for (const m of text.matchAll(run))
-      for (let k = m.index; k < m.index + m[0].length; k++) if (!/\p{L}/u.test(text[k]!)) drop.add(k);
-    runCache = { text, drop };
-  }
-  return runCache.drop.has(i);
-}
-
-function keepWhere(f: FoldedText, keep: (i: number) => boolean): FoldedText {
+function dropAt(f: FoldedText, drop: ReadonlySet<number>): FoldedText {
+  if (!drop.size) return f;
   let text = '';
   const origin: number[] = [];
   for (let i = 0; i < f.text.length; i++)
-    if (keep(i)) {
+    if (!drop.has(i)) {
       text += f.text[i];
       origin.push(f.origin[i]!);
     }

@@ -5,21 +5,16 @@
 // sensitive term about a place or a group is the partnership's ordinary work. It is a safety net, not a
 // guarantee: docs/DATA-PROTECTION.md says what it finds, what it cannot, and how well it does.
 import { foldText, readLeet, tokenIndexAt, tokenize, type Token } from './personal-data-text.js';
-import { findIdentifiers, IDENTIFIER_KINDS, type IdentifierKind } from './personal-data-identifiers.js';
-import { findPeople, type PersonKind, type PersonReference } from './personal-data-people.js';
-import { findSensitiveTerms, type SensitiveKind, type SensitiveTerm } from './personal-data-sensitive.js';
-
-export type PersonalDataKind = IdentifierKind | PersonKind | SensitiveKind;
-
-export interface PersonalDataFinding {
-  kind: PersonalDataKind;
-  /** The words as the person typed them, and where they start in what they typed. */
-  match: string;
-  index: number;
-}
-
-/** clear: nothing found. confirm: a warning the person may override. refuse: never kept as written. */
-export type Verdict = 'clear' | 'confirm' | 'refuse';
+import { findIdentifiers } from './personal-data-identifiers.js';
+import { findPeople, type PersonReference } from './personal-data-people.js';
+import { findSensitiveTerms, type SensitiveTerm } from './personal-data-sensitive.js';
+import {
+  PLACEHOLDER,
+  type FieldsScreening,
+  type PersonalDataFinding,
+  type PersonalDataKind,
+  type Verdict,
+} from './personal-data-findings.js';
 
 export interface Screening {
   verdict: Verdict;
@@ -34,26 +29,6 @@ export interface ScreenContext {
   /** Display names of the people the text may name as themselves: the town's members, the author. */
   knownNames?: readonly string[];
 }
-
-const PLACEHOLDER: Record<PersonalDataKind, string> = {
-  email: '[e-mail]',
-  phone: '[phone]',
-  ni_number: '[NI number]',
-  postcode: '[postcode]',
-  date_of_birth: '[date of birth]',
-  address: '[address]',
-  person_name: '[person]',
-  lone_name: '[person]',
-  age: '[age]',
-  relationship: '[relative]',
-  child: '[child]',
-  description: '[person]',
-  pronoun: '',
-  health: '[health detail]',
-  drug_use: '[drug detail]',
-  offending: '[offence detail]',
-  safeguarding: '[safeguarding detail]',
-};
 
 interface Span {
   kind: PersonalDataKind;
@@ -70,15 +45,6 @@ export function screenText(typed: string, context: ScreenContext = {}): Screenin
     identifiers,
     suggestion: redact(typed, spans),
   };
-}
-
-export interface FieldsScreening {
-  verdict: Verdict;
-  identifiers: boolean;
-  /** Every finding, each naming the field it is in. */
-  findings: (PersonalDataFinding & { field: string })[];
-  /** For each field with a finding, its text with what was found replaced, to edit. */
-  suggestions: Record<string, string>;
 }
 
 /**
@@ -240,56 +206,4 @@ function knownWords(names: readonly string[]): Set<string> {
       .split(/[^\p{L}']+/u),
   );
   return new Set(words.filter((w) => w.length > 1));
-}
-
-const DESCRIPTIONS: Record<PersonalDataKind, string> = {
-  email: 'an e-mail address',
-  phone: 'a phone number',
-  ni_number: 'a National Insurance number',
-  postcode: 'a full postcode',
-  date_of_birth: 'a date of birth',
-  address: 'a home address',
-  person_name: "a person's name",
-  lone_name: "a person's name",
-  age: "a person's age",
-  relationship: "a person's relative",
-  child: 'a child',
-  description: 'a person',
-  pronoun: 'a person',
-  health: 'health',
-  drug_use: 'drug use',
-  offending: 'offending or the courts',
-  safeguarding: 'a safeguarding detail',
-};
-
-/** What a finding is, in words for the card ("a person's name"). */
-export const describeKind = (kind: PersonalDataKind) => DESCRIPTIONS[kind];
-export const isIdentifier = (kind: PersonalDataKind) =>
-  (IDENTIFIER_KINDS as readonly string[]).includes(kind);
-
-/** One sentence for the warning card: what was found and what to do instead. */
-export function describeFindings(
-  findings: readonly PersonalDataFinding[],
-  verdict: Verdict = 'confirm',
-): string {
-  const kinds = [...new Set(findings.map((f) => DESCRIPTIONS[f.kind]))];
-  const list = kinds.length > 1 ? `${kinds.slice(0, -1).join(', ')} and ${kinds.at(-1)}` : kinds[0];
-  const lead =
-    verdict === 'refuse'
-      ? `This text describes a person with ${list}. Details like these about someone cannot be kept here`
-      : `This text looks like it contains ${list}. Records here are shared across the partnership`;
-  return `${lead}: refer to the person by their case-system reference (for example "ECINS 123456") and keep the details in the case system.`;
-}
-
-/** A short account for a list of problems: "Title: a person's name with offending; use case-system references". */
-export function personalDataSummary(screening: FieldsScreening): string {
-  const byField = new Map<string, Set<string>>();
-  for (const f of screening.findings) {
-    const kinds = byField.get(f.field) ?? new Set<string>();
-    kinds.add(DESCRIPTIONS[f.kind]);
-    byField.set(f.field, kinds);
-  }
-  const parts = [...byField].map(([field, kinds]) => `${field}: ${[...kinds].join(', ')}`);
-  const advice = screening.verdict === 'refuse' ? 'details about a person cannot be kept' : 'check it';
-  return `${parts.join('; ')}; ${advice}, use case-system references`;
 }

@@ -117,6 +117,34 @@ describe('the bot in Agents Playground, in Chromium', { timeout: 90_000 }, () =>
     await teams.screenshot('done-from-channel');
   });
 
+  it("holds back a note about a person from the card's own Add note, and saves the edited text", async () => {
+    const ACTION_CARD = 'Penzance · PNZ-003';
+    keepEvidence('personal-data');
+    await teams.openConversation('Personal Chat');
+    await teams.say('show PNZ-003');
+    const card = await teams.card(ACTION_CARD);
+    await card.getByRole('button', { name: 'Add note', exact: true }).first().click();
+    await card
+      .getByLabel('Progress note (no personal details)')
+      .fill('Mr Pascoe, 34, is using heroin again in the doorway of Boots.');
+    await card.getByRole('button', { name: 'Add note', exact: true }).last().click();
+
+    const guard = await teams.card('Personal details: not saved');
+    expect(await guard.innerText()).toContain('a person\'s name: "Mr Pascoe"');
+    expect(await guard.getByRole('button', { name: 'It is not personal data' }).count()).toBe(0);
+    const edited = guard.getByLabel('Note');
+    await expect
+      .poll(() => edited.inputValue())
+      .toBe('[person], [age], is [drug detail] again in the doorway of Boots.');
+    await teams.screenshot('personal-data-refused');
+
+    await edited.fill('ECINS 123456: outreach offered again in the doorway of Boots.');
+    await guard.getByRole('button', { name: 'Save the edited text' }).click();
+    const saved = await teams.card(ACTION_CARD);
+    await expect.poll(() => saved.innerText()).toContain('ECINS 123456: outreach offered again');
+    await teams.screenshot('personal-data-edited-and-saved');
+  });
+
   it('shows a reminder card in personal chat when the reminder sweep runs', async () => {
     keepEvidence('reminder');
     // A second instance on the same database, as when scaling out, with a clock at 10:00 on the next

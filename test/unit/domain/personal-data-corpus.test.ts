@@ -1,7 +1,8 @@
 // The guard measured on the labelled corpus: the figures docs/DATA-PROTECTION.md reports, held as
 // assertions so that a change which loses recall or raises false alarms fails the suite.
 import { describe, expect, it } from 'vitest';
-import { screenText, type Verdict } from '../../../src/domain/personal-data.js';
+import { screenText } from '../../../src/domain/personal-data.js';
+import type { Verdict } from '../../../src/domain/personal-data-findings.js';
 import { HELD_OUT, IDENTIFYING, KNOWN_NAMES, SAFE, SENSITIVE } from './personal-data-corpus.js';
 
 const verdictOf = (text: string): Verdict => screenText(text, { knownNames: KNOWN_NAMES }).verdict;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { describeFindings, detectPersonalData } from '../../../src/domain/personal-data.js';
+import { detectPersonalData } from '../../../src/domain/personal-data.js';
+import { describeFindings } from '../../../src/domain/personal-data-findings.js';
 
 const kinds = (text: string) => detectPersonalData(text).map((f) => f.kind);
 
