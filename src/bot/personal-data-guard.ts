@@ -92,9 +92,8 @@ export class PersonalDataGuard {
     screening: FieldsScreening,
     confirm: { allowed: boolean; reasonRequired: boolean; reasonProblem?: string },
   ): Card {
-    const data = Object.fromEntries(
-      Object.entries(raw && typeof raw === 'object' ? raw : {}).filter(([k]) => !GUARD_KEYS.includes(k)),
-    );
+    const kept = withoutGuardKeys(raw);
+    const data = kept && typeof kept === 'object' ? (kept as Record<string, unknown>) : {};
     return this.cards.render(
       'personal-data',
       personalDataCard(screening, { verb, data, fields: typed }, confirm),
