@@ -105,7 +105,11 @@ const NOT_TEXT =
 
 type Labelled = { id: string; ref?: string; title?: string; theme?: string };
 
-/** Every string someone typed in a record, by its path ("notes.2.text"). */
+/** Every string someone typed in a record or a change, by its path ("notes.2.text", "analysis.offender"). */
+export function freeTextIn(record: unknown): Record<string, string> {
+  return Object.fromEntries(textsOf(record));
+}
+
 function textsOf(record: unknown, path = ''): [string, string][] {
   if (typeof record === 'string') return path ? [[path, record]] : [];
   if (Array.isArray(record)) return record.flatMap((v, i) => textsOf(v, path ? `${path}.${i}` : String(i)));
@@ -124,7 +128,7 @@ export async function scanStoredText(ctx: AppContext, actor: Actor): Promise<Sto
   let scanned = 0;
   const scan = (town: TownSlug | 'county', collection: string, record: Labelled, knownNames: string[]) => {
     scanned++;
-    const screening = screenFields(Object.fromEntries(textsOf(record)), { knownNames });
+    const screening = screenFields(freeTextIn(record), { knownNames });
     if (screening.verdict === 'clear') return;
     for (const field of Object.keys(screening.suggestions)) {
       const own = screening.findings.filter((f) => f.field === field);

@@ -20,7 +20,7 @@ import {
   recordLessons,
   recordScanning,
 } from '../domain/problem-work.js';
-import { screenForActor } from './personal-data.js';
+import { freeTextIn, screenForActor } from './personal-data.js';
 import { fail, ok, type Result, type Validated } from '../domain/result.js';
 import { TOWNS, type TownSlug } from '../domain/towns.js';
 import { audit } from './audit-trail.js';
@@ -41,22 +41,13 @@ export type ProblemChange =
 const PERSONAL =
   'That looks like personal details (a name, an age, health, drug use or offending, a date of birth, a phone number, an address...): refer to people by their case-system reference instead';
 
-/** Every string anywhere in the input, by its path: a SARA plan's free text is spread over nested fields. */
-function stringsOf(input: unknown, path = 'text'): [string, string][] {
-  if (typeof input === 'string') return [[path, input]];
-  if (Array.isArray(input)) return input.flatMap((v, i) => stringsOf(v, `${path}.${i}`));
-  if (input && typeof input === 'object')
-    return Object.entries(input).flatMap(([k, v]) => stringsOf(v, `${path}.${k}`));
-  return [];
-}
-
 async function withheld(
   ctx: AppContext,
   actor: Actor,
   input: unknown,
   options: { confirmed: boolean | undefined; town: TownSlug },
 ) {
-  const screening = await screenForActor(ctx, actor, Object.fromEntries(stringsOf(input)), options);
+  const screening = await screenForActor(ctx, actor, freeTextIn(input), options);
   return screening.allowed ? null : new AppError(ErrorCode.Validation, PERSONAL);
 }
 
