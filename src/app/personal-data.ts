@@ -106,7 +106,7 @@ const NOT_TEXT =
 type Labelled = { id: string; ref?: string; title?: string; theme?: string };
 
 /** Every string someone typed in a record or a change, by its path ("notes.2.text", "analysis.offender"). */
-export function freeTextIn(record: unknown): Record<string, string> {
+export function typedTextIn(record: unknown): Record<string, string> {
   return Object.fromEntries(textsOf(record));
 }
 
@@ -128,7 +128,7 @@ export async function scanStoredText(ctx: AppContext, actor: Actor): Promise<Sto
   let scanned = 0;
   const scan = (town: TownSlug | 'county', collection: string, record: Labelled, knownNames: string[]) => {
     scanned++;
-    const screening = screenFields(freeTextIn(record), { knownNames });
+    const screening = screenFields(typedTextIn(record), { knownNames });
     if (screening.verdict === 'clear') return;
     for (const field of Object.keys(screening.suggestions)) {
       const own = screening.findings.filter((f) => f.field === field);

@@ -20,7 +20,7 @@ import {
   recordLessons,
   recordScanning,
 } from '../domain/problem-work.js';
-import { freeTextIn, screenForActor } from './personal-data.js';
+import { typedTextIn, screenForActor } from './personal-data.js';
 import { fail, ok, type Result, type Validated } from '../domain/result.js';
 import { TOWNS, type TownSlug } from '../domain/towns.js';
 import { audit } from './audit-trail.js';
@@ -47,7 +47,7 @@ async function withheld(
   input: unknown,
   options: { confirmed: boolean | undefined; town: TownSlug },
 ) {
-  const screening = await screenForActor(ctx, actor, freeTextIn(input), options);
+  const screening = await screenForActor(ctx, actor, typedTextIn(input), options);
   return screening.allowed ? null : new AppError(ErrorCode.Validation, PERSONAL);
 }
 
