@@ -131,14 +131,8 @@ export async function commentOnPlan(
   actor: Actor,
   request: { planId: string; kind: 'comment' | 'concern'; text: string; personalDataConfirmed?: boolean },
 ): Promise<Result<PlanView, AppError>> {
-  const screening = await screenForActor(
-    ctx,
-    actor,
-    { text: request.text },
-    {
-      confirmed: request.personalDataConfirmed,
-    },
-  );
+  const options = { confirmed: request.personalDataConfirmed };
+  const screening = await screenForActor(ctx, actor, { text: request.text }, options);
   if (!screening.allowed)
     return fail(
       new AppError(
