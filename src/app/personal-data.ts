@@ -12,7 +12,7 @@ import type { AppContext } from './context.js';
  * The names a text may use without a finding: the author, the members of the author's towns, and the
  * members of the town the text is for (a system actor, such as an import, has only that town's).
  */
-export async function knownPeople(ctx: AppContext, actor: Actor, town?: TownSlug): Promise<string[]> {
+async function knownPeople(ctx: AppContext, actor: Actor, town?: TownSlug): Promise<string[]> {
   const seats = actor.kind === 'user' ? await ctx.stores.members.listByPerson(actor.id) : [];
   const towns = [...new Set([...seats.map((s) => s.town), ...(town ? [town] : [])])];
   const members = (await Promise.all(towns.map((t) => ctx.stores.members.listByTown(t)))).flat();
