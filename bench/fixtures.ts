@@ -2,7 +2,7 @@
 // with a priority, and N actions per town. Records are written in the documents' stored shape (what the
 // repositories write: `_id`, the fields, derived index fields, `_rev`) with insertMany, because writing
 // 100,000 actions one revision at a time would take the benchmark longer than measuring it.
-import { PartitionCache } from '../src/store/partition-cache.js';
+import { refreshReadModels } from '../src/store/refresh-read-models.js';
 import type { Db, Document } from 'mongodb';
 import { completeAction, type Action, type ActionStatus } from '../src/domain/action.js';
 import { addDays, type LocalDate } from '../src/domain/dates.js';
@@ -180,8 +180,7 @@ export async function loadFixtures(
     members.map((m) => stored(m)),
   );
   await insertAll(db, 'actions', actions);
-  // A bulk load bypasses the stores, so it replaces the stamps itself: running bots then reload.
-  for (const town of TOWNS) await new PartitionCache(db, 'actions').changed(town.slug);
-  await new PartitionCache(db, 'members').changed('all');
+  // A bulk load bypasses the stores, so it gives the documented signal itself: running bots then reload.
+  await refreshReadModels(db);
   return { actionsPerTown: spec.actionsPerTown, owners, updatable };
 }

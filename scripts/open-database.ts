@@ -3,6 +3,7 @@ import { launchMongo } from './local-mongo.js';
 import { connectMongo, prepareDatabase } from '../src/store/mongo.js';
 import { randomIds, systemClock } from '../src/system.js';
 import { MongoPersonalRecords } from '../src/store/personal-records.js';
+import type { Db } from 'mongodb';
 import type { AppContext } from '../src/app/context.js';
 import type { PersonalRecords } from '../src/app/ports.js';
 import type { Config } from '../src/config.js';
@@ -10,6 +11,7 @@ import type { Config } from '../src/config.js';
 export interface OpenDatabase {
   uri: string;
   origin: 'external' | 'started' | 'reused';
+  db: Db;
   ctx: AppContext;
   /** Every record, whatever its kind, for the data-protection rights (export-person, erase-person). */
   personalRecords: PersonalRecords;
@@ -25,6 +27,7 @@ export async function openDatabase(config: Config): Promise<OpenDatabase> {
     return {
       uri: server.uri,
       origin: server.origin,
+      db: connection.db,
       ctx: { stores, clock: systemClock, ids: randomIds, settings },
       personalRecords: new MongoPersonalRecords(connection.db),
       close: async () => {

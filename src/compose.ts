@@ -28,6 +28,7 @@ import { PlanUpload } from './bot/plan-upload.js';
 import { CardRenderer } from './cards/render.js';
 import { createServer, type HttpService } from './http/server.js';
 import { prepareDatabase } from './store/mongo.js';
+import { forceServerKind } from './store/server-kind.js';
 import { randomIds, systemClock } from './system.js';
 import type { AppContext } from './app/context.js';
 import type { Clock, IdGenerator } from './app/ports.js';
@@ -62,7 +63,8 @@ export async function composeService(
   log: Logger,
   overrides: { clock?: Clock; ids?: IdGenerator; graphTokens?: TokenProvider } = {},
 ): Promise<Service> {
-  const stores = await prepareDatabase(db);
+  if (config.STORE_SERVER_KIND !== 'auto') forceServerKind(db, config.STORE_SERVER_KIND);
+  const stores = await prepareDatabase(db, { readModelEntries: config.READ_MODEL_ENTRIES });
   const ctx: AppContext = {
     stores,
     clock: overrides.clock ?? systemClock,

@@ -1,5 +1,6 @@
 // Every environment variable the service reads, in one zod schema. Nothing else reads process.env.
 import { z } from 'zod';
+import { DEFAULT_ENTRY_BUDGET } from './store/entry-budget.js';
 
 const optionalText = z
   .string()
@@ -28,6 +29,16 @@ export const configSchema = z.object({
   DATA_DIR: z.string().min(1).default('.data/dev'),
   /** Profiling: each database command's name, collection and duration appended to this file (JSON lines). */
   MONGODB_COMMAND_LOG: optionalText,
+  /**
+   * Records the instance may hold in memory across its read models (a town's action headlines, seats,
+   * plans...); past it, the part read longest ago is dropped (docs/DATABASE.md).
+   */
+  READ_MODEL_ENTRIES: z.coerce.number().int().min(1_000).max(10_000_000).default(DEFAULT_ENTRY_BUDGET),
+  /**
+   * `auto`: ask the server. `mongodb` makes the store use the queries it uses on MongoDB proper even on
+   * FerretDB (correct, slower), as the tests do; `ferretdb` the reverse.
+   */
+  STORE_SERVER_KIND: z.enum(['auto', 'mongodb', 'ferretdb']).default('auto'),
   TIMEZONE: z
     .string()
     .default('Europe/London')

@@ -23,7 +23,8 @@ export async function applyRetention(ctx: AppContext, policy: RetentionPolicy): 
   const report: RetentionReport = { actionsRedacted: 0, auditEventsRedacted: 0 };
   const before = cutoff(now, policy.closedActionDays);
   for (const town of TOWNS) {
-    for (const action of await ctx.stores.actions.listByTown(town.slug)) {
+    const due = (await ctx.stores.actions.listByTown(town.slug)).filter((a) => dueForRetention(a, before));
+    for (const action of await ctx.stores.actions.getMany(due.map((a) => a.id))) {
       if (!dueForRetention(action, before)) continue;
       const event = audit(ctx, {
         actor: RETENTION_ACTOR,

@@ -4,6 +4,7 @@ import { fail, ok, type Result } from '../domain/result.js';
 import { TOWNS } from '../domain/towns.js';
 import { audit } from './audit-trail.js';
 import { boardViewRefusal, summarise, today } from './read-models.js';
+import { listWholeActions } from './whole-actions.js';
 import type { AppError } from '../errors.js';
 import type { Actor } from '../domain/entity.js';
 import type { AppContext } from './context.js';
@@ -19,7 +20,7 @@ export async function buildBoardReport(
     TOWNS.map(async ({ slug }) => {
       const [summary, actions, plans, members] = await Promise.all([
         summarise(ctx, slug),
-        stores.actions.listByTown(slug),
+        listWholeActions(ctx, slug), // the report's rows show each action's measure and target
         stores.plans.listByTown(slug),
         stores.members.listByTown(slug),
       ]);

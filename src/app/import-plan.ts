@@ -25,6 +25,7 @@ import { audit } from './audit-trail.js';
 import { authorise } from './authorise.js';
 import { recordPlanRevision } from './plans.js';
 import { today as todayOf } from './read-models.js';
+import { listWholeActions } from './whole-actions.js';
 import type { Actor } from '../domain/entity.js';
 import type { Member } from '../domain/member.js';
 import type { AppContext } from './context.js';
@@ -150,7 +151,7 @@ export async function importPlan(
   const [priorities, members, actions] = await Promise.all([
     stores.priorities.listByPlan(plan.id),
     stores.members.listByTown(town),
-    stores.actions.listByTown(town),
+    listWholeActions(ctx, town), // rows are compared with each action's measure and target
   ]);
   const problems: string[] = [];
   const parsed = parseRows(request.rows, problems);

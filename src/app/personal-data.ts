@@ -5,6 +5,7 @@ import type { FieldsScreening, PersonalDataKind, Verdict } from '../domain/perso
 import { TOWNS, type TownSlug } from '../domain/towns.js';
 import { SEED_FUND_ID } from '../domain/seed-fund.js';
 import { audit } from './audit-trail.js';
+import { listWholeActions } from './whole-actions.js';
 import type { Actor } from '../domain/entity.js';
 import type { AppContext } from './context.js';
 
@@ -151,7 +152,7 @@ export async function scanStoredText(ctx: AppContext, actor: Actor): Promise<Sto
     const plans = await ctx.stores.plans.listByTown(slug);
     const priorities = (await Promise.all(plans.map((p) => ctx.stores.priorities.listByPlan(p.id)))).flat();
     const groups: [string, readonly Labelled[]][] = [
-      ['actions', await ctx.stores.actions.listByTown(slug)],
+      ['actions', await listWholeActions(ctx, slug)],
       ['plans', plans],
       ['priorities', priorities],
       ['problems', await ctx.stores.problems.listByTown(slug)],

@@ -1,6 +1,6 @@
 // The ports use cases talk through. Adapters (src/store, test/fakes, ...) implement them.
 import type { BoardReport } from '../domain/board-report.js';
-import type { Action } from '../domain/action.js';
+import type { Action, ActionHeadline } from '../domain/action.js';
 import type { AuditEvent, RedactionScope } from '../domain/audit.js';
 import type { PersonKeys, Pseudonym } from '../domain/person-records.js';
 import type { ConversationRef } from '../domain/conversation.js';
@@ -70,11 +70,14 @@ export interface ActionRepository extends VersionedStore<Action> {
   nextRef(town: TownSlug): Promise<string>;
   getByRef(ref: string): Promise<Action | null>;
   /**
-   * The town's actions, soonest due first. The same array until the town's actions change, so what is
-   * computed from it can be kept with it (see read-models); callers must not change it.
+   * The town's actions as headlines, soonest due first. The same array until the town's actions change, so
+   * what is computed from it can be kept with it (see read-models); callers must not change it.
    */
-  listByTown(town: TownSlug): Promise<readonly Action[]>;
-  listByOwner(aadObjectId: string): Promise<Action[]>;
+  listByTown(town: TownSlug): Promise<readonly ActionHeadline[]>;
+  /** The person's actions (as headlines, soonest due first) in these towns (where they have seats). */
+  listByOwner(aadObjectId: string, towns: readonly TownSlug[]): Promise<ActionHeadline[]>;
+  /** The actions with these ids that exist, whole, in no particular order. */
+  getMany(ids: readonly string[]): Promise<Action[]>;
   /** Open actions (not started, in progress, blocked) due on or before the date: the reminder candidates. */
   listOpenDueBy(date: LocalDate): Promise<Action[]>;
 }
@@ -204,7 +207,7 @@ export interface BoardReportDelivery {
 
 /** Asks a town's coordinators to close or extend a task-and-finish group past its end date. */
 export interface GroupOverrunDelivery {
-  groupOverrun(view: { group: TaskGroup; actions: Action[] }): Promise<'sent' | 'unreachable'>;
+  groupOverrun(view: { group: TaskGroup; actions: ActionHeadline[] }): Promise<'sent' | 'unreachable'>;
 }
 
 /** Reads a plan kept in a spreadsheet: its rows, or why it cannot be read (each problem). */

@@ -1,6 +1,12 @@
 // Queries: what the cards show. Each checks read access to the town first.
 import { AppError, ErrorCode } from '../errors.js';
-import { isOpen, mayChangeAction, normaliseActionRef, type Action } from '../domain/action.js';
+import {
+  isOpen,
+  mayChangeAction,
+  normaliseActionRef,
+  type Action,
+  type ActionHeadline,
+} from '../domain/action.js';
 import { localDateOf, type LocalDate } from '../domain/dates.js';
 import { dueState } from '../domain/due.js';
 import { actionFigures, townSummary, type ActionFigures, type TownSummary } from '../domain/summary.js';
@@ -55,9 +61,9 @@ export async function summarise(ctx: AppContext, town: TownSlug): Promise<TownSu
  * same array until the town's actions change, so an unchanged town's summary costs the same at any size
  * rather than a pass over all its actions per request. Frozen, because every summary of the day shares them.
  */
-const keptFigures = new WeakMap<readonly Action[], { key: string; figures: ActionFigures }>();
+const keptFigures = new WeakMap<readonly ActionHeadline[], { key: string; figures: ActionFigures }>();
 
-function figuresOf(actions: readonly Action[], day: LocalDate, dueSoonDays: number): ActionFigures {
+function figuresOf(actions: readonly ActionHeadline[], day: LocalDate, dueSoonDays: number): ActionFigures {
   const key = `${day}/${dueSoonDays}`;
   const kept = keptFigures.get(actions);
   if (kept?.key === key) return kept.figures;
@@ -109,11 +115,11 @@ export async function listActions(
   actor: Actor,
   town: TownSlug,
   filter: ActionFilter,
-): Promise<Result<Action[], AppError>> {
+): Promise<Result<ActionHeadline[], AppError>> {
   const refusal = await authorise(ctx, actor, town, 'read');
   if (refusal) return fail(refusal);
   const day = today(ctx);
-  const keep = (a: Action): boolean => {
+  const keep = (a: ActionHeadline): boolean => {
     const due = dueState(a, day, ctx.settings.dueSoonDays).kind;
     if (filter === 'mine') return a.owners.some((o) => o.aadObjectId === actor.id);
     if (filter === 'overdue') return due === 'overdue';
@@ -123,9 +129,12 @@ export async function listActions(
   return ok((await ctx.stores.actions.listByTown(town)).filter(keep));
 }
 
-/** The actor's open actions in every town, soonest due first. */
-export async function myActions(ctx: AppContext, actor: Actor): Promise<Action[]> {
-  return (await ctx.stores.actions.listByOwner(actor.id)).filter(isOpen);
+/** The actor's open actions in every town they have a seat in, soonest due first. */
+export async function myActions(ctx: AppContext, actor: Actor): Promise<ActionHeadline[]> {
+  const towns = (await ctx.stores.members.listByPerson(actor.id)).flatMap((m) =>
+    m.town === COUNTY ? [] : [m.town],
+  );
+  return (await ctx.stores.actions.listByOwner(actor.id, towns)).filter(isOpen);
 }
 
 export async function findAction(

@@ -2,7 +2,7 @@
 // opted out). Sent once per ISO week each, claimed like reminders, so several instances never double up.
 import { isoWeek, localDateOf, weekday } from '../domain/dates.js';
 import { weeklyDigest, WEEKDAYS, type Weekday } from '../domain/digest.js';
-import { isOpen, type Action } from '../domain/action.js';
+import { isOpen, type ActionHeadline } from '../domain/action.js';
 import { TOWNS } from '../domain/towns.js';
 import type { ReminderKey } from '../domain/reminder.js';
 import type { AppContext } from './context.js';
@@ -57,7 +57,7 @@ export async function sendDigests(
       ? ctx.stores.reminders.markSent(key, options.worker, ctx.clock.now())
       : ctx.stores.reminders.markFailed(key, options.worker, 'nobody could be reached');
 
-  const owners = new Map<string, { name: string; actions: Action[] }>();
+  const owners = new Map<string, { name: string; actions: ActionHeadline[] }>();
   for (const town of TOWNS) {
     const actions = await ctx.stores.actions.listByTown(town.slug);
     for (const action of actions.filter(isOpen)) {

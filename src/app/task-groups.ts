@@ -2,7 +2,7 @@
 // its actions belong to the town like any other (they count in the town's summary) and carry the group.
 // When a group passes its end date with actions still open, its coordinators are asked to close or extend it.
 import { AppError, ErrorCode } from '../errors.js';
-import { isOpen, type Action } from '../domain/action.js';
+import { isOpen, type ActionHeadline } from '../domain/action.js';
 import { closeGroup, extendGroup, isOverrun, newTaskGroup, type TaskGroup } from '../domain/task-group.js';
 import { fail, ok, type Result, type Validated } from '../domain/result.js';
 import { townBySlug, TOWNS, type TownSlug } from '../domain/towns.js';
@@ -17,7 +17,7 @@ import type { GroupOverrunDelivery } from './ports.js';
 
 export interface GroupView {
   group: TaskGroup;
-  actions: Action[];
+  actions: ActionHeadline[];
 }
 
 export async function createTaskGroup(

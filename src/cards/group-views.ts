@@ -1,5 +1,5 @@
 // Task-and-finish groups -> card data: one group with its actions, a town's list of groups, the form.
-import { STATUS_LABELS, isOpen, type Action } from '../domain/action.js';
+import { STATUS_LABELS, isOpen, type ActionHeadline } from '../domain/action.js';
 import { addDays, type LocalDate } from '../domain/dates.js';
 import { isOverrun, type TaskGroup } from '../domain/task-group.js';
 import { townBySlug, type TownSlug } from '../domain/towns.js';
@@ -7,7 +7,7 @@ import { formatDate } from './format.js';
 import type { Member } from '../domain/member.js';
 import type { CardData } from './card-data.js';
 
-const progress = (actions: readonly Action[]) => {
+const progress = (actions: readonly ActionHeadline[]) => {
   const open = actions.filter(isOpen).length;
   const done = actions.filter((a) => a.status === 'done').length;
   return { open, done, text: `${done} of ${actions.length} actions done, ${open} open` };
@@ -15,7 +15,7 @@ const progress = (actions: readonly Action[]) => {
 
 function state(
   group: TaskGroup,
-  actions: readonly Action[],
+  actions: readonly ActionHeadline[],
   today: LocalDate,
 ): { text: string; late: boolean } {
   if (group.status === 'closed') return { text: 'Closed', late: false };
@@ -27,7 +27,7 @@ function state(
 }
 
 export function groupCard(
-  view: { group: TaskGroup; actions: Action[] },
+  view: { group: TaskGroup; actions: ActionHeadline[] },
   members: readonly Member[],
   today: LocalDate,
   options: { canManage: boolean; notice?: string },
@@ -58,7 +58,7 @@ export function groupCard(
 
 export function groupsCard(
   town: TownSlug,
-  views: readonly { group: TaskGroup; actions: Action[] }[],
+  views: readonly { group: TaskGroup; actions: ActionHeadline[] }[],
   today: LocalDate,
 ): CardData<'groups'> {
   return {

@@ -1,6 +1,6 @@
 // Problem-solving plans (SARA) -> card data: the plan at its stage with the work recorded so far and the
 // form for the stage's next step; a town's plans; the cross-town library.
-import { isOpen, STATUS_LABELS, type Action } from '../domain/action.js';
+import { isOpen, STATUS_LABELS, type ActionHeadline } from '../domain/action.js';
 import { SARA_STAGES, type ProblemPlan, type ProblemType } from '../domain/problem.js';
 import { measureResults, SARA_LABELS } from '../domain/problem-work.js';
 import { townBySlug, type TownSlug } from '../domain/towns.js';
@@ -22,7 +22,7 @@ const NEXT_STEP: Record<ProblemPlan['stage'], string> = {
 
 export function problemCard(
   plan: ProblemPlan,
-  actions: readonly Action[],
+  actions: readonly ActionHeadline[],
   options: { canEdit: boolean; canPublish: boolean; notice?: string },
 ): CardData<'problem'> {
   const index = SARA_STAGES.indexOf(plan.stage);

@@ -1,5 +1,5 @@
 // Domain records -> card data. Pure: everything a card shows is decided here, once.
-import { STATUS_LABELS, type Action, type ActionStatus } from '../domain/action.js';
+import { STATUS_LABELS, type Action, type ActionStatus, type ActionHeadline } from '../domain/action.js';
 import { STATUS_TRANSITIONS } from '../domain/action-status.js';
 import { ragOf } from '../domain/due.js';
 import { describeFindings, describeKind, type FieldsScreening } from '../domain/personal-data-findings.js';
@@ -71,7 +71,7 @@ export function actionCard(
 
 export function actionsListCard(
   heading: string,
-  actions: readonly Action[],
+  actions: readonly ActionHeadline[],
   view: ViewSettings,
   limit = 25,
 ): CardData<'actions-list'> {
@@ -326,7 +326,7 @@ export const MEETING_KIND_LABELS: Record<MeetingKind, string> = {
 /** The meeting card: when, who, the join link, and the actions due before it with their owners. */
 export function meetingCard(
   meeting: Meeting,
-  dueBefore: readonly Action[],
+  dueBefore: readonly ActionHeadline[],
   view: ViewSettings & { canManage: boolean; notice?: string },
 ): CardData<'meeting'> {
   const start = new Date(meeting.start);
@@ -365,7 +365,7 @@ export function digestCard(
   view: ViewSettings,
   footer: string,
 ): CardData<'digest'> {
-  const line = (a: Action) => ({
+  const line = (a: ActionHeadline) => ({
     line: `${a.ref} ${a.title} (${dueText(a, view.today, view.dueSoonDays)}; ${a.owners.map((o) => o.displayName).join(', ')})`,
   });
   const sections = [

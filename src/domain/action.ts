@@ -202,3 +202,39 @@ export function mayChangeAction(
 export function isOpen(action: Pick<Action, 'status'>): boolean {
   return OPEN_STATUSES.includes(action.status);
 }
+
+/**
+ * What lists of actions show: everything but the longer text (measure, target, notes, blocked reason) and
+ * who made it. Bounded in size, so a town's list can be kept in memory at any scale.
+ */
+export const HEADLINE_FIELDS = [
+  'id',
+  'version',
+  'town',
+  'ref',
+  'planId',
+  'priorityId',
+  'taskGroupId',
+  'title',
+  'owners',
+  'dueDate',
+  'snoozedUntil',
+  'status',
+  'demo',
+  'public',
+  'redactedAt',
+  'updatedAt',
+] as const satisfies readonly (keyof Action)[];
+
+export type ActionHeadline = Pick<Action, (typeof HEADLINE_FIELDS)[number]>;
+
+/** The headline of an action: its HEADLINE_FIELDS, those present. */
+export function headlineOf(
+  action: ActionHeadline,
+  map: (field: string, value: unknown) => unknown = (_, v) => v,
+): ActionHeadline {
+  const headline: Record<string, unknown> = {};
+  for (const field of HEADLINE_FIELDS)
+    if (action[field] !== undefined) headline[field] = map(field, action[field]);
+  return headline as ActionHeadline;
+}

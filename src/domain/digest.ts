@@ -1,23 +1,28 @@
 import { addDays, daysBetween, type LocalDate } from './dates.js';
 import { dueState, ragOf, type Rag } from './due.js';
-import { isOpen, type Action } from './action.js';
+import { isOpen, type ActionHeadline } from './action.js';
 
 export interface Digest {
-  doneLastWeek: Action[];
-  dueNextTwoWeeks: Action[];
-  overdue: Action[];
+  doneLastWeek: ActionHeadline[];
+  dueNextTwoWeeks: ActionHeadline[];
+  overdue: ActionHeadline[];
   byRag: Record<Rag, number>;
 }
 
 /** The week in review for a set of actions (a town's, or one person's), seen from `today`. */
-export function weeklyDigest(actions: readonly Action[], today: LocalDate, dueSoonDays: number): Digest {
+export function weeklyDigest(
+  actions: readonly ActionHeadline[],
+  today: LocalDate,
+  dueSoonDays: number,
+): Digest {
   const weekAgo = addDays(today, -7);
   const byRag: Record<Rag, number> = { red: 0, amber: 0, green: 0 };
   for (const a of actions) {
     const rag = ragOf(a, today);
     if (rag) byRag[rag]++;
   }
-  const byDue = (x: Action, y: Action) => x.dueDate.localeCompare(y.dueDate) || x.ref.localeCompare(y.ref);
+  const byDue = (x: ActionHeadline, y: ActionHeadline) =>
+    x.dueDate.localeCompare(y.dueDate) || x.ref.localeCompare(y.ref);
   return {
     doneLastWeek: actions
       .filter((a) => a.status === 'done' && a.updatedAt.slice(0, 10) >= weekAgo)

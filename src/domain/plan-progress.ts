@@ -1,6 +1,6 @@
 // Progress of a delivery plan by priority: how many of each priority's actions are done, open and late.
 import { ragOf, RAGS, type Rag } from './due.js';
-import type { Action } from './action.js';
+import type { ActionHeadline } from './action.js';
 import type { LocalDate } from './dates.js';
 import type { Priority } from './priority.js';
 
@@ -27,7 +27,7 @@ const percent = (done: number, counted: number) => (counted ? Math.round((done /
 
 export function planProgress(
   priorities: readonly Priority[],
-  actions: readonly Action[],
+  actions: readonly ActionHeadline[],
   today: LocalDate,
 ): PlanProgress {
   const rows = priorities.map((p) => {

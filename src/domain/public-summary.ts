@@ -2,7 +2,7 @@
 // "you said, we did". Built only from records marked public (actions a coordinator made public; the
 // partnership's public events: the launch and engagement events), never with owners' names, and every
 // line checked for personal data: a line that looks like it is left out, and counted.
-import { STATUS_LABELS, type Action } from './action.js';
+import { STATUS_LABELS, type ActionHeadline } from './action.js';
 import { detectPersonalData } from './personal-data.js';
 import { townBySlug, type TownSlug } from './towns.js';
 import type { LocalDate } from './dates.js';
@@ -27,7 +27,7 @@ export function publicSummary(input: {
   asOf: LocalDate;
   now: Date;
   priorities: readonly Priority[];
-  actions: readonly Action[];
+  actions: readonly ActionHeadline[];
   meetings: readonly Meeting[];
 }): PublicSummary {
   let withheld = 0;
@@ -40,7 +40,7 @@ export function publicSummary(input: {
   const shown = input.actions.filter(
     (a) => a.public === true && a.status !== 'cancelled' && !a.redactedAt && safe(a.title),
   );
-  const line = (a: Action) => `${a.title}: ${STATUS_LABELS[a.status].toLowerCase()}`;
+  const line = (a: ActionHeadline) => `${a.title}: ${STATUS_LABELS[a.status].toLowerCase()}`;
   const priorities = input.priorities
     .map((p) => {
       const mine = shown.filter((a) => a.priorityId === p.id);

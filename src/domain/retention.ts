@@ -1,7 +1,7 @@
 // The retention policy for what partners type: once an action has been closed long enough, its free text
 // goes (title, measure, target, notes, blocked reason), so that nothing written about a place or a case
 // outlives its purpose. What the partnership counts stays: town, plan, priority, owners, dates and status.
-import { CLOSED_STATUSES, type Action } from './action.js';
+import { CLOSED_STATUSES, type Action, type ActionHeadline } from './action.js';
 import { DAY_MS } from './dates.js';
 
 export const REMOVED_TEXT = 'Removed under the retention policy';
@@ -19,7 +19,7 @@ export function cutoff(now: Date, days: number): Date {
 }
 
 /** Closed, untouched since before the cutoff, and not yet redacted. */
-export function dueForRetention(action: Action, before: Date): boolean {
+export function dueForRetention(action: ActionHeadline, before: Date): boolean {
   return (
     !action.redactedAt &&
     CLOSED_STATUSES.includes(action.status) &&

@@ -1,4 +1,4 @@
-import { ACTION_STATUSES, isOpen, type Action, type ActionStatus } from './action.js';
+import { ACTION_STATUSES, isOpen, type ActionStatus, type ActionHeadline } from './action.js';
 import { dueState, ragOf, RAGS, type Rag } from './due.js';
 import {
   indicatorSeries,
@@ -20,7 +20,7 @@ export interface SummaryInput {
   today: LocalDate;
   now: Date;
   dueSoonDays: number;
-  actions: readonly Action[];
+  actions: readonly ActionHeadline[];
   meetings: readonly Meeting[];
   problems: readonly ProblemPlan[];
   indicator: Indicator | null;
@@ -100,15 +100,15 @@ export function townSummary(input: SummaryInput): TownSummary {
 
 /** Counts by status and RAG, the overdue actions and the few due next: one pass over the actions. */
 export function actionFigures(
-  actions: readonly Action[],
+  actions: readonly ActionHeadline[],
   today: LocalDate,
   dueSoonDays: number,
 ): ActionFigures {
   const byStatus = Object.fromEntries(ACTION_STATUSES.map((s) => [s, 0])) as Record<ActionStatus, number>;
   const byRag = Object.fromEntries(RAGS.map((r) => [r, 0])) as Record<Rag, number>;
-  const overdue: { action: Action; days: number }[] = [];
+  const overdue: { action: ActionHeadline; days: number }[] = [];
   // Only the soonest few upcoming actions are shown: kept as we go, not sorted out of thousands.
-  const nextDue: { action: Action; days: number }[] = [];
+  const nextDue: { action: ActionHeadline; days: number }[] = [];
   for (const action of actions) {
     byStatus[action.status]++;
     const rag = ragOf(action, today);
@@ -130,14 +130,17 @@ export function actionFigures(
 }
 
 /** By days (most overdue, or soonest due, first), then by reference. */
-function soonestFirst(a: { action: Action; days: number }, b: { action: Action; days: number }): number {
+function soonestFirst(
+  a: { action: ActionHeadline; days: number },
+  b: { action: ActionHeadline; days: number },
+): number {
   return a.days - b.days || a.action.ref.localeCompare(b.action.ref);
 }
 
 /** Inserts `item` into `list` (kept sorted, soonest first) if it is among the `limit` soonest. */
 function keepSoonest(
-  list: { action: Action; days: number }[],
-  item: { action: Action; days: number },
+  list: { action: ActionHeadline; days: number }[],
+  item: { action: ActionHeadline; days: number },
   limit: number,
 ): void {
   if (list.length === limit && soonestFirst(item, list[limit - 1]!) >= 0) return;
@@ -147,7 +150,7 @@ function keepSoonest(
   if (list.length > limit) list.pop();
 }
 
-function line(action: Action, days: number): ActionLine {
+function line(action: ActionHeadline, days: number): ActionLine {
   return {
     ref: action.ref,
     title: action.title,

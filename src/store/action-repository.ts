@@ -1,19 +1,42 @@
 import type { Db } from 'mongodb';
 import { guard } from './driver-errors.js';
 import { nextSequence } from './counters.js';
+import { compareText } from './order.js';
 import { VersionedCollection } from './versioned-collection.js';
-import { formatActionRef, normaliseActionRef, OPEN_STATUSES, type Action } from '../domain/action.js';
+import {
+  formatActionRef,
+  headlineOf,
+  isOpen,
+  normaliseActionRef,
+  type Action,
+  type ActionHeadline,
+} from '../domain/action.js';
 import { TOWNS, type TownSlug } from '../domain/towns.js';
+import type { EntryBudget } from './entry-budget.js';
+import type { ReadModel } from './read-model.js';
 import type { ActionRepository } from '../app/ports.js';
 import type { LocalDate } from '../domain/dates.js';
+import type { PersonRef } from '../domain/entity.js';
 
+/**
+ * Actions: one document each, read and written by `_id`. Lists come from a read model of headlines per
+ * town (ReadModel, with snapshots), which every write keeps current through the town's change log.
+ */
 export class MongoActionRepository extends VersionedCollection<Action> implements ActionRepository {
-  constructor(private readonly db: Db) {
-    // ownerIds: a flat array so "my actions" is one multikey index lookup on MongoDB. Reads come from an
-    // in-memory copy per town, kept current by each town's stamp (see PartitionCache).
-    super(db, 'actions', {
-      indexFields: { keys: ['ownerIds'], derive: (a) => ({ ownerIds: a.owners.map((o) => o.aadObjectId) }) },
-      cache: { partOf: (stored) => String(stored['town']) },
+  private readonly model: ReadModel<Action, ActionHeadline>;
+
+  constructor(
+    private readonly db: Db,
+    budget: EntryBudget,
+  ) {
+    super(db, 'actions');
+    this.model = this.readThrough<ActionHeadline>(budget, {
+      partOf: (action) => action.town,
+      loadPart: (town) => this.findMany({ town }),
+      order: byDueThenRef,
+      project: sharedHeadlineOf,
+      revive: sharedHeadlineOf,
+      snapshots: true,
     });
   }
 
@@ -27,48 +50,75 @@ export class MongoActionRepository extends VersionedCollection<Action> implement
     const normal = normaliseActionRef(ref);
     const town = TOWNS.find((t) => normal?.startsWith(`${t.code}-`));
     if (!normal || !town) return null;
-    return (await this.listByTown(town.slug)).find((a) => a.ref === normal) ?? null;
+    const headline = refsOf(await this.listByTown(town.slug)).get(normal);
+    return headline ? this.get(headline.id) : null;
   }
 
-  listByTown(town: TownSlug): Promise<readonly Action[]> {
-    return this.sharedPart(town, () => this.loadTown(town));
+  listByTown(town: TownSlug): Promise<readonly ActionHeadline[]> {
+    return this.readPart(this.model, town);
   }
 
-  async listByOwner(aadObjectId: string): Promise<Action[]> {
-    const owned = (await this.everyTown()).flatMap((town) => ownersOf(town).get(aadObjectId) ?? []);
-    return owned.sort(byDueThenRef);
+  async listByOwner(aadObjectId: string, towns: readonly TownSlug[]): Promise<ActionHeadline[]> {
+    const lists = await Promise.all([...new Set(towns)].map((town) => this.listByTown(town)));
+    return lists.flatMap((list) => ownersOf(list).get(aadObjectId) ?? []).sort(byDueThenRef);
   }
 
   async listOpenDueBy(date: LocalDate): Promise<Action[]> {
-    const due = (await this.everyTown())
-      .flat()
-      .filter((a) => OPEN_STATUSES.includes(a.status) && a.dueDate <= date);
-    return due.sort(byDueThenRef);
+    const due: string[] = [];
+    for (const town of TOWNS)
+      for (const action of await this.listByTown(town.slug)) {
+        if (action.dueDate > date) break; // the list is soonest due first
+        if (isOpen(action)) due.push(action.id);
+      }
+    return (await this.getMany(due)).filter((a) => isOpen(a) && a.dueDate <= date).sort(byDueThenRef);
   }
 
-  private loadTown(town: TownSlug): Promise<Action[]> {
-    return this.findMany({ town }, { dueDate: 1, ref: 1 });
-  }
-
-  /** Every town's actions, town by town, as the cache holds them. */
-  private everyTown(): Promise<(readonly Action[])[]> {
-    return guard('read records', () =>
-      this.cache!.readEach(
-        TOWNS.map((t) => t.slug),
-        (some) => this.findMany({ town: { $in: [...some] } }, { dueDate: 1, ref: 1 }),
-        (action) => action.town,
-      ),
-    );
+  getMany(ids: readonly string[]): Promise<Action[]> {
+    return this.fetchMany(ids);
   }
 }
 
 /**
- * A town's actions by owner, kept with the cached array they index (the same array until the town
- * changes): "my actions" looks up its owner in ten small maps instead of filtering every action.
+ * The headline of a stored action. Values repeated across thousands of actions (town, status, plan,
+ * priority, dates, owners) are shared rather than copied per action: the driver decodes each document's
+ * strings afresh, and the copies were most of what a town's list cost in memory.
  */
-const owners = new WeakMap<readonly Action[], Map<string, Action[]>>();
+export function sharedHeadlineOf(action: ActionHeadline): ActionHeadline {
+  return headlineOf(action, (field, value) =>
+    field === 'owners' ? (value as PersonRef[]).map(sharedOwner) : SHARED.has(field) ? shared(value) : value,
+  );
+}
 
-function ownersOf(actions: readonly Action[]): Map<string, Action[]> {
+const SHARED = new Set(['town', 'planId', 'priorityId', 'taskGroupId', 'dueDate', 'snoozedUntil', 'status']);
+const sharedValues = new Map<unknown, unknown>();
+const sharedOwners = new Map<string, PersonRef>();
+const MAX_SHARED = 100_000; // a ceiling, in case some field is more varied than expected
+
+function shared<V>(value: V): V {
+  if (typeof value !== 'string') return value;
+  const known = sharedValues.get(value);
+  if (known !== undefined) return known as V;
+  if (sharedValues.size >= MAX_SHARED) sharedValues.clear();
+  sharedValues.set(value, value);
+  return value;
+}
+
+function sharedOwner(owner: PersonRef): PersonRef {
+  const key = `${owner.aadObjectId}\u0000${owner.displayName}`;
+  let known = sharedOwners.get(key);
+  if (!known) {
+    if (sharedOwners.size >= MAX_SHARED) sharedOwners.clear();
+    known = Object.freeze({ aadObjectId: owner.aadObjectId, displayName: owner.displayName });
+    sharedOwners.set(key, known);
+  }
+  return known;
+}
+
+/** Indexes kept with the list they index (the same array until the town changes). */
+const owners = new WeakMap<readonly ActionHeadline[], Map<string, ActionHeadline[]>>();
+const refs = new WeakMap<readonly ActionHeadline[], Map<string, ActionHeadline>>();
+
+function ownersOf(actions: readonly ActionHeadline[]): Map<string, ActionHeadline[]> {
   let index = owners.get(actions);
   if (!index) {
     index = new Map();
@@ -84,9 +134,16 @@ function ownersOf(actions: readonly Action[]): Map<string, Action[]> {
   return index;
 }
 
-/** The order MongoDB sorts `{dueDate: 1, ref: 1}` in: plain code-unit comparison, no collation. */
-function byDueThenRef(a: Action, b: Action): number {
-  return compare(a.dueDate, b.dueDate) || compare(a.ref, b.ref);
+function refsOf(actions: readonly ActionHeadline[]): Map<string, ActionHeadline> {
+  let index = refs.get(actions);
+  if (!index) {
+    index = new Map(actions.map((a) => [a.ref, a]));
+    refs.set(actions, index);
+  }
+  return index;
 }
 
-const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+/** The order MongoDB sorts `{dueDate: 1, ref: 1}` in: plain code-unit comparison, no collation. */
+function byDueThenRef(a: Pick<Action, 'dueDate' | 'ref'>, b: Pick<Action, 'dueDate' | 'ref'>): number {
+  return compareText(a.dueDate, b.dueDate) || compareText(a.ref, b.ref);
+}

@@ -1,38 +1,55 @@
 import type { Collection, Db } from 'mongodb';
 import { guard } from './driver-errors.js';
-import { PartitionCache } from './partition-cache.js';
+import { ReadModel } from './read-model.js';
+import { findByIds } from './server-kind.js';
+import { compareText } from './order.js';
 import { upsertById } from './upsert.js';
+import type { EntryBudget } from './entry-budget.js';
 import type { ConversationRefs } from '../app/ports.js';
 import { conversationKey, type ConversationRef } from '../domain/conversation.js';
 
 type RefDoc = Omit<ConversationRef, 'key'> & { _id: string };
+type Stored = ConversationRef & { id: string };
 
 /**
  * Conversation references keyed by conversation (unique by _id); the latest one seen wins. Every turn and
- * every reminder looks one up, so all of them are kept in memory behind a stamp (see PartitionCache); they
- * change rarely (a reference is written again only when it changes, or once a day).
+ * every reminder looks one up, so all of them are held in memory, kept current by the change log (see
+ * ReadModel); they change rarely (a reference is written again only when it changes, or once a day).
  */
 export class MongoConversationRefs implements ConversationRefs {
   private readonly col: Collection<RefDoc>;
-  private readonly cache: PartitionCache<ConversationRef>;
+  private readonly model: ReadModel<Stored, ConversationRef>;
   private readonly byKey = new WeakMap<readonly ConversationRef[], Map<string, ConversationRef>>();
 
-  constructor(db: Db) {
+  constructor(db: Db, budget: EntryBudget) {
     this.col = db.collection<RefDoc>('conversation_refs');
-    this.cache = new PartitionCache(db, 'conversation_refs');
+    const loose = this.col as unknown as Collection;
+    this.model = new ReadModel<Stored, ConversationRef>(
+      db,
+      'conversation_refs',
+      {
+        partOf: () => 'all',
+        project: ({ id: _id, ...ref }) => ref,
+        idOf: (ref) => ref.key,
+        order: (a, b) => compareText(a.key, b.key),
+        loadPart: async () => (await this.col.find({}).toArray()).map(toStored),
+        fetch: async (ids) => (await findByIds(db, loose, ids)).map((d) => toStored(d as RefDoc)),
+      },
+      budget,
+    );
   }
 
   upsert(ref: ConversationRef): Promise<void> {
     return guard('remember the conversation', async () => {
       const { key, ...fields } = ref;
       await upsertById(this.col, key, fields);
-      await this.cache.changed('all');
+      await this.model.written('all', key);
     });
   }
 
   get(key: string): Promise<ConversationRef | null> {
     return guard('read a conversation', async () => {
-      const all = await this.cache.read('all', async () => (await this.col.find({}).toArray()).map(toRef));
+      const all = await this.model.read('all');
       let index = this.byKey.get(all);
       if (!index) {
         index = new Map(all.map((r) => [r.key, r]));
@@ -48,7 +65,7 @@ export class MongoConversationRefs implements ConversationRefs {
   }
 }
 
-function toRef(doc: RefDoc): ConversationRef {
+function toStored(doc: RefDoc): Stored {
   const { _id, ...fields } = doc;
-  return { ...fields, key: _id };
+  return { ...fields, key: _id, id: _id };
 }

@@ -1,31 +1,56 @@
 import type { Db } from 'mongodb';
-import { guard } from './driver-errors.js';
 import { VersionedCollection } from './versioned-collection.js';
+import { byField } from './order.js';
+import type { EntryBudget } from './entry-budget.js';
 import type { MemberRepository } from '../app/ports.js';
 import type { Member, MembershipScope } from '../domain/member.js';
 
 export class MongoMemberRepository extends VersionedCollection<Member> implements MemberRepository {
-  constructor(db: Db) {
-    // Every turn asks who the sender is: all seats are kept in memory, loaded again after any change.
-    super(db, 'members', { cache: { partOf: () => 'all' } });
+  private readonly model;
+
+  constructor(db: Db, budget: EntryBudget) {
+    // Every turn asks who the sender is: every seat is held in memory, kept current by the change log.
+    super(db, 'members');
+    this.model = this.readThrough(budget, {
+      partOf: () => 'all',
+      loadPart: () => this.findMany({}),
+      order: byField<Member>('displayName'),
+    });
   }
 
   async listByTown(town: MembershipScope): Promise<Member[]> {
-    return (await this.all()).filter((m) => m.town === town);
+    return [...((await this.index()).byTown.get(town) ?? [])];
   }
 
   async listByPerson(aadObjectId: string): Promise<Member[]> {
-    return (await this.all()).filter((m) => m.aadObjectId === aadObjectId);
+    return [...((await this.index()).byPerson.get(aadObjectId) ?? [])];
   }
 
-  /** Every seat, by display name (as MongoDB sorts: code units, no collation). */
-  private all(): Promise<Member[]> {
-    return guard('read records', () =>
-      this.cache!.read('all', async () =>
-        (await this.findMany({})).sort((a, b) =>
-          a.displayName < b.displayName ? -1 : a.displayName > b.displayName ? 1 : 0,
-        ),
-      ),
-    );
+  /** Seats by town and by person, by display name, built once per change of the list. */
+  private async index(): Promise<SeatIndex> {
+    const all = await this.readPart(this.model, 'all');
+    let index = indexes.get(all);
+    if (!index) {
+      index = { byTown: new Map(), byPerson: new Map() };
+      for (const seat of all) {
+        push(index.byTown, seat.town, seat);
+        push(index.byPerson, seat.aadObjectId, seat);
+      }
+      indexes.set(all, index);
+    }
+    return index;
   }
+}
+
+interface SeatIndex {
+  byTown: Map<string, Member[]>;
+  byPerson: Map<string, Member[]>;
+}
+
+const indexes = new WeakMap<readonly Member[], SeatIndex>();
+
+function push(map: Map<string, Member[]>, key: string, seat: Member): void {
+  const list = map.get(key);
+  if (list) list.push(seat);
+  else map.set(key, [seat]);
 }

@@ -19,6 +19,7 @@ import {
 } from './town-records.js';
 import { REVISIONS_COLLECTION } from './revisions.js';
 import { AUDIT_COLLECTION, VersionedCollection } from './versioned-collection.js';
+import { EntryBudget } from './entry-budget.js';
 import { AppError, ErrorCode } from '../errors.js';
 import type { Stores } from '../app/ports.js';
 import type { Indicator } from '../domain/indicator.js';
@@ -35,11 +36,8 @@ export const INDEXES: Record<string, IndexDescription[]> = {
   ],
   plans: [{ key: { town: 1 }, name: 'town' }],
   priorities: [{ key: { planId: 1 }, name: 'plan' }],
-  actions: [
-    { key: { town: 1, ref: 1 }, name: 'ref_unique', unique: true },
-    { key: { status: 1, dueDate: 1 }, name: 'status_due' },
-    { key: { ownerIds: 1 }, name: 'owner' },
-  ],
+  // Serves loading a town's actions (the prefix `town`) as well as keeping refs unique.
+  actions: [{ key: { town: 1, ref: 1 }, name: 'ref_unique', unique: true }],
   task_groups: [{ key: { town: 1 }, name: 'town' }],
   problems: [{ key: { town: 1, ref: 1 }, name: 'ref_unique', unique: true }],
   meetings: [{ key: { town: 1, start: 1 }, name: 'town_start' }],
@@ -104,24 +102,49 @@ export async function ensureIndexes(db: Db): Promise<void> {
   }
 }
 
+/** Indexes earlier versions made that no query reads any more (each costs every write to its collection). */
+const RETIRED_INDEXES: Record<string, string[]> = { actions: ['status_due', 'owner'] };
+
+async function dropUnusedIndexes(db: Db): Promise<void> {
+  for (const [collection, names] of Object.entries(RETIRED_INDEXES)) {
+    const indexes: { name?: unknown }[] = await db
+      .collection(collection)
+      .listIndexes()
+      .toArray()
+      .catch(() => []); // no collection yet: nothing to drop
+    const existing = new Set(indexes.map((i) => String(i.name)));
+    for (const name of names) if (existing.has(name)) await db.collection(collection).dropIndex(name);
+  }
+}
+
 /** Everything a database needs before use: indexes, and finishing writes a crash interrupted. */
-export async function prepareDatabase(db: Db): Promise<Stores> {
+export async function prepareDatabase(db: Db, options: StoreOptions = {}): Promise<Stores> {
   await ensureIndexes(db);
-  const stores = createMongoStores(db);
+  await dropUnusedIndexes(db);
+  const stores = createMongoStores(db, options);
   await stores.recoverPendingWrites();
   return stores;
 }
 
-export function createMongoStores(db: Db): Stores & { recoverPendingWrites(): Promise<number> } {
+export interface StoreOptions {
+  /** Entries the instance's read models may hold in memory together (READ_MODEL_ENTRIES). */
+  readModelEntries?: number;
+}
+
+export function createMongoStores(
+  db: Db,
+  options: StoreOptions = {},
+): Stores & { recoverPendingWrites(): Promise<number> } {
+  const budget = new EntryBudget(options.readModelEntries);
   const versioned = {
-    partnerships: new MongoPartnershipRepository(db),
-    members: new MongoMemberRepository(db),
-    plans: new MongoPlanRepository(db),
+    partnerships: new MongoPartnershipRepository(db, budget),
+    members: new MongoMemberRepository(db, budget),
+    plans: new MongoPlanRepository(db, budget),
     priorities: new MongoPriorityRepository(db),
-    actions: new MongoActionRepository(db),
-    taskGroups: new MongoTaskGroupRepository(db),
-    problems: new MongoProblemRepository(db),
-    meetings: new MongoMeetingRepository(db),
+    actions: new MongoActionRepository(db, budget),
+    taskGroups: new MongoTaskGroupRepository(db, budget),
+    problems: new MongoProblemRepository(db, budget),
+    meetings: new MongoMeetingRepository(db, budget),
     indicators: new VersionedCollection<Indicator>(db, 'indicators'),
     seedFund: new VersionedCollection<SeedFund>(db, 'seed_fund'),
     joinRequests: new MongoJoinRequestRepository(db),
@@ -130,7 +153,7 @@ export function createMongoStores(db: Db): Stores & { recoverPendingWrites(): Pr
     ...versioned,
     audit: new MongoAuditLog(db),
     reminders: new MongoReminderRecords(db),
-    conversations: new MongoConversationRefs(db),
+    conversations: new MongoConversationRefs(db, budget),
     cardPosts: new MongoCardPosts(db),
     preferences: new MongoPreferences(db),
     deliveries: new MongoDeliveries(db),

@@ -2,13 +2,16 @@
 // is covered without anyone remembering to add it here. Documents keyed by the person (their seats,
 // preferences, conversation references, join requests) are deleted; the rest have the person replaced.
 import { guard } from './driver-errors.js';
-import { PartitionCache } from './partition-cache.js';
+import { ChangeLog, CHANGE_HEADS_COLLECTION, RELOAD_PART } from './change-log.js';
+import { SNAPSHOTS_COLLECTION } from './snapshots.js';
 import { personMatcher, pseudonymise, type PersonKeys, type Pseudonym } from '../domain/person-records.js';
 import type { Db, Document } from 'mongodb';
 import type { ErasureCounts, PersonalRecords, StoredRecord } from '../app/ports.js';
 
-/** Bookkeeping with nothing about anyone: activity ids seen, cache stamps, one-time claims. */
-const SKIPPED = new Set(['deliveries', 'stamps', 'claims']);
+/** Bookkeeping with nothing about anyone: activity ids seen, change-log heads, one-time claims. */
+const SKIPPED = new Set(['deliveries', CHANGE_HEADS_COLLECTION, 'claims']);
+/** Copies of other collections' records (erased with them, not exported twice). */
+const COPIES = new Set([SNAPSHOTS_COLLECTION]);
 /** A seat names its holder in a field, not in its id: it is theirs all the same. */
 const OWN_BY_FIELD: Record<string, string> = { members: 'aadObjectId' };
 
@@ -20,6 +23,7 @@ export class MongoPersonalRecords implements PersonalRecords {
       const found: StoredRecord[] = [];
       const mentions = personMatcher(keys);
       for (const collection of await this.collections()) {
+        if (COPIES.has(collection)) continue;
         for await (const doc of this.db.collection(collection).find({}, { batchSize: 500 })) {
           if (mentions(doc)) {
             const { _id, ...document } = doc;
@@ -53,9 +57,9 @@ export class MongoPersonalRecords implements PersonalRecords {
           }
           parts.add(town).add('all');
         }
-        // Instances holding a copy of these parts read them again (see PartitionCache).
-        const cache = new PartitionCache(this.db, name);
-        for (const part of parts) await cache.changed(part);
+        // Instances holding these parts load them again (see ReadModel): a reload names no record.
+        const log = new ChangeLog(this.db, name);
+        for (const part of parts) await log.append(part, RELOAD_PART);
       }
       return counts;
     });

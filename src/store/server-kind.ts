@@ -1,18 +1,27 @@
+// The one place that knows which server is behind the driver, and what FerretDB 1.x cannot do well.
 import type { Collection, Db, Document, UpdateFilter } from 'mongodb';
 import { retryBusy } from './driver-errors.js';
 
-const kinds = new WeakMap<Db, Promise<boolean>>();
+/** `mongodb`: the server filters and indexes every query (MongoDB, Atlas, Azure DocumentDB). */
+export type ServerKind = 'mongodb' | 'ferretdb';
+
+const kinds = new WeakMap<Db, Promise<ServerKind>>();
 
 /**
- * Whether the server is FerretDB, whose SQLite backend filters in the database only a query that is
- * exactly `{_id: <string>}`: anything more (`{_id, version}`) decodes the whole collection. Asked once.
+ * Treats the server as `kind` whatever it says it is: tests run the MongoDB code paths against FerretDB
+ * (correct there, only slower), and `STORE_SERVER_KIND` lets an operator do the same.
  */
-export function isFerretDb(db: Db): Promise<boolean> {
+export function forceServerKind(db: Db, kind: ServerKind): void {
+  kinds.set(db, Promise.resolve(kind));
+}
+
+/** Asked once per database handle: FerretDB's buildInfo names its own version. */
+export function serverKind(db: Db): Promise<ServerKind> {
   let kind = kinds.get(db);
   if (!kind) {
     kind = db
       .command({ buildInfo: 1 })
-      .then((info) => 'ferretdbVersion' in info)
+      .then((info): ServerKind => ('ferretdbVersion' in info ? 'ferretdb' : 'mongodb'))
       .catch((error: unknown) => {
         kinds.delete(db); // ask again next time
         throw error;
@@ -20,6 +29,15 @@ export function isFerretDb(db: Db): Promise<boolean> {
     kinds.set(db, kind);
   }
   return kind;
+}
+
+/**
+ * Whether the server filters in the database only a query that is exactly `{_id: <string>}` (FerretDB 1.x
+ * on SQLite: anything more decodes the whole collection; docs/DATABASE.md), so reads of many documents are
+ * better made as lookups by `_id`, one by one.
+ */
+export async function filtersById(db: Db): Promise<boolean> {
+  return (await serverKind(db)) === 'ferretdb';
 }
 
 /**
@@ -35,7 +53,7 @@ export async function updateByIdIf(
   expected: Record<string, string | number | boolean | null>,
   update: UpdateFilter<Document>,
 ): Promise<boolean> {
-  if (!(await isFerretDb(db))) {
+  if (!(await filtersById(db))) {
     return (await col.updateOne({ _id: id as never, ...expected }, update)).matchedCount === 1;
   }
   return retryBusy(async () => {
@@ -44,4 +62,28 @@ export async function updateByIdIf(
       return false;
     return (await col.updateOne({ _id: id as never }, update)).matchedCount === 1;
   });
+}
+
+/**
+ * The documents with these `_id`s, in no particular order: one `$in` query where the server filters it,
+ * else lookups by `_id`, a few at a time.
+ */
+export async function findByIds(
+  db: Db,
+  col: Collection<Document>,
+  ids: readonly string[],
+  concurrency = 8,
+): Promise<Document[]> {
+  if (!ids.length) return [];
+  if (!(await filtersById(db))) return col.find({ _id: { $in: [...ids] as never[] } }).toArray();
+  const found: Document[] = [];
+  let next = 0;
+  const worker = async () => {
+    while (next < ids.length) {
+      const doc = await col.findOne({ _id: ids[next++] as never });
+      if (doc) found.push(doc);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(concurrency, ids.length) }, worker));
+  return found;
 }

@@ -1,8 +1,10 @@
 // Repositories whose only query is "all of a town's records".
-import type { Db, Document } from 'mongodb';
+import type { Db } from 'mongodb';
+import type { EntryBudget } from './entry-budget.js';
 import { guard } from './driver-errors.js';
 import { nextSequence } from './counters.js';
 import { VersionedCollection } from './versioned-collection.js';
+import { byField } from './order.js';
 import type {
   JoinRequestRepository,
   MeetingRepository,
@@ -21,27 +23,39 @@ import type { ProblemPlan } from '../domain/problem.js';
 import type { TaskGroup } from '../domain/task-group.js';
 import type { TownSlug } from '../domain/towns.js';
 
-/** Read on every summary: kept in memory per town (see PartitionCache). */
-const BY_TOWN = { cache: { partOf: (stored: Document) => String(stored['town']) } };
+const byTown = (record: { town: string }) => record.town;
 
 export class MongoPartnershipRepository
   extends VersionedCollection<Partnership>
   implements PartnershipRepository
 {
-  constructor(db: Db) {
-    super(db, 'partnerships', { cache: { partOf: () => 'all' } });
+  private readonly model;
+  constructor(db: Db, budget: EntryBudget) {
+    super(db, 'partnerships');
+    this.model = this.readThrough(budget, {
+      partOf: () => 'all',
+      loadPart: () => this.findMany({}),
+      order: byField<Partnership>('id'),
+    });
   }
-  list(): Promise<Partnership[]> {
-    return this.cachedPart('all', () => this.findMany({}));
+  async list(): Promise<Partnership[]> {
+    return [...(await this.readPart(this.model, 'all'))];
   }
 }
 
+/** Read on every summary: kept in memory per town, behind each town's change log (see ReadModel). */
 export class MongoPlanRepository extends VersionedCollection<DeliveryPlan> implements PlanRepository {
-  constructor(db: Db) {
-    super(db, 'plans', BY_TOWN);
+  private readonly model;
+  constructor(db: Db, budget: EntryBudget) {
+    super(db, 'plans');
+    this.model = this.readThrough(budget, {
+      partOf: byTown,
+      loadPart: (town) => this.findMany({ town }),
+      order: byField<DeliveryPlan>('periodStart', -1),
+    });
   }
-  listByTown(town: TownSlug): Promise<DeliveryPlan[]> {
-    return this.cachedPart(town, () => this.findMany({ town }, { periodStart: -1 }));
+  async listByTown(town: TownSlug): Promise<DeliveryPlan[]> {
+    return [...(await this.readPart(this.model, town))];
   }
 }
 
@@ -55,32 +69,53 @@ export class MongoPriorityRepository extends VersionedCollection<Priority> imple
 }
 
 export class MongoTaskGroupRepository extends VersionedCollection<TaskGroup> implements TaskGroupRepository {
-  constructor(db: Db) {
-    super(db, 'task_groups', BY_TOWN);
+  private readonly model;
+  constructor(db: Db, budget: EntryBudget) {
+    super(db, 'task_groups');
+    this.model = this.readThrough(budget, {
+      partOf: byTown,
+      loadPart: (town) => this.findMany({ town }),
+      order: byField<TaskGroup>('endDate'),
+    });
   }
-  listByTown(town: TownSlug): Promise<TaskGroup[]> {
-    return this.cachedPart(town, () => this.findMany({ town }, { endDate: 1 }));
+  async listByTown(town: TownSlug): Promise<TaskGroup[]> {
+    return [...(await this.readPart(this.model, town))];
   }
 }
 
 export class MongoProblemRepository extends VersionedCollection<ProblemPlan> implements ProblemRepository {
-  constructor(private readonly db: Db) {
-    super(db, 'problems', BY_TOWN);
+  private readonly model;
+  constructor(
+    private readonly db: Db,
+    budget: EntryBudget,
+  ) {
+    super(db, 'problems');
+    this.model = this.readThrough(budget, {
+      partOf: byTown,
+      loadPart: (town) => this.findMany({ town }),
+      order: byField<ProblemPlan>('ref'),
+    });
   }
   nextSeq(town: TownSlug): Promise<number> {
     return guard('allocate a reference', () => nextSequence(this.db, `problem:${town}`));
   }
-  listByTown(town: TownSlug): Promise<ProblemPlan[]> {
-    return this.cachedPart(town, () => this.findMany({ town }, { ref: 1 }));
+  async listByTown(town: TownSlug): Promise<ProblemPlan[]> {
+    return [...(await this.readPart(this.model, town))];
   }
 }
 
 export class MongoMeetingRepository extends VersionedCollection<Meeting> implements MeetingRepository {
-  constructor(db: Db) {
-    super(db, 'meetings', BY_TOWN);
+  private readonly model;
+  constructor(db: Db, budget: EntryBudget) {
+    super(db, 'meetings');
+    this.model = this.readThrough(budget, {
+      partOf: byTown,
+      loadPart: (town) => this.findMany({ town }),
+      order: byField<Meeting>('start'),
+    });
   }
-  listByTown(town: TownSlug): Promise<Meeting[]> {
-    return this.cachedPart(town, () => this.findMany({ town }, { start: 1 }));
+  async listByTown(town: TownSlug): Promise<Meeting[]> {
+    return [...(await this.readPart(this.model, town))];
   }
 }
 

@@ -1,9 +1,10 @@
 import type { Collection, Db, Document, Filter } from 'mongodb';
 import { AppError, ErrorCode } from '../errors.js';
 import { guard, isDuplicateKey, retryBusy } from './driver-errors.js';
-import { PartitionCache } from './partition-cache.js';
+import { findByIds, updateByIdIf } from './server-kind.js';
+import { ReadModel } from './read-model.js';
+import type { EntryBudget } from './entry-budget.js';
 import { revisionId, revisionsOf, type RevisionDoc } from './revisions.js';
-import { updateByIdIf } from './server-kind.js';
 import type { UpdateOutcome, VersionedStore } from '../app/ports.js';
 import type { AuditEvent } from '../domain/audit.js';
 import type { Versioned } from '../domain/entity.js';
@@ -15,18 +16,16 @@ export const REVISION_LEASE_MS = 60_000;
 const READ_BATCH = 500;
 
 export interface CollectionOptions<T> {
-  /** Fields kept only for indexes (e.g. owner ids), derived from the record on every write. */
+  /** Fields kept only for indexes, derived from the record on every write. */
   indexFields?: { keys: readonly string[]; derive: (record: T) => Record<string, unknown> };
-  /** Keep an in-memory copy of the records, in parts (e.g. one per town); see PartitionCache. */
-  cache?: { partOf: (stored: Document) => string };
 }
 
 /**
  * Versioned records written with their audit events, safely, without multi-document transactions.
  * A write (1) claims version v+1 by inserting its revision (the record and audit event), which at most one
- * writer can do; (2) applies it to the record if the record is still at version v; (3) replaces the stamp
- * of the record's cached part, if the collection is cached; (4) copies the audit event to the audit log;
- * (5) deletes the revision. Steps 2-5 are idempotent, so a write whose process died after step 1 is
+ * writer can do; (2) applies it to the record if the record is still at version v; (3) logs the change in
+ * the record's part, if the collection has a read model (instances holding the part fetch the record);
+ * (4) copies the audit event to the audit log; (5) deletes the revision. Steps 2-5 are idempotent, so a write whose process died after step 1 is
  * finished by `recoverPendingWrites` (at start-up). A stale version loses at step 1, or at step 2 once the
  * revision that made the current version is gone, and changes nothing. Records carry `_rev`, the audit id of
  * the write that made them. Revisions live only while their write is in flight, so the collection stays
@@ -36,7 +35,8 @@ export class VersionedCollection<T extends Versioned> implements VersionedStore<
   protected readonly col: Collection<Document>;
   private readonly revisions: Collection<RevisionDoc>;
   private readonly audit: Collection<Document>;
-  protected readonly cache: PartitionCache<T> | null;
+  /** Kept current by every write (see ReadModel); set by a subclass that reads through one. */
+  protected readModel: { model: ReadModel<T, unknown>; partOf: (record: T) => string } | null = null;
 
   constructor(
     private readonly database: Db,
@@ -46,7 +46,6 @@ export class VersionedCollection<T extends Versioned> implements VersionedStore<
     this.col = database.collection(name);
     this.revisions = revisionsOf(database);
     this.audit = database.collection(AUDIT_COLLECTION);
-    this.cache = options.cache ? new PartitionCache<T>(database, name) : null;
   }
 
   get(id: string): Promise<T | null> {
@@ -116,19 +115,53 @@ export class VersionedCollection<T extends Versioned> implements VersionedStore<
     return recovered;
   }
 
-  /** A cached part's records (a fresh array: callers may sort it), loaded by `load` when it has changed. */
-  protected async cachedPart(part: string, load: () => Promise<T[]>): Promise<T[]> {
-    return [...(await this.sharedPart(part, load))];
+  /**
+   * Reads through an in-memory read model, part by part, kept current by this collection's writes.
+   * Without `project`, the entries are the records themselves.
+   */
+  protected readThrough<E = T>(
+    budget: EntryBudget,
+    spec: {
+      partOf: (record: T) => string;
+      loadPart: (part: string) => Promise<T[]>;
+      order: (a: E, b: E) => number;
+      project?: (record: T) => E;
+      idOf?: (entry: E) => string;
+      revive?: (entry: E) => E;
+      snapshots?: boolean;
+    },
+  ): ReadModel<T, E> {
+    const project = spec.project ?? ((record: T) => record as unknown as E);
+    const idOf = spec.idOf ?? ((entry: E) => (entry as unknown as T).id);
+    const source = { ...spec, project, idOf, fetch: (ids: readonly string[]) => this.fetchMany(ids) };
+    const model = new ReadModel<T, E>(this.database, this.name, source, budget, spec);
+    this.readModel = { model: model as ReadModel<T, unknown>, partOf: spec.partOf };
+    return model;
   }
 
   /**
-   * A cached part's records as the cache holds them: the same array until the part changes (so results
-   * computed from it can be kept with it), never to be changed by the caller.
+   * The documented signal after a change behind the stores' back (see refreshReadModels): the read model's
+   * parts made afresh from one read of the collection; false when the collection has no read model.
    */
-  protected sharedPart(part: string, load: () => Promise<T[]>): Promise<readonly T[]> {
-    const cache = this.cache;
-    if (!cache) return load();
-    return guard('read records', () => cache.read(part, load));
+  async rebuildReadModel(parts: readonly string[]): Promise<boolean> {
+    if (!this.readModel) return false;
+    const records = async function* (this: VersionedCollection<T>) {
+      for await (const doc of this.col.find({}).batchSize(READ_BATCH)) yield this.fromDoc(doc);
+    }.call(this);
+    await guard('rebuild the read model', () => this.readModel!.model.rebuild(parts, records));
+    return true;
+  }
+
+  /** A part's entries, through the read model (AppError when the database cannot be read). */
+  protected readPart<E>(model: ReadModel<T, E>, part: string): Promise<readonly E[]> {
+    return guard('read records', () => model.read(part));
+  }
+
+  /** The records with these ids that exist, in no particular order. */
+  protected fetchMany(ids: readonly string[]): Promise<T[]> {
+    return guard('read records', async () =>
+      (await findByIds(this.database, this.col, ids)).map((doc) => this.fromDoc(doc)),
+    );
   }
 
   protected findMany(filter: Filter<Document>, sort: Record<string, 1 | -1> = { _id: 1 }): Promise<T[]> {
@@ -204,7 +237,10 @@ export class VersionedCollection<T extends Versioned> implements VersionedStore<
   }
 
   private async finish(revision: RevisionDoc, audit: AuditEvent): Promise<void> {
-    if (this.cache && revision.record) await this.cache.changed(this.options.cache!.partOf(revision.record));
+    if (this.readModel && revision.record) {
+      const record = this.fromDoc({ ...revision.record, _id: revision.recordId });
+      await this.readModel.model.written(this.readModel.partOf(record), revision.recordId);
+    }
     try {
       // entityVersion orders one record's trail even when two changes share a millisecond.
       await retryBusy(() =>

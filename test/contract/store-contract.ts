@@ -121,7 +121,8 @@ export function storeContract(name: string, makeStores: () => Promise<Stores>) {
         const e = anAction({ dueDate: '2026-12-20', town: 'bodmin', ref: 'BOD-002', owners: [owner] });
         for (const x of [a, b, c, d, e]) await stores.actions.insert(x, anAudit(x.id));
         expect((await stores.actions.listByTown('truro')).map((x) => x.id)).toEqual([c.id, b.id, a.id]);
-        const owned = async () => (await stores.actions.listByOwner('aad-list-owner')).map((x) => x.id);
+        const owned = async () =>
+          (await stores.actions.listByOwner('aad-list-owner', ['truro', 'bodmin'])).map((x) => x.id);
         expect(await owned()).toEqual([e.id, b.id, a.id]);
         expect((await stores.actions.listOpenDueBy('2027-01-01')).map((x) => x.id)).toEqual([
           d.id,

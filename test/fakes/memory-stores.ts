@@ -1,6 +1,12 @@
 // In-memory implementations of the store ports, held to the same contract tests as the Mongo ones.
 import { AppError, ErrorCode } from '../../src/errors.js';
-import { formatActionRef, normaliseActionRef, OPEN_STATUSES, type Action } from '../../src/domain/action.js';
+import {
+  formatActionRef,
+  headlineOf,
+  normaliseActionRef,
+  OPEN_STATUSES,
+  type Action,
+} from '../../src/domain/action.js';
 import type { AuditEvent, RedactionScope } from '../../src/domain/audit.js';
 import type { ConversationRef } from '../../src/domain/conversation.js';
 import type { Versioned } from '../../src/domain/entity.js';
@@ -88,10 +94,15 @@ class MemoryActions extends MemoryVersioned<Action> {
     return this.all((a) => a.ref === normal)[0] ?? null;
   }
   async listByTown(town: TownSlug) {
-    return this.all((a) => a.town === town, byDue);
+    return this.all((a) => a.town === town, byDue).map((a) => headlineOf(a));
   }
-  async listByOwner(aadObjectId: string) {
-    return this.all((a) => a.owners.some((o) => o.aadObjectId === aadObjectId), byDue);
+  async listByOwner(aadObjectId: string, towns: readonly TownSlug[]) {
+    const owned = (a: Action) =>
+      towns.includes(a.town) && a.owners.some((o) => o.aadObjectId === aadObjectId);
+    return this.all(owned, byDue).map((a) => headlineOf(a));
+  }
+  async getMany(ids: readonly string[]) {
+    return this.all((a) => ids.includes(a.id));
   }
   async listOpenDueBy(date: string) {
     return this.all((a) => OPEN_STATUSES.includes(a.status) && a.dueDate <= date, byDue);

@@ -20,6 +20,7 @@ import { COMMANDS } from '../../src/bot/commands.js';
 import { VERB_SCHEMAS } from '../../src/bot/card-actions.js';
 import { FREE_TEXT_FIELDS } from '../../src/bot/free-text.js';
 import { appoint } from '../../src/app/appoint.js';
+import { listWholeActions } from '../../src/app/whole-actions.js';
 import { storedState, changedBetween } from '../support/stored-state.js';
 import type { Action } from '../../src/domain/action.js';
 
@@ -388,7 +389,7 @@ beforeAll(async () => {
       await bot.sayInChannel(user, 'help', channel);
   }
 
-  const actions = await bot.ctx.stores.actions.listByTown('truro');
+  const actions = await listWholeActions(bot.ctx, 'truro');
   const sams = (a: Action) => a.owners.some((o) => o.aadObjectId === USERS.beatManager.aadObjectId);
   memberAction = actions.find((a) => sams(a) && a.status !== 'done')!;
   otherAction = actions.find((a) => !sams(a) && a.status !== 'done')!;

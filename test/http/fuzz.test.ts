@@ -11,8 +11,11 @@ import type { Db } from 'mongodb';
 const RUNS = Number(process.env['FUZZ_RUNS'] ?? 60);
 /** Each answer within this (the turn's own work; Teams gives a card action a few seconds). */
 const MAX_MS = 3_000;
-/** Bookkeeping, not records: which conversations the bot has seen and which activity ids it has taken. */
-const BOOKKEEPING = new Set(['conversation_refs', 'deliveries', 'stamps']);
+/**
+ * Bookkeeping, not records: which conversations the bot has seen, which activity ids it has taken, and the
+ * read models' change logs and snapshots (a record's write shows in its own collection).
+ */
+const BOOKKEEPING = new Set(['conversation_refs', 'deliveries', 'changes', 'change_heads', 'read_models']);
 
 const bot = useBot();
 

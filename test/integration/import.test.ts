@@ -12,6 +12,7 @@ import { importPlan } from '../../src/app/import-plan.js';
 import { seedDemo } from '../../src/app/seed-demo.js';
 import { seedReferenceData } from '../../src/app/seed-reference-data.js';
 import { createPlan } from '../../src/app/plans.js';
+import { listWholeActions } from '../../src/app/whole-actions.js';
 import { DEMO_PEOPLE } from '../../src/app/demo-data.js';
 import { prepareDatabase } from '../../src/store/mongo.js';
 import { ExcelReportFiles } from '../../src/spreadsheets/report-files.js';
@@ -31,7 +32,9 @@ const ALEX = 'alex.nance@demo.invalid';
 async function snapshot(db: Db): Promise<Record<string, unknown[]>> {
   const out: Record<string, unknown[]> = {};
   for (const { name } of await db.listCollections().toArray())
-    out[name] = await db.collection(name).find({}).sort({ _id: 1 }).toArray();
+    if (name !== 'read_models')
+      // copies of records, written when a read finds them behind
+      out[name] = await db.collection(name).find({}).sort({ _id: 1 }).toArray();
   return out;
 }
 
@@ -120,8 +123,8 @@ describe('importing a plan from a spreadsheet', () => {
         return (id: string) => cache.get(id) ?? '?';
       };
     };
-    const before = await source.stores.actions.listByTown('truro');
-    const after = await ctx.stores.actions.listByTown('truro');
+    const before = await listWholeActions(source, 'truro');
+    const after = await listWholeActions(ctx, 'truro');
     expect(essence(after, await titleIn(ctx)(after))).toEqual(essence(before, await titleIn(source)(before)));
 
     // The same sheet again changes nothing at all.
@@ -184,9 +187,7 @@ describe('importing a plan from a spreadsheet', () => {
       'TRU-002 Hold a retailer crime prevention workshop',
       'TRU-003 Run joint licensing visits to late bars',
     ]);
-    const actions = [...(await ctx.stores.actions.listByTown('truro'))].sort((a, b) =>
-      a.ref.localeCompare(b.ref),
-    );
+    const actions = [...(await listWholeActions(ctx, 'truro'))].sort((a, b) => a.ref.localeCompare(b.ref));
     expect(actions.map((a) => [a.ref, a.dueDate, a.status, a.owners.length])).toEqual([
       ['TRU-001', '2027-03-31', 'not_started', 1],
       ['TRU-002', '2027-01-15', 'in_progress', 2],

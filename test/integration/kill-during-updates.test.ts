@@ -6,6 +6,7 @@ import { MongoClient } from 'mongodb';
 import { freePort } from '../../scripts/guarded-child.js';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { MongoActionRepository } from '../../src/store/action-repository.js';
+import { EntryBudget } from '../../src/store/entry-budget.js';
 import { REVISION_LEASE_MS } from '../../src/store/versioned-collection.js';
 import { FakeConnector } from '../servers/fake-connector.js';
 import { USERS } from '../support/bot-harness.js';
@@ -67,7 +68,7 @@ describe('the service killed in the middle of card clicks', () => {
     try {
       // Writes the kill cut short are finished (or given up) once their lease has run out: as the next
       // start-up after the lease would, here without waiting the minute.
-      const recovered = await new MongoActionRepository(db).recoverPendingWrites(
+      const recovered = await new MongoActionRepository(db, new EntryBudget()).recoverPendingWrites(
         new Date(Date.now() + REVISION_LEASE_MS + 1_000),
       );
       expect(await db.collection('revisions').countDocuments({ collection: 'actions' })).toBe(0);

@@ -19,6 +19,7 @@ import type { Db } from 'mongodb';
 const databases = useTestDatabases();
 const OPERATOR: Actor = { kind: 'system', id: 'operator:test', name: 'IT operator (test)' };
 const sam = DEMO_PEOPLE[1]!;
+const ALL_TOWNS = TOWNS.map((t) => t.slug);
 const jo = DEMO_PEOPLE[0]!; // the coordinator, who may note on any action
 
 async function everything(db: Db): Promise<string> {
@@ -35,7 +36,7 @@ describe('subject access and erasure on MongoDB', () => {
     await seedReferenceData(ctx);
     await seedDemo(ctx);
     const records = new MongoPersonalRecords(db);
-    const [owned] = await ctx.stores.actions.listByOwner(sam.aadObjectId);
+    const [owned] = await ctx.stores.actions.listByOwner(sam.aadObjectId, ALL_TOWNS);
     const byJo: Actor = { kind: 'user', id: jo.aadObjectId, name: jo.displayName };
     const noted = await updateAction(ctx, byJo, {
       actionId: owned!.id,
@@ -55,7 +56,9 @@ describe('subject access and erasure on MongoDB', () => {
     expect(byCollection.members).toHaveLength(
       (await ctx.stores.members.listByPerson(sam.aadObjectId)).length,
     );
-    expect(byCollection.actions!.length).toBe((await ctx.stores.actions.listByOwner(sam.aadObjectId)).length);
+    expect(byCollection.actions!.length).toBe(
+      (await ctx.stores.actions.listByOwner(sam.aadObjectId, ALL_TOWNS)).length,
+    );
     expect(JSON.stringify(byCollection.actions)).toContain(`Handed over to ${sam.displayName}`);
     expect(byCollection.audit_events!.length).toBeGreaterThan(0);
     expect(count).toBe(Object.values(byCollection).flat().length);

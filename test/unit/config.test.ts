@@ -26,6 +26,8 @@ describe('configuration', () => {
       MONGODB_DB: 'safer_towns',
       DATA_DIR: '.data/dev',
       MONGODB_COMMAND_LOG: undefined,
+      READ_MODEL_ENTRIES: 150_000,
+      STORE_SERVER_KIND: 'auto',
       TIMEZONE: 'Europe/London',
       DUE_SOON_DAYS: 3,
       MICROSOFT_APP_ID: undefined,

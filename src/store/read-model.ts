@@ -1,0 +1,209 @@
+import type { Db } from 'mongodb';
+import { ChangeLog, RELOAD_PART } from './change-log.js';
+import { OneAtATime } from './one-at-a-time.js';
+import { Snapshots } from './snapshots.js';
+import type { EntryBudget } from './entry-budget.js';
+
+/** How a collection's records become a read model's entries, part by part. */
+export interface ReadModelSource<T extends { id: string }, E> {
+  /** The part a stored record belongs to (its town, or 'all'). */
+  partOf(record: T): string;
+  /** What the read model keeps of a record (the record itself, or a smaller headline). */
+  project(record: T): E;
+  idOf(entry: E): string;
+  /** The order `read` hands entries out in. */
+  order(a: E, b: E): number;
+  /** Every record of a part, from the database (an indexed query on MongoDB). */
+  loadPart(part: string): Promise<T[]>;
+  /** The records with these ids, those that still exist. */
+  fetch(ids: readonly string[]): Promise<T[]>;
+  /** An entry read back from a snapshot, made as `project` makes them (e.g. with shared values). */
+  revive?(entry: E): E;
+}
+
+interface PartView<E> {
+  seq: number;
+  entries: Map<string, E>;
+  /** `entries` in order; the same array until the part changes (results computed from it can be kept). */
+  list: readonly E[] | null;
+  checkedAt: number;
+  snapshotSeq: number;
+}
+
+/** A reader that has not looked for this long also asks the head whether it fell behind the kept changes. */
+const GAP_CHECK_AFTER_MS = 1_000;
+/** A part's snapshot is written again once this many changes have been applied since the last one. */
+export const SNAPSHOT_EVERY = 100;
+
+/**
+ * An instance's in-memory copy of parts of a collection (a town's actions, all seats), kept current by the
+ * parts' change logs: every read first applies the changes made since the last (one lookup when there are
+ * none), fetching by `_id` only the records they name. A part not held is loaded from its snapshot (one
+ * document) and the changes after it, or from the collection when there is none. Parts are evicted, least
+ * recently read first, when the instance holds more entries than its budget: memory does not grow with
+ * the data.
+ */
+export class ReadModel<T extends { id: string }, E> {
+  private readonly log: ChangeLog;
+  private readonly snapshots: Snapshots<E> | null;
+  private readonly parts = new Map<string, PartView<E>>();
+  private readonly gate = new OneAtATime();
+
+  constructor(
+    db: Db,
+    readonly feed: string,
+    private readonly source: ReadModelSource<T, E>,
+    private readonly budget: EntryBudget,
+    options: { snapshots?: boolean } = {},
+  ) {
+    this.log = new ChangeLog(db, feed);
+    this.snapshots = options.snapshots ? new Snapshots<E>(db, feed) : null;
+    budget.register(this);
+  }
+
+  /** The part's entries in order, with every change finished before the call. */
+  read(part: string): Promise<readonly E[]> {
+    return this.gate.run(part, async () => {
+      const view = await this.current(part);
+      this.touch(part, view);
+      view.list ??= [...view.entries.values()].sort((a, b) => this.source.order(a, b));
+      return view.list;
+    });
+  }
+
+  /** One entry of a part, by id (a lookup, not a scan). */
+  async entry(part: string, id: string): Promise<E | null> {
+    await this.read(part);
+    return this.parts.get(part)?.entries.get(id) ?? null;
+  }
+
+  /** Called after a write through this instance's stores is stored and logged. */
+  async written(part: string, recordId: string): Promise<number> {
+    const seq = await this.log.append(part, recordId);
+    // A part nobody here reads still gets a fresh snapshot now and then, so a reader never has to replay
+    // more than about SNAPSHOT_EVERY changes or reload the part from the collection.
+    if (seq % SNAPSHOT_EVERY === 0 && this.snapshots && !this.parts.has(part))
+      void this.read(part).catch(() => undefined); // best effort: the next reader does the same work
+    return seq;
+  }
+
+  /** Entries held, for the budget. */
+  size(): number {
+    let total = 0;
+    for (const view of this.parts.values()) total += view.entries.size;
+    return total;
+  }
+
+  /** Drops the least recently read part other than `keep`; false when there is none. */
+  evictOne(keep: string | null): boolean {
+    for (const part of this.parts.keys()) {
+      if (part === keep) continue;
+      this.parts.delete(part);
+      return true;
+    }
+    return false;
+  }
+
+  /** Least recently read first: the next part `evictOne` would drop, and when it was read. */
+  oldest(keep: string | null): { part: string; at: number } | null {
+    for (const [part, view] of this.parts) if (part !== keep) return { part, at: view.checkedAt };
+    return null;
+  }
+
+  private async current(part: string): Promise<PartView<E>> {
+    const held = this.parts.get(part);
+    const view = held ? await this.catchUp(part, held, true) : await this.load(part);
+    if (this.snapshots && view.seq - view.snapshotSeq >= SNAPSHOT_EVERY) {
+      await this.snapshots.write(part, view.seq, [...view.entries.values()]);
+      view.snapshotSeq = view.seq;
+    }
+    return view;
+  }
+
+  /** `trySnapshot`: on falling behind the kept changes, try the snapshot before the collection. */
+  private async catchUp(part: string, view: PartView<E>, trySnapshot: boolean): Promise<PartView<E>> {
+    const now = Date.now();
+    const changes = await this.log.after(part, view.seq, now - view.checkedAt > GAP_CHECK_AFTER_MS);
+    view.checkedAt = now;
+    if (changes.kind === 'gap') return trySnapshot ? this.load(part) : this.loadFromCollection(part);
+    if (changes.reloadAt !== null) return this.load(part, changes.reloadAt);
+    if (!changes.recordIds.length) return view;
+    await this.apply(part, view, changes.recordIds);
+    view.seq = changes.seq;
+    return view;
+  }
+
+  /**
+   * From the part's snapshot (if it is at `atLeast` or later) and the changes after it, else from the
+   * collection. After a reload signal, the snapshot that `rebuild` writes for it may be a moment behind the
+   * signal: it is waited for, briefly, before the part is read from the collection.
+   */
+  private async load(part: string, atLeast = 0): Promise<PartView<E>> {
+    let snapshot = await this.snapshots?.read(part);
+    for (let wait = 0; this.snapshots && atLeast > 0 && (snapshot?.seq ?? -1) < atLeast && wait < 3; wait++) {
+      await new Promise((r) => setTimeout(r, 100 * 2 ** wait));
+      snapshot = await this.snapshots.read(part);
+    }
+    if (!snapshot || snapshot.seq < atLeast) return this.loadFromCollection(part);
+    const revive = (entry: E) => (this.source.revive ? this.source.revive(entry) : entry);
+    const entries = new Map(snapshot.entries.map((e) => [this.source.idOf(e), revive(e)]));
+    const { seq } = snapshot;
+    return this.catchUp(part, { seq, entries, list: null, checkedAt: 0, snapshotSeq: seq }, false);
+  }
+
+  /** The whole part from the collection; every change logged before it began is in what it reads. */
+  private async loadFromCollection(part: string): Promise<PartView<E>> {
+    const seq = await this.log.latest(part);
+    const view = this.viewOf(seq, await this.source.loadPart(part));
+    this.parts.set(part, view);
+    return view;
+  }
+
+  private viewOf(seq: number, records: Iterable<T>): PartView<E> {
+    const entries = new Map<string, E>();
+    for (const record of records) {
+      const entry = this.source.project(record);
+      entries.set(this.source.idOf(entry), entry);
+    }
+    return { seq, entries, list: null, checkedAt: Date.now(), snapshotSeq: -Infinity };
+  }
+
+  /**
+   * After a change behind the stores' back: every part's snapshot made afresh from `records` (the whole
+   * collection, read once), and a reload signal in every part, so each instance drops what it holds and
+   * starts again from the new snapshot. Returns the parts signalled.
+   */
+  async rebuild(parts: readonly string[], records: AsyncIterable<T>): Promise<number> {
+    const before = new Map<string, number>();
+    for (const part of parts) before.set(part, await this.log.latest(part));
+    const byPart = new Map<string, T[]>(parts.map((p) => [p, []]));
+    for await (const record of records) byPart.get(this.source.partOf(record))?.push(record);
+    for (const [part, records] of byPart) {
+      const view = this.viewOf(before.get(part)!, records);
+      const reloadAt = await this.log.append(part, RELOAD_PART);
+      // Writes between the read and the signal: applied, so the snapshot is current to the signal.
+      const written = await this.log.recordIdsBetween(part, view.seq, reloadAt);
+      if (written.length) await this.apply(part, view, written);
+      await this.snapshots?.write(part, reloadAt, [...view.entries.values()]);
+      this.parts.delete(part);
+    }
+    return byPart.size;
+  }
+
+  private async apply(part: string, view: PartView<E>, recordIds: readonly string[]): Promise<void> {
+    const ids = [...new Set(recordIds)];
+    const found = new Map((await this.source.fetch(ids)).map((r) => [r.id, r]));
+    for (const id of ids) {
+      const record = found.get(id);
+      if (record && this.source.partOf(record) === part) view.entries.set(id, this.source.project(record));
+      else view.entries.delete(id); // deleted, or moved to another part
+    }
+    view.list = null;
+  }
+
+  private touch(part: string, view: PartView<E>): void {
+    this.parts.delete(part); // re-inserted last: Map order is least recently read first
+    this.parts.set(part, view);
+    this.budget.enforce(this, part);
+  }
+}
