@@ -64,7 +64,10 @@ export async function composeService(
   overrides: { clock?: Clock; ids?: IdGenerator; graphTokens?: TokenProvider } = {},
 ): Promise<Service> {
   if (config.STORE_SERVER_KIND !== 'auto') forceServerKind(db, config.STORE_SERVER_KIND);
-  const stores = await prepareDatabase(db, { readModelEntries: config.READ_MODEL_ENTRIES });
+  const stores = await prepareDatabase(db, {
+    readModelEntries: config.READ_MODEL_ENTRIES,
+    readModelFreshMs: config.READ_MODEL_FRESH_MS,
+  });
   const ctx: AppContext = {
     stores,
     clock: overrides.clock ?? systemClock,

@@ -1,6 +1,6 @@
 // Every environment variable the service reads, in one zod schema. Nothing else reads process.env.
 import { z } from 'zod';
-import { DEFAULT_ENTRY_BUDGET } from './store/entry-budget.js';
+import { DEFAULT_ENTRY_BUDGET, DEFAULT_FRESH_MS } from './store/entry-budget.js';
 
 const optionalText = z
   .string()
@@ -34,6 +34,8 @@ export const configSchema = z.object({
    * plans...); past it, the part read longest ago is dropped (docs/DATABASE.md).
    */
   READ_MODEL_ENTRIES: z.coerce.number().int().min(1_000).max(10_000_000).default(DEFAULT_ENTRY_BUDGET),
+  /** How soon (ms) an instance sees another instance's writes: it checks a part it holds at most this often. */
+  READ_MODEL_FRESH_MS: z.coerce.number().int().min(0).max(10_000).default(DEFAULT_FRESH_MS),
   /**
    * `auto`: ask the server. `mongodb` makes the store use the queries it uses on MongoDB proper even on
    * FerretDB (correct, slower), as the tests do; `ferretdb` the reverse.

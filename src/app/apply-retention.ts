@@ -39,6 +39,7 @@ export async function applyRetention(ctx: AppContext, policy: RetentionPolicy): 
       report.actionsRedacted++;
       report.auditEventsRedacted += await ctx.stores.audit.redactDetails({ entityId: action.id }, at);
     }
+    if (due.length) await ctx.stores.actions.rewriteCopies(town.slug);
   }
   report.auditEventsRedacted += await ctx.stores.audit.redactDetails(
     { olderThan: cutoff(now, policy.auditDetailDays).toISOString() },

@@ -78,6 +78,11 @@ export interface ActionRepository extends VersionedStore<Action> {
   listByOwner(aadObjectId: string, towns: readonly TownSlug[]): Promise<ActionHeadline[]>;
   /** The actions with these ids that exist, whole, in no particular order. */
   getMany(ids: readonly string[]): Promise<Action[]>;
+  /**
+   * Rewrites now any stored copy of the town's lists (a read model's snapshot), so that text just removed
+   * from its actions (retention) survives nowhere in the database.
+   */
+  rewriteCopies(town: TownSlug): Promise<void>;
   /** Open actions (not started, in progress, blocked) due on or before the date: the reminder candidates. */
   listOpenDueBy(date: LocalDate): Promise<Action[]>;
 }

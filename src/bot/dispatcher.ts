@@ -51,6 +51,12 @@ export class SendDispatcher {
     private readonly now: () => number = Date.now,
   ) {}
 
+  /** Whether a send to the conversation now would wait: others are queued for it, or its limits are used up. */
+  wouldWait(conversationId: string): boolean {
+    if (this.chains.has(conversationId)) return true;
+    return this.slotWait(this.history.get(conversationId) ?? []) > 0;
+  }
+
   /** Runs `send` for the conversation when the limits allow, retrying throttling and transient errors. */
   dispatch<T>(conversationId: string, send: () => Promise<T>): Promise<T> {
     const previous = this.chains.get(conversationId) ?? Promise.resolve();
@@ -105,21 +111,25 @@ export class SendDispatcher {
    */
   private async waitForSlot(mine: number[]): Promise<void> {
     for (;;) {
-      const now = this.now();
-      prune(mine, now - HALF_MINUTE);
-      prune(this.tenantHistory, now - SECOND);
-      const lastSecond = mine.filter((t) => t > now - SECOND);
-      const waits = [
-        lastSecond.length >= this.limits.perConversationPerSecond ? lastSecond[0]! + SECOND - now : 0,
-        mine.length >= this.limits.perConversationPer30Seconds ? mine[0]! + HALF_MINUTE - now : 0,
-        this.tenantHistory.length + this.inFlight >= this.limits.tenantPerSecond
-          ? (this.tenantHistory[0] ?? now) + SECOND - now
-          : 0,
-      ];
-      const wait = Math.max(...waits);
+      const wait = this.slotWait(mine);
       if (wait <= 0) return;
       await this.sleep(Math.max(wait, 5) + 1);
     }
+  }
+
+  /** How long until one more send fits in every window (0: now). */
+  private slotWait(mine: number[]): number {
+    const now = this.now();
+    prune(mine, now - HALF_MINUTE);
+    prune(this.tenantHistory, now - SECOND);
+    const lastSecond = mine.filter((t) => t > now - SECOND);
+    return Math.max(
+      lastSecond.length >= this.limits.perConversationPerSecond ? lastSecond[0]! + SECOND - now : 0,
+      mine.length >= this.limits.perConversationPer30Seconds ? mine[0]! + HALF_MINUTE - now : 0,
+      this.tenantHistory.length + this.inFlight >= this.limits.tenantPerSecond
+        ? (this.tenantHistory[0] ?? now) + SECOND - now
+        : 0,
+    );
   }
 
   private retryDelay(error: unknown, attempt: number): number {

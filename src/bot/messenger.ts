@@ -19,6 +19,7 @@ import type { Meeting } from '../domain/meeting.js';
 import type { DeliveryPlan } from '../domain/plan.js';
 import type { AppContext } from '../app/context.js';
 import { viewSettings } from '../app/read-models.js';
+import { LatestOnly } from './latest-only.js';
 
 /** 'pending': still going when the click had to be answered; it carries on after (see `publish`). */
 export type PublishOutcome = 'posted' | 'updated' | 'no_channel' | 'failed' | 'pending';
@@ -71,7 +72,9 @@ export class Messenger {
   /**
    * One card per record in the town's channel: posted once, then updated in place (message id kept). Waited
    * for up to CHANNEL_COPY_WAIT_MS, then 'pending': the post carries on (with the dispatcher's retries and
-   * time limit) after the click has been answered, so a slow connector delays no one.
+   * time limit) after the click has been answered, so a slow connector delays no one. When Teams' limits
+   * already hold the channel back, not waited for at all; and while a card's copy waits, only its newest
+   * version is kept to send (LatestOnly).
    */
   private async publish(
     recordId: string,
@@ -79,11 +82,17 @@ export class Messenger {
     card: Card,
     what: string,
   ): Promise<PublishOutcome> {
-    const work = this.publishNow(recordId, town, card, what);
+    const channel = await this.channelOf(town);
+    const conversationId = (channel?.reference as Partial<ConversationReference> | undefined)?.conversation
+      ?.id;
+    const held =
+      this.copies.busy(recordId) || (conversationId ? this.dispatcher.wouldWait(conversationId) : false);
+    const work = this.copies.submit(recordId, { town, card, what });
     this.unfinished.add(work);
     void work
       .catch((error: unknown) => this.log.warn({ err: error, what }, 'channel copy not updated'))
       .finally(() => this.unfinished.delete(work));
+    if (held) return 'pending';
     let timer: NodeJS.Timeout | undefined;
     const late = new Promise<'pending'>((resolve) => {
       timer = setTimeout(() => resolve('pending'), CHANNEL_COPY_WAIT_MS);
@@ -94,6 +103,11 @@ export class Messenger {
       clearTimeout(timer);
     }
   }
+
+  private readonly copies = new LatestOnly<
+    { town: Action['town']; card: Card; what: string },
+    PublishOutcome
+  >((recordId, { town, card, what }) => this.publishNow(recordId, town, card, what));
 
   private async publishNow(
     recordId: string,
@@ -246,7 +260,8 @@ export class Messenger {
 
   /** The stored reference of the town's linked channel; null when the town has none. */
   private async channelOf(town: Action['town']): Promise<ConversationRef | null> {
-    const partnership = await this.ctx.stores.partnerships.get(town);
+    // From the partnerships held in memory (one lookup a town would cost every card click).
+    const partnership = (await this.ctx.stores.partnerships.list()).find((p) => p.id === town);
     if (!partnership?.channel) return null;
     return this.ctx.stores.conversations.get(conversationKey('channel', partnership.channel.channelId));
   }

@@ -76,6 +76,10 @@ export class MongoActionRepository extends VersionedCollection<Action> implement
   getMany(ids: readonly string[]): Promise<Action[]> {
     return this.fetchMany(ids);
   }
+
+  rewriteCopies(town: TownSlug): Promise<void> {
+    return guard('rewrite the read model', () => this.model.writeSnapshot(town));
+  }
 }
 
 /**

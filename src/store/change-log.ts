@@ -9,6 +9,8 @@ export const RELOAD_PART = '*';
 /** Changes kept per part: a reader further behind than this reloads the part. */
 export const CHANGES_KEPT = 1_000;
 const MAX_PROBES = 10_000;
+/** The head hint is written every this many changes (and when writers collide), not on every change. */
+export const HEAD_EVERY = 16;
 const SEQ_DIGITS = 12; // so the _ids of one part sort in sequence order, below `${feed}:${part}:~`
 
 interface ChangeDoc {
@@ -45,6 +47,8 @@ export type ChangesAfter =
 export class ChangeLog {
   private readonly changes: Collection<ChangeDoc>;
   private readonly heads: Collection<HeadDoc>;
+  private readonly known = new Map<string, number>();
+  private readonly appending = new Map<string, Promise<number>>();
 
   constructor(
     private readonly db: Db,
@@ -55,15 +59,37 @@ export class ChangeLog {
   }
 
   /** Records that `recordId` in `part` changed (after the change is stored); its number. */
-  async append(part: string, recordId: string): Promise<number> {
-    let seq = (await this.head(part)) + 1;
-    for (let probes = 0; !(await this.claim(part, seq, recordId)); probes++, seq++)
+  append(part: string, recordId: string): Promise<number> {
+    // One append per part at a time in this instance: each knows where the last ended, so they do not race
+    // each other for the same number (a lost race costs a failed insert under the database's write lock).
+    const previous = this.appending.get(part) ?? Promise.resolve(0);
+    const next = previous.catch(() => 0).then(() => this.appendNow(part, recordId));
+    const tail = next.catch(() => 0);
+    this.appending.set(part, tail);
+    void tail.then(() => {
+      if (this.appending.get(part) === tail) this.appending.delete(part);
+    });
+    return next;
+  }
+
+  private async appendNow(part: string, recordId: string): Promise<number> {
+    let seq = (this.known.get(part) ?? (await this.head(part))) + 1;
+    let probes = 0;
+    for (; !(await this.claim(part, seq, recordId)); probes++, seq++)
       if (probes > MAX_PROBES) throw new Error(`change log ${this.feed}:${part}: no free number`);
-    await this.raiseHead(part, seq);
+    this.know(part, seq);
+    // The hint is raised now and then, and whenever another writer got here first: a writer starting from
+    // it probes at most HEAD_EVERY numbers once, then knows.
+    if (probes > 0 || seq % HEAD_EVERY === 0) await this.raiseHead(part, seq);
     // Keeps the log bounded, one delete per write, by _id (a scan-free delete on every server).
     if (seq > CHANGES_KEPT)
       await retryBusy(() => this.changes.deleteOne({ _id: changeId(this.feed, part, seq - CHANGES_KEPT) }));
     return seq;
+  }
+
+  /** The highest number this instance has seen claimed in the part. */
+  private know(part: string, seq: number): void {
+    if (seq > (this.known.get(part) ?? 0)) this.known.set(part, seq);
   }
 
   /** The part's latest number as far as the hint knows (0: no change yet). */
@@ -73,7 +99,7 @@ export class ChangeLog {
 
   /** The latest number, exactly: the hint, then forward to the first number not claimed. */
   async latest(part: string): Promise<number> {
-    let seq = await this.head(part);
+    let seq = Math.max(await this.head(part), this.known.get(part) ?? 0);
     while (
       await this.changes.findOne({ _id: changeId(this.feed, part, seq + 1) }, { projection: { _id: 1 } })
     )
@@ -99,6 +125,7 @@ export class ChangeLog {
     if (!found.length && checkGap && (await this.head(part)) > seq) return { kind: 'gap' };
     const last = found.at(-1)?.seq ?? seq;
     if (found.length && last - seq !== found.length) return { kind: 'gap' }; // pruned mid-read
+    this.know(part, last);
     const reload = found.findLastIndex((c) => c.recordId === RELOAD_PART);
     const after = reload < 0 ? found : found.slice(reload + 1);
     const reloadAt = reload < 0 ? null : found[reload]!.seq;

@@ -5,6 +5,9 @@ export interface BudgetedModel {
   evictOne(keep: string | null): boolean;
 }
 
+/** How long a part just checked is taken as current, for other instances' writes (never for this one's). */
+export const DEFAULT_FRESH_MS = 250;
+
 /** Entries an instance holds across its read models unless configured (READ_MODEL_ENTRIES). */
 export const DEFAULT_ENTRY_BUDGET = 150_000;
 
@@ -16,7 +19,14 @@ export const DEFAULT_ENTRY_BUDGET = 150_000;
 export class EntryBudget {
   private readonly models: BudgetedModel[] = [];
 
-  constructor(readonly maxEntries = DEFAULT_ENTRY_BUDGET) {}
+  /**
+   * `freshMs`: how long a part just checked is taken as current by the models sharing this budget (their
+   * instance's own writes are always seen at once); see ReadModel.
+   */
+  constructor(
+    readonly maxEntries = DEFAULT_ENTRY_BUDGET,
+    readonly freshMs = DEFAULT_FRESH_MS,
+  ) {}
 
   register(model: BudgetedModel): void {
     this.models.push(model);

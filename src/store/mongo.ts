@@ -129,13 +129,15 @@ export async function prepareDatabase(db: Db, options: StoreOptions = {}): Promi
 export interface StoreOptions {
   /** Entries the instance's read models may hold in memory together (READ_MODEL_ENTRIES). */
   readModelEntries?: number;
+  /** How long a part just checked is taken as current, for other instances' writes (READ_MODEL_FRESH_MS). */
+  readModelFreshMs?: number;
 }
 
 export function createMongoStores(
   db: Db,
   options: StoreOptions = {},
 ): Stores & { recoverPendingWrites(): Promise<number> } {
-  const budget = new EntryBudget(options.readModelEntries);
+  const budget = new EntryBudget(options.readModelEntries, options.readModelFreshMs);
   const versioned = {
     partnerships: new MongoPartnershipRepository(db, budget),
     members: new MongoMemberRepository(db, budget),

@@ -42,6 +42,7 @@ export class MongoPersonalRecords implements PersonalRecords {
       const keyedBy = personMatcher({ ...keys, names: [] }); // ids and e-mails: what keys a record
       const add = (tally: Record<string, number>, name: string) => (tally[name] = (tally[name] ?? 0) + 1);
       for (const name of await this.collections()) {
+        if (COPIES.has(name)) continue;
         const col = this.db.collection(name);
         const parts = new Set<string>();
         for (const doc of await col.find({}).toArray()) {
@@ -61,6 +62,9 @@ export class MongoPersonalRecords implements PersonalRecords {
         const log = new ChangeLog(this.db, name);
         for (const part of parts) await log.append(part, RELOAD_PART);
       }
+      // Copies of records are dropped whole, after the reload signals: each instance rebuilds them from the
+      // records as rewritten.
+      for (const name of COPIES) await this.db.collection(name).deleteMany({});
       return counts;
     });
   }

@@ -23,6 +23,8 @@ export interface ReadModelSource<T extends { id: string }, E> {
 
 interface PartView<E> {
   seq: number;
+  /** This instance has written up to here: a read must catch up at least this far. */
+  written: number;
   entries: Map<string, E>;
   /** `entries` in order; the same array until the part changes (results computed from it can be kept). */
   list: readonly E[] | null;
@@ -48,21 +50,32 @@ export class ReadModel<T extends { id: string }, E> {
   private readonly snapshots: Snapshots<E> | null;
   private readonly parts = new Map<string, PartView<E>>();
   private readonly gate = new OneAtATime();
+  private readonly freshMs: number;
 
   constructor(
     db: Db,
     readonly feed: string,
     private readonly source: ReadModelSource<T, E>,
     private readonly budget: EntryBudget,
-    options: { snapshots?: boolean } = {},
+    options: { snapshots?: boolean; freshMs?: number } = {},
   ) {
+    this.freshMs = options.freshMs ?? budget.freshMs;
     this.log = new ChangeLog(db, feed);
     this.snapshots = options.snapshots ? new Snapshots<E>(db, feed) : null;
     budget.register(this);
   }
 
-  /** The part's entries in order, with every change finished before the call. */
+  /**
+   * The part's entries in order: with every change this instance made before the call, and every change
+   * other instances made more than `freshMs` before it (one lookup, when the part was last checked longer
+   * ago than that, to find there is none).
+   */
   read(part: string): Promise<readonly E[]> {
+    const held = this.parts.get(part);
+    if (held?.list && held.seq >= held.written && Date.now() - held.checkedAt < this.freshMs) {
+      this.touch(part, held);
+      return Promise.resolve(held.list);
+    }
     return this.gate.run(part, async () => {
       const view = await this.current(part);
       this.touch(part, view);
@@ -80,11 +93,23 @@ export class ReadModel<T extends { id: string }, E> {
   /** Called after a write through this instance's stores is stored and logged. */
   async written(part: string, recordId: string): Promise<number> {
     const seq = await this.log.append(part, recordId);
+    const held = this.parts.get(part);
+    if (held) held.written = Math.max(held.written, seq);
     // A part nobody here reads still gets a fresh snapshot now and then, so a reader never has to replay
     // more than about SNAPSHOT_EVERY changes or reload the part from the collection.
     if (seq % SNAPSHOT_EVERY === 0 && this.snapshots && !this.parts.has(part))
       void this.read(part).catch(() => undefined); // best effort: the next reader does the same work
     return seq;
+  }
+
+  /** Catches the part up and writes its snapshot now, whatever its age. */
+  async writeSnapshot(part: string): Promise<void> {
+    if (!this.snapshots) return;
+    await this.read(part);
+    const view = this.parts.get(part);
+    if (!view) return;
+    await this.snapshots.write(part, view.seq, [...view.entries.values()]);
+    view.snapshotSeq = view.seq;
   }
 
   /** Entries held, for the budget. */
@@ -148,7 +173,8 @@ export class ReadModel<T extends { id: string }, E> {
     const revive = (entry: E) => (this.source.revive ? this.source.revive(entry) : entry);
     const entries = new Map(snapshot.entries.map((e) => [this.source.idOf(e), revive(e)]));
     const { seq } = snapshot;
-    return this.catchUp(part, { seq, entries, list: null, checkedAt: 0, snapshotSeq: seq }, false);
+    const view = { seq, written: 0, entries, list: null, checkedAt: 0, snapshotSeq: seq };
+    return this.catchUp(part, view, false);
   }
 
   /** The whole part from the collection; every change logged before it began is in what it reads. */
@@ -165,21 +191,28 @@ export class ReadModel<T extends { id: string }, E> {
       const entry = this.source.project(record);
       entries.set(this.source.idOf(entry), entry);
     }
-    return { seq, entries, list: null, checkedAt: Date.now(), snapshotSeq: -Infinity };
+    return { seq, written: 0, entries, list: null, checkedAt: Date.now(), snapshotSeq: -Infinity };
   }
 
   /**
    * After a change behind the stores' back: every part's snapshot made afresh from `records` (the whole
-   * collection, read once), and a reload signal in every part, so each instance drops what it holds and
-   * starts again from the new snapshot. Returns the parts signalled.
+   * collection, read once), and a reload signal in every part (those in `known` and those the records name),
+   * so each instance drops what it holds and starts again from the new snapshot. Returns the parts.
    */
-  async rebuild(parts: readonly string[], records: AsyncIterable<T>): Promise<number> {
+  async rebuild(known: readonly string[], records: AsyncIterable<T>): Promise<number> {
     const before = new Map<string, number>();
-    for (const part of parts) before.set(part, await this.log.latest(part));
-    const byPart = new Map<string, T[]>(parts.map((p) => [p, []]));
-    for await (const record of records) byPart.get(this.source.partOf(record))?.push(record);
-    for (const [part, records] of byPart) {
-      const view = this.viewOf(before.get(part)!, records);
+    for (const part of known) before.set(part, await this.log.latest(part));
+    const byPart = new Map<string, Map<string, E>>(known.map((p) => [p, new Map<string, E>()]));
+    for await (const record of records) {
+      const part = this.source.partOf(record);
+      let entries = byPart.get(part);
+      if (!entries) byPart.set(part, (entries = new Map<string, E>()));
+      const entry = this.source.project(record);
+      entries.set(this.source.idOf(entry), entry);
+    }
+    for (const [part, entries] of byPart) {
+      const view = this.viewOf(before.get(part) ?? 0, []);
+      view.entries = entries;
       const reloadAt = await this.log.append(part, RELOAD_PART);
       // Writes between the read and the signal: applied, so the snapshot is current to the signal.
       const written = await this.log.recordIdsBetween(part, view.seq, reloadAt);

@@ -135,21 +135,20 @@ export class VersionedCollection<T extends Versioned> implements VersionedStore<
     const idOf = spec.idOf ?? ((entry: E) => (entry as unknown as T).id);
     const source = { ...spec, project, idOf, fetch: (ids: readonly string[]) => this.fetchMany(ids) };
     const model = new ReadModel<T, E>(this.database, this.name, source, budget, spec);
-    this.readModel = { model: model as ReadModel<T, unknown>, partOf: spec.partOf };
+    this.readModel = { model, partOf: spec.partOf };
     return model;
   }
 
   /**
    * The documented signal after a change behind the stores' back (see refreshReadModels): the read model's
-   * parts made afresh from one read of the collection; false when the collection has no read model.
+   * parts made afresh from one read of the collection; the parts signalled (0: it has no read model).
    */
-  async rebuildReadModel(parts: readonly string[]): Promise<boolean> {
-    if (!this.readModel) return false;
+  async rebuildReadModel(parts: readonly string[]): Promise<number> {
+    if (!this.readModel) return 0;
     const records = async function* (this: VersionedCollection<T>) {
       for await (const doc of this.col.find({}).batchSize(READ_BATCH)) yield this.fromDoc(doc);
     }.call(this);
-    await guard('rebuild the read model', () => this.readModel!.model.rebuild(parts, records));
-    return true;
+    return guard('rebuild the read model', () => this.readModel!.model.rebuild(parts, records));
   }
 
   /** A part's entries, through the read model (AppError when the database cannot be read). */
@@ -237,10 +236,18 @@ export class VersionedCollection<T extends Versioned> implements VersionedStore<
   }
 
   private async finish(revision: RevisionDoc, audit: AuditEvent): Promise<void> {
-    if (this.readModel && revision.record) {
-      const record = this.fromDoc({ ...revision.record, _id: revision.recordId });
-      await this.readModel.model.written(this.readModel.partOf(record), revision.recordId);
-    }
+    // The change log and the audit copy do not depend on each other: one round trip for both.
+    await Promise.all([this.logChange(revision), this.copyAudit(revision, audit)]);
+    await this.release(revision);
+  }
+
+  private async logChange(revision: RevisionDoc): Promise<void> {
+    if (!this.readModel || !revision.record) return;
+    const record = this.fromDoc({ ...revision.record, _id: revision.recordId });
+    await this.readModel.model.written(this.readModel.partOf(record), revision.recordId);
+  }
+
+  private async copyAudit(revision: RevisionDoc, audit: AuditEvent): Promise<void> {
     try {
       // entityVersion orders one record's trail even when two changes share a millisecond.
       await retryBusy(() =>
@@ -249,7 +256,6 @@ export class VersionedCollection<T extends Versioned> implements VersionedStore<
     } catch (error) {
       if (!isDuplicateKey(error)) throw error; // already copied by an earlier, interrupted finish
     }
-    await this.release(revision);
   }
 
   /** The current record; if another write has claimed a newer version but not applied it yet, that one. */

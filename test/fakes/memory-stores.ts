@@ -104,6 +104,7 @@ class MemoryActions extends MemoryVersioned<Action> {
   async getMany(ids: readonly string[]) {
     return this.all((a) => ids.includes(a.id));
   }
+  async rewriteCopies() {} // it keeps no copies
   async listOpenDueBy(date: string) {
     return this.all((a) => OPEN_STATUSES.includes(a.status) && a.dueDate <= date, byDue);
   }

@@ -37,6 +37,10 @@ describe('retention through the sweep', () => {
 
     const after = await action('TRU-002');
     expect(after).toMatchObject({ status: 'done', notes: [], measure: 'Removed under the retention policy' });
+    // Nor does the town's stored read model keep the title (its snapshot is rewritten at once).
+    const snapshot = await bot.db.collection('read_models').findOne({ _id: 'actions:truro' as never });
+    expect(String(snapshot?.['json'])).toContain(after.title);
+    expect(String(snapshot?.['json'])).not.toContain(current.title);
     expect(JSON.stringify(after)).not.toContain('ECINS 5555');
     const trail = await bot.ctx.stores.audit.listForEntity(after.id);
     expect(JSON.stringify(trail)).not.toContain('ECINS 5555');

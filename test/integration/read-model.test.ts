@@ -5,11 +5,14 @@ import { describe, expect, it } from 'vitest';
 import { createMongoStores } from '../../src/store/mongo.js';
 import { ReadModel, SNAPSHOT_EVERY } from '../../src/store/read-model.js';
 import { EntryBudget } from '../../src/store/entry-budget.js';
-import { CHANGES_COLLECTION } from '../../src/store/change-log.js';
+import { CHANGES_COLLECTION, HEAD_EVERY } from '../../src/store/change-log.js';
 import { refreshReadModels } from '../../src/store/refresh-read-models.js';
 import { anAction, anAudit, aMember } from '../contract/builders.js';
 import { useTestDatabases } from '../support/test-database.js';
 import type { Db } from 'mongodb';
+
+/** Stores that check on every read (READ_MODEL_FRESH_MS=0), to show when other instances see a write. */
+const instance = (db: Db) => createMongoStores(db, { readModelFreshMs: 0 });
 
 interface Item {
   id: string;
@@ -18,7 +21,12 @@ interface Item {
 }
 
 /** A read model over an in-memory "collection", counting what it is asked to load and fetch. */
-function itemsModel(db: Db, stored: Map<string, Item>, budget = new EntryBudget(), snapshots = false) {
+function itemsModel(
+  db: Db,
+  stored: Map<string, Item>,
+  budget = new EntryBudget(150_000, 0),
+  snapshots = false,
+) {
   const calls = { loads: [] as string[], fetches: [] as string[][] };
   const model = new ReadModel<Item, Item>(
     db,
@@ -49,7 +57,7 @@ for (const serverKind of ['ferretdb', 'mongodb'] as const) {
   describe(`read models across instances (queries for ${serverKind})`, () => {
     it("shows one instance's writes to another at once, in the town lists, by owner, by ref and when due", async () => {
       const db = await databases.fresh();
-      const [one, two] = [createMongoStores(db), createMongoStores(db)];
+      const [one, two] = [instance(db), instance(db)];
       const action = anAction({ town: 'truro', ref: 'TRU-001', dueDate: '2026-11-20' });
       expect(await two.actions.listByTown('truro')).toEqual([]); // held, empty
       await one.actions.insert(action, anAudit(action.id));
@@ -66,7 +74,7 @@ for (const serverKind of ['ferretdb', 'mongodb'] as const) {
 
     it("hands out the same array of a town's actions until the town changes, and never a changed one", async () => {
       const db = await databases.fresh();
-      const [one, two] = [createMongoStores(db), createMongoStores(db)];
+      const [one, two] = [instance(db), instance(db)];
       const action = anAction({ town: 'truro', ref: 'TRU-001' });
       await one.actions.insert(action, anAudit(action.id));
       const first = await two.actions.listByTown('truro');
@@ -80,7 +88,7 @@ for (const serverKind of ['ferretdb', 'mongodb'] as const) {
 
     it('shows a new seat to every instance', async () => {
       const db = await databases.fresh();
-      const [one, two] = [createMongoStores(db), createMongoStores(db)];
+      const [one, two] = [instance(db), instance(db)];
       expect(await two.members.listByPerson('aad-new')).toEqual([]);
       const seat = aMember({ aadObjectId: 'aad-new', town: 'truro' });
       await one.members.insert(seat, anAudit(seat.id));
@@ -90,7 +98,7 @@ for (const serverKind of ['ferretdb', 'mongodb'] as const) {
 
     it('sees a bulk load after the documented signal (refresh-read-models), without a restart', async () => {
       const db = await databases.fresh();
-      const stores = createMongoStores(db);
+      const stores = instance(db);
       expect(await stores.actions.listByTown('truro')).toEqual([]);
       const { id, ...fields } = anAction({ town: 'truro', ref: 'TRU-002' });
       await db.collection('actions').insertOne({ _id: id as never, ...fields });
@@ -133,14 +141,14 @@ for (const serverKind of ['ferretdb', 'mongodb'] as const) {
     it('starts a fresh instance from the snapshot and the changes after it, not from the collection', async () => {
       const db = await databases.fresh();
       const stored = new Map([['i0', { id: 'i0', part: 'p', n: 0 }]]);
-      const first = itemsModel(db, stored, new EntryBudget(), true);
+      const first = itemsModel(db, stored, new EntryBudget(150_000, 0), true);
       await first.model.read('p'); // no snapshot yet: loaded from the collection, then snapshotted
       for (let n = 1; n <= SNAPSHOT_EVERY + 5; n++) {
         stored.set(`i${n}`, { id: `i${n}`, part: 'p', n });
         await first.model.written('p', `i${n}`);
       }
       await first.model.read('p'); // applies them; a snapshot again, SNAPSHOT_EVERY or more behind
-      const fresh = itemsModel(db, stored, new EntryBudget(), true);
+      const fresh = itemsModel(db, stored, new EntryBudget(150_000, 0), true);
       expect((await fresh.model.read('p')).length).toBe(SNAPSHOT_EVERY + 6);
       expect(fresh.calls.loads).toEqual([]);
     });
@@ -151,15 +159,28 @@ for (const serverKind of ['ferretdb', 'mongodb'] as const) {
       const { model, calls } = itemsModel(db, stored);
       await model.read('p');
       const writer = itemsModel(db, stored).model;
-      for (const n of [2, 3, 4]) {
+      for (let n = 2; n <= HEAD_EVERY + 2; n++) {
         stored.set(`i${n}`, { id: `i${n}`, part: 'p', n });
         await writer.written('p', `i${n}`);
       }
       // As if pruned: the oldest change the reader needs is gone.
       await db.collection(CHANGES_COLLECTION).deleteOne({ _id: 'items:p:000000000001' as never });
       await new Promise((r) => setTimeout(r, 1_100)); // a reader that has not looked for a while
-      expect((await model.read('p')).map((i) => i.n)).toEqual([1, 2, 3, 4]);
+      expect((await model.read('p')).length).toBe(HEAD_EVERY + 2);
       expect(calls.loads).toEqual(['p', 'p']);
+    });
+
+    it("sees another instance's write within READ_MODEL_FRESH_MS, and its own at once", async () => {
+      const db = await databases.fresh();
+      const [one, two] = [createMongoStores(db), createMongoStores(db)]; // the default, 250 ms
+      const action = anAction({ town: 'truro', ref: 'TRU-001' });
+      await one.actions.insert(action, anAudit(action.id));
+      expect((await two.actions.listByTown('truro')).map((a) => a.status)).toEqual(['not_started']);
+      await one.actions.update({ ...action, status: 'done' }, 1, anAudit(action.id));
+      expect((await one.actions.listByTown('truro')).map((a) => a.status)).toEqual(['done']); // its own
+      expect((await two.actions.listByTown('truro')).map((a) => a.status)).toEqual(['not_started']);
+      await new Promise((r) => setTimeout(r, 300));
+      expect((await two.actions.listByTown('truro')).map((a) => a.status)).toEqual(['done']);
     });
 
     it('holds no more entries than its budget, dropping the part read longest ago', async () => {
@@ -167,7 +188,7 @@ for (const serverKind of ['ferretdb', 'mongodb'] as const) {
       const stored = new Map<string, Item>();
       for (const part of ['a', 'b', 'c'])
         for (let n = 0; n < 600; n++) stored.set(`${part}${n}`, { id: `${part}${n}`, part, n });
-      const budget = new EntryBudget(1_000);
+      const budget = new EntryBudget(1_000, 0);
       const { model, calls } = itemsModel(db, stored, budget);
       for (const part of ['a', 'b', 'c']) expect((await model.read(part)).length).toBe(600);
       expect(budget.held()).toBeLessThanOrEqual(1_000);
@@ -182,7 +203,7 @@ describe('the refresh signal (npm run refresh-read-models)', () => {
 
   it('rebuilds the snapshots from the collection, so no instance reads the collection town by town', async () => {
     const db = await databases.fresh();
-    const holding = createMongoStores(db);
+    const holding = instance(db);
     const kept = anAction({ town: 'truro', ref: 'TRU-001' });
     await holding.actions.insert(kept, anAudit(kept.id));
     expect((await holding.actions.listByTown('truro')).map((a) => a.ref)).toEqual(['TRU-001']);
@@ -193,6 +214,8 @@ describe('the refresh signal (npm run refresh-read-models)', () => {
     await refreshReadModels(db);
     expect((await holding.actions.listByTown('truro')).map((a) => a.ref)).toEqual(['TRU-002']);
     const snapshot = await db.collection('read_models').findOne({ _id: 'actions:truro' as never });
-    expect((snapshot?.['entries'] as { ref: string }[]).map((e) => e.ref)).toEqual(['TRU-002']);
+    expect((JSON.parse(String(snapshot?.['json'])) as { ref: string }[]).map((e) => e.ref)).toEqual([
+      'TRU-002',
+    ]);
   });
 });

@@ -27,6 +27,7 @@ describe('configuration', () => {
       DATA_DIR: '.data/dev',
       MONGODB_COMMAND_LOG: undefined,
       READ_MODEL_ENTRIES: 150_000,
+      READ_MODEL_FRESH_MS: 250,
       STORE_SERVER_KIND: 'auto',
       TIMEZONE: 'Europe/London',
       DUE_SOON_DAYS: 3,
