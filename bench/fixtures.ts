@@ -163,7 +163,7 @@ export async function loadFixtures(
       );
       if (action.status === 'in_progress' && !due && pool.length < 500)
         pool.push({ id: action.id, ref: action.ref });
-      actions.push(stored(action, { ownerIds: [owner.aadObjectId] }));
+      actions.push(stored(action));
     }
     updatable.set(town.slug, pool);
     await db

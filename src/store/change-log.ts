@@ -9,6 +9,8 @@ export const RELOAD_PART = '*';
 /** Changes kept per part: a reader further behind than this reloads the part. */
 export const CHANGES_KEPT = 1_000;
 const MAX_PROBES = 10_000;
+/** Changes looked up at once while catching up on FerretDB. */
+const PROBE_BATCH = 16;
 /** The head hint is written every this many changes (and when writers collide), not on every change. */
 export const HEAD_EVERY = 16;
 const SEQ_DIGITS = 12; // so the _ids of one part sort in sequence order, below `${feed}:${part}:~`
@@ -142,13 +144,24 @@ export class ChangeLog {
     return ids;
   }
 
-  /** FerretDB filters in the database only a bare `_id` match: one lookup per number, until one is missing. */
+  /**
+   * FerretDB filters in the database only a bare `_id` match: lookups by number, PROBE_BATCH at a time
+   * (a reader that missed a burst of writes catches up in a few round trips), until one is missing.
+   */
   private async probe(part: string, seq: number): Promise<ChangeDoc[]> {
     const found: ChangeDoc[] = [];
-    for (let n = seq + 1; ; n++) {
-      const change = await this.changes.findOne({ _id: changeId(this.feed, part, n) });
-      if (!change) return found;
-      found.push(change);
+    for (let from = seq + 1; ; from += PROBE_BATCH) {
+      // One lookup while nothing is new (the common case), a batch once changes are coming.
+      const size = found.length ? PROBE_BATCH : 1;
+      const batch = await Promise.all(
+        Array.from({ length: size }, (_, i) =>
+          this.changes.findOne({ _id: changeId(this.feed, part, from + i) }),
+        ),
+      );
+      const end = batch.findIndex((c) => !c);
+      found.push(...(batch.slice(0, end < 0 ? size : end) as ChangeDoc[]));
+      if (end >= 0) return found;
+      if (size === 1) from -= PROBE_BATCH - 1; // the first lookup covered one number only
     }
   }
 

@@ -43,7 +43,7 @@ export class MongoConversationRefs implements ConversationRefs {
     return guard('remember the conversation', async () => {
       const { key, ...fields } = ref;
       await upsertById(this.col, key, fields);
-      await this.model.written('all', key);
+      await this.model.written('all', key, { ...ref, id: key });
     });
   }
 

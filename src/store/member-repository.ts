@@ -1,11 +1,11 @@
 import type { Db } from 'mongodb';
-import { VersionedCollection } from './versioned-collection.js';
+import { ReadThroughCollection } from './read-through-collection.js';
 import { byField } from './order.js';
 import type { EntryBudget } from './entry-budget.js';
 import type { MemberRepository } from '../app/ports.js';
 import type { Member, MembershipScope } from '../domain/member.js';
 
-export class MongoMemberRepository extends VersionedCollection<Member> implements MemberRepository {
+export class MongoMemberRepository extends ReadThroughCollection<Member> implements MemberRepository {
   private readonly model;
 
   constructor(db: Db, budget: EntryBudget) {

@@ -3,34 +3,9 @@ import { ChangeLog, RELOAD_PART } from './change-log.js';
 import { OneAtATime } from './one-at-a-time.js';
 import { Snapshots } from './snapshots.js';
 import type { EntryBudget } from './entry-budget.js';
+import type { PartView, ReadModelSource } from './read-model-source.js';
 
-/** How a collection's records become a read model's entries, part by part. */
-export interface ReadModelSource<T extends { id: string }, E> {
-  /** The part a stored record belongs to (its town, or 'all'). */
-  partOf(record: T): string;
-  /** What the read model keeps of a record (the record itself, or a smaller headline). */
-  project(record: T): E;
-  idOf(entry: E): string;
-  /** The order `read` hands entries out in. */
-  order(a: E, b: E): number;
-  /** Every record of a part, from the database (an indexed query on MongoDB). */
-  loadPart(part: string): Promise<T[]>;
-  /** The records with these ids, those that still exist. */
-  fetch(ids: readonly string[]): Promise<T[]>;
-  /** An entry read back from a snapshot, made as `project` makes them (e.g. with shared values). */
-  revive?(entry: E): E;
-}
-
-interface PartView<E> {
-  seq: number;
-  /** This instance has written up to here: a read must catch up at least this far. */
-  written: number;
-  entries: Map<string, E>;
-  /** `entries` in order; the same array until the part changes (results computed from it can be kept). */
-  list: readonly E[] | null;
-  checkedAt: number;
-  snapshotSeq: number;
-}
+export type { ReadModelSource } from './read-model-source.js';
 
 /** A reader that has not looked for this long also asks the head whether it fell behind the kept changes. */
 const GAP_CHECK_AFTER_MS = 1_000;
@@ -91,10 +66,16 @@ export class ReadModel<T extends { id: string }, E> {
   }
 
   /** Called after a write through this instance's stores is stored and logged. */
-  async written(part: string, recordId: string): Promise<number> {
+  async written(part: string, recordId: string, record?: T): Promise<number> {
     const seq = await this.log.append(part, recordId);
     const held = this.parts.get(part);
-    if (held) held.written = Math.max(held.written, seq);
+    if (held && record && held.seq === seq - 1 && isNewer(held.entries.get(record.id), record)) {
+      // The change right after what this instance holds, and the writer has the record: applied as it is,
+      // with no lookup. (A newer version already held is kept: appends may land out of order.)
+      held.entries.set(record.id, this.source.project(record));
+      held.list = null;
+      held.seq = seq;
+    } else if (held) held.written = Math.max(held.written, seq);
     // A part nobody here reads still gets a fresh snapshot now and then, so a reader never has to replay
     // more than about SNAPSHOT_EVERY changes or reload the part from the collection.
     if (seq % SNAPSHOT_EVERY === 0 && this.snapshots && !this.parts.has(part))
@@ -239,4 +220,12 @@ export class ReadModel<T extends { id: string }, E> {
     this.parts.set(part, view);
     this.budget.enforce(this, part);
   }
+}
+
+/** Whether `record` is newer than the entry held for it (unversioned records: the latest written wins). */
+function isNewer(held: unknown, written: object): boolean {
+  const record = written as { version?: unknown };
+  if (typeof record.version !== 'number') return true;
+  const version = (held as { version?: unknown } | undefined)?.version;
+  return typeof version !== 'number' || version < record.version;
 }

@@ -1,7 +1,7 @@
 import type { Db } from 'mongodb';
 import { ChangeLog, CHANGE_HEADS_COLLECTION, RELOAD_PART } from './change-log.js';
 import { createMongoStores } from './mongo.js';
-import { VersionedCollection } from './versioned-collection.js';
+import { ReadThroughCollection } from './read-through-collection.js';
 
 /** Read models not kept by a VersionedCollection (which rebuilds its own). */
 const RELOADED_FEEDS = ['conversation_refs'] as const;
@@ -17,7 +17,7 @@ export async function refreshReadModels(db: Db): Promise<number> {
   const stores = createMongoStores(db) as unknown as Record<string, unknown>;
   let signalled = 0;
   for (const store of Object.values(stores)) {
-    if (!(store instanceof VersionedCollection)) continue;
+    if (!(store instanceof ReadThroughCollection)) continue;
     signalled += await store.rebuildReadModel(await loggedParts(db, store.name));
   }
   // Held whole by every instance and written rarely: loaded again from the collection.

@@ -3,6 +3,7 @@ import type { Db } from 'mongodb';
 import type { EntryBudget } from './entry-budget.js';
 import { guard } from './driver-errors.js';
 import { nextSequence } from './counters.js';
+import { ReadThroughCollection } from './read-through-collection.js';
 import { VersionedCollection } from './versioned-collection.js';
 import { byField } from './order.js';
 import type {
@@ -26,7 +27,7 @@ import type { TownSlug } from '../domain/towns.js';
 const byTown = (record: { town: string }) => record.town;
 
 export class MongoPartnershipRepository
-  extends VersionedCollection<Partnership>
+  extends ReadThroughCollection<Partnership>
   implements PartnershipRepository
 {
   private readonly model;
@@ -44,7 +45,7 @@ export class MongoPartnershipRepository
 }
 
 /** Read on every summary: kept in memory per town, behind each town's change log (see ReadModel). */
-export class MongoPlanRepository extends VersionedCollection<DeliveryPlan> implements PlanRepository {
+export class MongoPlanRepository extends ReadThroughCollection<DeliveryPlan> implements PlanRepository {
   private readonly model;
   constructor(db: Db, budget: EntryBudget) {
     super(db, 'plans');
@@ -68,7 +69,10 @@ export class MongoPriorityRepository extends VersionedCollection<Priority> imple
   }
 }
 
-export class MongoTaskGroupRepository extends VersionedCollection<TaskGroup> implements TaskGroupRepository {
+export class MongoTaskGroupRepository
+  extends ReadThroughCollection<TaskGroup>
+  implements TaskGroupRepository
+{
   private readonly model;
   constructor(db: Db, budget: EntryBudget) {
     super(db, 'task_groups');
@@ -83,7 +87,7 @@ export class MongoTaskGroupRepository extends VersionedCollection<TaskGroup> imp
   }
 }
 
-export class MongoProblemRepository extends VersionedCollection<ProblemPlan> implements ProblemRepository {
+export class MongoProblemRepository extends ReadThroughCollection<ProblemPlan> implements ProblemRepository {
   private readonly model;
   constructor(
     private readonly db: Db,
@@ -104,7 +108,7 @@ export class MongoProblemRepository extends VersionedCollection<ProblemPlan> imp
   }
 }
 
-export class MongoMeetingRepository extends VersionedCollection<Meeting> implements MeetingRepository {
+export class MongoMeetingRepository extends ReadThroughCollection<Meeting> implements MeetingRepository {
   private readonly model;
   constructor(db: Db, budget: EntryBudget) {
     super(db, 'meetings');

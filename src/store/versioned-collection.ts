@@ -2,8 +2,6 @@ import type { Collection, Db, Document, Filter } from 'mongodb';
 import { AppError, ErrorCode } from '../errors.js';
 import { guard, isDuplicateKey, retryBusy } from './driver-errors.js';
 import { findByIds, updateByIdIf } from './server-kind.js';
-import { ReadModel } from './read-model.js';
-import type { EntryBudget } from './entry-budget.js';
 import { revisionId, revisionsOf, type RevisionDoc } from './revisions.js';
 import type { UpdateOutcome, VersionedStore } from '../app/ports.js';
 import type { AuditEvent } from '../domain/audit.js';
@@ -13,35 +11,31 @@ export const AUDIT_COLLECTION = 'audit_events';
 /** A write still unapplied after this long is taken to have lost its writer, and is finished by another. */
 export const REVISION_LEASE_MS = 60_000;
 /** Documents per round trip when reading many (the driver holds a whole batch at once). */
-const READ_BATCH = 500;
-
-export interface CollectionOptions<T> {
-  /** Fields kept only for indexes, derived from the record on every write. */
-  indexFields?: { keys: readonly string[]; derive: (record: T) => Record<string, unknown> };
-}
+export const READ_BATCH = 500;
 
 /**
  * Versioned records written with their audit events, safely, without multi-document transactions.
  * A write (1) claims version v+1 by inserting its revision (the record and audit event), which at most one
  * writer can do; (2) applies it to the record if the record is still at version v; (3) logs the change in
- * the record's part, if the collection has a read model (instances holding the part fetch the record);
- * (4) copies the audit event to the audit log; (5) deletes the revision. Steps 2-5 are idempotent, so a write whose process died after step 1 is
- * finished by `recoverPendingWrites` (at start-up). A stale version loses at step 1, or at step 2 once the
+ * the record's part, if the collection has a read model (ReadThroughCollection), and (4) copies the audit
+ * event to the audit log; (5) deletes the revision. Steps 2-5 are idempotent, so a write whose process died
+ * after step 1 is finished by `recoverPendingWrites` (at start-up). A stale version loses at step 1, or at step 2 once the
  * revision that made the current version is gone, and changes nothing. Records carry `_rev`, the audit id of
  * the write that made them. Revisions live only while their write is in flight, so the collection stays
- * small: on FerretDB 1.x every lookup scans its table (docs/DATABASE.md).
+ * small.
  */
 export class VersionedCollection<T extends Versioned> implements VersionedStore<T> {
   protected readonly col: Collection<Document>;
   private readonly revisions: Collection<RevisionDoc>;
   private readonly audit: Collection<Document>;
-  /** Kept current by every write (see ReadModel); set by a subclass that reads through one. */
-  protected readModel: { model: ReadModel<T, unknown>; partOf: (record: T) => string } | null = null;
-
+  /**
+   * `retired`: fields earlier versions stored that nothing reads any more: left out of what is read, and
+   * removed from a document when it is next written.
+   */
   constructor(
-    private readonly database: Db,
+    protected readonly database: Db,
     readonly name: string,
-    private readonly options: CollectionOptions<T> = {},
+    private readonly retired: readonly string[] = [],
   ) {
     this.col = database.collection(name);
     this.revisions = revisionsOf(database);
@@ -115,47 +109,6 @@ export class VersionedCollection<T extends Versioned> implements VersionedStore<
     return recovered;
   }
 
-  /**
-   * Reads through an in-memory read model, part by part, kept current by this collection's writes.
-   * Without `project`, the entries are the records themselves.
-   */
-  protected readThrough<E = T>(
-    budget: EntryBudget,
-    spec: {
-      partOf: (record: T) => string;
-      loadPart: (part: string) => Promise<T[]>;
-      order: (a: E, b: E) => number;
-      project?: (record: T) => E;
-      idOf?: (entry: E) => string;
-      revive?: (entry: E) => E;
-      snapshots?: boolean;
-    },
-  ): ReadModel<T, E> {
-    const project = spec.project ?? ((record: T) => record as unknown as E);
-    const idOf = spec.idOf ?? ((entry: E) => (entry as unknown as T).id);
-    const source = { ...spec, project, idOf, fetch: (ids: readonly string[]) => this.fetchMany(ids) };
-    const model = new ReadModel<T, E>(this.database, this.name, source, budget, spec);
-    this.readModel = { model, partOf: spec.partOf };
-    return model;
-  }
-
-  /**
-   * The documented signal after a change behind the stores' back (see refreshReadModels): the read model's
-   * parts made afresh from one read of the collection; the parts signalled (0: it has no read model).
-   */
-  async rebuildReadModel(parts: readonly string[]): Promise<number> {
-    if (!this.readModel) return 0;
-    const records = async function* (this: VersionedCollection<T>) {
-      for await (const doc of this.col.find({}).batchSize(READ_BATCH)) yield this.fromDoc(doc);
-    }.call(this);
-    return guard('rebuild the read model', () => this.readModel!.model.rebuild(parts, records));
-  }
-
-  /** A part's entries, through the read model (AppError when the database cannot be read). */
-  protected readPart<E>(model: ReadModel<T, E>, part: string): Promise<readonly E[]> {
-    return guard('read records', () => model.read(part));
-  }
-
   /** The records with these ids that exist, in no particular order. */
   protected fetchMany(ids: readonly string[]): Promise<T[]> {
     return guard('read records', async () =>
@@ -181,7 +134,7 @@ export class VersionedCollection<T extends Versioned> implements VersionedStore<
       collection: this.name,
       recordId: id,
       version: record.version,
-      record: { ...fields, ...this.options.indexFields?.derive(record), _rev: audit.id },
+      record: { ...fields, _rev: audit.id },
       audit,
       at: new Date().toISOString(),
       applied: false,
@@ -222,9 +175,9 @@ export class VersionedCollection<T extends Versioned> implements VersionedStore<
         this.col,
         revision.recordId,
         { version: revision.version - 1 },
-        {
-          $set: fields,
-        },
+        this.retired.length
+          ? { $set: fields, $unset: Object.fromEntries(this.retired.map((f) => [f, ''])) }
+          : { $set: fields },
       )
     ) {
       return 'applied';
@@ -236,16 +189,14 @@ export class VersionedCollection<T extends Versioned> implements VersionedStore<
   }
 
   private async finish(revision: RevisionDoc, audit: AuditEvent): Promise<void> {
-    // The change log and the audit copy do not depend on each other: one round trip for both.
-    await Promise.all([this.logChange(revision), this.copyAudit(revision, audit)]);
+    // What follows a write (a read model's change log) and the audit copy do not depend on each other.
+    const written = revision.record && this.fromDoc({ ...revision.record, _id: revision.recordId });
+    await Promise.all([written && this.afterWrite(written), this.copyAudit(revision, audit)]);
     await this.release(revision);
   }
 
-  private async logChange(revision: RevisionDoc): Promise<void> {
-    if (!this.readModel || !revision.record) return;
-    const record = this.fromDoc({ ...revision.record, _id: revision.recordId });
-    await this.readModel.model.written(this.readModel.partOf(record), revision.recordId);
-  }
+  /** Step 3, for a subclass that keeps something current from its writes (ReadThroughCollection). */
+  protected async afterWrite(_record: T): Promise<void> {}
 
   private async copyAudit(revision: RevisionDoc, audit: AuditEvent): Promise<void> {
     try {
@@ -273,7 +224,7 @@ export class VersionedCollection<T extends Versioned> implements VersionedStore<
 
   protected fromDoc(doc: Document): T {
     const { _id, _rev: _writtenBy, ...fields } = doc;
-    for (const key of this.options.indexFields?.keys ?? []) delete fields[key];
+    for (const field of this.retired) delete fields[field];
     fields['id'] = _id as string; // `fields` is already a copy: no second one
     return fields as T;
   }

@@ -46,7 +46,7 @@ async function dueActions(db: Db, count: number): Promise<void> {
         actor: SYSTEM_ACTOR,
       },
     );
-    return { _id: id as never, ...fields, ownerIds: [owner.aadObjectId] };
+    return { _id: id as never, ...fields };
   });
   await db.collection('actions').insertMany(docs);
 }
