@@ -23,8 +23,7 @@ import type { Priority } from '../domain/priority.js';
 import type { ProblemPlan } from '../domain/problem.js';
 import type { TaskGroup } from '../domain/task-group.js';
 import type { TownSlug } from '../domain/towns.js';
-
-const byTown = (record: { town: string }) => record.town;
+import type { Versioned } from '../domain/entity.js';
 
 export class MongoPartnershipRepository
   extends ReadThroughCollection<Partnership>
@@ -44,19 +43,28 @@ export class MongoPartnershipRepository
   }
 }
 
-/** Read on every summary: kept in memory per town, behind each town's change log (see ReadModel). */
-export class MongoPlanRepository extends ReadThroughCollection<DeliveryPlan> implements PlanRepository {
+/**
+ * A town's records, read on every summary: held in memory per town, behind each town's change log (see
+ * ReadModel), in `order`.
+ */
+class TownRecords<T extends Versioned & { town: TownSlug }> extends ReadThroughCollection<T> {
   private readonly model;
-  constructor(db: Db, budget: EntryBudget) {
-    super(db, 'plans');
+  constructor(db: Db, name: string, budget: EntryBudget, order: (a: T, b: T) => number) {
+    super(db, name);
     this.model = this.readThrough(budget, {
-      partOf: byTown,
+      partOf: (record) => record.town,
       loadPart: (town) => this.findMany({ town }),
-      order: byField<DeliveryPlan>('periodStart', -1),
+      order,
     });
   }
-  async listByTown(town: TownSlug): Promise<DeliveryPlan[]> {
+  async listByTown(town: TownSlug): Promise<T[]> {
     return [...(await this.readPart(this.model, town))];
+  }
+}
+
+export class MongoPlanRepository extends TownRecords<DeliveryPlan> implements PlanRepository {
+  constructor(db: Db, budget: EntryBudget) {
+    super(db, 'plans', budget, byField<DeliveryPlan>('periodStart', -1));
   }
 }
 
@@ -69,57 +77,27 @@ export class MongoPriorityRepository extends VersionedCollection<Priority> imple
   }
 }
 
-export class MongoTaskGroupRepository
-  extends ReadThroughCollection<TaskGroup>
-  implements TaskGroupRepository
-{
-  private readonly model;
+export class MongoTaskGroupRepository extends TownRecords<TaskGroup> implements TaskGroupRepository {
   constructor(db: Db, budget: EntryBudget) {
-    super(db, 'task_groups');
-    this.model = this.readThrough(budget, {
-      partOf: byTown,
-      loadPart: (town) => this.findMany({ town }),
-      order: byField<TaskGroup>('endDate'),
-    });
-  }
-  async listByTown(town: TownSlug): Promise<TaskGroup[]> {
-    return [...(await this.readPart(this.model, town))];
+    super(db, 'task_groups', budget, byField<TaskGroup>('endDate'));
   }
 }
 
-export class MongoProblemRepository extends ReadThroughCollection<ProblemPlan> implements ProblemRepository {
-  private readonly model;
+export class MongoProblemRepository extends TownRecords<ProblemPlan> implements ProblemRepository {
   constructor(
     private readonly db: Db,
     budget: EntryBudget,
   ) {
-    super(db, 'problems');
-    this.model = this.readThrough(budget, {
-      partOf: byTown,
-      loadPart: (town) => this.findMany({ town }),
-      order: byField<ProblemPlan>('ref'),
-    });
+    super(db, 'problems', budget, byField<ProblemPlan>('ref'));
   }
   nextSeq(town: TownSlug): Promise<number> {
     return guard('allocate a reference', () => nextSequence(this.db, `problem:${town}`));
   }
-  async listByTown(town: TownSlug): Promise<ProblemPlan[]> {
-    return [...(await this.readPart(this.model, town))];
-  }
 }
 
-export class MongoMeetingRepository extends ReadThroughCollection<Meeting> implements MeetingRepository {
-  private readonly model;
+export class MongoMeetingRepository extends TownRecords<Meeting> implements MeetingRepository {
   constructor(db: Db, budget: EntryBudget) {
-    super(db, 'meetings');
-    this.model = this.readThrough(budget, {
-      partOf: byTown,
-      loadPart: (town) => this.findMany({ town }),
-      order: byField<Meeting>('start'),
-    });
-  }
-  async listByTown(town: TownSlug): Promise<Meeting[]> {
-    return [...(await this.readPart(this.model, town))];
+    super(db, 'meetings', budget, byField<Meeting>('start'));
   }
 }
 
