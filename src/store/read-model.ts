@@ -47,22 +47,21 @@ export class ReadModel<T extends { id: string }, E> {
    */
   read(part: string): Promise<readonly E[]> {
     const held = this.parts.get(part);
-    if (held?.list && held.seq >= held.written && Date.now() - held.checkedAt < this.freshMs) {
+    if (held && held.seq >= held.written && Date.now() - held.checkedAt < this.freshMs) {
       this.touch(part, held);
-      return Promise.resolve(held.list);
+      return Promise.resolve(this.listOf(held));
     }
     return this.gate.run(part, async () => {
       const view = await this.current(part);
       this.touch(part, view);
-      view.list ??= [...view.entries.values()].sort((a, b) => this.source.order(a, b));
-      return view.list;
+      return this.listOf(view);
     });
   }
 
-  /** One entry of a part, by id (a lookup, not a scan). */
-  async entry(part: string, id: string): Promise<E | null> {
-    await this.read(part);
-    return this.parts.get(part)?.entries.get(id) ?? null;
+  /** The part's entries in order, sorted again only after a change. */
+  private listOf(view: PartView<E>): readonly E[] {
+    view.list ??= [...view.entries.values()].sort((a, b) => this.source.order(a, b));
+    return view.list;
   }
 
   /** Called after a write through this instance's stores is stored and logged. */
