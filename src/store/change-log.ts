@@ -81,8 +81,9 @@ export class ChangeLog {
       if (probes > MAX_PROBES) throw new Error(`change log ${this.feed}:${part}: no free number`);
     this.know(part, seq);
     // The hint is raised now and then, and whenever another writer got here first: a writer starting from
-    // it probes at most HEAD_EVERY numbers once, then knows.
-    if (probes > 0 || seq % HEAD_EVERY === 0) await this.raiseHead(part, seq);
+    // it probes at most HEAD_EVERY numbers once, then knows. The first change makes the head, so every part
+    // ever written is known (refreshReadModels signals each).
+    if (probes > 0 || seq === 1 || seq % HEAD_EVERY === 0) await this.raiseHead(part, seq);
     // Keeps the log bounded, one delete per write, by _id (a scan-free delete on every server).
     if (seq > CHANGES_KEPT)
       await retryBusy(() => this.changes.deleteOne({ _id: changeId(this.feed, part, seq - CHANGES_KEPT) }));

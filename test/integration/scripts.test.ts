@@ -25,6 +25,36 @@ afterAll(async () => {
   await client.close();
 });
 
+describe('npm run refresh-read-models', () => {
+  it('signals every part, so running instances load a bulk load, and refuses arguments', async () => {
+    runScript('seed.ts', env(), ['--demo']);
+    const client = new MongoClient(inject('mongoUri'));
+    try {
+      const db = client.db(dbName);
+      const done = runScript('refresh-read-models.ts', env());
+      expect(done.status).toBe(0);
+      expect(done.stdout).toMatch(/Signalled \d+ parts/);
+      const reloads = await db.collection('changes').find({ recordId: '*' }).toArray();
+      const parts = new Set(reloads.map((c) => `${String(c['feed'])}:${String(c['part'])}`));
+      for (const part of [
+        'actions:truro',
+        'actions:bodmin',
+        'plans:truro',
+        'members:all',
+        'conversation_refs:all',
+      ])
+        expect(parts).toContain(part);
+      const snapshot = await db.collection('read_models').findOne({ _id: 'actions:truro' as never });
+      expect((JSON.parse(String(snapshot?.['json'])) as unknown[]).length).toBeGreaterThan(0);
+    } finally {
+      await client.close();
+    }
+    const wrong = runScript('refresh-read-models.ts', env(), ['--now']);
+    expect(wrong.status).not.toBe(0);
+    expect(wrong.stderr).toContain('Usage: npm run refresh-read-models');
+  });
+});
+
 describe('npm run seed', () => {
   it('loads the ten partnerships once, then reports them as already there', () => {
     const first = runScript('seed.ts', env());
