@@ -27,11 +27,13 @@ afterAll(async () => {
 
 describe('npm run refresh-read-models', () => {
   it('signals every part, so running instances load a bulk load, and refuses arguments', async () => {
-    runScript('seed.ts', env(), ['--demo']);
+    // A database of its own: the seed tests below start from an empty one.
+    const own = { ...env(), MONGODB_DB: `${dbName}_refresh` };
+    runScript('seed.ts', own, ['--demo']);
     const client = new MongoClient(inject('mongoUri'));
     try {
-      const db = client.db(dbName);
-      const done = runScript('refresh-read-models.ts', env());
+      const db = client.db(own.MONGODB_DB);
+      const done = runScript('refresh-read-models.ts', own);
       expect(done.status).toBe(0);
       expect(done.stdout).toMatch(/Signalled \d+ parts/);
       const reloads = await db.collection('changes').find({ recordId: '*' }).toArray();
@@ -46,10 +48,11 @@ describe('npm run refresh-read-models', () => {
         expect(parts).toContain(part);
       const snapshot = await db.collection('read_models').findOne({ _id: 'actions:truro' as never });
       expect((JSON.parse(String(snapshot?.['json'])) as unknown[]).length).toBeGreaterThan(0);
+      await db.dropDatabase();
     } finally {
       await client.close();
     }
-    const wrong = runScript('refresh-read-models.ts', env(), ['--now']);
+    const wrong = runScript('refresh-read-models.ts', own, ['--now']);
     expect(wrong.status).not.toBe(0);
     expect(wrong.stderr).toContain('Usage: npm run refresh-read-models');
   });
