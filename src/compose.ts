@@ -88,21 +88,15 @@ export async function composeService(
   const messenger = new Messenger(adapter, config.MICROSOFT_APP_ID ?? '', ctx, cards, log, dispatcher);
   const graph = graphFor(config, overrides.graphTokens);
   const calendar = graph ? new GraphCalendar(graph) : null;
-  const bot = new SaferTownsBot(
+  const cardActions = new CardActions(
     ctx,
     cards,
-    new CardActions(
-      ctx,
-      cards,
-      messenger,
-      calendar,
-      new PlanUpload(ctx, cards, excelPlanSheets, !config.MICROSOFT_APP_ID, log),
-    ),
     messenger,
-    log,
     calendar,
-    new ReportDelivery(ctx, new ExcelReportFiles(), !config.MICROSOFT_APP_ID, log),
+    new PlanUpload(ctx, cards, excelPlanSheets, !config.MICROSOFT_APP_ID, log),
   );
+  const reports = new ReportDelivery(ctx, new ExcelReportFiles(), !config.MICROSOFT_APP_ID, log);
+  const bot = new SaferTownsBot({ ctx, cards, cardActions, messenger, log, calendar, reports });
   const feed =
     graph && config.TEAMS_APP_CATALOG_ID ? new GraphActivityFeed(graph, config.TEAMS_APP_CATALOG_ID) : null;
   const delivery = new TeamsReminderDelivery(ctx, cards, messenger, feed, config.MICROSOFT_APP_ID ?? '', log);

@@ -1,7 +1,8 @@
 // Checks the JSON schema cannot make: that the manifest describes this bot. Its version is semver, its
-// command titles are commands the bot's parser understands, and its activity types are exactly those the
+// command lists are the command registry's menus (src/bot/commands) and every title is a command, and its activity types are exactly those the
 // reminder code sends, with templates that use only the parameters the code fills.
-import { parseCommand } from '../../src/bot/commands.js';
+import { parseCommand } from '../../src/bot/commands/parse.js';
+import { manifestCommandLists, MENU_LIMIT } from '../../src/bot/commands/registry.js';
 import { ACTIVITY_TYPES, FEED_TEMPLATE_PARAMETERS } from '../../src/bot/reminder-delivery.js';
 
 const SEMVER = /^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)$/;
@@ -28,15 +29,24 @@ function checkVersion(manifest: Json): string[] {
 function checkCommands(manifest: Json): string[] {
   const problems: string[] = [];
   list(manifest['bots']).forEach((bot, b) =>
-    list(bot['commandLists']).forEach((commandList, l) =>
-      list(commandList['commands']).forEach((command, c) => {
+    list(bot['commandLists']).forEach((commandList, l) => {
+      const commands = list(commandList['commands']);
+      if (commands.length > MENU_LIMIT)
+        problems.push(`bots/${b}/commandLists/${l}: ${commands.length} commands; Teams shows ${MENU_LIMIT}`);
+      commands.forEach((command, c) => {
         const title = command['title'];
         if (typeof title === 'string' && parseCommand(title).kind === 'unknown') {
           problems.push(`bots/${b}/commandLists/${l}/commands/${c}: the bot does not understand "${title}"`);
         }
-      }),
-    ),
+      });
+    }),
   );
+  const want = JSON.stringify(manifestCommandLists());
+  const have = JSON.stringify(list(manifest['bots'])[0]?.['commandLists'] ?? []);
+  if (!problems.length && want !== have)
+    problems.push(
+      `bots/0/commandLists: not the command registry's menus (the entries' "menu" in src/bot/commands); they are ${want}`,
+    );
   return problems;
 }
 

@@ -1,3 +1,4 @@
+import type { TownSlug } from '../domain/towns.js';
 import type { ConversationRef } from '../domain/conversation.js';
 import type { AppContext } from './context.js';
 
@@ -24,4 +25,19 @@ function sameWhere(a: Omit<ConversationRef, 'updatedAt'>, b: Omit<ConversationRe
   const where = ({ key, kind, aadObjectId, town, tenantId, reference }: Omit<ConversationRef, 'updatedAt'>) =>
     JSON.stringify([key, kind, aadObjectId, town, tenantId, reference]);
   return where(a) === where(b);
+}
+
+/** The town whose linked channel this is, if any. */
+export async function townOfChannel(ctx: AppContext, channelId: string | null): Promise<TownSlug | null> {
+  if (!channelId) return null;
+  const linked = (await ctx.stores.partnerships.list()).find((p) => p.channel?.channelId === channelId);
+  return linked?.town ?? null;
+}
+
+/**
+ * False when this activity was taken before: Teams retries a card action it thinks timed out, with the
+ * same activity id, and a create must not happen twice.
+ */
+export function firstDelivery(ctx: AppContext, key: string): Promise<boolean> {
+  return ctx.stores.deliveries.first(key, ctx.clock.now());
 }

@@ -6,39 +6,10 @@ import { townBySlug, type TownSlug } from '../domain/towns.js';
 import { MEETING_KINDS } from '../domain/meeting.js';
 import { MEETING_KIND_LABELS } from '../cards/views.js';
 import type { Member } from '../domain/member.js';
-import { COMMANDS } from './commands.js';
 import type { ActionFormContext } from '../app/action-form.js';
 import type { JoinRequest } from '../domain/join-request.js';
 import type { LocalDate } from '../domain/dates.js';
 import type { Card, CardRenderer } from '../cards/render.js';
-
-const commandFacts = () => COMMANDS.map((c) => ({ usage: c.usage, description: c.description }));
-
-export function helpCard(cards: CardRenderer, suggestion: string | null, unknown?: string): Card {
-  return cards.render('help', {
-    title: unknown ? `I didn't understand "${unknown.slice(0, 80)}"` : 'What I can do',
-    suggestion: suggestion ? `Did you mean "${suggestion}"?` : '',
-    commands: commandFacts(),
-  });
-}
-
-export function welcomeCard(cards: CardRenderer, scope: string, inChannel: boolean): Card {
-  return cards.render('welcome', {
-    scope,
-    commands: commandFacts().filter((c) =>
-      [
-        'help',
-        'summary [town]',
-        'my actions',
-        'new action [town]',
-        inChannel ? 'link {town}' : 'join {town} as {role}',
-      ].includes(c.usage),
-    ),
-    nextStep: inChannel
-      ? 'Coordinators: run "link {town}" here to make this the town\'s channel.'
-      : 'Try "my actions", or "summary Truro".',
-  });
-}
 
 const TITLES: Record<string, string> = {
   [ErrorCode.Validation]: 'That needs changing',

@@ -16,7 +16,7 @@ import {
   type TeamsUser,
 } from '../support/bot-harness.js';
 import { FakeGraph } from '../servers/fake-graph.js';
-import { COMMANDS } from '../../src/bot/commands.js';
+import { COMMANDS } from '../../src/bot/commands/registry.js';
 import { VERB_SCHEMAS } from '../../src/bot/card-actions.js';
 import { FREE_TEXT_FIELDS } from '../../src/bot/free-text.js';
 import { appoint } from '../../src/app/appoint.js';

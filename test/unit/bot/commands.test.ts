@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { closestCommand, findRole, parseCommand } from '../../../src/bot/commands.js';
+import { closestCommand, parseCommand } from '../../../src/bot/commands/parse.js';
+import { findRole } from '../../../src/bot/commands/read-text.js';
 
 describe('command parser', () => {
   it.each([

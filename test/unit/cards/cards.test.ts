@@ -15,14 +15,9 @@ import {
   reminderCard,
   townSummaryCard,
 } from '../../../src/cards/views.js';
-import {
-  actionFormCard,
-  errorCard,
-  helpCard,
-  joinRequestCard,
-  meetingFormCard,
-  welcomeCard,
-} from '../../../src/bot/replies.js';
+import { actionFormCard, errorCard, joinRequestCard, meetingFormCard } from '../../../src/bot/replies.js';
+import { helpCard, welcomeCard } from '../../../src/bot/commands/help-cards.js';
+import { COMMANDS } from '../../../src/bot/commands/registry.js';
 import { AppError, ErrorCode } from '../../../src/errors.js';
 import { screenFields } from '../../../src/domain/personal-data.js';
 import { newIndicator } from '../../../src/domain/indicator.js';
@@ -140,8 +135,8 @@ const planView = (p: typeof plan) => ({
 
 /** Each card rendered from the views the bot really uses. */
 const rendered: Record<CardName, Card> = {
-  welcome: welcomeCard(cards, 'your partnerships', false),
-  help: helpCard(cards, 'summary', 'sumary'),
+  welcome: welcomeCard(cards, COMMANDS, 'your partnerships', false),
+  help: helpCard(cards, COMMANDS, 'summary', 'sumary'),
   error: errorCard(cards, AppError.validation([{ field: 'title', message: 'Title is required' }])),
   action: cards.render(
     'action',

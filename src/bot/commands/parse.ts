@@ -1,0 +1,61 @@
+// Text -> a command of the registry. Forgiving about case, mentions, punctuation and town spellings.
+import { COMMANDS } from './registry.js';
+import { isUnreadable, type CommandEntry } from './command.js';
+import { normaliseText } from './read-text.js';
+
+export type Command =
+  | ({ kind: string } & Record<string, unknown>)
+  | { kind: 'unknown'; text: string; suggestion: string | null }
+  | { kind: 'invalid'; message: string };
+
+export type Reading =
+  | { kind: 'command'; entry: CommandEntry; run: Extract<ReturnType<CommandEntry['accept']>, { ok: true }> }
+  | { kind: 'unknown'; text: string; suggestion: string | null }
+  | { kind: 'invalid'; message: string };
+
+/** What the text asks for: a command with its checked input, a problem with it, or nothing known. */
+export function readCommand(raw: string): Reading {
+  const text = normaliseText(raw);
+  for (const entry of COMMANDS) {
+    const candidate = entry.read(text);
+    if (!candidate) continue;
+    if (isUnreadable(candidate)) return { kind: 'invalid', message: candidate.invalid };
+    const accepted = entry.accept(candidate);
+    return accepted.ok
+      ? { kind: 'command', entry, run: accepted }
+      : { kind: 'invalid', message: accepted.message };
+  }
+  return { kind: 'unknown', text, suggestion: closestCommand(text) };
+}
+
+/** The reading as plain data: `{ kind, ...input }` (the kind is the name with underscores). */
+export function parseCommand(raw: string): Command {
+  const reading = readCommand(raw);
+  return reading.kind === 'command' ? { kind: reading.entry.kind, ...reading.run.fields } : reading;
+}
+
+/** The command nearest to what was typed (by edit distance), if it is near enough to be a typo. */
+export function closestCommand(text: string): string | null {
+  const head = text.split(' ').slice(0, 2).join(' ');
+  let best: { name: string; distance: number } | null = null;
+  for (const { name } of COMMANDS) {
+    const typed = name.includes(' ') ? head : head.split(' ')[0]!;
+    const distance = editDistance(typed, name);
+    if (!best || distance < best.distance) best = { name, distance };
+  }
+  return best && best.distance <= Math.ceil(best.name.length / 3) ? best.name : null;
+}
+
+function editDistance(a: string, b: string): number {
+  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    let previous = row[0]!;
+    row[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const current = row[j]!;
+      row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, previous + (a[i - 1] === b[j - 1] ? 0 : 1));
+      previous = current;
+    }
+  }
+  return row[b.length]!;
+}
