@@ -18,7 +18,6 @@ import { GraphCalendar } from './graph/calendar.js';
 import { createGraphClient, type TokenProvider } from './graph/client.js';
 import { clientSecretTokens } from './graph/token-provider.js';
 import { startSweeper, type Sweeper } from './scheduler/reminder-sweep.js';
-import { CardActions } from './bot/card-actions.js';
 import { Messenger } from './bot/messenger.js';
 import { SaferTownsBot } from './bot/teams-bot.js';
 import { ReportDelivery } from './bot/report-delivery.js';
@@ -88,15 +87,9 @@ export async function composeService(
   const messenger = new Messenger(adapter, config.MICROSOFT_APP_ID ?? '', ctx, cards, log, dispatcher);
   const graph = graphFor(config, overrides.graphTokens);
   const calendar = graph ? new GraphCalendar(graph) : null;
-  const cardActions = new CardActions(
-    ctx,
-    cards,
-    messenger,
-    calendar,
-    new PlanUpload(ctx, cards, excelPlanSheets, !config.MICROSOFT_APP_ID, log),
-  );
+  const upload = new PlanUpload(ctx, cards, excelPlanSheets, !config.MICROSOFT_APP_ID, log);
   const reports = new ReportDelivery(ctx, new ExcelReportFiles(), !config.MICROSOFT_APP_ID, log);
-  const bot = new SaferTownsBot({ ctx, cards, cardActions, messenger, log, calendar, reports });
+  const bot = new SaferTownsBot({ ctx, cards, upload, messenger, log, calendar, reports });
   const feed =
     graph && config.TEAMS_APP_CATALOG_ID ? new GraphActivityFeed(graph, config.TEAMS_APP_CATALOG_ID) : null;
   const delivery = new TeamsReminderDelivery(ctx, cards, messenger, feed, config.MICROSOFT_APP_ID ?? '', log);

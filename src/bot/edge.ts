@@ -3,18 +3,19 @@ import type { Logger } from 'pino';
 import type { AppContext } from '../app/context.js';
 import type { Calendar } from '../app/ports.js';
 import type { CardRenderer } from '../cards/render.js';
-import type { CardActions } from './card-actions.js';
 import type { Messenger } from './messenger.js';
+import type { PlanUpload } from './plan-upload.js';
 import type { ReportDelivery } from './report-delivery.js';
 
 export interface BotEdge {
   readonly ctx: AppContext;
   readonly cards: CardRenderer;
-  readonly cardActions: CardActions;
   readonly messenger: Messenger;
   readonly log: Logger;
   /** Microsoft Graph's calendar; null without an app registration. */
   readonly calendar: Calendar | null;
+  /** Plan spreadsheets sent in Teams; null where no spreadsheet reader is wired. */
+  readonly upload: PlanUpload | null;
   /** The board workbook through Teams' file consent; null where files cannot be sent. */
   readonly reports: ReportDelivery | null;
 }

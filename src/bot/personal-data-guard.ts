@@ -1,4 +1,4 @@
-// The personal-data guard at the Teams edge: every card verb's free text (src/bot/free-text.ts) is screened
+// The personal-data guard at the Teams edge: every card verb's free text (its `freeText`) is screened
 // before the verb runs. Refused text comes back on a card with what was found replaced, to edit; a warning
 // may be kept as written with a reason, which the audit trail records. The same screening runs again in the
 // use cases, so a way in that does not pass through here is held to the same rules.
@@ -9,7 +9,8 @@ import { cleanText } from '../domain/text.js';
 import { townSlugSchema } from '../domain/towns.js';
 import { recordPersonalDataOverride, screenForActor } from '../app/personal-data.js';
 import { EDITED_PREFIX, personalDataCard } from '../cards/views.js';
-import { CONFIRMABLE, FREE_TEXT_FIELDS, freeTextOf } from './free-text.js';
+import { freeTextOf } from './free-text.js';
+import type { VerbEntry } from './verbs/verb.js';
 import type { FieldsScreening } from '../domain/personal-data-findings.js';
 import type { Actor } from '../domain/entity.js';
 import type { AppContext } from '../app/context.js';
@@ -25,11 +26,10 @@ const GUARD_KEYS = ['personalDataEdited', 'personalDataConfirmed', 'personalData
  * The card's data as the verb expects it: after "Save the edited text", each edited field in place of the
  * original. Built with Object.fromEntries, so a forged "__proto__" key stays a plain key.
  */
-export function withEdits(verb: string, raw: unknown): unknown {
+export function withEdits(fields: readonly string[], raw: unknown): unknown {
   if (!raw || typeof raw !== 'object' || Array.isArray(raw)) return raw;
   const data = raw as Record<string, unknown>;
   if (data.personalDataEdited !== true) return raw;
-  const fields = FREE_TEXT_FIELDS[verb] ?? [];
   const kept = Object.entries(data).filter(([k]) => !k.startsWith(EDITED_PREFIX) && !GUARD_KEYS.includes(k));
   const edited = fields.flatMap((f) => {
     const value = data[`${EDITED_PREFIX}${f}`];
@@ -51,16 +51,21 @@ export class PersonalDataGuard {
   ) {}
 
   /**
-   * Null when the verb may run: nothing found, or a warning confirmed with a reason (then the parsed data
-   * is marked `personalDataConfirmed` for the use case). Otherwise the card to show instead.
+   * May the verb run? Yes when nothing was found, or when a warning was kept with a reason (`confirmed`:
+   * the use case may save it). Otherwise the card to show instead.
    */
-  async check(actor: Actor, verb: string, data: Record<string, unknown>, raw: unknown): Promise<Card | null> {
-    const typed = freeTextOf(verb, data);
-    if (!Object.keys(typed).length) return null;
+  async check(
+    actor: Actor,
+    verb: Pick<VerbEntry, 'name' | 'freeText' | 'confirmable'>,
+    data: Record<string, unknown>,
+    raw: unknown,
+  ): Promise<{ held: Card } | { held: null; confirmed: boolean }> {
+    const typed = freeTextOf(verb.freeText, data);
+    if (!Object.keys(typed).length) return { held: null, confirmed: false };
     const town = townSlugSchema.safeParse(data.town);
     const screening = await screenForActor(this.ctx, actor, typed, town.success ? { town: town.data } : {});
-    if (screening.verdict === 'clear') return null;
-    const confirmable = screening.verdict === 'confirm' && (!screening.identifiers || CONFIRMABLE.has(verb));
+    if (screening.verdict === 'clear') return { held: null, confirmed: false };
+    const confirmable = screening.verdict === 'confirm' && (!screening.identifiers || verb.confirmable);
     const reasonRequired = screening.findings.some((f) => !isIdentifier(f.kind));
     const confirmation = CONFIRMATION.safeParse(raw);
     let reasonProblem = '';
@@ -72,16 +77,16 @@ export class PersonalDataGuard {
         reasonProblem = 'The reason itself looks like personal details: say why without them.';
       else {
         await recordPersonalDataOverride(this.ctx, actor, {
-          verb,
+          verb: verb.name,
           kinds: screening.findings.map((f) => f.kind),
           reason: reason || null,
           record: data,
         });
-        data.personalDataConfirmed = true;
-        return null;
+        return { held: null, confirmed: true };
       }
     }
-    return this.card(verb, raw, typed, screening, { allowed: confirmable, reasonRequired, reasonProblem });
+    const confirm = { allowed: confirmable, reasonRequired, reasonProblem };
+    return { held: this.card(verb.name, raw, typed, screening, confirm) };
   }
 
   /** The card for a screening a use case returned (a new action's text). */

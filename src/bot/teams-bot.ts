@@ -14,6 +14,7 @@ import { firstDelivery, rememberConversation, townOfChannel } from '../app/conve
 import { errorCard, type Reply } from './replies.js';
 import { actorOf, channelIdOf, conversationRefOf, kindOf } from './turn.js';
 import { answerMessage } from './commands/router.js';
+import { answerInvoke } from './verbs/router.js';
 import { welcomeCard } from './commands/help-cards.js';
 import { COMMANDS } from './commands/registry.js';
 import type { BotEdge } from './edge.js';
@@ -60,7 +61,7 @@ export class SaferTownsBot extends TeamsActivityHandler {
           issues: [],
           hint: '',
         });
-      return this.edge.cardActions.handle(actor, verb, value.action?.data ?? {});
+      return answerInvoke(this.edge, actor, verb, value.action?.data ?? {});
     });
     return {
       statusCode: 200,

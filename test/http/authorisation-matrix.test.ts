@@ -17,8 +17,7 @@ import {
 } from '../support/bot-harness.js';
 import { FakeGraph } from '../servers/fake-graph.js';
 import { COMMANDS } from '../../src/bot/commands/registry.js';
-import { VERB_SCHEMAS } from '../../src/bot/card-actions.js';
-import { FREE_TEXT_FIELDS } from '../../src/bot/free-text.js';
+import { FREE_TEXT_FIELDS, VERB_SCHEMAS } from '../../src/bot/verbs/registry.js';
 import { appoint } from '../../src/app/appoint.js';
 import { listWholeActions } from '../../src/app/whole-actions.js';
 import { storedState, changedBetween } from '../support/stored-state.js';

@@ -5,6 +5,7 @@ import { getBoardSummary, viewSettings } from '../../app/read-models.js';
 import { fundView } from '../../app/seed-fund.js';
 import { boardCard } from '../../cards/views.js';
 import { must } from '../replies.js';
+import { showFund } from '../verbs/fund.js';
 import { defineCommand } from './command.js';
 
 export const BOARD_COMMANDS = [
@@ -32,7 +33,7 @@ export const BOARD_COMMANDS = [
     audience: 'board',
     read: (_text, [first]) => (first === 'fund' ? {} : null),
     input: z.object({}),
-    run: ({ edge, actor }) => edge.cardActions.fund.card(actor),
+    run: ({ edge, actor }) => showFund(edge, actor),
   }),
   defineCommand({
     name: 'report',

@@ -4,6 +4,7 @@ import { openForm } from '../../app/forms.js';
 import { viewSettings } from '../../app/read-models.js';
 import { groupsCard } from '../../cards/group-views.js';
 import { must } from '../replies.js';
+import { groupForm } from '../verbs/groups.js';
 import { defineCommand } from './command.js';
 import { after, townOnly } from './read-text.js';
 
@@ -31,6 +32,6 @@ export const GROUP_COMMANDS = [
     read: (text) => (NEW_GROUP.test(text) ? { town: after(text, NEW_GROUP) } : null),
     input: townOnly,
     run: async ({ edge, actor, town }, input) =>
-      edge.cardActions.groups.form(must(await openForm(edge.ctx, actor, await town(input.town), 'group'))),
+      groupForm(edge, must(await openForm(edge.ctx, actor, await town(input.town), 'group'))),
   }),
 ];

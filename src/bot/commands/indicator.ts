@@ -1,6 +1,7 @@
 // "indicator": the residents' survey indicator of a town (baseline, target, readings, trajectory).
 import { getIndicator } from '../../app/indicator.js';
 import { must } from '../replies.js';
+import { showIndicator } from '../verbs/indicator.js';
 import { defineCommand } from './command.js';
 import { townOnly } from './read-text.js';
 
@@ -14,9 +15,6 @@ export const INDICATOR_COMMANDS = [
       ['indicator', 'confidence', 'survey'].includes(first!) ? { town: rest.join(' ') || undefined } : null,
     input: townOnly,
     run: async ({ edge, actor, town }, input) =>
-      edge.cardActions.indicators.card(
-        actor,
-        must(await getIndicator(edge.ctx, actor, await town(input.town))),
-      ),
+      showIndicator(edge, actor, must(await getIndicator(edge.ctx, actor, await town(input.town)))),
   }),
 ];

@@ -5,6 +5,7 @@ import { openForm } from '../../app/forms.js';
 import { viewSettings } from '../../app/read-models.js';
 import { planFormCard } from '../../cards/plan-views.js';
 import { PlanUpload } from '../plan-upload.js';
+import { showPlan } from '../verbs/plans.js';
 import { must } from '../replies.js';
 import { defineCommand } from './command.js';
 import { after, townOnly } from './read-text.js';
@@ -25,7 +26,7 @@ export const PLAN_COMMANDS = [
     read: (text) => (/^(delivery )?plan\b/.test(text) ? { town: after(text, /^(delivery )?plan/) } : null),
     input: townOnly,
     run: async ({ edge, actor, town }, input) =>
-      edge.cardActions.plans.card(actor, must(await currentPlan(edge.ctx, actor, await town(input.town)))),
+      showPlan(edge, actor, must(await currentPlan(edge.ctx, actor, await town(input.town)))),
   }),
   defineCommand({
     name: 'new plan',
@@ -49,9 +50,8 @@ export const PLAN_COMMANDS = [
     input: townOnly,
     run: async ({ context, edge, actor, town }, input) => {
       const file = PlanUpload.fileOf(context.activity.attachments);
-      const upload = edge.cardActions.upload;
-      if (!file || !upload) throw new AppError(ErrorCode.Validation, IMPORT_HOW);
-      return upload.preview(actor, await town(input.town), file);
+      if (!file || !edge.upload) throw new AppError(ErrorCode.Validation, IMPORT_HOW);
+      return edge.upload.preview(actor, await town(input.town), file);
     },
   }),
 ];

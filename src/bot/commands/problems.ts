@@ -5,6 +5,7 @@ import { listProblems, problemByRef, searchLibrary } from '../../app/problems.js
 import { openForm } from '../../app/forms.js';
 import { problemsCard } from '../../cards/problem-views.js';
 import { must } from '../replies.js';
+import { problemForm, showProblem } from '../verbs/problems.js';
 import { defineCommand } from './command.js';
 import { after, townOnly } from './read-text.js';
 
@@ -34,9 +35,7 @@ export const PROBLEM_COMMANDS = [
         : null,
     input: townOnly,
     run: async ({ edge, actor, town }, input) =>
-      edge.cardActions.problems.form(
-        must(await openForm(edge.ctx, actor, await town(input.town), 'problem')),
-      ),
+      problemForm(edge.cards, must(await openForm(edge.ctx, actor, await town(input.town), 'problem'))),
   }),
   defineCommand({
     name: 'problem',
@@ -46,7 +45,7 @@ export const PROBLEM_COMMANDS = [
     read: (text) => (/^problem\b/.test(text) ? { ref: after(text, /^problem/) ?? '' } : null),
     input: z.object({ ref: z.string().trim().min(1, 'Say which plan: problem TRU-P03') }),
     run: async ({ edge, actor }, input) =>
-      edge.cardActions.problems.card(actor, must(await problemByRef(edge.ctx, actor, input.ref))),
+      showProblem(edge, actor, must(await problemByRef(edge.ctx, actor, input.ref))),
   }),
   defineCommand({
     name: 'library',

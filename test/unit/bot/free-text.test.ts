@@ -1,8 +1,8 @@
 // Every field a card sends is either named as free text (and so checked for personal data) or known to be
 // an id, date, number, choice or link. A new field fails here until someone decides which it is.
 import { describe, expect, it } from 'vitest';
-import { VERB_SCHEMAS } from '../../../src/bot/card-actions.js';
-import { FREE_TEXT_FIELDS, NOT_FREE_TEXT, freeTextOf } from '../../../src/bot/free-text.js';
+import { FREE_TEXT_FIELDS, VERB_SCHEMAS } from '../../../src/bot/verbs/registry.js';
+import { NOT_FREE_TEXT, freeTextOf } from '../../../src/bot/free-text.js';
 import { screenFields } from '../../../src/domain/personal-data.js';
 
 interface Def {
@@ -49,7 +49,8 @@ describe('the free-text fields of the cards', () => {
   });
 
   it('finds personal data in a free-text field, and only there', () => {
-    const screened = (data: Record<string, unknown>) => screenFields(freeTextOf('meeting.create', data));
+    const screened = (data: Record<string, unknown>) =>
+      screenFields(freeTextOf(FREE_TEXT_FIELDS['meeting.create']!, data));
     expect(screened({ title: 'Call 07700 900123 first' }).findings.map((f) => [f.field, f.kind])).toEqual([
       ['title', 'phone'],
     ]);

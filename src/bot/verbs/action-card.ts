@@ -1,0 +1,42 @@
+// An action's card as the person may use it, and what a change said to the channel.
+import { cleanText } from '../../domain/text.js';
+import { canEditAction, viewSettings } from '../../app/read-models.js';
+import { actionCard } from '../../cards/views.js';
+import type { Action } from '../../domain/action.js';
+import type { Actor } from '../../domain/entity.js';
+import type { ActionChange } from '../../app/update-action.js';
+import type { Card } from '../../cards/render.js';
+import type { BotEdge } from '../edge.js';
+
+export async function showAction(edge: BotEdge, actor: Actor, action: Action, notice = ''): Promise<Card> {
+  const [canEdit, refreshUserIds] = await Promise.all([
+    canEditAction(edge.ctx, actor, action),
+    edge.messenger.teamsIdsOf(action),
+  ]);
+  return edge.cards.render(
+    'action',
+    actionCard(action, { ...viewSettings(edge.ctx), canEdit, notice, refreshUserIds }),
+  );
+}
+
+/** What the channel's copy says changed. */
+export function describeChange(change: ActionChange): string {
+  if (change.kind === 'status') return `status ${change.status.replace('_', ' ')}`;
+  return { note: 'new note', due_date: 'new due date', snooze: 'reminders snoozed' }[change.kind];
+}
+
+/** A repeated delivery of a change that already happened (Teams retries slow invokes): not a conflict. */
+export function alreadyApplied(current: Action, change: ActionChange, actor: Actor): boolean {
+  switch (change.kind) {
+    case 'status':
+      return current.status === change.status;
+    case 'due_date':
+      return current.dueDate === change.dueDate;
+    case 'note': {
+      const last = current.notes.at(-1);
+      return last?.by.aadObjectId === actor.id && last.text === cleanText(change.text);
+    }
+    case 'snooze':
+      return Boolean(current.snoozedUntil);
+  }
+}

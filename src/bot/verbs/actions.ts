@@ -1,0 +1,108 @@
+// Verbs on an action's card: refresh, open by reference, status, note, due date, snooze.
+import { z } from 'zod';
+import { ErrorCode } from '../../errors.js';
+import { ACTION_STATUSES } from '../../domain/action.js';
+import { localDateSchema } from '../../domain/dates.js';
+import { TEXT_LIMITS } from '../../domain/text.js';
+import { updateAction, type ActionChange } from '../../app/update-action.js';
+import { actionById, currentAction } from '../../app/card-context.js';
+import { findAction } from '../../app/read-models.js';
+import { formatDate } from '../../cards/format.js';
+import { cardText, cardVersion, recordId } from '../card-inputs.js';
+import { errorCard } from '../replies.js';
+import { alreadyApplied, describeChange, showAction } from './action-card.js';
+import { shownOrError } from './outcome.js';
+import { defineVerb, type VerbTurn } from './verb.js';
+import type { Card } from '../../cards/render.js';
+
+const STALE =
+  'Someone changed this action after your card was shown, so nothing was changed. This is the current version: try again if you still need to.';
+const change = { actionId: recordId, version: cardVersion };
+
+const shown = ({ edge, actor }: VerbTurn) => ({
+  cards: edge.cards,
+  show: (action: Parameters<typeof showAction>[2], notice: string) => showAction(edge, actor, action, notice),
+});
+
+export const ACTION_VERBS = [
+  defineVerb({
+    name: 'action.refresh',
+    input: z.object({ actionId: recordId }),
+    run: async (turn, { actionId }) =>
+      shownOrError(await actionById(turn.edge.ctx, turn.actor, actionId), shown(turn)),
+  }),
+  defineVerb({
+    name: 'action.show',
+    input: z.object({ ref: z.string().max(20) }),
+    run: async (turn, { ref }) => shownOrError(await findAction(turn.edge.ctx, turn.actor, ref), shown(turn)),
+  }),
+  defineVerb({
+    name: 'action.status',
+    input: z.object({
+      ...change,
+      status: z.enum(ACTION_STATUSES),
+      reason: cardText(TEXT_LIMITS.reason).optional(),
+    }),
+    freeText: ['reason'],
+    run: (turn, { actionId, version, status, reason }) =>
+      changeAction(turn, actionId, version, { kind: 'status', status, reason: reason ?? null }),
+  }),
+  defineVerb({
+    name: 'action.note',
+    input: z.object({ ...change, note: cardText(TEXT_LIMITS.note) }),
+    freeText: ['note'],
+    confirmable: true,
+    // The note was screened by the guard before this ran.
+    run: (turn, { actionId, version, note }) =>
+      changeAction(turn, actionId, version, { kind: 'note', text: note }),
+  }),
+  defineVerb({
+    name: 'action.due',
+    input: z.object({ ...change, dueDate: localDateSchema }),
+    run: (turn, { actionId, version, dueDate }) =>
+      changeAction(turn, actionId, version, { kind: 'due_date', dueDate }),
+  }),
+  defineVerb({
+    name: 'action.snooze',
+    input: z.object({ ...change, days: z.union([z.literal(1), z.literal(3), z.literal(7)]) }),
+    run: (turn, { actionId, version, days }) =>
+      changeAction(turn, actionId, version, { kind: 'snooze', days }),
+  }),
+];
+
+async function changeAction(
+  { edge, actor }: VerbTurn,
+  actionId: string,
+  expectedVersion: number,
+  change: ActionChange,
+): Promise<Card> {
+  const result = await updateAction(edge.ctx, actor, { actionId, expectedVersion, change });
+  if (!result.ok) {
+    const current =
+      result.error.code === ErrorCode.Validation ? await currentAction(edge.ctx, actionId) : null;
+    if (!current) return errorCard(edge.cards, result.error);
+    const why = result.error.issues.map((i) => i.message).join('; ');
+    return showAction(edge, actor, current, `Not changed: ${why}`);
+  }
+  if (result.value.kind === 'stale') {
+    const current = result.value.current;
+    return showAction(edge, actor, current, alreadyApplied(current, change, actor) ? '' : STALE);
+  }
+  const action = result.value.action;
+  // Snoozing is the owner's own business: the channel card does not change.
+  if (change.kind === 'snooze')
+    return showAction(
+      edge,
+      actor,
+      action,
+      `Reminders snoozed until ${formatDate(action.snoozedUntil ?? action.dueDate)}.`,
+    );
+  const published = await edge.messenger.publishAction(action, describeChange(change));
+  const notice =
+    published === 'no_channel'
+      ? 'Saved. The town has no linked channel yet, so its coordinators have been told.'
+      : published === 'pending'
+        ? "Saved. The channel's copy of this card will catch up shortly."
+        : '';
+  return showAction(edge, actor, action, notice);
+}

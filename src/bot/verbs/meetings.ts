@@ -1,0 +1,156 @@
+// Verbs for meetings: schedule from the form, move, cancel; the card for the person and for the channel.
+import { z } from 'zod';
+import { ErrorCode } from '../../errors.js';
+import { localDateSchema } from '../../domain/dates.js';
+import { TEXT_LIMITS } from '../../domain/text.js';
+import { townSlugSchema } from '../../domain/towns.js';
+import { callOffMeeting, moveMeeting, scheduleMeeting } from '../../app/meetings.js';
+import { meetingById, meetingCardContext, townMembers } from '../../app/card-context.js';
+import { today, viewSettings } from '../../app/read-models.js';
+import { meetingCard } from '../../cards/views.js';
+import { cardText, cardVersion, recordId } from '../card-inputs.js';
+import { errorCard, meetingFormCard } from '../replies.js';
+import { messageCard } from './outcome.js';
+import { defineVerb, idList, type VerbTurn } from './verb.js';
+import type { Actor } from '../../domain/entity.js';
+import type { Meeting } from '../../domain/meeting.js';
+import type { AppError } from '../../errors.js';
+import type { Result } from '../../domain/result.js';
+import type { Card } from '../../cards/render.js';
+import type { BotEdge } from '../edge.js';
+
+const NO_GRAPH =
+  'Scheduling needs Microsoft Graph: ask your IT contact to configure the app registration (see docs/DEPLOY.md).';
+
+export const MEETING_VERBS = [
+  defineVerb({
+    name: 'meeting.create',
+    input: z.object({
+      requestId: recordId,
+      town: townSlugSchema,
+      kind: z.string().max(40).optional(),
+      title: cardText(TEXT_LIMITS.title).optional(),
+      date: z.string().max(20).optional(),
+      time: z.string().max(10).optional(),
+      duration: z
+        .string()
+        .regex(/^\d{2,3}$/, 'must be a number of minutes')
+        .optional(),
+      agenda: cardText(TEXT_LIMITS.longText).optional(),
+      attendeeIds: z.string().max(5000).optional(),
+    }),
+    freeText: ['title', 'agenda'],
+    run: async ({ edge, actor, personalDataConfirmed }, data) => {
+      if (!edge.calendar) return messageCard(edge.cards, 'Meetings are not set up', NO_GRAPH);
+      const request = {
+        requestId: data.requestId,
+        town: data.town,
+        kind: data.kind ?? '',
+        title: data.title ?? '',
+        date: data.date ?? '',
+        time: data.time ?? '',
+        durationMinutes: Number(data.duration || '60'),
+        agenda: data.agenda ?? '',
+        attendeeIds: idList(data.attendeeIds),
+        personalDataConfirmed,
+      };
+      const result = await scheduleMeeting(edge.ctx, edge.calendar, actor, request);
+      if (!result.ok) {
+        if (result.error.code !== ErrorCode.Validation) return errorCard(edge.cards, result.error);
+        const members = await townMembers(edge.ctx, data.town);
+        const problems = result.error.issues.map((i) => ({ message: i.message }));
+        const form = [data.town, members, today(edge.ctx), data.requestId, problems, data] as const;
+        return meetingFormCard(edge.cards, ...form);
+      }
+      const posted = await edge.messenger.publishMeeting(
+        result.value,
+        await showMeeting(edge, actor, result.value),
+      );
+      return showMeeting(
+        edge,
+        actor,
+        result.value,
+        posted === 'no_channel'
+          ? 'Scheduled. The town has no linked channel yet, so the card was not posted there.'
+          : 'Scheduled: the invitations are on their way.',
+      );
+    },
+  }),
+  defineVerb({
+    name: 'meeting.reschedule',
+    input: z.object({
+      meetingId: recordId,
+      version: cardVersion,
+      date: localDateSchema,
+      time: z.string().max(10),
+      duration: z.number().int().min(15).max(600),
+    }),
+    run: async (turn, { meetingId, version, date, time, duration }) => {
+      const { edge, actor } = turn;
+      if (!edge.calendar) return messageCard(edge.cards, 'Meetings are not set up', NO_GRAPH);
+      const result = await moveMeeting(
+        edge.ctx,
+        edge.calendar,
+        actor,
+        meetingId,
+        version,
+        date,
+        time,
+        duration,
+      );
+      return changed(turn, meetingId, result, 'Moved: the invitations are updated.');
+    },
+  }),
+  defineVerb({
+    name: 'meeting.cancel',
+    input: z.object({
+      meetingId: recordId,
+      version: cardVersion,
+      reason: cardText(TEXT_LIMITS.reason).optional(),
+    }),
+    freeText: ['reason'],
+    run: async (turn, { meetingId, version, reason }) => {
+      const { edge, actor } = turn;
+      if (!edge.calendar) return messageCard(edge.cards, 'Meetings are not set up', NO_GRAPH);
+      const result = await callOffMeeting(edge.ctx, edge.calendar, actor, meetingId, version, reason ?? '');
+      return changed(turn, meetingId, result, 'Cancelled: those invited have been told.');
+    },
+  }),
+];
+
+async function changed(
+  { edge, actor }: VerbTurn,
+  meetingId: string,
+  result: Result<Meeting, AppError>,
+  saved: string,
+): Promise<Card> {
+  if (!result.ok) {
+    const refused =
+      result.error.code === ErrorCode.Validation || result.error.code === ErrorCode.StaleVersion;
+    const current = refused ? await meetingById(edge.ctx, meetingId) : null;
+    if (!current) return errorCard(edge.cards, result.error);
+    const why = result.error.issues.map((i) => i.message).join('; ') || result.error.message;
+    return showMeeting(edge, actor, current, `Not changed: ${why}`);
+  }
+  await edge.messenger.publishMeeting(result.value, await showMeeting(edge, actor, result.value, '', true));
+  return showMeeting(edge, actor, result.value, saved);
+}
+
+/** The meeting card, with the actions due before the meeting; the channel's copy has every button. */
+async function showMeeting(
+  edge: BotEdge,
+  actor: Actor,
+  meeting: Meeting,
+  notice = '',
+  forChannel = false,
+): Promise<Card> {
+  const { dueBefore, canManage } = await meetingCardContext(edge.ctx, actor, meeting);
+  return edge.cards.render(
+    'meeting',
+    meetingCard(meeting, dueBefore, {
+      ...viewSettings(edge.ctx),
+      canManage: forChannel || canManage,
+      notice,
+    }),
+  );
+}

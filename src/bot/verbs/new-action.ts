@@ -1,0 +1,82 @@
+// Verbs of the new-action form: redraw it (a town or plan chosen) and create the action.
+import { z } from 'zod';
+import { ErrorCode } from '../../errors.js';
+import { TEXT_LIMITS } from '../../domain/text.js';
+import { townSlugSchema } from '../../domain/towns.js';
+import { createAction } from '../../app/create-action.js';
+import { actionFormContext } from '../../app/action-form.js';
+import { today } from '../../app/read-models.js';
+import { cardText, recordId } from '../card-inputs.js';
+import { actionFormCard, errorCard } from '../replies.js';
+import { freeTextOf } from '../free-text.js';
+import { PersonalDataGuard } from '../personal-data-guard.js';
+import { showAction } from './action-card.js';
+import { defineVerb, idList } from './verb.js';
+
+const FREE_TEXT = ['title', 'measure', 'target', 'revisionReason'] as const;
+
+export const NEW_ACTION_VERBS = [
+  defineVerb({
+    name: 'action.form',
+    input: z.object({ town: townSlugSchema }).catchall(z.string().max(2000).optional()),
+    run: async ({ edge, actor }, data) => {
+      const context = await actionFormContext(edge.ctx, actor, data.town);
+      if (!context.ok) return errorCard(edge.cards, context.error);
+      return actionFormCard(edge.cards, context.value, today(edge.ctx), [], data);
+    },
+  }),
+  defineVerb({
+    name: 'action.create',
+    input: z.object({
+      town: townSlugSchema,
+      planId: recordId,
+      priorityId: z.string().max(100).optional(),
+      taskGroupId: z.string().max(100).optional(),
+      title: cardText(TEXT_LIMITS.title).optional(),
+      measure: cardText(TEXT_LIMITS.measure).optional(),
+      target: cardText(TEXT_LIMITS.target).optional(),
+      ownerIds: z.string().max(2000).optional(),
+      dueDate: z.string().max(20).optional(),
+      revisionReason: cardText(TEXT_LIMITS.reason).optional(),
+    }),
+    freeText: FREE_TEXT,
+    confirmable: true,
+    run: async ({ edge, actor, personalDataConfirmed }, data) => {
+      const result = await createAction(edge.ctx, actor, {
+        town: data.town,
+        planId: data.planId,
+        priorityId: data.priorityId,
+        taskGroupId: data.taskGroupId || null,
+        title: data.title ?? '',
+        measure: data.measure ?? '',
+        target: data.target ?? '',
+        ownerIds: idList(data.ownerIds),
+        dueDate: data.dueDate ?? '',
+        revisionReason: data.revisionReason ?? null,
+        personalDataConfirmed,
+      });
+      if (!result.ok) {
+        if (result.error.code !== ErrorCode.Validation) return errorCard(edge.cards, result.error);
+        const context = await actionFormContext(edge.ctx, actor, data.town, data.planId);
+        if (!context.ok) return errorCard(edge.cards, context.error);
+        const messages = result.error.issues.map((i) => ({ message: i.message }));
+        return actionFormCard(edge.cards, context.value, today(edge.ctx), messages, data);
+      }
+      if (result.value.kind === 'personal_data') {
+        const { screening } = result.value;
+        const guard = new PersonalDataGuard(edge.ctx, edge.cards);
+        return guard.card('action.create', data, freeTextOf(FREE_TEXT, data), screening, {
+          allowed: screening.verdict === 'confirm',
+          reasonRequired: true,
+        });
+      }
+      const action = result.value.action;
+      const published = await edge.messenger.publishAction(action, 'new action');
+      const notice =
+        published === 'no_channel'
+          ? `Created. ${action.ref} is not in a channel yet: the town has no linked channel, and its coordinators have been told.`
+          : `Created ${action.ref}.`;
+      return showAction(edge, actor, action, notice);
+    },
+  }),
+];

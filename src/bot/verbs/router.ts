@@ -1,0 +1,37 @@
+// A card's Action.Execute -> its verb's entry: an unknown verb is refused by name; the payload is checked
+// with the verb's schema (after any edits made on the guard's card); its free text passes the personal-data
+// guard; then the verb runs with the payload as its schema typed it.
+import type { Actor } from '../../domain/entity.js';
+import type { Card } from '../../cards/render.js';
+import { PersonalDataGuard, withEdits, withoutGuardKeys } from '../personal-data-guard.js';
+import type { BotEdge } from '../edge.js';
+import { messageCard } from './outcome.js';
+import { verbNamed } from './registry.js';
+
+export async function answerInvoke(
+  edge: BotEdge,
+  actor: Actor,
+  name: string,
+  rawData: unknown,
+): Promise<Card> {
+  const verb = verbNamed(name);
+  if (!verb)
+    return messageCard(
+      edge.cards,
+      'That button is not one I know',
+      `Unknown action "${name.slice(0, 50)}". The card may be out of date: ask for it again.`,
+    );
+  const raw = withEdits(verb.freeText, rawData);
+  const accepted = verb.accept(withoutGuardKeys(raw));
+  if (!accepted.ok)
+    return edge.cards.render('error', {
+      title: 'That card sent data I cannot use',
+      message: 'Nothing was changed.',
+      issues: accepted.issues.map((i) => ({ message: `${i.path.join('.') || 'data'}: ${i.message}` })),
+      hint: 'Ask for the card again (show {ref}) and retry.',
+    });
+  const guard = new PersonalDataGuard(edge.ctx, edge.cards);
+  const screened = await guard.check(actor, verb, accepted.input, raw);
+  if (screened.held) return screened.held;
+  return accepted.run({ actor, edge, raw, personalDataConfirmed: screened.confirmed });
+}
