@@ -26,8 +26,8 @@ export async function actionFormContext(
   town: TownSlug,
   planId?: string,
 ): Promise<Result<ActionFormContext, AppError>> {
-  const refusal = await authorise(ctx, actor, town, 'update');
-  if (refusal) return fail(refusal);
+  const access = await authorise(ctx, actor, town, 'update');
+  if (!access.ok) return access;
   const plans = await ctx.stores.plans.listByTown(town); // newest period first
   const day = today(ctx);
   // The plan asked for (a form shown again), else the one covering today, else the newest.

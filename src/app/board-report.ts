@@ -1,9 +1,9 @@
 // The board report's data: every town's summary row and its actions, for a workbook, CSV files or a card.
 import { boardReport, type BoardReport } from '../domain/board-report.js';
-import { fail, ok, type Result } from '../domain/result.js';
+import { ok, type Result } from '../domain/result.js';
 import { TOWNS } from '../domain/towns.js';
 import { audit } from './audit-trail.js';
-import { boardViewRefusal, summarise, today } from './read-models.js';
+import { mayViewBoard, summarise, today } from './read-models.js';
 import { listWholeActions } from './whole-actions.js';
 import type { AppError } from '../errors.js';
 import type { Actor } from '../domain/entity.js';
@@ -13,8 +13,8 @@ export async function buildBoardReport(
   ctx: AppContext,
   actor: Actor,
 ): Promise<Result<BoardReport, AppError>> {
-  const refusal = await boardViewRefusal(ctx, actor);
-  if (refusal) return fail(refusal);
+  const access = await mayViewBoard(ctx, actor);
+  if (!access.ok) return access;
   const { stores } = ctx;
   const towns = await Promise.all(
     TOWNS.map(async ({ slug }) => {

@@ -15,8 +15,8 @@ export async function linkTownChannel(
   town: TownSlug,
   channel: Omit<ChannelBinding, 'linkedBy' | 'linkedAt'>,
 ): Promise<Result<Partnership, AppError>> {
-  const refusal = await authorise(ctx, actor, town, 'coordinate');
-  if (refusal) return fail(refusal);
+  const access = await authorise(ctx, actor, town, 'coordinate');
+  if (!access.ok) return access;
   const all = await ctx.stores.partnerships.list();
   const elsewhere = all.find((p) => p.town !== town && p.channel?.channelId === channel.channelId);
   if (elsewhere) {
@@ -46,8 +46,8 @@ export async function unlinkTownChannel(
 ): Promise<Result<Partnership, AppError>> {
   const current = (await ctx.stores.partnerships.list()).find((p) => p.channel?.channelId === channelId);
   if (!current) return fail(new AppError(ErrorCode.NotFound, 'This channel is not linked to a town'));
-  const refusal = await authorise(ctx, actor, current.town, 'coordinate');
-  if (refusal) return fail(refusal);
+  const access = await authorise(ctx, actor, current.town, 'coordinate');
+  if (!access.ok) return access;
   const next = unlinkChannel(current);
   if (!next.ok) return fail(AppError.validation(next.error));
   return saveChannel(ctx, actor, current, next.value, 'partnership.channel_unlinked');

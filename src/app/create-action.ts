@@ -31,8 +31,8 @@ export async function createAction(
   const town = townSlugSchema.safeParse(input.town);
   if (!town.success)
     return fail(AppError.validation([{ field: 'town', message: town.error.issues[0]!.message }]));
-  const refusal = await authorise(ctx, actor, town.data, 'update');
-  if (refusal) return fail(refusal);
+  const access = await authorise(ctx, actor, town.data, 'update');
+  if (!access.ok) return access;
 
   const { stores } = ctx;
   const [plan, priorities, members, taskGroup] = await Promise.all([

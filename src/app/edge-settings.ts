@@ -47,8 +47,8 @@ export async function meetingFormContext(
   actor: Actor,
   town: TownSlug,
 ): Promise<Result<MeetingFormContext, AppError>> {
-  const refusal = await authorise(ctx, actor, town, 'update');
-  if (refusal) return fail(refusal);
+  const access = await authorise(ctx, actor, town, 'update');
+  if (!access.ok) return access;
   const members = await ctx.stores.members.listByTown(town);
   return ok({ town, members, requestId: ctx.ids.newId() });
 }

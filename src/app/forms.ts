@@ -1,25 +1,27 @@
-// Who may open which blank form. The form's own submit is checked again by its use case; this only spares
-// someone a form they could never send.
-import { fail, ok, type Result } from '../domain/result.js';
+// Who may start which new work (a blank form, an import). The submit is checked again by its use case;
+// this spares someone a form they could never send, and the bot a download it should not make.
+import { ok, type Result } from '../domain/result.js';
 import type { AppError } from '../errors.js';
 import type { Actor } from '../domain/entity.js';
 import type { TownSlug } from '../domain/towns.js';
 import { authorise, type Need } from './authorise.js';
 import type { AppContext } from './context.js';
 
-const NEEDS = { plan: 'coordinate', group: 'coordinate', problem: 'update' } as const satisfies Record<
-  string,
-  Need
->;
-export type BlankForm = keyof typeof NEEDS;
+const NEEDS = {
+  plan: 'coordinate',
+  group: 'coordinate',
+  problem: 'update',
+  import: 'coordinate',
+} as const satisfies Record<string, Need>;
+export type NewWork = keyof typeof NEEDS;
 
-/** The town, when the actor may start a new record of this kind there. */
-export async function openForm(
+/** The town, when the actor may start new work of this kind there (a plan, a group, an import...). */
+export async function mayStart(
   ctx: AppContext,
   actor: Actor,
   town: TownSlug,
-  form: BlankForm,
+  work: NewWork,
 ): Promise<Result<TownSlug, AppError>> {
-  const refusal = await authorise(ctx, actor, town, NEEDS[form]);
-  return refusal ? fail(refusal) : ok(town);
+  const access = await authorise(ctx, actor, town, NEEDS[work]);
+  return access.ok ? ok(town) : access;
 }

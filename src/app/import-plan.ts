@@ -135,8 +135,8 @@ export async function importPlan(
 ): Promise<Result<ImportOutcome, AppError>> {
   const { town } = request;
   const name = townBySlug(town).name;
-  const refusal = await authorise(ctx, actor, town, 'coordinate');
-  if (refusal) return fail(refusal);
+  const access = await authorise(ctx, actor, town, 'coordinate');
+  if (!access.ok) return access;
   const { stores } = ctx;
   const day = todayOf(ctx);
   const plans = await stores.plans.listByTown(town);

@@ -21,8 +21,8 @@ export async function getIndicator(
   actor: Actor,
   town: TownSlug,
 ): Promise<Result<Indicator, AppError>> {
-  const refusal = await authorise(ctx, actor, town, 'read');
-  if (refusal) return fail(refusal);
+  const access = await authorise(ctx, actor, town, 'read');
+  if (!access.ok) return access;
   const indicator = await ctx.stores.indicators.get(town);
   if (!indicator)
     return fail(
@@ -50,8 +50,8 @@ export async function changeIndicator(
     if (actor.kind !== 'system' && !(await isBoardMember(ctx, actor)))
       return fail(new AppError(ErrorCode.Forbidden, `Only members of the county board set ${name}'s target`));
   } else {
-    const refusal = await authorise(ctx, actor, town, 'coordinate');
-    if (refusal) return fail(refusal);
+    const access = await authorise(ctx, actor, town, 'coordinate');
+    if (!access.ok) return access;
   }
   const current = await ctx.stores.indicators.get(town);
   if (!current) return fail(new AppError(ErrorCode.NotFound, `${name}'s indicator is not set up`));

@@ -67,8 +67,8 @@ export async function decideJoin(
 ): Promise<Result<JoinRequest, AppError>> {
   const request = await ctx.stores.joinRequests.get(requestId);
   if (!request) return fail(new AppError(ErrorCode.NotFound, 'That join request no longer exists'));
-  const refusal = await authorise(ctx, actor, request.town, 'coordinate');
-  if (refusal) return fail(refusal);
+  const access = await authorise(ctx, actor, request.town, 'coordinate');
+  if (!access.ok) return access;
   if (request.status !== 'pending') return ok(request); // decided already (perhaps a repeated click): nothing to do
   const decided: JoinRequest = { ...request, status: approve ? 'approved' : 'declined', decidedBy: actor.id };
   const entity = { kind: 'join_request' as const, id: request.id, label: request.displayName };

@@ -40,8 +40,8 @@ export async function scheduleMeeting(
   const town = townSlugSchema.safeParse(request.town);
   if (!town.success)
     return fail(AppError.validation([{ field: 'town', message: town.error.issues[0]!.message }]));
-  const refusal = await authorise(ctx, actor, town.data, 'update');
-  if (refusal) return fail(refusal);
+  const access = await authorise(ctx, actor, town.data, 'update');
+  if (!access.ok) return access;
   // The title and agenda go to Microsoft Graph and into every invitee's calendar.
   const typed = { title: request.title, agenda: request.agenda };
   const options = { confirmed: request.personalDataConfirmed, town: town.data };
@@ -211,8 +211,8 @@ async function manageable(
   const meeting = await ctx.stores.meetings.get(meetingId);
   if (!meeting) return fail(new AppError(ErrorCode.NotFound, 'That meeting no longer exists'));
   if (meeting.organiser.aadObjectId !== actor.id) {
-    const refusal = await authorise(ctx, actor, meeting.town, 'coordinate');
-    if (refusal)
+    const access = await authorise(ctx, actor, meeting.town, 'coordinate');
+    if (!access.ok)
       return fail(
         new AppError(
           ErrorCode.Forbidden,

@@ -39,8 +39,8 @@ export async function createPlan(
   actor: Actor,
   input: { town: TownSlug; title: unknown; periodStart: unknown; periodEnd: unknown },
 ): Promise<Result<DeliveryPlan, AppError>> {
-  const refusal = await authorise(ctx, actor, input.town, 'coordinate');
-  if (refusal) return fail(refusal);
+  const access = await authorise(ctx, actor, input.town, 'coordinate');
+  if (!access.ok) return access;
   const plan = newPlan(input, ctx.ids.newId());
   if (!plan.ok) return invalid(plan, 'The plan is not ready yet');
   const clash = (await ctx.stores.plans.listByTown(input.town)).find((p) => periodsOverlap(p, plan.value));
@@ -61,8 +61,8 @@ export async function currentPlan(
   actor: Actor,
   town: TownSlug,
 ): Promise<Result<PlanView, AppError>> {
-  const refusal = await authorise(ctx, actor, town, 'read');
-  if (refusal) return fail(refusal);
+  const access = await authorise(ctx, actor, town, 'read');
+  if (!access.ok) return access;
   const plans = await ctx.stores.plans.listByTown(town);
   const day = today(ctx);
   const plan = plans.find((p) => p.periodStart <= day && day <= p.periodEnd) ?? plans[0];
@@ -85,8 +85,8 @@ export async function planById(
 ): Promise<Result<PlanView, AppError>> {
   const plan = await ctx.stores.plans.get(planId);
   if (!plan) return fail(new AppError(ErrorCode.NotFound, 'That plan no longer exists'));
-  const refusal = await authorise(ctx, actor, plan.town, 'read');
-  return refusal ? fail(refusal) : ok(await viewOf(ctx, plan));
+  const access = await authorise(ctx, actor, plan.town, 'read');
+  return access.ok ? ok(await viewOf(ctx, plan)) : access;
 }
 
 export async function viewOf(ctx: AppContext, plan: DeliveryPlan): Promise<PlanView> {
@@ -144,8 +144,8 @@ export async function commentOnPlan(
   for (let attempt = 0; attempt < 5; attempt++) {
     const plan = await ctx.stores.plans.get(request.planId);
     if (!plan) return fail(new AppError(ErrorCode.NotFound, 'That plan no longer exists'));
-    const refusal = await authorise(ctx, actor, plan.town, 'update');
-    if (refusal) return fail(refusal);
+    const access = await authorise(ctx, actor, plan.town, 'update');
+    if (!access.ok) return access;
     const next = addComment(plan, request, person(actor), ctx.clock.now(), today(ctx));
     if (!next.ok) return invalid(next, 'Your comment was not added');
     const saved = await save(ctx, actor, plan, next.value, `plan.${request.kind}`);
@@ -226,8 +226,8 @@ async function forChange(
 ): Promise<Result<DeliveryPlan, AppError>> {
   const plan = await ctx.stores.plans.get(planId);
   if (!plan) return fail(new AppError(ErrorCode.NotFound, 'That plan no longer exists'));
-  const refusal = await authorise(ctx, actor, plan.town, need);
-  if (refusal) return fail(refusal);
+  const access = await authorise(ctx, actor, plan.town, need);
+  if (!access.ok) return access;
   if (plan.version !== expectedVersion) return fail(stale(plan));
   return ok(plan);
 }

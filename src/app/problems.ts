@@ -56,8 +56,8 @@ export async function createProblem(
   actor: Actor,
   input: Record<string, unknown> & { town: TownSlug; personalDataConfirmed?: boolean },
 ): Promise<Result<ProblemPlan, AppError>> {
-  const refusal = await authorise(ctx, actor, input.town, 'update');
-  if (refusal) return fail(refusal);
+  const access = await authorise(ctx, actor, input.town, 'update');
+  if (!access.ok) return access;
   const { personalDataConfirmed, ...typed } = input;
   const personal = await withheld(ctx, actor, typed, {
     confirmed: personalDataConfirmed,
@@ -103,8 +103,8 @@ export async function problemByRef(
     );
   const plan = (await ctx.stores.problems.listByTown(town.slug)).find((p) => p.ref === upper);
   if (!plan) return fail(new AppError(ErrorCode.NotFound, `There is no ${upper}`));
-  const refusal = await authorise(ctx, actor, plan.town, 'read');
-  return refusal ? fail(refusal) : ok(plan);
+  const access = await authorise(ctx, actor, plan.town, 'read');
+  return access.ok ? ok(plan) : access;
 }
 
 export async function problemById(
@@ -114,8 +114,8 @@ export async function problemById(
 ): Promise<Result<ProblemPlan, AppError>> {
   const plan = await ctx.stores.problems.get(id);
   if (!plan) return fail(new AppError(ErrorCode.NotFound, 'That plan no longer exists'));
-  const refusal = await authorise(ctx, actor, plan.town, 'read');
-  return refusal ? fail(refusal) : ok(plan);
+  const access = await authorise(ctx, actor, plan.town, 'read');
+  return access.ok ? ok(plan) : access;
 }
 
 export async function listProblems(
@@ -123,8 +123,8 @@ export async function listProblems(
   actor: Actor,
   town: TownSlug,
 ): Promise<Result<ProblemPlan[], AppError>> {
-  const refusal = await authorise(ctx, actor, town, 'read');
-  return refusal ? fail(refusal) : ok(await ctx.stores.problems.listByTown(town));
+  const access = await authorise(ctx, actor, town, 'read');
+  return access.ok ? ok(await ctx.stores.problems.listByTown(town)) : access;
 }
 
 export async function changeProblem(
@@ -140,8 +140,8 @@ export async function changeProblem(
   const plan = await ctx.stores.problems.get(request.problemId);
   if (!plan) return fail(new AppError(ErrorCode.NotFound, 'That plan no longer exists'));
   const { change } = request;
-  const refusal = await authorise(ctx, actor, plan.town, change.kind === 'publish' ? 'coordinate' : 'update');
-  if (refusal) return fail(refusal);
+  const access = await authorise(ctx, actor, plan.town, change.kind === 'publish' ? 'coordinate' : 'update');
+  if (!access.ok) return access;
   const stale = new AppError(
     ErrorCode.StaleVersion,
     `${plan.ref} changed while you were looking at it: here it is as it is now. Nothing was changed.`,

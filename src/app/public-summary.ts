@@ -16,8 +16,8 @@ export async function buildPublicSummary(
   actor: Actor,
   town: TownSlug,
 ): Promise<Result<PublicSummary, AppError>> {
-  const refusal = await authorise(ctx, actor, town, 'read');
-  if (refusal) return fail(refusal);
+  const access = await authorise(ctx, actor, town, 'read');
+  if (!access.ok) return access;
   const { stores } = ctx;
   const [plans, actions, meetings] = await Promise.all([
     stores.plans.listByTown(town),
@@ -39,8 +39,8 @@ export async function setActionPublic(
     const found = await findAction(ctx, actor, ref);
     if (!found.ok) return found;
     const action = found.value;
-    const refusal = await authorise(ctx, actor, action.town, 'coordinate');
-    if (refusal) return fail(refusal);
+    const access = await authorise(ctx, actor, action.town, 'coordinate');
+    if (!access.ok) return access;
     if ((action.public ?? false) === visible) return ok(action);
     const next = { ...action, public: visible, updatedAt: ctx.clock.now().toISOString() };
     const entity = { kind: 'action' as const, id: action.id, label: action.ref };

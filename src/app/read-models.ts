@@ -85,8 +85,8 @@ export async function getTownSummary(
   actor: Actor,
   town: TownSlug,
 ): Promise<Result<TownSummary, AppError>> {
-  const refusal = await authorise(ctx, actor, town, 'read');
-  return refusal ? fail(refusal) : ok(await summarise(ctx, town));
+  const access = await authorise(ctx, actor, town, 'read');
+  return access.ok ? ok(await summarise(ctx, town)) : access;
 }
 
 /** All ten towns side by side: for the county board and for coordinators. */
@@ -94,18 +94,18 @@ export async function getBoardSummary(
   ctx: AppContext,
   actor: Actor,
 ): Promise<Result<TownSummary[], AppError>> {
-  const refusal = await boardViewRefusal(ctx, actor);
-  if (refusal) return fail(refusal);
+  const access = await mayViewBoard(ctx, actor);
+  if (!access.ok) return access;
   return ok(await Promise.all(TOWNS.map((t) => summarise(ctx, t.slug))));
 }
 
 /** The board view (and its reports) is for board members and coordinators. */
-export async function boardViewRefusal(ctx: AppContext, actor: Actor): Promise<AppError | null> {
-  if (actor.kind === 'system') return null;
+export async function mayViewBoard(ctx: AppContext, actor: Actor): Promise<Result<true, AppError>> {
+  if (actor.kind === 'system') return ok(true);
   const seats = await ctx.stores.members.listByPerson(actor.id);
   return seats.some((m) => m.town === COUNTY || m.accessRole === 'coordinator')
-    ? null
-    : new AppError(ErrorCode.Forbidden, 'The board view is for board members and coordinators');
+    ? ok(true)
+    : fail(new AppError(ErrorCode.Forbidden, 'The board view is for board members and coordinators'));
 }
 
 export type ActionFilter = 'all' | 'mine' | 'overdue' | 'due';
@@ -116,8 +116,8 @@ export async function listActions(
   town: TownSlug,
   filter: ActionFilter,
 ): Promise<Result<ActionHeadline[], AppError>> {
-  const refusal = await authorise(ctx, actor, town, 'read');
-  if (refusal) return fail(refusal);
+  const access = await authorise(ctx, actor, town, 'read');
+  if (!access.ok) return access;
   const day = today(ctx);
   const keep = (a: ActionHeadline): boolean => {
     const due = dueState(a, day, ctx.settings.dueSoonDays).kind;
@@ -148,8 +148,8 @@ export async function findAction(
     return fail(
       new AppError(ErrorCode.NotFound, `There is no action ${normal ?? ref}. References look like TRU-014.`),
     );
-  const refusal = await authorise(ctx, actor, action.town, 'read');
-  return refusal ? fail(refusal) : ok(action);
+  const access = await authorise(ctx, actor, action.town, 'read');
+  return access.ok ? ok(action) : access;
 }
 
 export async function listMembers(
@@ -157,8 +157,8 @@ export async function listMembers(
   actor: Actor,
   town: TownSlug,
 ): Promise<Result<{ members: Member[]; partnership: Partnership | null }, AppError>> {
-  const refusal = await authorise(ctx, actor, town, 'read');
-  if (refusal) return fail(refusal);
+  const access = await authorise(ctx, actor, town, 'read');
+  if (!access.ok) return access;
   const [members, partnership] = await Promise.all([
     ctx.stores.members.listByTown(town),
     ctx.stores.partnerships.get(town),

@@ -19,7 +19,7 @@ import { SYSTEM_ACTOR, type Actor } from '../domain/entity.js';
 import { audit } from './audit-trail.js';
 import { roleIn } from './authorise.js';
 import { isBoardMember } from './indicator.js';
-import { boardViewRefusal } from './read-models.js';
+import { mayViewBoard } from './read-models.js';
 import type { AppContext } from './context.js';
 
 export interface FundView {
@@ -72,8 +72,8 @@ async function theFund(ctx: AppContext): Promise<SeedFund> {
 }
 
 export async function fundView(ctx: AppContext, actor: Actor): Promise<Result<FundView, AppError>> {
-  const refusal = await boardViewRefusal(ctx, actor);
-  if (refusal) return fail(refusal);
+  const access = await mayViewBoard(ctx, actor);
+  if (!access.ok) return access;
   const fund = await theFund(ctx);
   return ok({
     fund,
@@ -86,11 +86,14 @@ export async function fundView(ctx: AppContext, actor: Actor): Promise<Result<Fu
   });
 }
 
-async function mayManage(ctx: AppContext, actor: Actor, town: TownSlug): Promise<AppError | null> {
-  if ((await roleIn(ctx, actor, town)) === 'coordinator' || (await isBoardMember(ctx, actor))) return null;
-  return new AppError(
-    ErrorCode.Forbidden,
-    `Only ${townBySlug(town).name}'s coordinators and board members manage its seed funding`,
+async function mayManage(ctx: AppContext, actor: Actor, town: TownSlug): Promise<Result<true, AppError>> {
+  if ((await roleIn(ctx, actor, town)) === 'coordinator' || (await isBoardMember(ctx, actor)))
+    return ok(true);
+  return fail(
+    new AppError(
+      ErrorCode.Forbidden,
+      `Only ${townBySlug(town).name}'s coordinators and board members manage its seed funding`,
+    ),
   );
 }
 
@@ -131,8 +134,8 @@ export async function allocateFromFund(
           .then((a) => a && { town: a.town, label: `${a.ref} ${a.title}` })
       : await ctx.stores.meetings.get(request.recordId).then((m) => m && { town: m.town, label: m.title });
   if (!record) return fail(new AppError(ErrorCode.NotFound, `That ${request.recordKind} no longer exists`));
-  const refusal = await mayManage(ctx, actor, record.town);
-  if (refusal) return fail(refusal);
+  const access = await mayManage(ctx, actor, record.town);
+  if (!access.ok) return access;
   const entry = {
     id: ctx.ids.newId(),
     town: record.town,
@@ -154,8 +157,8 @@ export async function recordFundSpend(
 ): Promise<Result<SeedFund, AppError>> {
   const allocation = (await theFund(ctx)).allocations.find((a) => a.id === request.allocationId);
   if (!allocation) return fail(new AppError(ErrorCode.NotFound, 'That allocation does not exist'));
-  const refusal = await mayManage(ctx, actor, allocation.town);
-  if (refusal) return fail(refusal);
+  const access = await mayManage(ctx, actor, allocation.town);
+  if (!access.ok) return access;
   return change(ctx, actor, 'spent', allocation.town, (fund) =>
     recordSpend(fund, request.allocationId, request.spent),
   );

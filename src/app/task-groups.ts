@@ -25,8 +25,8 @@ export async function createTaskGroup(
   actor: Actor,
   input: { town: TownSlug; theme: unknown; memberIds: string[]; endDate: unknown },
 ): Promise<Result<GroupView, AppError>> {
-  const refusal = await authorise(ctx, actor, input.town, 'coordinate');
-  if (refusal) return fail(refusal);
+  const access = await authorise(ctx, actor, input.town, 'coordinate');
+  if (!access.ok) return access;
   const group = newTaskGroup(input, ctx.ids.newId(), today(ctx));
   if (!group.ok) return fail(AppError.validation(group.error, 'The group is not ready yet'));
   const seats = await ctx.stores.members.listByTown(input.town);
@@ -58,8 +58,8 @@ export async function listTaskGroups(
   actor: Actor,
   town: TownSlug,
 ): Promise<Result<GroupView[], AppError>> {
-  const refusal = await authorise(ctx, actor, town, 'read');
-  if (refusal) return fail(refusal);
+  const access = await authorise(ctx, actor, town, 'read');
+  if (!access.ok) return access;
   const [groups, actions] = await Promise.all([
     ctx.stores.taskGroups.listByTown(town),
     ctx.stores.actions.listByTown(town),
@@ -74,8 +74,8 @@ export async function groupById(
 ): Promise<Result<GroupView, AppError>> {
   const group = await ctx.stores.taskGroups.get(id);
   if (!group) return fail(new AppError(ErrorCode.NotFound, 'That group no longer exists'));
-  const refusal = await authorise(ctx, actor, group.town, 'read');
-  if (refusal) return fail(refusal);
+  const access = await authorise(ctx, actor, group.town, 'read');
+  if (!access.ok) return access;
   const actions = (await ctx.stores.actions.listByTown(group.town)).filter((a) => a.taskGroupId === group.id);
   return ok({ group, actions });
 }
@@ -91,8 +91,8 @@ export async function changeTaskGroup(
 ): Promise<Result<GroupView, AppError>> {
   const group = await ctx.stores.taskGroups.get(request.groupId);
   if (!group) return fail(new AppError(ErrorCode.NotFound, 'That group no longer exists'));
-  const refusal = await authorise(ctx, actor, group.town, 'coordinate');
-  if (refusal) return fail(refusal);
+  const access = await authorise(ctx, actor, group.town, 'coordinate');
+  if (!access.ok) return access;
   const stale = new AppError(
     ErrorCode.StaleVersion,
     `The "${group.theme}" group changed while you were looking at it. Nothing was changed.`,

@@ -3,7 +3,7 @@ import { changeStatus, addProgressNote, changeDueDate, snoozeReminders } from '.
 import { localDateOf, type LocalDate } from '../domain/dates.js';
 import { fail, ok, type Result, type Validated } from '../domain/result.js';
 import { audit } from './audit-trail.js';
-import { refusalFor, roleIn } from './authorise.js';
+import { permit, roleIn } from './authorise.js';
 import { mayChangeAction, type Action, type ActionStatus } from '../domain/action.js';
 import type { Actor } from '../domain/entity.js';
 import type { AppContext } from './context.js';
@@ -34,8 +34,8 @@ export async function updateAction(
   if (actor.kind !== 'system') {
     // One read of the person's seats decides both: may they change actions here, and this one?
     const role = await roleIn(ctx, actor, action.town);
-    const refusal = refusalFor(role, action.town, 'update');
-    if (refusal) return fail(refusal);
+    const access = permit(role, action.town, 'update');
+    if (!access.ok) return access;
     if (!mayChangeAction(action, actor.id, role)) {
       return fail(
         new AppError(

@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { AppError, ErrorCode } from '../errors.js';
 import { importPlan, type ImportOutcome } from '../app/import-plan.js';
 import { townBySlug, townSlugSchema, type TownSlug } from '../domain/towns.js';
-import { authorise } from '../app/authorise.js';
+import { mayStart } from '../app/forms.js';
 import { errorCard } from './replies.js';
 import { requireOneDriveUrl } from './onedrive-url.js';
 import type { Attachment } from 'botbuilder';
@@ -63,8 +63,8 @@ export class PlanUpload {
   ): Promise<Card> {
     try {
       // Refused before the download: nobody without the role makes the bot fetch a file.
-      const refusal = await authorise(this.ctx, actor, town, 'coordinate');
-      if (refusal) return errorCard(this.cards, refusal);
+      const access = await mayStart(this.ctx, actor, town, 'import');
+      if (!access.ok) return errorCard(this.cards, access.error);
       const bytes = await this.download(file.downloadUrl);
       const sheet = await this.sheets.read(bytes, townBySlug(town).name);
       if (!sheet.ok) return this.problems(file.name, sheet.problems);

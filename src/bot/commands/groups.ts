@@ -1,6 +1,6 @@
 // Commands about task-and-finish groups: the town's groups and a new one.
 import { listTaskGroups } from '../../app/task-groups.js';
-import { openForm } from '../../app/forms.js';
+import { mayStart } from '../../app/forms.js';
 import { viewSettings } from '../../app/read-models.js';
 import { groupsCard } from '../../cards/group-views.js';
 import { must } from '../replies.js';
@@ -32,6 +32,6 @@ export const GROUP_COMMANDS = [
     read: (text) => (NEW_GROUP.test(text) ? { town: after(text, NEW_GROUP) } : null),
     input: townOnly,
     run: async ({ edge, actor, town }, input) =>
-      groupForm(edge, must(await openForm(edge.ctx, actor, await town(input.town), 'group'))),
+      groupForm(edge, must(await mayStart(edge.ctx, actor, await town(input.town), 'group'))),
   }),
 ];

@@ -1,7 +1,7 @@
 // Commands about the delivery plan: the plan card, a new plan, a plan imported from a spreadsheet.
 import { AppError, ErrorCode } from '../../errors.js';
 import { currentPlan } from '../../app/plans.js';
-import { openForm } from '../../app/forms.js';
+import { mayStart } from '../../app/forms.js';
 import { viewSettings } from '../../app/read-models.js';
 import { planFormCard } from '../../cards/plan-views.js';
 import { PlanUpload } from '../plan-upload.js';
@@ -36,7 +36,7 @@ export const PLAN_COMMANDS = [
     read: (text) => (/^(new|create|start) plan\b/.test(text) ? { town: after(text, /^\S+ plan/) } : null),
     input: townOnly,
     run: async ({ edge, actor, town }, input) => {
-      const slug = must(await openForm(edge.ctx, actor, await town(input.town), 'plan'));
+      const slug = must(await mayStart(edge.ctx, actor, await town(input.town), 'plan'));
       return edge.cards.render('plan-form', planFormCard(slug, viewSettings(edge.ctx).today, []));
     },
   }),

@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { townBySlug } from '../../domain/towns.js';
 import { listProblems, problemByRef, searchLibrary } from '../../app/problems.js';
-import { openForm } from '../../app/forms.js';
+import { mayStart } from '../../app/forms.js';
 import { problemsCard } from '../../cards/problem-views.js';
 import { must } from '../replies.js';
 import { problemForm, showProblem } from '../verbs/problems.js';
@@ -35,7 +35,7 @@ export const PROBLEM_COMMANDS = [
         : null,
     input: townOnly,
     run: async ({ edge, actor, town }, input) =>
-      problemForm(edge.cards, must(await openForm(edge.ctx, actor, await town(input.town), 'problem'))),
+      problemForm(edge.cards, must(await mayStart(edge.ctx, actor, await town(input.town), 'problem'))),
   }),
   defineCommand({
     name: 'problem',
