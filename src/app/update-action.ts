@@ -14,11 +14,6 @@ export type ActionChange =
   | { kind: 'due_date'; dueDate: LocalDate }
   | { kind: 'snooze'; days: number };
 
-export type ActionUpdateOutcome =
-  | { kind: 'updated'; action: Action }
-  /** The card the user acted on was out of date: nothing was changed; here is the current action. */
-  | { kind: 'stale'; current: Action };
-
 /**
  * Applies one change to an action, only if the action is still at the version the user saw.
  * The version check happens in the store's single atomic write, so two people acting at once cannot
@@ -28,7 +23,7 @@ export async function updateAction(
   ctx: AppContext,
   actor: Actor,
   request: { actionId: string; expectedVersion: number; change: ActionChange },
-): Promise<Result<ActionUpdateOutcome, AppError>> {
+): Promise<Result<Action, AppError>> {
   const action = await ctx.stores.actions.get(request.actionId);
   if (!action) return fail(new AppError(ErrorCode.NotFound, 'That action no longer exists'));
   if (actor.kind !== 'system') {
@@ -45,7 +40,7 @@ export async function updateAction(
       );
     }
   }
-  if (action.version !== request.expectedVersion) return ok({ kind: 'stale', current: action });
+  if (action.version !== request.expectedVersion) return fail(stale());
   if (action.redactedAt) {
     const message =
       `${action.ref} was closed long ago and its text removed under the retention policy: it is kept ` +
@@ -69,9 +64,16 @@ export async function updateAction(
   const outcome = await ctx.stores.actions.update(next.value, request.expectedVersion, event);
   if (outcome.kind === 'not_found')
     return fail(new AppError(ErrorCode.NotFound, 'That action no longer exists'));
-  if (outcome.kind === 'stale') return ok({ kind: 'stale', current: outcome.current });
-  return ok({ kind: 'updated', action: outcome.value });
+  if (outcome.kind === 'stale') return fail(stale());
+  return ok(outcome.value);
 }
+
+/** The card the person acted on was out of date: nothing was changed. */
+const stale = () =>
+  new AppError(
+    ErrorCode.StaleVersion,
+    'Someone changed this action after your card was shown, so nothing was changed. This is the current version: try again if you still need to.',
+  );
 
 function apply(ctx: AppContext, actor: Actor, action: Action, change: ActionChange): Validated<Action> {
   const now = ctx.clock.now();

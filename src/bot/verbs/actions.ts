@@ -15,8 +15,6 @@ import { shownOrError } from './outcome.js';
 import { defineVerb, type VerbTurn } from './verb.js';
 import type { Card } from '../../cards/render.js';
 
-const STALE =
-  'Someone changed this action after your card was shown, so nothing was changed. This is the current version: try again if you still need to.';
 const change = { actionId: recordId, version: cardVersion };
 
 const shown = ({ edge, actor }: VerbTurn) => ({
@@ -78,17 +76,17 @@ async function changeAction(
 ): Promise<Card> {
   const result = await updateAction(edge.ctx, actor, { actionId, expectedVersion, change });
   if (!result.ok) {
-    const current =
-      result.error.code === ErrorCode.Validation ? await currentAction(edge.ctx, actionId) : null;
+    const { code } = result.error;
+    const refused = code === ErrorCode.Validation || code === ErrorCode.StaleVersion;
+    const current = refused ? await currentAction(edge.ctx, actionId) : null;
     if (!current) return errorCard(edge.cards, result.error);
+    // A repeated delivery of a change that already happened is not a conflict: show it done.
+    if (code === ErrorCode.StaleVersion)
+      return showAction(edge, actor, current, alreadyApplied(current, change, actor) ? '' : result.error.message);
     const why = result.error.issues.map((i) => i.message).join('; ');
     return showAction(edge, actor, current, `Not changed: ${why}`);
   }
-  if (result.value.kind === 'stale') {
-    const current = result.value.current;
-    return showAction(edge, actor, current, alreadyApplied(current, change, actor) ? '' : STALE);
-  }
-  const action = result.value.action;
+  const action = result.value;
   // Snoozing is the owner's own business: the channel card does not change.
   if (change.kind === 'snooze')
     return showAction(
