@@ -39,6 +39,24 @@ export default tseslint.config(
       '@typescript-eslint/consistent-type-imports': 'error',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       'no-console': 'error',
+      '@typescript-eslint/switch-exhaustiveness-check': [
+        'error',
+        { considerDefaultExhaustiveForUnions: true, requireDefaultForNonUnion: false },
+      ],
+    },
+  },
+  {
+    // Failures are AppErrors (src/errors.ts): a code the edge turns into a card, a message safe to show.
+    files: ['src/**/*.ts'],
+    ignores: ['src/errors.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "ThrowStatement > NewExpression[callee.name='Error']",
+          message: 'Throw an AppError (src/errors.ts) with a code, not a bare Error.',
+        },
+      ],
     },
   },
   {
@@ -48,7 +66,10 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { regex: '^(?!zod$|\\./)', message: 'The domain is pure: it imports only zod and itself.' },
+            {
+              regex: '^(?!zod$|\\./|\\.\\./errors\\.js$)',
+              message: 'The domain is pure: it imports only zod, errors and itself.',
+            },
           ],
         },
       ],
@@ -88,6 +109,52 @@ export default tseslint.config(
     },
   },
   ...adapters.map((a) => adapterBoundary(a, a === 'http' ? ['bot'] : [])),
+  {
+    // The Teams edge parses, calls one use case and renders: it neither reads the stores nor decides who
+    // may do what (src/app does both, and says what the actor may do next).
+    files: ['src/bot/**/*.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "MemberExpression[property.name='stores'], Property[key.name='stores']",
+          message: 'The edge does not read the stores: call a use case in src/app.',
+        },
+        {
+          selector: "ThrowStatement > NewExpression[callee.name='Error']",
+          message: 'Throw an AppError (src/errors.ts) with a code, not a bare Error.',
+        },
+      ],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex:
+                '^\\.\\./(\\.\\./)?(store|graph|scheduler|http|spreadsheets)/|^\\.\\./(\\.\\./)?main\\.js$',
+              message: 'Adapters do not import one another; wire them in src/compose.ts.',
+            },
+            {
+              regex: '/app/authorise\\.js$',
+              message: 'Permission rules live in src/app: call the use case, which authorises.',
+            },
+          ],
+          paths: [
+            {
+              name: '../domain/roles.js',
+              importNames: ['canCoordinate', 'canUpdateActions'],
+              message: 'Permission rules live in src/app (app/card-context.ts says what the actor may do).',
+            },
+            {
+              name: '../../domain/roles.js',
+              importNames: ['canCoordinate', 'canUpdateActions'],
+              message: 'Permission rules live in src/app (app/card-context.ts says what the actor may do).',
+            },
+          ],
+        },
+      ],
+    },
+  },
   {
     files: ['scripts/**/*.ts', 'test/**/*.ts', 'bench/**/*.ts'],
     rules: { 'no-console': 'off' },

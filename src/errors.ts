@@ -28,6 +28,13 @@ export class AppError extends Error {
     this.issues = options.issues ?? [];
   }
 
+  /** A fault of ours: the person sees only that something went wrong; the detail goes to the log. */
+  static internal(detail: string): AppError {
+    return new AppError(ErrorCode.Internal, 'Something went wrong on our side.', {
+      cause: new Error(detail),
+    });
+  }
+
   static validation(issues: readonly Issue[], summary = 'Some of what you entered needs changing'): AppError {
     return new AppError(ErrorCode.Validation, summary, { issues });
   }

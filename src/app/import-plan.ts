@@ -1,43 +1,21 @@
-// Imports a town's delivery plan from spreadsheet rows into its current plan: every row is checked (zod for
-// the cells, then the same SMART rules as the bot's form) before anything is written; any problem, and
-// nothing is written. Rows match existing actions by reference, or by priority and title, so importing the
-// same sheet again changes nothing. Without transactions, "nothing or all" is kept by checking everything
-// first and by writes that are safe to repeat: an import cut short is finished by running it again.
-import { z } from 'zod';
+// Imports a town's delivery plan from spreadsheet rows into its current plan. The domain works out every
+// change and every problem first (domain/plan-import.ts); any problem, and nothing is written. Without
+// transactions, "nothing or all" is kept by checking everything first and by writes that are safe to
+// repeat: an import cut short is finished by running it again.
 import { AppError, ErrorCode } from '../errors.js';
-import {
-  ACTION_STATUSES,
-  completeAction,
-  STATUS_LABELS,
-  validateNewAction,
-  type Action,
-  type ActionDraft,
-  type ActionStatus,
-} from '../domain/action.js';
-import { isLocalDate } from '../domain/dates.js';
-import { screenFields } from '../domain/personal-data.js';
-import { personalDataSummary } from '../domain/personal-data-findings.js';
+import { completeAction } from '../domain/action.js';
+import { planImportChanges, type ImportChanges } from '../domain/plan-import.js';
 import { reviseIfApproved, type DeliveryPlan } from '../domain/plan.js';
-import { newPriority, PRIORITY_SOURCES, type Priority, type PrioritySource } from '../domain/priority.js';
 import { fail, ok, type Result } from '../domain/result.js';
 import { townBySlug, type TownSlug } from '../domain/towns.js';
+import type { ImportRow } from '../domain/plan-import-rows.js';
 import { audit } from './audit-trail.js';
 import { authorise } from './authorise.js';
 import { recordPlanRevision } from './plans.js';
 import { today as todayOf } from './read-models.js';
 import { listWholeActions } from './whole-actions.js';
 import type { Actor } from '../domain/entity.js';
-import type { Member } from '../domain/member.js';
 import type { AppContext } from './context.js';
-
-export type PlanField =
-  'ref' | 'priority' | 'source' | 'title' | 'measure' | 'target' | 'ownerEmails' | 'dueDate' | 'status';
-
-/** One spreadsheet row as read: each cell's text (dates as YYYY-MM-DD) and where it is ("C7"). */
-export interface ImportRow {
-  row: number;
-  cells: Partial<Record<PlanField, { text: string; isDate: boolean; at: string }>>;
-}
 
 export interface ImportOutcome {
   plan: DeliveryPlan;
@@ -47,86 +25,6 @@ export interface ImportOutcome {
   updated: string[];
   unchanged: number;
 }
-
-const SOURCE_NAMES: Record<string, PrioritySource> = {
-  'county priority': 'county_priority',
-  county: 'county_priority',
-  'town profile': 'town_profile',
-  "residents' survey": 'residents_survey',
-  'residents survey': 'residents_survey',
-  survey: 'residents_survey',
-  partnership: 'partnership',
-};
-
-const STATUS_NAMES: Record<string, ActionStatus> = Object.fromEntries(
-  ACTION_STATUSES.flatMap((s) => [
-    [s, s],
-    [STATUS_LABELS[s].toLowerCase(), s],
-  ]),
-);
-
-const text = (label: string) =>
-  z
-    .string({ error: `${label} is empty` })
-    .trim()
-    .min(1, `${label} is empty`);
-
-/** The cells of one row, typed; the messages name the column. */
-const rowSchema = z.object({
-  ref: z.string().trim().toUpperCase().optional(),
-  priority: text('Priority'),
-  source: z
-    .string()
-    .optional()
-    .transform((v, c) => {
-      if (!v) return 'partnership';
-      const key = v.trim().toLowerCase();
-      const found = SOURCE_NAMES[key] ?? (PRIORITY_SOURCES as readonly string[]).find((s) => s === key);
-      if (found) return found as PrioritySource;
-      c.addIssue({
-        code: 'custom',
-        message: `Source "${v}": use county priority, town profile, residents' survey or partnership`,
-      });
-      return z.NEVER;
-    }),
-  title: text('Action'),
-  measure: text('Measure'),
-  target: text('Target'),
-  ownerEmails: text('Owner e-mails').transform((v, c) => {
-    const emails = v
-      .split(/[;,\s]+/)
-      .filter(Boolean)
-      .map((e) => e.toLowerCase());
-    for (const e of emails)
-      if (!z.email().safeParse(e).success)
-        c.addIssue({ code: 'custom', message: `Owner e-mails: "${e}" is not an e-mail address` });
-    return emails;
-  }),
-  dueDate: text('Due').transform((v, c) => {
-    const uk = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(v);
-    const iso = uk ? `${uk[3]}-${uk[2]!.padStart(2, '0')}-${uk[1]!.padStart(2, '0')}` : v;
-    if (isLocalDate(iso)) return iso;
-    c.addIssue({
-      code: 'custom',
-      message: `Due "${v}" is not a date: use a date cell, 2027-03-31 or 31/03/2027`,
-    });
-    return z.NEVER;
-  }),
-  status: z
-    .string()
-    .optional()
-    .transform((v, c) => {
-      if (!v) return 'not_started';
-      const found = STATUS_NAMES[v.trim().toLowerCase()];
-      if (found) return found;
-      c.addIssue({
-        code: 'custom',
-        message: `Status "${v}": use Not started, In progress, Blocked, Done or Cancelled`,
-      });
-      return z.NEVER;
-    }),
-});
-type ParsedRow = z.output<typeof rowSchema> & { row: number };
 
 export async function importPlan(
   ctx: AppContext,
@@ -151,95 +49,19 @@ export async function importPlan(
   const [priorities, members, actions] = await Promise.all([
     stores.priorities.listByPlan(plan.id),
     stores.members.listByTown(town),
-    listWholeActions(ctx, town), // rows are compared with each action's measure and target
+    listWholeActions(ctx, town),
   ]);
-  const problems: string[] = [];
-  const parsed = parseRows(request.rows, problems);
-  const seen = new Map<string, number>();
-  for (const r of parsed) {
-    const key = `${norm(r.priority)}|${norm(r.title)}`;
-    const first = seen.get(key);
-    if (first) problems.push(`Row ${r.row}: repeats row ${first} (same priority and action)`);
-    else seen.set(key, r.row);
-  }
-
-  // Priorities named in the sheet that the plan does not have yet are created with it.
-  const allPriorities = [...priorities];
-  const newPriorities: Priority[] = [];
-  for (const r of parsed) {
-    if (allPriorities.some((p) => norm(p.title) === norm(r.priority))) continue;
-    const p = newPriority(
-      { town, planId: plan.id, title: r.priority, theme: r.priority, source: r.source },
-      ctx.ids.newId(),
-    );
-    if (!p.ok) problems.push(...p.error.map((i) => `Row ${r.row}: ${i.message}`));
-    else {
-      allPriorities.push(p.value);
-      newPriorities.push(p.value);
-    }
-  }
-
-  const creates: { row: ParsedRow; draft: ActionDraft }[] = [];
-  const updates: { before: Action; after: Action }[] = [];
-  let unchanged = 0;
-  for (const r of parsed) {
-    const priority = allPriorities.find((p) => norm(p.title) === norm(r.priority));
-    if (!priority) continue; // reported above
-    const owners = ownersOf(r, members, name, problems);
-    const existing =
-      (r.ref ? actions.find((a) => a.ref === r.ref) : undefined) ??
-      actions.find(
-        (a) => a.planId === plan.id && a.priorityId === priority.id && norm(a.title) === norm(r.title),
-      );
-    if (r.ref && existing && norm(existing.title) !== norm(r.title))
-      problems.push(`Row ${r.row}: ${r.ref} is "${existing.title}" here, not "${r.title}"`);
-    const knownNames = members.map((m) => m.displayName);
-    const screening = screenFields({ title: r.title, measure: r.measure, target: r.target }, { knownNames });
-    if (screening.verdict !== 'clear')
-      problems.push(`Row ${r.row}: looks like personal details (${personalDataSummary(screening)})`);
-    if (!owners) continue;
-    if (existing) {
-      const after = {
-        ...existing,
-        measure: r.measure,
-        target: r.target,
-        owners,
-        dueDate: r.dueDate,
-        status: r.status,
-      };
-      if (same(existing, after)) unchanged++;
-      else updates.push({ before: existing, after: { ...after, blockedReason: blockedReasonOf(after) } });
-      continue;
-    }
-    const draft = validateNewAction(
-      {
-        town,
-        planId: plan.id,
-        priorityId: priority.id,
-        title: r.title,
-        measure: r.measure,
-        target: r.target,
-        ownerIds: owners.map((o) => o.aadObjectId),
-        dueDate: r.dueDate,
-      },
-      {
-        today: plan.periodStart < day ? plan.periodStart : day,
-        plan,
-        priorities: allPriorities,
-        members,
-        taskGroup: null,
-      },
-    );
-    if (!draft.ok) {
-      problems.push(...draft.error.map((i) => `Row ${r.row}: ${i.message}`));
-      continue;
-    }
-    const status = r.status;
-    creates.push({
-      row: r,
-      draft: { ...draft.value, status, blockedReason: blockedReasonOf({ status, blockedReason: null }) },
-    });
-  }
+  const changes = planImportChanges(request.rows, {
+    town,
+    townName: name,
+    plan,
+    priorities,
+    members,
+    actions,
+    today: day,
+    newId: () => ctx.ids.newId(),
+  });
+  const { problems, newPriorities, creates, updates, unchanged } = changes;
   if (plan.status === 'approved' && (creates.length || newPriorities.length)) {
     const check = reviseIfApproved(
       plan,
@@ -271,7 +93,20 @@ export async function importPlan(
     unchanged,
   };
   if (request.dryRun) return ok(outcome);
+  return write(ctx, actor, request, plan, changes, outcome);
+}
 
+/** Writes what the check found: new priorities, new actions, updates, and the approved plan's revision. */
+async function write(
+  ctx: AppContext,
+  actor: Actor,
+  request: { town: TownSlug; reason?: string | null },
+  plan: DeliveryPlan,
+  { newPriorities, creates, updates }: ImportChanges,
+  outcome: ImportOutcome,
+): Promise<Result<ImportOutcome, AppError>> {
+  const { stores } = ctx;
+  const { town } = request;
   for (const p of newPriorities) {
     const entity = { kind: 'priority' as const, id: p.id, label: p.title };
     await stores.priorities.insert(
@@ -321,59 +156,4 @@ export async function importPlan(
     if (!revised.ok) return fail(revised.error);
   }
   return ok({ ...outcome, created });
-}
-
-function parseRows(rows: readonly ImportRow[], problems: string[]): ParsedRow[] {
-  const out: ParsedRow[] = [];
-  for (const r of rows) {
-    const values = Object.fromEntries(Object.entries(r.cells).map(([k, c]) => [k, c.text]));
-    const parsed = rowSchema.safeParse(values);
-    if (parsed.success) out.push({ ...parsed.data, row: r.row });
-    else
-      for (const i of parsed.error.issues) problems.push(`Row ${r.row}${where(r, i.path[0])}: ${i.message}`);
-  }
-  return out;
-}
-
-function where(r: ImportRow, field: PropertyKey | undefined): string {
-  const at = typeof field === 'string' ? r.cells[field as PlanField]?.at : undefined;
-  return at ? `, column ${at.replace(/\d+$/, '')}` : '';
-}
-
-function ownersOf(r: ParsedRow, members: readonly Member[], town: string, problems: string[]) {
-  const owners: { aadObjectId: string; displayName: string }[] = [];
-  let good = true;
-  for (const email of new Set(r.ownerEmails)) {
-    const m = members.find((x) => x.email.toLowerCase() === email);
-    if (!m) {
-      problems.push(`Row ${r.row}: owner ${email} is not a member of the ${town} partnership`);
-      good = false;
-    } else if (m.accessRole === 'viewer') {
-      problems.push(`Row ${r.row}: owner ${email} is a viewer in ${town} and cannot own actions`);
-      good = false;
-    } else owners.push({ aadObjectId: m.aadObjectId, displayName: m.displayName });
-  }
-  return good ? owners : null;
-}
-
-const norm = (s: string) => s.trim().toLowerCase().replace(/\s+/g, ' ');
-
-function same(a: Action, b: Action): boolean {
-  const ids = (x: Action) =>
-    x.owners
-      .map((o) => o.aadObjectId)
-      .sort()
-      .join(',');
-  return (
-    a.measure === b.measure &&
-    a.target === b.target &&
-    a.dueDate === b.dueDate &&
-    a.status === b.status &&
-    ids(a) === ids(b)
-  );
-}
-
-function blockedReasonOf(a: Pick<Action, 'status' | 'blockedReason'>): string | null {
-  if (a.status !== 'blocked') return null;
-  return a.blockedReason ?? 'Blocked (as imported from the plan spreadsheet)';
 }

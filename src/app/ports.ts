@@ -19,7 +19,7 @@ import type { DueReminder } from '../domain/reminder-policy.js';
 import type { Digest } from '../domain/digest.js';
 import type { TaskGroup } from '../domain/task-group.js';
 import type { SeedFund } from '../domain/seed-fund.js';
-import type { ImportRow } from './import-plan.js';
+import type { ImportRow } from '../domain/plan-import-rows.js';
 import type { TownSlug } from '../domain/towns.js';
 import type { TownSummary } from '../domain/summary.js';
 

@@ -1,3 +1,4 @@
+import { AppError } from '../errors.js';
 import { completeAction, validateNewAction } from '../domain/action.js';
 import { addDays, localDateOf } from '../domain/dates.js';
 import { SYSTEM_ACTOR } from '../domain/entity.js';
@@ -121,7 +122,7 @@ async function insertMember(ctx: AppContext, person: DemoPerson, town: Membershi
 /** Demo data is ours: if it fails validation, that is a bug to see at once, not a user error. */
 function must<T>(result: Validated<T>): T {
   if (!result.ok)
-    throw new Error(
+    throw AppError.internal(
       `demo data is invalid: ${result.error.map((e) => `${e.field}: ${e.message}`).join('; ')}`,
     );
   return result.value;

@@ -2,6 +2,7 @@
 // the library the Graph client already uses. The SDK's own factory cannot use an authority other than
 // Microsoft's without reaching login.microsoftonline.com for instance discovery, so a sovereign cloud, or a
 // test's local token endpoint, would not work.
+import { AppError } from '../errors.js';
 import { ClientSecretCredential, ManagedIdentityCredential, type TokenCredential } from '@azure/identity';
 import type { ConfigurationBotFrameworkAuthentication } from 'botbuilder';
 import { PUBLIC_AUTHORITY_HOST, type Config } from '../config.js';
@@ -52,7 +53,7 @@ export class EntraCredentialsFactory implements CredentialsFactory {
       // @azure/identity keeps the token until shortly before it expires.
       async signRequest(request: Request): Promise<Request> {
         const token = await credential.getToken(scope);
-        if (!token) throw new Error('Microsoft Entra issued no token for the Bot Connector');
+        if (!token) throw AppError.internal('Microsoft Entra issued no token for the Bot Connector');
         request.headers.set('authorization', `Bearer ${token.token}`);
         return request;
       },

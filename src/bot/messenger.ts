@@ -1,15 +1,9 @@
 // Proactive sends through the Bot Connector: action cards to the town's channel (posted once, then updated
 // in place for everyone), and 1:1 notes to coordinators. Failures are logged and reported, never thrown
 // into the user's turn: the change itself is already saved.
-import {
-  CardFactory,
-  MessageFactory,
-  type CloudAdapter,
-  type ConversationReference,
-  type TurnContext,
-} from 'botbuilder';
+import { CardFactory, MessageFactory, type CloudAdapter, type ConversationReference } from 'botbuilder';
 import type { Logger } from 'pino';
-import { BOARD_CHANNEL_KEY, conversationKey, type ConversationRef } from '../domain/conversation.js';
+import type { ConversationRef } from '../domain/conversation.js';
 import { townBySlug } from '../domain/towns.js';
 import { actionCard } from '../cards/views.js';
 import { SendDispatcher } from './dispatcher.js';
@@ -19,7 +13,18 @@ import type { Meeting } from '../domain/meeting.js';
 import type { DeliveryPlan } from '../domain/plan.js';
 import type { AppContext } from '../app/context.js';
 import { viewSettings } from '../app/read-models.js';
+import {
+  boardChannel,
+  cardPostIn,
+  coordinatorsOf,
+  hasCardPost,
+  personalChat,
+  rememberCardPost,
+  townChannel,
+} from '../app/reach.js';
 import { LatestOnly } from './latest-only.js';
+import { Proactive } from './proactive.js';
+import { InFlight } from './in-flight.js';
 
 /** 'pending': still going when the click had to be answered; it carries on after (see `publish`). */
 export type PublishOutcome = 'posted' | 'updated' | 'no_channel' | 'failed' | 'pending';
@@ -31,29 +36,25 @@ export type PublishOutcome = 'posted' | 'updated' | 'no_channel' | 'failed' | 'p
 export const CHANNEL_COPY_WAIT_MS = 3_000;
 
 export class Messenger {
+  private readonly proactive: Proactive;
+
   constructor(
-    private readonly adapter: CloudAdapter,
-    private readonly appId: string,
+    adapter: CloudAdapter,
+    appId: string,
     private readonly ctx: AppContext,
     private readonly cards: CardRenderer,
     private readonly log: Logger,
-    private readonly dispatcher: SendDispatcher = new SendDispatcher(),
-  ) {}
+    dispatcher: SendDispatcher = new SendDispatcher(),
+  ) {
+    this.proactive = new Proactive(adapter, appId, dispatcher);
+  }
 
   /** Channel posts still going after the turn that started them answered (see `publish`). */
-  private readonly unfinished = new Set<Promise<unknown>>();
+  private readonly unfinished = new InFlight();
 
   /** Waits, up to `graceMs`, for channel posts still going (at shutdown); how many were left unfinished. */
-  async settle(graceMs: number): Promise<number> {
-    let timer: NodeJS.Timeout | undefined;
-    await Promise.race([
-      Promise.allSettled([...this.unfinished]),
-      new Promise((resolve) => {
-        timer = setTimeout(resolve, graceMs);
-      }),
-    ]);
-    clearTimeout(timer);
-    return this.unfinished.size;
+  settle(graceMs: number): Promise<number> {
+    return this.unfinished.settle(graceMs);
   }
 
   /** Posts the action's card to its town's channel, or updates the copy already there. */
@@ -86,12 +87,9 @@ export class Messenger {
     const conversationId = (channel?.reference as Partial<ConversationReference> | undefined)?.conversation
       ?.id;
     const held =
-      this.copies.busy(recordId) || (conversationId ? this.dispatcher.wouldWait(conversationId) : false);
+      this.copies.busy(recordId) || (conversationId ? this.proactive.wouldWait(conversationId) : false);
     const work = this.copies.submit(recordId, { town, card, what });
-    this.unfinished.add(work);
-    void work
-      .catch((error: unknown) => this.log.warn({ err: error, what }, 'channel copy not updated'))
-      .finally(() => this.unfinished.delete(work));
+    this.unfinished.add(work, (error) => this.log.warn({ err: error, what }, 'channel copy not updated'));
     if (held) return 'pending';
     let timer: NodeJS.Timeout | undefined;
     const late = new Promise<'pending'>((resolve) => {
@@ -115,7 +113,6 @@ export class Messenger {
     card: Card,
     what: string,
   ): Promise<PublishOutcome> {
-    const { stores } = this.ctx;
     const channelRef = await this.channelOf(town);
     if (!channelRef) {
       const name = townBySlug(town).name;
@@ -127,10 +124,10 @@ export class Messenger {
     }
     const reference = channelRef.reference as Partial<ConversationReference>;
     const conversationId = reference.conversation?.id ?? '';
-    const existing = await stores.cardPosts.find(recordId, conversationId);
+    const existing = await cardPostIn(this.ctx, recordId, conversationId);
     try {
       if (existing) {
-        await this.inConversation(reference, (context) =>
+        await this.proactive.run(reference, (context) =>
           context.updateActivity({
             id: existing.activityId,
             type: 'message',
@@ -139,12 +136,8 @@ export class Messenger {
         );
         return 'updated';
       }
-      let activityId = '';
-      await this.inConversation(reference, async (context) => {
-        activityId =
-          (await context.sendActivity(MessageFactory.attachment(CardFactory.adaptiveCard(card))))?.id ?? '';
-      });
-      if (activityId) await stores.cardPosts.save({ actionId: recordId, conversationId, activityId });
+      const activityId = await this.proactive.sendCard(reference, card);
+      if (activityId) await rememberCardPost(this.ctx, { actionId: recordId, conversationId, activityId });
       return 'posted';
     } catch (error) {
       this.log.warn({ err: error, what }, 'could not post the card to the channel');
@@ -164,7 +157,7 @@ export class Messenger {
 
   /** Whether the record's card has been posted to a channel (and so should be kept up to date). */
   async hasChannelCopy(recordId: string): Promise<boolean> {
-    return (await this.ctx.stores.cardPosts.listFor(recordId)).length > 0;
+    return hasCardPost(this.ctx, recordId);
   }
 
   /** Sends a card to the town's channel (join requests); false when the town has no channel. */
@@ -174,19 +167,13 @@ export class Messenger {
 
   /** Sends a card to the channel the board linked; false when there is none (or it cannot be reached). */
   async postToBoardChannel(card: Card): Promise<boolean> {
-    return this.postCard(
-      await this.ctx.stores.conversations.get(BOARD_CHANNEL_KEY),
-      card,
-      'the board channel',
-    );
+    return this.postCard(await boardChannel(this.ctx), card, 'the board channel');
   }
 
   private async postCard(ref: ConversationRef | null, card: Card, where: string): Promise<boolean> {
     if (!ref) return false;
     try {
-      await this.inConversation(ref.reference, async (context) => {
-        await context.sendActivity(MessageFactory.attachment(CardFactory.adaptiveCard(card)));
-      });
+      await this.proactive.sendCard(ref.reference, card);
       return true;
     } catch (error) {
       this.log.warn({ err: error, where }, 'could not post a card to a channel');
@@ -196,15 +183,12 @@ export class Messenger {
 
   /** A 1:1 message to each coordinator of the town the bot can reach; returns how many it reached. */
   async tellCoordinators(town: Action['town'], text: string, card?: Card): Promise<number> {
-    const coordinators = (await this.ctx.stores.members.listByTown(town)).filter(
-      (m) => m.accessRole === 'coordinator',
-    );
     let reached = 0;
-    for (const coordinator of coordinators) {
-      const ref = await this.ctx.stores.conversations.findPersonal(coordinator.aadObjectId);
+    for (const coordinator of await coordinatorsOf(this.ctx, town)) {
+      const ref = await personalChat(this.ctx, coordinator.aadObjectId);
       if (!ref) continue;
       try {
-        await this.inConversation(ref.reference, async (context) => {
+        await this.proactive.run(ref.reference, async (context) => {
           await context.sendActivity(
             card
               ? MessageFactory.attachment(CardFactory.adaptiveCard(card), text)
@@ -226,12 +210,10 @@ export class Messenger {
     card: Card,
     summary: string,
   ): Promise<'sent' | 'no_conversation' | 'blocked'> {
-    const ref = await this.ctx.stores.conversations.findPersonal(aadObjectId);
+    const ref = await personalChat(this.ctx, aadObjectId);
     if (!ref) return 'no_conversation';
     try {
-      await this.inConversation(ref.reference, async (context) => {
-        await context.sendActivity(MessageFactory.attachment(CardFactory.adaptiveCard(card), summary));
-      });
+      await this.proactive.sendCard(ref.reference, card, summary);
       return 'sent';
     } catch (error) {
       if ((error as { statusCode?: number }).statusCode === 403) return 'blocked';
@@ -247,64 +229,21 @@ export class Messenger {
   ): Promise<boolean> {
     const ref = await this.channelOf(town);
     if (!ref) return false;
-    const mention = `<at>${person.displayName}</at>`;
-    await this.inConversation(ref.reference, async (context) => {
-      const message = MessageFactory.text(`${mention} ${text}`);
-      message.entities = [
-        { type: 'mention', text: mention, mentioned: { id: person.aadObjectId, name: person.displayName } },
-      ];
-      await context.sendActivity(message);
-    });
+    await this.proactive.mention(ref.reference, person, text);
     return true;
   }
 
   /** The stored reference of the town's linked channel; null when the town has none. */
-  private async channelOf(town: Action['town']): Promise<ConversationRef | null> {
-    // From the partnerships held in memory (one lookup a town would cost every card click).
-    const partnership = (await this.ctx.stores.partnerships.list()).find((p) => p.id === town);
-    if (!partnership?.channel) return null;
-    return this.ctx.stores.conversations.get(conversationKey('channel', partnership.channel.channelId));
-  }
+  private readonly channelOf = (town: Action['town']) => townChannel(this.ctx, town);
 
   /** Teams user ids (29:...) of the owners, for the card's automatic refresh (Teams allows 60). */
   async teamsIdsOf(action: Action): Promise<string[]> {
-    const refs = await Promise.all(
-      action.owners.map((o) => this.ctx.stores.conversations.findPersonal(o.aadObjectId)),
-    );
+    const refs = await Promise.all(action.owners.map((o) => personalChat(this.ctx, o.aadObjectId)));
     return refs
       .flatMap((r) => {
         const id = (r?.reference as Partial<ConversationReference> | undefined)?.user?.id;
         return id ? [id] : [];
       })
       .slice(0, 60);
-  }
-
-  /**
-   * Runs `logic` in a proactive turn, through the dispatcher (Teams rate limits, retries). Messages sent
-   * from it start new posts: the SDK would otherwise make them replies to its continuation event's random id.
-   */
-  private inConversation(
-    reference: Partial<ConversationReference>,
-    logic: (context: TurnContext) => Promise<unknown>,
-  ): Promise<void> {
-    const conversationId = reference.conversation?.id ?? '';
-    return this.dispatcher.dispatch(conversationId, async () => {
-      // The adapter hands errors inside a turn to onTurnError, which would hide a failed send from us
-      // (and from the dispatcher's retries): catch it here and throw it after the turn.
-      let failure: unknown;
-      await this.adapter.continueConversationAsync(this.appId, reference, async (context) => {
-        context.onSendActivities(async (_context, activities, next) => {
-          for (const activity of activities) delete activity.replyToId;
-          return next();
-        });
-        try {
-          await logic(context);
-        } catch (error) {
-          failure = error;
-        }
-      });
-      if (failure)
-        throw failure instanceof Error ? failure : new Error('proactive send failed', { cause: failure });
-    });
   }
 }

@@ -2,6 +2,7 @@
 // an activity feed notification through Graph when Graph is configured. An owner the bot has never talked to
 // gets the app installed through Graph (their next reminder then arrives 1:1) and, meanwhile, a mention in the
 // town's channel. An owner who blocked the bot is reported to the coordinators.
+import { townMembers } from '../app/card-context.js';
 import type { Logger } from 'pino';
 import { AppError, ErrorCode } from '../errors.js';
 import { boardCard, digestCard, reminderCard } from '../cards/views.js';
@@ -108,7 +109,7 @@ export class TeamsReminderDelivery
 
   async groupOverrun(view: { group: TaskGroup; actions: Action[] }): Promise<'sent' | 'unreachable'> {
     const { group } = view;
-    const members = await this.ctx.stores.members.listByTown(group.town);
+    const members = await townMembers(this.ctx, group.town);
     const card = this.cards.render(
       'group',
       groupCard(view, members, viewSettings(this.ctx).today, {

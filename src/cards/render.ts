@@ -1,3 +1,4 @@
+import { AppError } from '../errors.js';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -11,7 +12,7 @@ export type Card = Record<string, unknown>;
 export function cardsDirectory(start = dirname(fileURLToPath(import.meta.url))): string {
   for (let dir = start; ; dir = dirname(dir)) {
     if (existsSync(join(dir, 'cards', 'action.json'))) return join(dir, 'cards');
-    if (dirname(dir) === dir) throw new Error(`no cards/ folder above ${start}`);
+    if (dirname(dir) === dir) throw AppError.internal(`no cards/ folder above ${start}`);
   }
 }
 

@@ -1,3 +1,4 @@
+import { AppError } from '../errors.js';
 import { z } from 'zod';
 
 /** The ten designated Safer Towns. `code` prefixes human references such as TRU-014. */
@@ -43,6 +44,6 @@ export function findTown(input: string): Town | undefined {
 
 export function townBySlug(slug: TownSlug): Town {
   const town = TOWNS.find((t) => t.slug === slug);
-  if (!town) throw new Error(`unknown town slug ${slug}`);
+  if (!town) throw AppError.internal(`unknown town slug ${slug}`);
   return town;
 }

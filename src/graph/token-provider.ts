@@ -1,3 +1,4 @@
+import { AppError } from '../errors.js';
 import { ClientSecretCredential } from '@azure/identity';
 import { PUBLIC_AUTHORITY_HOST } from '../config.js';
 import type { TokenProvider } from './client.js';
@@ -18,7 +19,7 @@ export function clientSecretTokens(
   return {
     async getAccessToken() {
       const token = await credential.getToken(GRAPH_SCOPE);
-      if (!token) throw new Error('no Graph token was issued');
+      if (!token) throw AppError.internal('no Graph token was issued');
       return token.token;
     },
   };

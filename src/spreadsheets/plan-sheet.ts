@@ -4,7 +4,7 @@
 import type ExcelJS from 'exceljs';
 import { excel } from './excel.js';
 
-import type { ImportRow, PlanField } from '../app/import-plan.js';
+import type { ImportRow, PlanField } from '../domain/plan-import-rows.js';
 import type { PlanSheetReader } from '../app/ports.js';
 
 export const PLAN_COLUMNS: Record<PlanField, readonly string[]> = {

@@ -1,3 +1,4 @@
+import { AppError } from '../errors.js';
 import type { Collection, Db } from 'mongodb';
 import { isDuplicateKey, retryBusy } from './driver-errors.js';
 import { filtersById } from './server-kind.js';
@@ -78,7 +79,7 @@ export class ChangeLog {
     let seq = (this.known.get(part) ?? (await this.head(part))) + 1;
     let probes = 0;
     for (; !(await this.claim(part, seq, recordId)); probes++, seq++)
-      if (probes > MAX_PROBES) throw new Error(`change log ${this.feed}:${part}: no free number`);
+      if (probes > MAX_PROBES) throw AppError.internal(`change log ${this.feed}:${part}: no free number`);
     this.know(part, seq);
     // The hint is raised now and then, and whenever another writer got here first: a writer starting from
     // it probes at most HEAD_EVERY numbers once, then knows. The first change makes the head, so every part

@@ -1,3 +1,4 @@
+import { AppError } from '../errors.js';
 import type { Db } from 'mongodb';
 import { claimOnce } from './claims.js';
 import { isDuplicateKey } from './driver-errors.js';
@@ -12,7 +13,8 @@ export async function nextSequence(db: Db, key: string): Promise<number> {
   const hints = db.collection<{ _id: string; seq: number }>('counters');
   let n = ((await hints.findOne({ _id: key }))?.seq ?? 0) + 1;
   for (let probes = 0; !(await claimOnce(db, `seq/${key}/${n}`)); probes++, n++) {
-    if (probes > MAX_PROBES) throw new Error(`sequence ${key}: no free number after ${MAX_PROBES} probes`);
+    if (probes > MAX_PROBES)
+      throw AppError.internal(`sequence ${key}: no free number after ${MAX_PROBES} probes`);
   }
   try {
     await hints.updateOne({ _id: key }, { $max: { seq: n } }, { upsert: true });

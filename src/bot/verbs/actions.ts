@@ -82,7 +82,12 @@ async function changeAction(
     if (!current) return errorCard(edge.cards, result.error);
     // A repeated delivery of a change that already happened is not a conflict: show it done.
     if (code === ErrorCode.StaleVersion)
-      return showAction(edge, actor, current, alreadyApplied(current, change, actor) ? '' : result.error.message);
+      return showAction(
+        edge,
+        actor,
+        current,
+        alreadyApplied(current, change, actor) ? '' : result.error.message,
+      );
     const why = result.error.issues.map((i) => i.message).join('; ');
     return showAction(edge, actor, current, `Not changed: ${why}`);
   }
