@@ -20,7 +20,7 @@ const guid = z.string().regex(/^[0-9a-f]{8}-([0-9a-f]{4}-){3}[0-9a-f]{12}$/i, 'm
 const httpsUrl = z.url({ protocol: /^https$/, error: 'must be an https:// address' });
 
 /** The values the manifest's placeholders take; everything else in it is fixed. */
-export const packageEnvSchema = z.object({
+const packageEnvSchema = z.object({
   TEAMS_APP_ID: guid.describe("the Teams app's own id (a new GUID per organisation)"),
   MICROSOFT_APP_ID: guid.describe("the bot's Entra app id (Azure Bot registration)"),
   DEVELOPER_NAME: z.string().min(1).max(32),

@@ -3,7 +3,7 @@
 // Outline: 32x32, pure white on transparent. Edges are anti-aliased by 4x4 supersampling.
 import { PNG } from 'pngjs';
 
-export const ACCENT = { hex: '#1B5E8C', rgb: [0x1b, 0x5e, 0x8c] as const };
+const ACCENT = { hex: '#1B5E8C', rgb: [0x1b, 0x5e, 0x8c] as const };
 
 type Shape = (u: number, v: number) => boolean;
 

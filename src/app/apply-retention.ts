@@ -10,7 +10,7 @@ import type { Actor } from '../domain/entity.js';
 import type { ReminderKey } from '../domain/reminder.js';
 import type { AppContext } from './context.js';
 
-export const RETENTION_ACTOR: Actor = { kind: 'system', id: 'system:retention', name: 'Retention policy' };
+const RETENTION_ACTOR: Actor = { kind: 'system', id: 'system:retention', name: 'Retention policy' };
 
 export interface RetentionReport {
   actionsRedacted: number;

@@ -13,7 +13,7 @@ import type { AppContext } from './context.js';
 
 export const OPERATOR: Actor = { kind: 'system', id: 'operator:cli', name: 'IT operator (npm run appoint)' };
 
-export const appointmentSchema = z.object({
+const appointmentSchema = z.object({
   /** A town's name, or "board" for a seat on the county's strategic board. */
   town: z.string().trim().min(1),
   aadObjectId: z.string(),

@@ -16,7 +16,7 @@ export interface LaunchSlot {
 }
 
 /** The next `count` working days (Monday to Friday) from `start`, `start` included when it is one. */
-export function workingDays(start: LocalDate, count: number): LocalDate[] {
+function workingDays(start: LocalDate, count: number): LocalDate[] {
   const days: LocalDate[] = [];
   for (let day = start; days.length < count; day = addDays(day, 1)) {
     const wd = weekday(day);

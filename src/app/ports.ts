@@ -100,8 +100,8 @@ export interface MeetingRepository extends VersionedStore<Meeting> {
   listByTown(town: TownSlug): Promise<Meeting[]>;
 }
 
-export type IndicatorRepository = VersionedStore<Indicator>;
-export type SeedFundStore = VersionedStore<SeedFund>;
+type IndicatorRepository = VersionedStore<Indicator>;
+type SeedFundStore = VersionedStore<SeedFund>;
 
 export interface AuditLog {
   listForEntity(entityId: string): Promise<AuditEvent[]>;

@@ -167,7 +167,7 @@ function statusOf(error: unknown): number | null {
 }
 
 /** Retry-After from a Bot Connector error (seconds, or an HTTP date), in milliseconds. */
-export function retryAfterMs(error: unknown): number | null {
+function retryAfterMs(error: unknown): number | null {
   const headers = (
     error as { response?: { headers?: { get?: (name: string) => string | undefined } } } | null
   )?.response?.headers;

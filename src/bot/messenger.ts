@@ -33,7 +33,7 @@ export type PublishOutcome = 'posted' | 'updated' | 'no_channel' | 'failed' | 'p
  * How long a card click waits for the channel's copy before answering: Teams gives an invoke a few seconds
  * before it tells the person "Unable to reach app", and the change is already saved by then.
  */
-export const CHANNEL_COPY_WAIT_MS = 3_000;
+const CHANNEL_COPY_WAIT_MS = 3_000;
 
 export class Messenger {
   private readonly proactive: Proactive;

@@ -1,7 +1,6 @@
 // Importing a plan spreadsheet sent to the bot in a 1:1 chat ("import Truro" with the .xlsx attached): the
 // file is read from the download link Teams gives (the sender's OneDrive), checked in full as a dry run and
 // shown; "Import" reads it again and imports. Nothing is kept between the two steps.
-import { z } from 'zod';
 import { AppError, ErrorCode } from '../errors.js';
 import { importPlan, type ImportOutcome } from '../app/import-plan.js';
 import { townBySlug, townSlugSchema, type TownSlug } from '../domain/towns.js';
@@ -15,16 +14,8 @@ import type { AppContext } from '../app/context.js';
 import type { PlanSheetReader } from '../app/ports.js';
 import type { Card, CardRenderer } from '../cards/render.js';
 
-export const FILE_DOWNLOAD = 'application/vnd.microsoft.teams.file.download.info';
+const FILE_DOWNLOAD = 'application/vnd.microsoft.teams.file.download.info';
 const MAX_BYTES = 5 * 1024 * 1024;
-
-export const IMPORT_VERB_SCHEMAS = {
-  'import.apply': z.object({
-    town: townSlugSchema,
-    downloadUrl: z.string().max(4000),
-    name: z.string().max(300),
-  }),
-} as const;
 
 export class PlanUpload {
   constructor(

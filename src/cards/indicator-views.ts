@@ -10,7 +10,7 @@ import {
 import { townBySlug } from '../domain/towns.js';
 import type { CardData } from './card-data.js';
 
-export const PROGRESS_TEXT: Record<Progress, { text: string; color: 'Good' | 'Warning' | 'Attention' }> = {
+const PROGRESS_TEXT: Record<Progress, { text: string; color: 'Good' | 'Warning' | 'Attention' }> = {
   ahead: { text: 'ahead of the trajectory to target', color: 'Good' },
   on_track: { text: 'on the trajectory to target (within the margin of error)', color: 'Good' },
   behind: { text: 'behind the trajectory to target', color: 'Attention' },

@@ -8,7 +8,7 @@ import type { PlanProgress } from '../domain/plan-progress.js';
 import type { CardData } from './card-data.js';
 import type { ViewSettings } from './views.js';
 
-export const SOURCE_LABELS: Record<PrioritySource, string> = {
+const SOURCE_LABELS: Record<PrioritySource, string> = {
   county_priority: 'County priority',
   town_profile: 'Town profile',
   residents_survey: "Residents' survey",

@@ -6,7 +6,7 @@ import { measureResults, SARA_LABELS } from '../domain/problem-work.js';
 import { townBySlug, type TownSlug } from '../domain/towns.js';
 import type { CardData } from './card-data.js';
 
-export const TYPE_LABELS: Record<ProblemType, string> = {
+const TYPE_LABELS: Record<ProblemType, string> = {
   place: 'place',
   people: 'people',
   behaviour: 'behaviour',

@@ -22,7 +22,7 @@ export const STATUS_LABELS: Record<ActionStatus, string> = {
   cancelled: 'Cancelled',
 };
 
-export interface ProgressNote {
+interface ProgressNote {
   at: string;
   by: PersonRef;
   text: string;
@@ -55,7 +55,7 @@ export interface Action extends Versioned {
   redactedAt?: string | null;
 }
 
-export const actionInputSchema = z.object({
+const actionInputSchema = z.object({
   town: townSlugSchema,
   planId: z.string({ error: 'Choose the delivery plan' }).min(1, 'Choose the delivery plan'),
   priorityId: z
@@ -207,7 +207,7 @@ export function isOpen(action: Pick<Action, 'status'>): boolean {
  * What lists of actions show: everything but the longer text (measure, target, notes, blocked reason) and
  * who made it. Bounded in size, so a town's list can be kept in memory at any scale.
  */
-export const HEADLINE_FIELDS = [
+const HEADLINE_FIELDS = [
   'id',
   'version',
   'town',

@@ -1,28 +1,26 @@
 import type { Actor } from './entity.js';
 import type { TownSlug } from './towns.js';
 
-export const ENTITY_KINDS = [
-  'partnership',
-  'member',
-  'priority',
-  'plan',
-  'action',
-  'task_group',
-  'problem',
-  'meeting',
-  'indicator',
-  'join_request',
-  'seed_fund',
+export type EntityKind =
+  | 'partnership'
+  | 'member'
+  | 'priority'
+  | 'plan'
+  | 'action'
+  | 'task_group'
+  | 'problem'
+  | 'meeting'
+  | 'indicator'
+  | 'join_request'
+  | 'seed_fund'
   /** A person as the subject of a data-protection request (export, erasure). */
-  'person',
+  | 'person'
   /** A file of records taken out of the bot (the board report workbook). */
-  'export',
+  | 'export'
   /** Free text kept after the personal-data guard warned, with the person's reason. */
-  'free_text',
+  | 'free_text'
   /** A scan of stored free text with the personal-data guard (npm run scan-personal-data). */
-  'data_scan',
-] as const;
-export type EntityKind = (typeof ENTITY_KINDS)[number];
+  | 'data_scan';
 
 /** One change to one record: who, when, what it was before and after. Append-only. */
 export interface AuditEvent {

@@ -1,7 +1,6 @@
 import type { TownSlug } from './towns.js';
 
-export const CONVERSATION_KINDS = ['personal', 'channel', 'groupChat'] as const;
-export type ConversationKind = (typeof CONVERSATION_KINDS)[number];
+export type ConversationKind = 'personal' | 'channel' | 'groupChat';
 
 /**
  * What the bot needs to message a user or channel later (proactively). `reference` is the Bot Framework

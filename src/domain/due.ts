@@ -1,8 +1,7 @@
 import { daysBetween, type LocalDate } from './dates.js';
 import { isOpen, type Action } from './action.js';
 
-export const DUE_STATES = ['overdue', 'due_today', 'due_soon', 'on_schedule', 'closed'] as const;
-export type DueKind = (typeof DUE_STATES)[number];
+type DueKind = 'overdue' | 'due_today' | 'due_soon' | 'on_schedule' | 'closed';
 
 export interface DueState {
   kind: DueKind;
@@ -28,7 +27,7 @@ export const RAGS = ['red', 'amber', 'green'] as const;
 export type Rag = (typeof RAGS)[number];
 
 /** An action not started this close to its due date is at risk (amber). */
-export const AMBER_WINDOW_DAYS = 14;
+const AMBER_WINDOW_DAYS = 14;
 
 /**
  * RAG for open actions (closed ones have none). Red: overdue or blocked. Amber: not started and due within

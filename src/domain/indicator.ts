@@ -25,9 +25,9 @@ const sampleSize = numberCalled('The sample size')
   .int('The sample size must be a whole number')
   .min(1, 'The sample size must be at least 1');
 
-export const baselineSchema = z.object({ year, value: percent, sampleSize });
-export const targetSchema = z.object({ year, value: percent });
-export const readingSchema = z.object({
+const baselineSchema = z.object({ year, value: percent, sampleSize });
+const targetSchema = z.object({ year, value: percent });
+const readingSchema = z.object({
   year,
   value: percent,
   sampleSize: sampleSize.nullable().default(null),
@@ -36,8 +36,8 @@ export const readingSchema = z.object({
   caveat: z.string().trim().max(300).nullable().default(null),
 });
 
-export type Baseline = z.infer<typeof baselineSchema>;
-export type Target = z.infer<typeof targetSchema>;
+type Baseline = z.infer<typeof baselineSchema>;
+type Target = z.infer<typeof targetSchema>;
 export type Reading = z.infer<typeof readingSchema>;
 
 /** A town's residents' survey indicator: % agreeing with the headline question. */

@@ -39,7 +39,7 @@ const instant = z.iso.datetime({
   error: 'must be a date and time such as 2027-01-15T10:00:00Z',
 });
 
-export const meetingInputSchema = z.object({
+const meetingInputSchema = z.object({
   town: townSlugSchema,
   kind: z.enum(MEETING_KINDS, { error: () => `Kind must be one of ${MEETING_KINDS.join(', ')}` }),
   title: textField('Title', TEXT_LIMITS.title),

@@ -21,7 +21,7 @@ export interface Member extends Versioned {
   demo: boolean;
 }
 
-export const memberInputSchema = z.object({
+const memberInputSchema = z.object({
   town: z.union([townSlugSchema, z.literal(COUNTY)]),
   aadObjectId: z
     .string()

@@ -4,8 +4,7 @@ import type { LocalDate } from './dates.js';
 import type { Versioned } from './entity.js';
 import type { TownSlug } from './towns.js';
 
-export const PARTNERSHIP_STATUSES = ['forming', 'launched'] as const;
-export type PartnershipStatus = (typeof PARTNERSHIP_STATUSES)[number];
+type PartnershipStatus = 'forming' | 'launched';
 
 /** Where the partnership works in Teams: the channel linked by a coordinator. */
 export interface ChannelBinding {

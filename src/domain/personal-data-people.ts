@@ -24,7 +24,7 @@ export type PersonKind = 'person_name' | 'lone_name' | DescribedKind;
  * sensitive term anywhere in the text the most serious one. linked: one name alone ("Kyle", "Pascoe") or a
  * child, serious with a sensitive term in the same sentence. weak: "a man", "he": only a warning, and only tied to such a term.
  */
-export type Strength = 'strong' | 'linked' | 'weak';
+type Strength = 'strong' | 'linked' | 'weak';
 
 export interface PersonReference {
   kind: PersonKind;

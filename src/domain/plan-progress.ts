@@ -4,7 +4,7 @@ import type { ActionHeadline } from './action.js';
 import type { LocalDate } from './dates.js';
 import type { Priority } from './priority.js';
 
-export interface PriorityProgress {
+interface PriorityProgress {
   priorityId: string;
   title: string;
   source: Priority['source'];

@@ -5,8 +5,7 @@ import { TEXT_LIMITS, textField } from './text.js';
 import { townSlugSchema, type TownSlug } from './towns.js';
 import type { PersonRef, Versioned } from './entity.js';
 
-export const PLAN_STATUSES = ['draft', 'consultation', 'approved'] as const;
-export type PlanStatus = (typeof PLAN_STATUSES)[number];
+export type PlanStatus = 'draft' | 'consultation' | 'approved';
 
 export const PLAN_STATUS_LABELS: Record<PlanStatus, string> = {
   draft: 'Draft',
@@ -15,7 +14,7 @@ export const PLAN_STATUS_LABELS: Record<PlanStatus, string> = {
 };
 
 /** What a partner says about a plan in consultation: a comment, or a concern the coordinator must weigh. */
-export interface PlanComment {
+interface PlanComment {
   kind: 'comment' | 'concern';
   by: PersonRef;
   text: string;
@@ -23,7 +22,7 @@ export interface PlanComment {
 }
 
 /** A change to an approved (locked) plan, and why it was made. */
-export interface PlanRevision {
+interface PlanRevision {
   at: string;
   by: PersonRef;
   change: string;
@@ -58,7 +57,7 @@ const PLAN_TRANSITIONS: Record<PlanStatus, readonly PlanStatus[]> = {
 
 const MAX_PLAN_DAYS = 3 * 366;
 
-export const planInputSchema = z.object({
+const planInputSchema = z.object({
   town: townSlugSchema,
   title: z
     .string()
@@ -111,7 +110,7 @@ export function startConsultation(
   return ok({ ...moved.value, consultationCloses: closes });
 }
 
-export const planCommentSchema = z.object({
+const planCommentSchema = z.object({
   kind: z.enum(['comment', 'concern']),
   text: textField('Comment', TEXT_LIMITS.note),
 });
@@ -149,7 +148,7 @@ export function approvePlan(plan: DeliveryPlan, at: Date): Validated<DeliveryPla
   return moved.ok ? ok({ ...moved.value, approvedAt: at.toISOString() }) : moved;
 }
 
-export const revisionReasonSchema = textField('Reason for the change', TEXT_LIMITS.reason).pipe(
+const revisionReasonSchema = textField('Reason for the change', TEXT_LIMITS.reason).pipe(
   z
     .string()
     .min(10, 'Say why the approved plan changes (at least 10 characters): it is kept as its revision record'),

@@ -22,7 +22,7 @@ export interface Priority extends Versioned {
   demo: boolean;
 }
 
-export const priorityInputSchema = z.object({
+const priorityInputSchema = z.object({
   town: townSlugSchema,
   planId: z.string().min(1, 'Plan is required'),
   title: textField('Priority title', TEXT_LIMITS.title),

@@ -41,7 +41,7 @@ export function recordScanning(plan: ProblemPlan, evidence: unknown): Validated<
 }
 
 const side = (label: string) => textField(label, 500);
-export const triangleSchema = z.object({
+const triangleSchema = z.object({
   offender: side('Offender'),
   victim: side('Victim or target'),
   place: side('Place'),
@@ -63,7 +63,7 @@ const figure = (label: string) =>
   z
     .number({ error: (i) => (i.input === undefined ? `${label} is required` : `${label} must be a number`) })
     .min(0, `${label} cannot be negative`);
-export const measureSchema = z.object({
+const measureSchema = z.object({
   name: textField('Measure', TEXT_LIMITS.measure),
   baseline: figure('Baseline'),
   target: figure('Target'),
@@ -93,7 +93,7 @@ export function linkResponseAction(plan: ProblemPlan, actionId: string): Validat
   return ok({ ...plan, responseActionIds: [...plan.responseActionIds, actionId] });
 }
 
-export const assessmentSchema = z.object({
+const assessmentSchema = z.object({
   delivered: z.boolean(),
   outcome: textField('Outcome', TEXT_LIMITS.longText),
   displacement: textField('Displacement', TEXT_LIMITS.longText),

@@ -11,7 +11,7 @@ export const PROBLEM_TYPES = ['place', 'people', 'behaviour'] as const;
 export type ProblemType = (typeof PROBLEM_TYPES)[number];
 
 /** The problem analysis triangle; the people sides hold case-system references only, never details. */
-export interface TriangleAnalysis {
+interface TriangleAnalysis {
   offender: string;
   victim: string;
   place: string;
@@ -21,7 +21,7 @@ export interface TriangleAnalysis {
   hypothesis: string;
 }
 
-export interface ProblemMeasure {
+interface ProblemMeasure {
   name: string;
   baseline: number;
   target: number;
@@ -49,12 +49,12 @@ export interface ProblemPlan extends Versioned {
 }
 
 /** A case-system reference such as "ECINS 123456" or "NICHE-2024-0012": letters, then digits. */
-export const CASE_REF = /^[A-Za-z][A-Za-z]{1,15}[ -]?[0-9][0-9-]{1,19}$/;
+const CASE_REF = /^[A-Za-z][A-Za-z]{1,15}[ -]?[0-9][0-9-]{1,19}$/;
 /** House number and street: a home address, which a hotspot must not be. */
 const HOME_ADDRESS =
   /\b\d+[a-z]?,?\s+[A-Z][a-z]+(\s[A-Z][a-z]+)*\s+(Road|Street|Lane|Avenue|Close|Drive|Way|Terrace|Crescent|Gardens|Place|Court|Hill|Row)\b/;
 
-export const problemInputSchema = z.object({
+const problemInputSchema = z.object({
   town: townSlugSchema,
   type: z.enum(PROBLEM_TYPES, { error: () => 'Problem type must be place, people or behaviour' }),
   title: textField('Title', TEXT_LIMITS.title),

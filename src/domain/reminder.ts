@@ -1,16 +1,13 @@
-export const REMINDER_KINDS = [
-  'due_soon',
-  'due_today',
-  'overdue',
-  'escalation',
-  'town_digest',
-  'personal_digest',
-  'board_report',
-  'group_overrun',
-  /** The daily retention run (apply-retention), claimed like a reminder so one instance does it. */
-  'retention',
-] as const;
-export type ReminderKind = (typeof REMINDER_KINDS)[number];
+type ReminderKind =
+  | 'due_soon'
+  | 'due_today'
+  | 'overdue'
+  | 'escalation'
+  | 'town_digest'
+  | 'personal_digest'
+  | 'board_report'
+  | 'group_overrun'
+  | 'retention';
 /** The kinds about one action (the others are digests, the board's report and the daily jobs). */
 export type ActionReminderKind = Exclude<
   ReminderKind,

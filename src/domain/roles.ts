@@ -30,10 +30,7 @@ export const PARTNERSHIP_ROLES = {
 } as const;
 
 export type PartnershipRole = keyof typeof PARTNERSHIP_ROLES;
-export const PARTNERSHIP_ROLE_KEYS = Object.keys(PARTNERSHIP_ROLES) as [
-  PartnershipRole,
-  ...PartnershipRole[],
-];
+const PARTNERSHIP_ROLE_KEYS = Object.keys(PARTNERSHIP_ROLES) as [PartnershipRole, ...PartnershipRole[]];
 /** Every seat but "other" is part of the core membership seeded for each town. */
 export const CORE_ROLES = PARTNERSHIP_ROLE_KEYS.filter((r) => r !== 'other');
 
@@ -45,7 +42,7 @@ export const partnershipRoleSchema = z.enum(PARTNERSHIP_ROLE_KEYS, {
  * What a person may do. coordinator: manage the town's plan, members and channel; member: own and update
  * actions; viewer: read only; board: read every town (a county-level role, not a town seat).
  */
-export const ACCESS_ROLES = ['coordinator', 'member', 'viewer', 'board'] as const;
+const ACCESS_ROLES = ['coordinator', 'member', 'viewer', 'board'] as const;
 export type AccessRole = (typeof ACCESS_ROLES)[number];
 export const accessRoleSchema = z.enum(ACCESS_ROLES, {
   error: () => `must be one of ${ACCESS_ROLES.join(', ')}`,

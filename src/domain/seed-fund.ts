@@ -34,7 +34,7 @@ export function newSeedFund(totalPounds: number): SeedFund {
 }
 
 /** "£1,250.50" and the like: pounds with at most two decimals, typed or from a card. */
-export const poundsSchema = (label: string, minPence = 1) =>
+const poundsSchema = (label: string, minPence = 1) =>
   z
     .union([z.number(), z.string().trim().max(20)])
     .transform((v, c) => {
@@ -47,7 +47,7 @@ export const poundsSchema = (label: string, minPence = 1) =>
     })
     .pipe(z.number().int().min(minPence, `${label} must be more than £0`));
 
-export const allocationInputSchema = z.object({
+const allocationInputSchema = z.object({
   amount: poundsSchema('The allocation'),
   purpose: textField('Purpose', TEXT_LIMITS.reason),
 });

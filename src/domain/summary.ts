@@ -42,7 +42,7 @@ export interface ActionFigures {
   nextDue: ActionLine[];
 }
 
-export interface ActionLine {
+interface ActionLine {
   ref: string;
   title: string;
   dueDate: LocalDate;

@@ -15,7 +15,7 @@ export interface TaskGroup extends Versioned {
   demo: boolean;
 }
 
-export const taskGroupInputSchema = z.object({
+const taskGroupInputSchema = z.object({
   town: townSlugSchema,
   theme: textField('Theme', TEXT_LIMITS.theme),
   memberIds: z.array(z.string().min(1)).min(1, 'A task-and-finish group needs at least one member'),

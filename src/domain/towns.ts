@@ -18,14 +18,14 @@ export const TOWNS = [
 export type Town = (typeof TOWNS)[number];
 export type TownSlug = Town['slug'];
 
-export const TOWN_SLUGS = TOWNS.map((t) => t.slug) as [TownSlug, ...TownSlug[]];
+const TOWN_SLUGS = TOWNS.map((t) => t.slug) as [TownSlug, ...TownSlug[]];
 
 export const townSlugSchema = z.enum(TOWN_SLUGS, {
   error: () => `must be one of the ten Safer Towns: ${TOWNS.map((t) => t.name).join(', ')}`,
 });
 
 /** Lower case, no punctuation or spaces, "saint" as "st": `St. Austell`, `st austell`, `staustell` agree. */
-export function townKey(input: string): string {
+function townKey(input: string): string {
   return input
     .normalize('NFKD')
     .toLowerCase()

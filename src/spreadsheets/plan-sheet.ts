@@ -7,7 +7,7 @@ import { excel } from './excel.js';
 import type { ImportRow, PlanField } from '../domain/plan-import-rows.js';
 import type { PlanSheetReader } from '../app/ports.js';
 
-export const PLAN_COLUMNS: Record<PlanField, readonly string[]> = {
+const PLAN_COLUMNS: Record<PlanField, readonly string[]> = {
   ref: ['ref', 'reference'],
   priority: ['priority'],
   source: ['source', 'priority source', 'evidence'],
@@ -18,7 +18,7 @@ export const PLAN_COLUMNS: Record<PlanField, readonly string[]> = {
   dueDate: ['due', 'due date'],
   status: ['status'],
 };
-export const REQUIRED_COLUMNS: readonly PlanField[] = [
+const REQUIRED_COLUMNS: readonly PlanField[] = [
   'priority',
   'title',
   'measure',

@@ -87,7 +87,7 @@ export class MongoActionRepository extends ReadThroughCollection<Action> impleme
  * priority, dates, owners) are shared rather than copied per action: the driver decodes each document's
  * strings afresh, and the copies were most of what a town's list cost in memory.
  */
-export function sharedHeadlineOf(action: ActionHeadline): ActionHeadline {
+function sharedHeadlineOf(action: ActionHeadline): ActionHeadline {
   return headlineOf(action, (field, value) =>
     field === 'owners' ? (value as PersonRef[]).map(sharedOwner) : SHARED.has(field) ? shared(value) : value,
   );
@@ -97,7 +97,7 @@ export function sharedHeadlineOf(action: ActionHeadline): ActionHeadline {
  * A headline read back from a snapshot, its repeated values shared in place: a fresh instance reading
  * 10,000 headlines makes no second copy of each.
  */
-export function revivedHeadline(headline: ActionHeadline): ActionHeadline {
+function revivedHeadline(headline: ActionHeadline): ActionHeadline {
   const fields = headline as unknown as Record<string, unknown>;
   for (const field of SHARED) if (fields[field] !== undefined) fields[field] = shared(fields[field]);
   if (Array.isArray(headline.owners)) fields['owners'] = headline.owners.map(sharedOwner);

@@ -8,7 +8,7 @@ export const CHANGE_HEADS_COLLECTION = 'change_heads';
 /** A change naming this record id means "reload the whole part" (a bulk load, a restore, an erasure). */
 export const RELOAD_PART = '*';
 /** Changes kept per part: a reader further behind than this reloads the part. */
-export const CHANGES_KEPT = 1_000;
+const CHANGES_KEPT = 1_000;
 const MAX_PROBES = 10_000;
 /** Changes looked up at once while catching up on FerretDB. */
 const PROBE_BATCH = 16;

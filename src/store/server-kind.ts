@@ -16,7 +16,7 @@ export function forceServerKind(db: Db, kind: ServerKind): void {
 }
 
 /** Asked once per database handle: FerretDB's buildInfo names its own version. */
-export function serverKind(db: Db): Promise<ServerKind> {
+function serverKind(db: Db): Promise<ServerKind> {
   let kind = kinds.get(db);
   if (!kind) {
     kind = db

@@ -6,7 +6,7 @@ export const SNAPSHOTS_COLLECTION = 'read_models';
  * A snapshot is one document, under MongoDB's 16 MB limit: about 40,000 headlines. A larger part is not
  * snapshotted; it is loaded from the collection (an indexed query on MongoDB).
  */
-export const MAX_SNAPSHOT_CHARS = 12_000_000;
+const MAX_SNAPSHOT_CHARS = 12_000_000;
 
 interface SnapshotDoc {
   _id: string;

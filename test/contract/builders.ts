@@ -6,7 +6,7 @@ import type { Member } from '../../src/domain/member.js';
 import type { TownSlug } from '../../src/domain/towns.js';
 
 let n = 0;
-export const uid = (prefix: string) => `${prefix}-${++n}-${Math.random().toString(36).slice(2, 8)}`;
+const uid = (prefix: string) => `${prefix}-${++n}-${Math.random().toString(36).slice(2, 8)}`;
 
 export function anAction(over: Partial<Action> = {}): Action {
   const town: TownSlug = over.town ?? 'truro';

@@ -26,7 +26,7 @@ import type { CardPost, Stores, UpdateOutcome, VersionedStore } from '../../src/
 
 const copy = <T>(value: T): T => structuredClone(value);
 
-export class MemoryVersioned<T extends Versioned> implements VersionedStore<T> {
+class MemoryVersioned<T extends Versioned> implements VersionedStore<T> {
   readonly records = new Map<string, T>();
 
   constructor(

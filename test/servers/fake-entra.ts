@@ -13,7 +13,7 @@ import type { AddressInfo } from 'node:net';
 import { bodyOf, closeServer, listenHttps, type Tls } from './https-stand-in.js';
 
 /** What a real Bot Framework channel token holds (docs: "Authenticate requests from the Bot Connector"). */
-export const BOT_FRAMEWORK_ISSUER = 'https://api.botframework.com';
+const BOT_FRAMEWORK_ISSUER = 'https://api.botframework.com';
 
 interface SigningKey {
   kid: string;
@@ -34,7 +34,7 @@ function makeKey(): SigningKey {
 const b64url = (data: Buffer | string) => Buffer.from(data).toString('base64url');
 
 /** An RS256 JSON Web Token. */
-export function signJwt(payload: Record<string, unknown>, key: SigningKey): string {
+function signJwt(payload: Record<string, unknown>, key: SigningKey): string {
   const head = b64url(JSON.stringify({ alg: 'RS256', typ: 'JWT', kid: key.kid }));
   const body = b64url(JSON.stringify(payload));
   const signature = createSign('RSA-SHA256').update(`${head}.${body}`).sign(key.privateKey);

@@ -15,8 +15,8 @@ import { useTestDatabases } from './test-database.js';
 import type { Card } from '../../src/cards/render.js';
 
 export const TENANT = '11111111-2222-4333-8444-555555555555';
-export const BOT = { id: '28:safer-towns-bot', name: 'Safer Towns' };
-export const TEAM_ID = '19:partnership-team@thread.tacv2';
+const BOT = { id: '28:safer-towns-bot', name: 'Safer Towns' };
+const TEAM_ID = '19:partnership-team@thread.tacv2';
 export const CHANNEL_ID = '19:truro-channel@thread.tacv2';
 
 /** The five demo people as Teams users. */

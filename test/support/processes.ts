@@ -9,7 +9,7 @@ import { pathToFileURL } from 'node:url';
 export const root = resolve(import.meta.dirname, '../..');
 
 /** As `npm run <script>` runs it: one node process with tsx's loader (the tsx CLI would add a parent). */
-export function scriptArgs(script: string, args: string[] = []): string[] {
+function scriptArgs(script: string, args: string[] = []): string[] {
   const path = script.startsWith('src/') ? join(root, script) : join(root, 'scripts', script);
   return ['--import', pathToFileURL(join(root, 'node_modules/tsx/dist/loader.mjs')).href, path, ...args];
 }

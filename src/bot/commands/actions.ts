@@ -15,7 +15,7 @@ import { actionFormCard, must } from '../replies.js';
 import { defineCommand } from './command.js';
 import { actionRef, after, optionalTown, townOnly } from './read-text.js';
 
-export const ACTION_FILTERS = ['mine', 'overdue', 'due'] as const;
+const ACTION_FILTERS = ['mine', 'overdue', 'due'] as const;
 
 const LIST_LABELS = {
   all: 'actions',

@@ -10,7 +10,7 @@ import type { BotEdge } from '../edge.js';
 import type { Reply } from '../replies.js';
 
 /** Who a command is meant for, as help groups them; the use case decides who may actually run it. */
-export type Audience = 'everyone' | 'members' | 'coordinators' | 'board';
+type Audience = 'everyone' | 'members' | 'coordinators' | 'board';
 
 /** A phrase that names the command but cannot be read, with what to say instead. */
 export interface Unreadable {
@@ -48,7 +48,7 @@ export interface CommandSpec<S extends z.ZodType<object, unknown>> {
   run(turn: CommandTurn, input: z.output<S>): Promise<Reply>;
 }
 
-export type Accepted =
+type Accepted =
   | { readonly ok: true; readonly fields: object; run(turn: CommandTurn): Promise<Reply> }
   | { readonly ok: false; readonly message: string };
 

@@ -42,9 +42,6 @@ function rank(name: string): number {
   return at < 0 ? HELP_ORDER.length : at;
 }
 
-const byKind = new Map(COMMANDS.map((c) => [c.kind, c]));
-export const commandByKind = (kind: string): CommandEntry | undefined => byKind.get(kind);
-
 /** Teams shows at most 10 commands in a scope's menu. */
 export const MENU_LIMIT = 10;
 

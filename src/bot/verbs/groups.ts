@@ -15,7 +15,7 @@ import type { Actor } from '../../domain/entity.js';
 import type { Card } from '../../cards/render.js';
 import type { BotEdge } from '../edge.js';
 
-export async function showGroup(edge: BotEdge, actor: Actor, view: GroupView, notice = ''): Promise<Card> {
+async function showGroup(edge: BotEdge, actor: Actor, view: GroupView, notice = ''): Promise<Card> {
   const [may, members] = await Promise.all([
     abilitiesIn(edge.ctx, actor, view.group.town),
     townMembers(edge.ctx, view.group.town),

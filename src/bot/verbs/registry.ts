@@ -11,7 +11,7 @@ import { PLAN_VERBS } from './plans.js';
 import { PROBLEM_VERBS } from './problems.js';
 import type { VerbEntry } from './verb.js';
 
-export const VERBS: readonly VerbEntry[] = [
+const VERBS: readonly VerbEntry[] = [
   ...ACTION_VERBS,
   ...NEW_ACTION_VERBS,
   ...MEETING_VERBS,

@@ -27,7 +27,7 @@ export interface VerbSpec<S extends z.ZodObject> {
   run(turn: VerbTurn, input: z.output<S>): Promise<Card>;
 }
 
-export type Accepted =
+type Accepted =
   | { readonly ok: true; readonly input: Record<string, unknown>; run(turn: VerbTurn): Promise<Card> }
   | { readonly ok: false; readonly issues: readonly { path: PropertyKey[]; message: string }[] };
 
