@@ -108,6 +108,23 @@ export default tseslint.config(
       ],
     },
   },
+  {
+    // Cards are pure views over domain types (and the templates they fill): no use case, no adapter.
+    files: ['src/cards/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '^(?!zod$|adaptivecards-templating$|node:|\\./|\\.\\./domain/|\\.\\./errors\\.js$)',
+              message: 'Cards are views over domain types: they import the domain, errors and themselves.',
+            },
+          ],
+        },
+      ],
+    },
+  },
   ...adapters.map((a) => adapterBoundary(a, a === 'http' ? ['bot'] : [])),
   {
     // The Teams edge parses, calls one use case and renders: it neither reads the stores nor decides who

@@ -8,9 +8,10 @@ import {
   allocatedPence,
   newSeedFund,
   recordSpend,
-  remainingPence,
   SEED_FUND_ID,
   spentPence,
+  fundFigures,
+  type FundView,
   type SeedFund,
 } from '../domain/seed-fund.js';
 import { fail, ok, type Result, type Validated } from '../domain/result.js';
@@ -21,12 +22,6 @@ import { roleIn } from './authorise.js';
 import { isBoardMember } from './indicator.js';
 import { mayViewBoard } from './read-models.js';
 import type { AppContext } from './context.js';
-
-export interface FundView {
-  fund: SeedFund;
-  totals: { allocated: number; spent: number; remaining: number };
-  towns: { town: TownSlug; allocated: number; spent: number }[];
-}
 
 const DEFAULT_POUNDS = 50_000;
 
@@ -75,15 +70,12 @@ export async function fundView(ctx: AppContext, actor: Actor): Promise<Result<Fu
   const access = await mayViewBoard(ctx, actor);
   if (!access.ok) return access;
   const fund = await theFund(ctx);
-  return ok({
-    fund,
-    totals: { allocated: allocatedPence(fund), spent: spentPence(fund), remaining: remainingPence(fund) },
-    towns: TOWNS.map((t) => ({
-      town: t.slug,
-      allocated: allocatedPence(fund, t.slug),
-      spent: spentPence(fund, t.slug),
-    })),
-  });
+  return ok(
+    fundFigures(
+      fund,
+      TOWNS.map((t) => t.slug),
+    ),
+  );
 }
 
 async function mayManage(ctx: AppContext, actor: Actor, town: TownSlug): Promise<Result<true, AppError>> {

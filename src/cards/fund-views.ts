@@ -1,7 +1,7 @@
 // The seed fund -> card data: totals, each town's allocated and spent, and the allocations.
 import { formatPounds } from '../domain/seed-fund.js';
 import { townBySlug } from '../domain/towns.js';
-import type { FundView } from '../app/seed-fund.js';
+import type { FundView } from '../domain/seed-fund.js';
 import type { CardData } from './card-data.js';
 
 const SHOWN = 20;

@@ -13,7 +13,7 @@ import type { Meeting, MeetingKind } from '../domain/meeting.js';
 import type { TownSummary } from '../domain/summary.js';
 import type { Digest } from '../domain/digest.js';
 import type { CardData } from './card-data.js';
-import type { FundView } from '../app/seed-fund.js';
+import type { FundView } from '../domain/seed-fund.js';
 import { formatPounds } from '../domain/seed-fund.js';
 import { SARA_STAGES } from '../domain/problem.js';
 import { PLAN_STATUS_LABELS } from '../domain/plan.js';

@@ -58,6 +58,25 @@ export const spentPence = (fund: SeedFund, town?: TownSlug) =>
   fund.allocations.filter((a) => !town || a.town === town).reduce((n, a) => n + a.spentPence, 0);
 export const remainingPence = (fund: SeedFund) => fund.totalPence - allocatedPence(fund);
 
+/** The fund's figures overall and by town, in pence. */
+export interface FundView {
+  fund: SeedFund;
+  totals: { allocated: number; spent: number; remaining: number };
+  towns: { town: TownSlug; allocated: number; spent: number }[];
+}
+
+export function fundFigures(fund: SeedFund, towns: readonly TownSlug[]): FundView {
+  return {
+    fund,
+    totals: { allocated: allocatedPence(fund), spent: spentPence(fund), remaining: remainingPence(fund) },
+    towns: towns.map((town) => ({
+      town,
+      allocated: allocatedPence(fund, town),
+      spent: spentPence(fund, town),
+    })),
+  };
+}
+
 export function formatPounds(pence: number): string {
   return `£${(pence / 100).toLocaleString('en-GB', { minimumFractionDigits: pence % 100 ? 2 : 0, maximumFractionDigits: 2 })}`;
 }
