@@ -56,7 +56,7 @@ export const allocatedPence = (fund: SeedFund, town?: TownSlug) =>
   fund.allocations.filter((a) => !town || a.town === town).reduce((n, a) => n + a.amountPence, 0);
 export const spentPence = (fund: SeedFund, town?: TownSlug) =>
   fund.allocations.filter((a) => !town || a.town === town).reduce((n, a) => n + a.spentPence, 0);
-export const remainingPence = (fund: SeedFund) => fund.totalPence - allocatedPence(fund);
+const remainingPence = (fund: SeedFund) => fund.totalPence - allocatedPence(fund);
 
 /** The fund's figures overall and by town, in pence. */
 export interface FundView {
