@@ -4,10 +4,10 @@
 import { AppError, ErrorCode } from '../errors.js';
 import { addReading, setBaseline, setTarget, type Indicator } from '../domain/indicator.js';
 import { COUNTY } from '../domain/member.js';
-import { fail, ok, type Result, type Validated } from '../domain/result.js';
+import { fail, ok, type Result } from '../domain/result.js';
 import { townBySlug, type TownSlug } from '../domain/towns.js';
-import { audit } from './audit-trail.js';
 import { authorise } from './authorise.js';
+import { changeRecord, checked } from './versioned-change.js';
 import type { Actor } from '../domain/entity.js';
 import type { AppContext } from './context.js';
 
@@ -46,45 +46,39 @@ export async function changeIndicator(
 ): Promise<Result<Indicator, AppError>> {
   const { town, change } = request;
   const name = townBySlug(town).name;
-  if (change.kind === 'target') {
-    if (actor.kind !== 'system' && !(await isBoardMember(ctx, actor)))
+  return changeRecord(ctx, actor, {
+    load: () => ctx.stores.indicators.get(town),
+    missing: `${name}'s indicator is not set up`,
+    // Targets are the board's to set; readings and the baseline the town's coordinators'.
+    authorise: async () => {
+      if (change.kind !== 'target') return authorise(ctx, actor, town, 'coordinate');
+      if (actor.kind === 'system' || (await isBoardMember(ctx, actor))) return ok(true);
       return fail(new AppError(ErrorCode.Forbidden, `Only members of the county board set ${name}'s target`));
-  } else {
-    const access = await authorise(ctx, actor, town, 'coordinate');
-    if (!access.ok) return access;
-  }
-  const current = await ctx.stores.indicators.get(town);
-  if (!current) return fail(new AppError(ErrorCode.NotFound, `${name}'s indicator is not set up`));
-  if (current.version !== request.expectedVersion) return fail(stale(name));
-  const next: Validated<Indicator> =
-    change.kind === 'baseline'
-      ? setBaseline(current, change.input)
-      : change.kind === 'target'
-        ? setTarget(current, change.input)
-        : addReading(current, change.input);
-  if (!next.ok) return fail(AppError.validation(next.error, `${name}'s indicator was not changed`));
-  const field = change.kind === 'reading' ? 'readings' : change.kind;
-  const entity = { kind: 'indicator' as const, id: current.id, label: `${name} indicator` };
-  const outcome = await ctx.stores.indicators.update(
-    next.value,
-    current.version,
-    audit(ctx, {
-      actor,
-      change: `indicator.${change.kind}`,
-      entity,
-      town,
-      before: { [field]: current[field] },
-      after: { [field]: next.value[field] },
-    }),
-  );
-  if (outcome.kind === 'updated') return ok(outcome.value);
-  return fail(
-    outcome.kind === 'stale' ? stale(name) : new AppError(ErrorCode.NotFound, 'The indicator is gone'),
-  );
+    },
+    expectedVersion: request.expectedVersion,
+    stale: () => stale(name),
+    apply: (current) =>
+      checked(
+        change.kind === 'baseline'
+          ? setBaseline(current, change.input)
+          : change.kind === 'target'
+            ? setTarget(current, change.input)
+            : addReading(current, change.input),
+        `${name}'s indicator was not changed`,
+      ),
+    describe: (before, after) => {
+      const field = change.kind === 'reading' ? 'readings' : change.kind;
+      return {
+        change: `indicator.${change.kind}`,
+        entity: { kind: 'indicator', id: before.id, label: `${name} indicator` },
+        town,
+        before: { [field]: before[field] },
+        after: { [field]: after[field] },
+      };
+    },
+    save: (next, version, event) => ctx.stores.indicators.update(next, version, event),
+  });
 }
 
 const stale = (name: string) =>
-  new AppError(
-    ErrorCode.StaleVersion,
-    `${name}'s indicator changed while you were looking at it: here it is as it is now. Nothing was changed.`,
-  );
+  `${name}'s indicator changed while you were looking at it: here it is as it is now. Nothing was changed.`;

@@ -3,12 +3,12 @@
 // finds it and never creates a second calendar event.
 import { AppError, ErrorCode } from '../errors.js';
 import { zonedInstant } from '../domain/dates.js';
-import { cancelMeeting, newMeeting, rescheduleMeeting, type Meeting } from '../domain/meeting.js';
+import { newMeeting, type Meeting } from '../domain/meeting.js';
 import { fail, ok, type Result } from '../domain/result.js';
-import { cleanText } from '../domain/text.js';
 import { townBySlug, townSlugSchema } from '../domain/towns.js';
 import { audit } from './audit-trail.js';
 import { authorise } from './authorise.js';
+import { calendarCall, meetingChange } from './meeting-changes.js';
 import { screenForActor } from './personal-data.js';
 import type { Actor } from '../domain/entity.js';
 import type { AppContext } from './context.js';
@@ -91,62 +91,6 @@ export async function scheduleMeeting(
   return save(ctx, actor, meeting, scheduled, 'meeting.scheduled');
 }
 
-export async function moveMeeting(
-  ctx: AppContext,
-  calendar: Calendar,
-  actor: Actor,
-  meetingId: string,
-  expectedVersion: number,
-  date: string,
-  time: string,
-  durationMinutes: number,
-): Promise<Result<Meeting, AppError>> {
-  const found = await manageable(ctx, actor, meetingId, expectedVersion);
-  if (!found.ok) return found;
-  const start = zonedInstant(date, time, ctx.settings.timeZone);
-  if (!start)
-    return fail(
-      AppError.validation([{ field: 'start', message: 'Give a date and a start time such as 10:00' }]),
-    );
-  const moved = rescheduleMeeting(
-    found.value,
-    start.toISOString(),
-    new Date(start.getTime() + durationMinutes * 60_000).toISOString(),
-    ctx.clock.now(),
-  );
-  if (!moved.ok) return fail(AppError.validation(moved.error, 'The meeting was not moved'));
-  const event = found.value.graphEventId;
-  if (event) {
-    const done = await calendarCall(() =>
-      calendar.reschedule(found.value.organiser.aadObjectId, event, moved.value.start, moved.value.end),
-    );
-    if (!done.ok) return done;
-  }
-  return save(ctx, actor, found.value, moved.value, 'meeting.rescheduled');
-}
-
-export async function callOffMeeting(
-  ctx: AppContext,
-  calendar: Calendar,
-  actor: Actor,
-  meetingId: string,
-  expectedVersion: number,
-  reason: string,
-): Promise<Result<Meeting, AppError>> {
-  const found = await manageable(ctx, actor, meetingId, expectedVersion);
-  if (!found.ok) return found;
-  const cancelled = cancelMeeting(found.value);
-  if (!cancelled.ok) return fail(AppError.validation(cancelled.error));
-  const event = found.value.graphEventId;
-  if (event) {
-    const done = await calendarCall(() =>
-      calendar.cancel(found.value.organiser.aadObjectId, event, cleanText(reason) || 'Cancelled'),
-    );
-    if (!done.ok) return done;
-  }
-  return save(ctx, actor, found.value, cancelled.value, 'meeting.cancelled');
-}
-
 async function buildMeeting(
   ctx: AppContext,
   actor: Actor,
@@ -202,34 +146,6 @@ async function buildMeeting(
   return built.ok ? ok(built.value) : fail(AppError.validation(built.error, 'The meeting is not ready yet'));
 }
 
-async function manageable(
-  ctx: AppContext,
-  actor: Actor,
-  meetingId: string,
-  expectedVersion: number,
-): Promise<Result<Meeting, AppError>> {
-  const meeting = await ctx.stores.meetings.get(meetingId);
-  if (!meeting) return fail(new AppError(ErrorCode.NotFound, 'That meeting no longer exists'));
-  if (meeting.organiser.aadObjectId !== actor.id) {
-    const access = await authorise(ctx, actor, meeting.town, 'coordinate');
-    if (!access.ok)
-      return fail(
-        new AppError(
-          ErrorCode.Forbidden,
-          'Only the organiser and the town’s coordinators can change this meeting',
-        ),
-      );
-  }
-  if (meeting.version !== expectedVersion)
-    return fail(
-      new AppError(
-        ErrorCode.StaleVersion,
-        'The meeting changed after your card was shown; here is the current one',
-      ),
-    );
-  return ok(meeting);
-}
-
 async function save(
   ctx: AppContext,
   actor: Actor,
@@ -237,29 +153,12 @@ async function save(
   after: Meeting,
   change: string,
 ): Promise<Result<Meeting, AppError>> {
-  const entity = { kind: 'meeting' as const, id: after.id, label: after.title };
-  const event = audit(ctx, {
-    actor,
-    change,
-    entity,
-    town: after.town,
-    before: { status: before.status, start: before.start, end: before.end },
-    after: { status: after.status, start: after.start, end: after.end, graphEventId: after.graphEventId },
-  });
+  const event = audit(ctx, { actor, ...meetingChange(change, before, after) });
   const outcome = await ctx.stores.meetings.update(after, before.version, event);
   if (outcome.kind === 'updated') return ok(outcome.value);
   return fail(
     new AppError(ErrorCode.StaleVersion, 'The meeting changed at the same moment; please try again'),
   );
-}
-
-async function calendarCall<T>(call: () => Promise<T>): Promise<Result<T, AppError>> {
-  try {
-    return ok(await call());
-  } catch (error) {
-    if (error instanceof AppError) return fail(error);
-    throw error;
-  }
 }
 
 function agendaHtml(agenda: string | null): string {

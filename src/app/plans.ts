@@ -12,23 +12,18 @@ import {
   startConsultation,
   type DeliveryPlan,
 } from '../domain/plan.js';
-import { planProgress, type PlanProgress } from '../domain/plan-progress.js';
 import { newPriority, type Priority } from '../domain/priority.js';
 import { screenForActor } from './personal-data.js';
 import { fail, ok, type Result, type Validated } from '../domain/result.js';
 import { townBySlug, type TownSlug } from '../domain/towns.js';
 import { audit } from './audit-trail.js';
 import { authorise } from './authorise.js';
+import { changeRecord, checked } from './versioned-change.js';
+import { viewOf, type PlanView } from './plan-queries.js';
 import { today } from './read-models.js';
 import type { LocalDate } from '../domain/dates.js';
 import type { Actor } from '../domain/entity.js';
 import type { AppContext } from './context.js';
-
-export interface PlanView {
-  plan: DeliveryPlan;
-  priorities: Priority[];
-  progress: PlanProgress;
-}
 
 const person = (actor: Actor) => ({ aadObjectId: actor.id, displayName: actor.name });
 const invalid = (result: Validated<unknown> & { ok: false }, summary: string) =>
@@ -55,49 +50,6 @@ export async function createPlan(
   return ok(plan.value);
 }
 
-/** The plan covering today, else the newest: what "plan Truro" shows. */
-export async function currentPlan(
-  ctx: AppContext,
-  actor: Actor,
-  town: TownSlug,
-): Promise<Result<PlanView, AppError>> {
-  const access = await authorise(ctx, actor, town, 'read');
-  if (!access.ok) return access;
-  const plans = await ctx.stores.plans.listByTown(town);
-  const day = today(ctx);
-  const plan = plans.find((p) => p.periodStart <= day && day <= p.periodEnd) ?? plans[0];
-  if (!plan) {
-    const name = townBySlug(town).name;
-    return fail(
-      new AppError(
-        ErrorCode.NotFound,
-        `${name} has no delivery plan yet: a coordinator can start one with "new plan ${name}"`,
-      ),
-    );
-  }
-  return ok(await viewOf(ctx, plan));
-}
-
-export async function planById(
-  ctx: AppContext,
-  actor: Actor,
-  planId: string,
-): Promise<Result<PlanView, AppError>> {
-  const plan = await ctx.stores.plans.get(planId);
-  if (!plan) return fail(new AppError(ErrorCode.NotFound, 'That plan no longer exists'));
-  const access = await authorise(ctx, actor, plan.town, 'read');
-  return access.ok ? ok(await viewOf(ctx, plan)) : access;
-}
-
-export async function viewOf(ctx: AppContext, plan: DeliveryPlan): Promise<PlanView> {
-  const [priorities, actions] = await Promise.all([
-    ctx.stores.priorities.listByPlan(plan.id),
-    ctx.stores.actions.listByTown(plan.town),
-  ]);
-  const ofPlan = actions.filter((a) => a.planId === plan.id);
-  return { plan, priorities, progress: planProgress(priorities, ofPlan, today(ctx)) };
-}
-
 export type PlanMove = { to: 'consultation'; closes: LocalDate } | { to: 'approved' } | { to: 'draft' };
 
 /** Coordinators move a plan through its lifecycle, from the version they saw. */
@@ -106,23 +58,22 @@ export async function movePlanTo(
   actor: Actor,
   request: { planId: string; expectedVersion: number; move: PlanMove },
 ): Promise<Result<PlanView, AppError>> {
-  const found = await forChange(ctx, actor, request.planId, request.expectedVersion, 'coordinate');
-  if (!found.ok) return found;
-  const plan = found.value;
   const { move } = request;
-  const next =
-    move.to === 'consultation'
-      ? startConsultation(
-          plan,
-          move.closes,
-          today(ctx),
-          (await ctx.stores.priorities.listByPlan(plan.id)).length,
-        )
-      : move.to === 'approved'
-        ? approvePlan(plan, ctx.clock.now())
-        : movePlan(plan, 'draft');
-  if (!next.ok) return invalid(next, `${plan.title} was not changed`);
-  return save(ctx, actor, plan, next.value, `plan.${move.to}`);
+  return changePlan(ctx, actor, request, 'coordinate', `plan.${move.to}`, async (plan) =>
+    checked(
+      move.to === 'consultation'
+        ? startConsultation(
+            plan,
+            move.closes,
+            today(ctx),
+            (await ctx.stores.priorities.listByPlan(plan.id)).length,
+          )
+        : move.to === 'approved'
+          ? approvePlan(plan, ctx.clock.now())
+          : movePlan(plan, 'draft'),
+      `${plan.title} was not changed`,
+    ),
+  );
 }
 
 /** A partner comments on, or raises a concern about, a plan in consultation. */
@@ -141,14 +92,14 @@ export async function commentOnPlan(
       ),
     );
   // Comments from several partners at once: each retries on the newer version instead of failing.
+  const target = { planId: request.planId, expectedVersion: 'current' as const };
   for (let attempt = 0; attempt < 5; attempt++) {
-    const plan = await ctx.stores.plans.get(request.planId);
-    if (!plan) return fail(new AppError(ErrorCode.NotFound, 'That plan no longer exists'));
-    const access = await authorise(ctx, actor, plan.town, 'update');
-    if (!access.ok) return access;
-    const next = addComment(plan, request, person(actor), ctx.clock.now(), today(ctx));
-    if (!next.ok) return invalid(next, 'Your comment was not added');
-    const saved = await save(ctx, actor, plan, next.value, `plan.${request.kind}`);
+    const saved = await changePlan(ctx, actor, target, 'update', `plan.${request.kind}`, (plan) =>
+      checked(
+        addComment(plan, request, person(actor), ctx.clock.now(), today(ctx)),
+        'Your comment was not added',
+      ),
+    );
     if (saved.ok || saved.error.code !== ErrorCode.StaleVersion) return saved;
   }
   return fail(new AppError(ErrorCode.Unavailable, 'Many partners are commenting at once: try again'));
@@ -165,34 +116,31 @@ export async function addPriority(
     reason?: string | null;
   },
 ): Promise<Result<PlanView, AppError>> {
-  const found = await forChange(ctx, actor, request.planId, request.expectedVersion, 'coordinate');
-  if (!found.ok) return found;
-  const plan = found.value;
-  const priority = newPriority({ ...request.input, town: plan.town, planId: plan.id }, ctx.ids.newId());
-  if (!priority.ok) return invalid(priority, 'The priority is not ready yet');
-  const revised = reviseIfApproved(
-    plan,
-    `Priority added: ${priority.value.title}`,
-    request.reason,
-    person(actor),
-    ctx.clock.now(),
-  );
-  if (!revised.ok) return invalid(revised, 'The priority was not added');
+  let added: Priority | null = null;
   // The plan's version moves first, so a stale card or a second coordinator adds nothing.
-  const saved = await save(ctx, actor, plan, revised.value, 'plan.priority_added');
-  if (!saved.ok) return saved;
-  const entity = { kind: 'priority' as const, id: priority.value.id, label: priority.value.title };
-  await ctx.stores.priorities.insert(
-    priority.value,
-    audit(ctx, {
-      actor,
-      change: 'priority.added',
-      entity,
-      town: plan.town,
-      before: null,
-      after: priority.value,
-    }),
-  );
+  const saved = await changePlan(ctx, actor, request, 'coordinate', 'plan.priority_added', (plan) => {
+    const priority = newPriority({ ...request.input, town: plan.town, planId: plan.id }, ctx.ids.newId());
+    if (!priority.ok) return checked(priority, 'The priority is not ready yet');
+    added = priority.value;
+    const at = ctx.clock.now();
+    const title = `Priority added: ${priority.value.title}`;
+    return checked(
+      reviseIfApproved(plan, title, request.reason, person(actor), at),
+      'The priority was not added',
+    );
+  });
+  if (!saved.ok || !added) return saved;
+  const priority: Priority = added;
+  const entity = { kind: 'priority' as const, id: priority.id, label: priority.title };
+  const event = audit(ctx, {
+    actor,
+    change: 'priority.added',
+    entity,
+    town: priority.town,
+    before: null,
+    after: priority,
+  });
+  await ctx.stores.priorities.insert(priority, event);
   return ok(await viewOf(ctx, saved.value.plan));
 }
 
@@ -210,50 +158,45 @@ export async function recordPlanRevision(
     const revised = reviseIfApproved(plan, change, reason, person(actor), ctx.clock.now());
     if (!revised.ok) return invalid(revised, 'The plan is approved and locked');
     if (revised.value === plan) return ok(plan);
-    const saved = await save(ctx, actor, plan, revised.value, 'plan.revised');
+    const saved = await changePlan(
+      ctx,
+      actor,
+      { planId, expectedVersion: plan.version },
+      'system',
+      'plan.revised',
+      () => ok(revised.value),
+    );
     if (saved.ok) return ok(saved.value.plan);
     if (saved.error.code !== ErrorCode.StaleVersion) return saved;
   }
   return fail(new AppError(ErrorCode.Unavailable, 'The plan is being changed by others: try again'));
 }
 
-async function forChange(
+/**
+ * A change to a plan from the version the card showed (`current` where none is needed), by someone with
+ * `need` in its town ('system': the caller has authorised already); the plan's view as saved.
+ */
+async function changePlan(
   ctx: AppContext,
   actor: Actor,
-  planId: string,
-  expectedVersion: number,
-  need: 'update' | 'coordinate',
-): Promise<Result<DeliveryPlan, AppError>> {
-  const plan = await ctx.stores.plans.get(planId);
-  if (!plan) return fail(new AppError(ErrorCode.NotFound, 'That plan no longer exists'));
-  const access = await authorise(ctx, actor, plan.town, need);
-  if (!access.ok) return access;
-  if (plan.version !== expectedVersion) return fail(stale(plan));
-  return ok(plan);
-}
-
-const stale = (plan: DeliveryPlan) =>
-  new AppError(
-    ErrorCode.StaleVersion,
-    `${plan.title} changed while you were looking at it: here it is as it is now. Nothing was changed.`,
-  );
-
-async function save(
-  ctx: AppContext,
-  actor: Actor,
-  before: DeliveryPlan,
-  after: DeliveryPlan,
+  target: { planId: string; expectedVersion: number | 'current' },
+  need: 'update' | 'coordinate' | 'system',
   change: string,
+  apply: (plan: DeliveryPlan) => Promise<Result<DeliveryPlan, AppError>> | Result<DeliveryPlan, AppError>,
 ): Promise<Result<PlanView, AppError>> {
-  const outcome = await ctx.stores.plans.update(
-    after,
-    before.version,
-    planEvent(ctx, actor, change, before, after),
-  );
-  if (outcome.kind === 'not_found')
-    return fail(new AppError(ErrorCode.NotFound, 'That plan no longer exists'));
-  if (outcome.kind === 'stale') return fail(stale(outcome.current));
-  return ok(await viewOf(ctx, outcome.value));
+  const saved = await changeRecord(ctx, actor, {
+    load: () => ctx.stores.plans.get(target.planId),
+    missing: 'That plan no longer exists',
+    authorise: (plan) =>
+      need === 'system' ? Promise.resolve(ok(true)) : authorise(ctx, actor, plan.town, need),
+    expectedVersion: target.expectedVersion,
+    stale: (plan) =>
+      `${plan.title} changed while you were looking at it: here it is as it is now. Nothing was changed.`,
+    apply,
+    describe: (before, after) => planChange(change, before, after),
+    save: (next, version, event) => ctx.stores.plans.update(next, version, event),
+  });
+  return saved.ok ? ok(await viewOf(ctx, saved.value)) : saved;
 }
 
 function planEvent(
@@ -263,6 +206,10 @@ function planEvent(
   before: DeliveryPlan | null,
   after: DeliveryPlan,
 ) {
+  return audit(ctx, { actor, ...planChange(change, before, after) });
+}
+
+function planChange(change: string, before: DeliveryPlan | null, after: DeliveryPlan) {
   const entity = { kind: 'plan' as const, id: after.id, label: after.title };
   const slim = (p: DeliveryPlan | null) =>
     p && {
@@ -272,5 +219,5 @@ function planEvent(
       comments: p.comments?.length ?? 0,
       revisions: p.revisions?.length ?? 0,
     };
-  return audit(ctx, { actor, change, entity, town: after.town, before: slim(before), after: slim(after) });
+  return { change, entity, town: after.town, before: slim(before), after: slim(after) };
 }

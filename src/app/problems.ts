@@ -25,6 +25,7 @@ import { fail, ok, type Result, type Validated } from '../domain/result.js';
 import { TOWNS, type TownSlug } from '../domain/towns.js';
 import { audit } from './audit-trail.js';
 import { authorise } from './authorise.js';
+import { changeRecord, checked } from './versioned-change.js';
 import type { Actor } from '../domain/entity.js';
 import type { AppContext } from './context.js';
 
@@ -137,63 +138,64 @@ export async function changeProblem(
     personalDataConfirmed?: boolean;
   },
 ): Promise<Result<ProblemPlan, AppError>> {
-  const plan = await ctx.stores.problems.get(request.problemId);
-  if (!plan) return fail(new AppError(ErrorCode.NotFound, 'That plan no longer exists'));
   const { change } = request;
-  const access = await authorise(ctx, actor, plan.town, change.kind === 'publish' ? 'coordinate' : 'update');
-  if (!access.ok) return access;
-  const stale = new AppError(
-    ErrorCode.StaleVersion,
-    `${plan.ref} changed while you were looking at it: here it is as it is now. Nothing was changed.`,
-  );
-  if (plan.version !== request.expectedVersion) return fail(stale);
-  const personal = await withheld(ctx, actor, change, {
-    confirmed: request.personalDataConfirmed,
-    town: plan.town,
-  });
-  if (personal) return fail(personal);
-  if (change.kind === 'link') {
-    const action = await ctx.stores.actions.get(change.actionId);
-    if (!action || action.town !== plan.town)
-      return fail(
-        new AppError(ErrorCode.Validation, `That action is not one of ${plan.ref}'s town's actions`),
-      );
-  }
-  const next: Validated<ProblemPlan> = (() => {
-    switch (change.kind) {
-      case 'scanning':
-        return recordScanning(plan, change.evidence);
-      case 'analysis':
-        return recordAnalysis(plan, change.triangle);
-      case 'measure':
-        return addMeasure(plan, change.measure);
-      case 'link':
-        return linkResponseAction(plan, change.actionId);
-      case 'assessment':
-        return recordAssessment(plan, change.assessment);
-      case 'lessons':
-        return recordLessons(plan, change.lessons);
-      case 'advance':
-        return advanceStage(plan);
-      case 'publish':
-        return publish(plan, { at: ctx.clock.now(), by: actor.name, theme: change.theme });
-    }
-  })();
-  if (!next.ok) return fail(AppError.validation(next.error, `${plan.ref} was not changed`));
-  const entity = { kind: 'problem' as const, id: plan.id, label: plan.ref };
-  const outcome = await ctx.stores.problems.update(
-    next.value,
-    plan.version,
-    audit(ctx, {
-      actor,
+  return changeRecord(ctx, actor, {
+    load: () => ctx.stores.problems.get(request.problemId),
+    missing: 'That plan no longer exists',
+    authorise: (plan) =>
+      authorise(ctx, actor, plan.town, change.kind === 'publish' ? 'coordinate' : 'update'),
+    expectedVersion: request.expectedVersion,
+    stale: (plan) =>
+      `${plan.ref} changed while you were looking at it: here it is as it is now. Nothing was changed.`,
+    apply: async (plan) => {
+      const options = { confirmed: request.personalDataConfirmed, town: plan.town };
+      const personal = await withheld(ctx, actor, change, options);
+      if (personal) return fail(personal);
+      if (change.kind === 'link') {
+        const action = await ctx.stores.actions.get(change.actionId);
+        if (!action || action.town !== plan.town)
+          return fail(
+            new AppError(ErrorCode.Validation, `That action is not one of ${plan.ref}'s town's actions`),
+          );
+      }
+      return checked(work(ctx, actor, plan, change), `${plan.ref} was not changed`);
+    },
+    describe: (before, after) => ({
       change: `problem.${change.kind}`,
-      entity,
-      town: plan.town,
-      before: { stage: plan.stage },
-      after: { stage: next.value.stage },
+      entity: { kind: 'problem', id: before.id, label: before.ref },
+      town: before.town,
+      before: { stage: before.stage },
+      after: { stage: after.stage },
     }),
-  );
-  return outcome.kind === 'updated' ? ok(outcome.value) : fail(stale);
+    save: (next, version, event) => ctx.stores.problems.update(next, version, event),
+  });
+}
+
+/** The stage's work on the plan, by the domain's rules. */
+function work(
+  ctx: AppContext,
+  actor: Actor,
+  plan: ProblemPlan,
+  change: ProblemChange,
+): Validated<ProblemPlan> {
+  switch (change.kind) {
+    case 'scanning':
+      return recordScanning(plan, change.evidence);
+    case 'analysis':
+      return recordAnalysis(plan, change.triangle);
+    case 'measure':
+      return addMeasure(plan, change.measure);
+    case 'link':
+      return linkResponseAction(plan, change.actionId);
+    case 'assessment':
+      return recordAssessment(plan, change.assessment);
+    case 'lessons':
+      return recordLessons(plan, change.lessons);
+    case 'advance':
+      return advanceStage(plan);
+    case 'publish':
+      return publish(plan, { at: ctx.clock.now(), by: actor.name, theme: change.theme });
+  }
 }
 
 /** The cross-town library: published plans whose text has every word; anyone with a seat may search it. */

@@ -4,10 +4,11 @@
 import { AppError, ErrorCode } from '../errors.js';
 import { isOpen, type ActionHeadline } from '../domain/action.js';
 import { closeGroup, extendGroup, isOverrun, newTaskGroup, type TaskGroup } from '../domain/task-group.js';
-import { fail, ok, type Result, type Validated } from '../domain/result.js';
+import { fail, ok, type Result } from '../domain/result.js';
 import { townBySlug, TOWNS, type TownSlug } from '../domain/towns.js';
 import { audit } from './audit-trail.js';
 import { authorise } from './authorise.js';
+import { changeRecord, checked } from './versioned-change.js';
 import { today } from './read-models.js';
 import type { LocalDate } from '../domain/dates.js';
 import type { Actor } from '../domain/entity.js';
@@ -89,34 +90,28 @@ export async function changeTaskGroup(
     change: { kind: 'close' } | { kind: 'extend'; endDate: LocalDate };
   },
 ): Promise<Result<GroupView, AppError>> {
-  const group = await ctx.stores.taskGroups.get(request.groupId);
-  if (!group) return fail(new AppError(ErrorCode.NotFound, 'That group no longer exists'));
-  const access = await authorise(ctx, actor, group.town, 'coordinate');
-  if (!access.ok) return access;
-  const stale = new AppError(
-    ErrorCode.StaleVersion,
-    `The "${group.theme}" group changed while you were looking at it. Nothing was changed.`,
-  );
-  if (group.version !== request.expectedVersion) return fail(stale);
   const { change } = request;
-  const next: Validated<TaskGroup> =
-    change.kind === 'close' ? closeGroup(group) : extendGroup(group, change.endDate, today(ctx));
-  if (!next.ok) return fail(AppError.validation(next.error, `The "${group.theme}" group was not changed`));
-  const entity = { kind: 'task_group' as const, id: group.id, label: group.theme };
-  const outcome = await ctx.stores.taskGroups.update(
-    next.value,
-    group.version,
-    audit(ctx, {
-      actor,
+  const changed = await changeRecord(ctx, actor, {
+    load: () => ctx.stores.taskGroups.get(request.groupId),
+    missing: 'That group no longer exists',
+    authorise: (group) => authorise(ctx, actor, group.town, 'coordinate'),
+    expectedVersion: request.expectedVersion,
+    stale: (group) => `The "${group.theme}" group changed while you were looking at it. Nothing was changed.`,
+    apply: (group) =>
+      checked(
+        change.kind === 'close' ? closeGroup(group) : extendGroup(group, change.endDate, today(ctx)),
+        `The "${group.theme}" group was not changed`,
+      ),
+    describe: (before, after) => ({
       change: `task_group.${change.kind === 'close' ? 'closed' : 'extended'}`,
-      entity,
-      town: group.town,
-      before: { status: group.status, endDate: group.endDate },
-      after: { status: next.value.status, endDate: next.value.endDate },
+      entity: { kind: 'task_group', id: before.id, label: before.theme },
+      town: before.town,
+      before: { status: before.status, endDate: before.endDate },
+      after: { status: after.status, endDate: after.endDate },
     }),
-  );
-  if (outcome.kind !== 'updated') return fail(stale);
-  return groupById(ctx, actor, group.id);
+    save: (next, version, event) => ctx.stores.taskGroups.update(next, version, event),
+  });
+  return changed.ok ? groupById(ctx, actor, changed.value.id) : changed;
 }
 
 /**

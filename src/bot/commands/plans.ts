@@ -1,6 +1,6 @@
 // Commands about the delivery plan: the plan card, a new plan, a plan imported from a spreadsheet.
 import { AppError, ErrorCode } from '../../errors.js';
-import { currentPlan } from '../../app/plans.js';
+import { currentPlan } from '../../app/plan-queries.js';
 import { mayStart } from '../../app/forms.js';
 import { viewSettings } from '../../app/read-models.js';
 import { planFormCard } from '../../cards/plan-views.js';

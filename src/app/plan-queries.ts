@@ -1,0 +1,60 @@
+// Reading delivery plans: the plan a town is working to, a plan by id, and its progress by priority.
+import { AppError, ErrorCode } from '../errors.js';
+import type { DeliveryPlan } from '../domain/plan.js';
+import { planProgress, type PlanProgress } from '../domain/plan-progress.js';
+import type { Priority } from '../domain/priority.js';
+import { fail, ok, type Result } from '../domain/result.js';
+import { townBySlug, type TownSlug } from '../domain/towns.js';
+import { authorise } from './authorise.js';
+import { today } from './read-models.js';
+import type { Actor } from '../domain/entity.js';
+import type { AppContext } from './context.js';
+
+export interface PlanView {
+  plan: DeliveryPlan;
+  priorities: Priority[];
+  progress: PlanProgress;
+}
+
+/** The plan covering today, else the newest: what "plan Truro" shows. */
+export async function currentPlan(
+  ctx: AppContext,
+  actor: Actor,
+  town: TownSlug,
+): Promise<Result<PlanView, AppError>> {
+  const access = await authorise(ctx, actor, town, 'read');
+  if (!access.ok) return access;
+  const plans = await ctx.stores.plans.listByTown(town);
+  const day = today(ctx);
+  const plan = plans.find((p) => p.periodStart <= day && day <= p.periodEnd) ?? plans[0];
+  if (!plan) {
+    const name = townBySlug(town).name;
+    return fail(
+      new AppError(
+        ErrorCode.NotFound,
+        `${name} has no delivery plan yet: a coordinator can start one with "new plan ${name}"`,
+      ),
+    );
+  }
+  return ok(await viewOf(ctx, plan));
+}
+
+export async function planById(
+  ctx: AppContext,
+  actor: Actor,
+  planId: string,
+): Promise<Result<PlanView, AppError>> {
+  const plan = await ctx.stores.plans.get(planId);
+  if (!plan) return fail(new AppError(ErrorCode.NotFound, 'That plan no longer exists'));
+  const access = await authorise(ctx, actor, plan.town, 'read');
+  return access.ok ? ok(await viewOf(ctx, plan)) : access;
+}
+
+export async function viewOf(ctx: AppContext, plan: DeliveryPlan): Promise<PlanView> {
+  const [priorities, actions] = await Promise.all([
+    ctx.stores.priorities.listByPlan(plan.id),
+    ctx.stores.actions.listByTown(plan.town),
+  ]);
+  const ofPlan = actions.filter((a) => a.planId === plan.id);
+  return { plan, priorities, progress: planProgress(priorities, ofPlan, today(ctx)) };
+}
