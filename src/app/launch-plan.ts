@@ -7,7 +7,7 @@ import { scheduleMeeting } from './meetings.js';
 import type { Actor } from '../domain/entity.js';
 import type { Meeting } from '../domain/meeting.js';
 import type { AppContext } from './context.js';
-import type { Calendar } from './ports.js';
+import type { Calendar } from './outward-ports.js';
 
 export interface LaunchSlot {
   town: TownSlug;

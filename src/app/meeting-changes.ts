@@ -8,7 +8,7 @@ import { authorise } from './authorise.js';
 import { changeRecord } from './versioned-change.js';
 import type { Actor } from '../domain/entity.js';
 import type { AppContext } from './context.js';
-import type { Calendar } from './ports.js';
+import type { Calendar } from './outward-ports.js';
 
 export async function moveMeeting(
   ctx: AppContext,

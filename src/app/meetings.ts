@@ -12,7 +12,7 @@ import { calendarCall, meetingChange } from './meeting-changes.js';
 import { screenForActor } from './personal-data.js';
 import type { Actor } from '../domain/entity.js';
 import type { AppContext } from './context.js';
-import type { Calendar } from './ports.js';
+import type { Calendar } from './outward-ports.js';
 
 export interface MeetingRequest {
   requestId: string;

@@ -6,7 +6,7 @@ import { TOWNS } from '../domain/towns.js';
 import { summarise } from './read-models.js';
 import type { ReminderKey } from '../domain/reminder.js';
 import type { AppContext } from './context.js';
-import type { BoardReportDelivery } from './ports.js';
+import type { BoardReportDelivery } from './outward-ports.js';
 
 export interface BoardReportOptions {
   worker: string;

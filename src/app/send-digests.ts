@@ -6,7 +6,7 @@ import { isOpen, type ActionHeadline } from '../domain/action.js';
 import { TOWNS } from '../domain/towns.js';
 import type { ReminderKey } from '../domain/reminder.js';
 import type { AppContext } from './context.js';
-import type { DigestDelivery } from './ports.js';
+import type { DigestDelivery } from './outward-ports.js';
 
 export interface DigestOptions {
   worker: string;

@@ -3,7 +3,7 @@ import { isQuietTime, remindersDue, type ReminderPolicy } from '../domain/remind
 import type { Action } from '../domain/action.js';
 import type { DueReminder } from '../domain/reminder-policy.js';
 import type { AppContext } from './context.js';
-import type { ReminderDelivery } from './ports.js';
+import type { ReminderDelivery } from './outward-ports.js';
 
 export interface SweepOptions {
   /** This process's name in the claims: who is sending. */

@@ -14,7 +14,7 @@ import type { LocalDate } from '../domain/dates.js';
 import type { Actor } from '../domain/entity.js';
 import type { ReminderKey } from '../domain/reminder.js';
 import type { AppContext } from './context.js';
-import type { GroupOverrunDelivery } from './ports.js';
+import type { GroupOverrunDelivery } from './outward-ports.js';
 
 export interface GroupView {
   group: TaskGroup;

@@ -1,7 +1,7 @@
 // The Teams edge's collaborators, built once by the composition root and handed to every command and verb.
 import type { Logger } from 'pino';
 import type { AppContext } from '../app/context.js';
-import type { Calendar } from '../app/ports.js';
+import type { Calendar } from '../app/outward-ports.js';
 import type { CardRenderer } from '../cards/render.js';
 import type { Messenger } from './messenger.js';
 import type { PlanUpload } from './plan-upload.js';

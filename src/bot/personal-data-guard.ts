@@ -8,7 +8,7 @@ import { isIdentifier } from '../domain/personal-data-findings.js';
 import { cleanText } from '../domain/text.js';
 import { townSlugSchema } from '../domain/towns.js';
 import { recordPersonalDataOverride, screenForActor } from '../app/personal-data.js';
-import { EDITED_PREFIX, personalDataCard } from '../cards/views.js';
+import { EDITED_PREFIX, personalDataCard } from '../cards/personal-data-views.js';
 import { freeTextOf } from './free-text.js';
 import type { VerbEntry } from './verbs/verb.js';
 import type { FieldsScreening } from '../domain/personal-data-findings.js';

@@ -11,7 +11,7 @@ import type { Attachment } from 'botbuilder';
 import type { Logger } from 'pino';
 import type { Actor } from '../domain/entity.js';
 import type { AppContext } from '../app/context.js';
-import type { PlanSheetReader } from '../app/ports.js';
+import type { PlanSheetReader } from '../app/outward-ports.js';
 import type { Card, CardRenderer } from '../cards/render.js';
 
 const FILE_DOWNLOAD = 'application/vnd.microsoft.teams.file.download.info';

@@ -5,7 +5,8 @@
 import { townMembers } from '../app/card-context.js';
 import type { Logger } from 'pino';
 import { AppError, ErrorCode } from '../errors.js';
-import { boardCard, digestCard, reminderCard } from '../cards/views.js';
+import { boardCard } from '../cards/town-views.js';
+import { digestCard, reminderCard } from '../cards/views.js';
 import type { TownSummary } from '../domain/summary.js';
 import { townBySlug, type TownSlug } from '../domain/towns.js';
 import type { Digest } from '../domain/digest.js';
@@ -20,7 +21,7 @@ import type {
   DigestDelivery,
   GroupOverrunDelivery,
   ReminderDelivery,
-} from '../app/ports.js';
+} from '../app/outward-ports.js';
 import type { TaskGroup } from '../domain/task-group.js';
 import { groupCard } from '../cards/group-views.js';
 import type { CardRenderer } from '../cards/render.js';

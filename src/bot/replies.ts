@@ -4,7 +4,7 @@ import { AppError, ErrorCode } from '../errors.js';
 import { PARTNERSHIP_ROLES } from '../domain/roles.js';
 import { townBySlug, type TownSlug } from '../domain/towns.js';
 import { MEETING_KINDS } from '../domain/meeting.js';
-import { MEETING_KIND_LABELS } from '../cards/views.js';
+import { MEETING_KIND_LABELS } from '../cards/meeting-views.js';
 import type { Member } from '../domain/member.js';
 import type { ActionFormContext } from '../app/action-form.js';
 import type { JoinRequest } from '../domain/join-request.js';

@@ -9,7 +9,7 @@ import type { Attachment, FileConsentCardResponse } from 'botbuilder';
 import type { Logger } from 'pino';
 import type { Actor } from '../domain/entity.js';
 import type { AppContext } from '../app/context.js';
-import type { ReportFiles } from '../app/ports.js';
+import type { ReportFiles } from '../app/outward-ports.js';
 
 const CONSENT = 'application/vnd.microsoft.teams.card.file.consent';
 const FILE_INFO = 'application/vnd.microsoft.teams.card.file.info';

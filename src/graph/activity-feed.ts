@@ -3,7 +3,7 @@
 // Application permissions: TeamsActivity.Send; TeamsAppInstallation.ReadWriteSelfForUser.All.
 import { GraphError, type Client } from '@microsoft/microsoft-graph-client';
 import { graphCall } from './errors.js';
-import type { ActivityFeed, FeedNotification } from '../app/ports.js';
+import type { ActivityFeed, FeedNotification } from '../app/outward-ports.js';
 
 const user = (id: string) => `/users/${encodeURIComponent(id)}`;
 

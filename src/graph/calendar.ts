@@ -2,7 +2,7 @@
 // Application permission: Calendars.ReadWrite.
 import type { Client } from '@microsoft/microsoft-graph-client';
 import { graphCall } from './errors.js';
-import type { Calendar } from '../app/ports.js';
+import type { Calendar } from '../app/outward-ports.js';
 import type { Attendee } from '../domain/meeting.js';
 
 export interface OnlineMeetingRequest {

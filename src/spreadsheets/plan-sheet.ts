@@ -5,7 +5,7 @@ import type ExcelJS from 'exceljs';
 import { excel } from './excel.js';
 
 import type { ImportRow, PlanField } from '../domain/plan-import-rows.js';
-import type { PlanSheetReader } from '../app/ports.js';
+import type { PlanSheetReader } from '../app/outward-ports.js';
 
 const PLAN_COLUMNS: Record<PlanField, readonly string[]> = {
   ref: ['ref', 'reference'],

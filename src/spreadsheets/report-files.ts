@@ -4,7 +4,7 @@
 import type ExcelJS from 'exceljs';
 import { excel } from './excel.js';
 import type { ActionRow, BoardReport, TownRow } from '../domain/board-report.js';
-import type { ReportFiles } from '../app/ports.js';
+import type { ReportFiles } from '../app/outward-ports.js';
 
 type Column<T> = { header: string; key: keyof T & string; width: number };
 

@@ -10,7 +10,8 @@ import {
   myActions,
   viewSettings,
 } from '../../app/read-models.js';
-import { actionCard, actionsListCard, townSummaryCard } from '../../cards/views.js';
+import { actionCard, actionsListCard } from '../../cards/views.js';
+import { townSummaryCard } from '../../cards/town-views.js';
 import { actionFormCard, must } from '../replies.js';
 import { defineCommand } from './command.js';
 import { actionRef, after, optionalTown, townOnly } from './read-text.js';

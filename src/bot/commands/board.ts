@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { AppError, ErrorCode } from '../../errors.js';
 import { getBoardSummary, viewSettings } from '../../app/read-models.js';
 import { fundView } from '../../app/seed-fund.js';
-import { boardCard } from '../../cards/views.js';
+import { boardCard } from '../../cards/town-views.js';
 import { must } from '../replies.js';
 import { showFund } from '../verbs/fund.js';
 import { defineCommand } from './command.js';

@@ -9,7 +9,7 @@ import { linkTownChannel, unlinkTownChannel } from '../../app/channels.js';
 import { requestToJoin } from '../../app/join.js';
 import { listMembers } from '../../app/read-models.js';
 import { linkBoardChannel, setDigest } from '../../app/edge-settings.js';
-import { membersCard } from '../../cards/views.js';
+import { membersCard } from '../../cards/town-views.js';
 import { joinRequestCard, must } from '../replies.js';
 import { channelDataOf, conversationRefOf, tenantOf } from '../turn.js';
 import { defineCommand, type CommandTurn } from './command.js';

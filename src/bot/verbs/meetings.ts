@@ -8,7 +8,7 @@ import { scheduleMeeting } from '../../app/meetings.js';
 import { callOffMeeting, moveMeeting } from '../../app/meeting-changes.js';
 import { meetingById, meetingCardContext, townMembers } from '../../app/card-context.js';
 import { today, viewSettings } from '../../app/read-models.js';
-import { meetingCard } from '../../cards/views.js';
+import { meetingCard } from '../../cards/meeting-views.js';
 import { cardText, cardVersion, recordId } from '../card-inputs.js';
 import { errorCard, meetingFormCard } from '../replies.js';
 import { messageCard } from './outcome.js';

@@ -5,7 +5,7 @@ import { seedReferenceData } from '../../../src/app/seed-reference-data.js';
 import { DEMO_PEOPLE } from '../../../src/app/demo-data.js';
 import { isoWeek } from '../../../src/domain/dates.js';
 import { testContext } from '../../support/app-context.js';
-import type { DigestDelivery } from '../../../src/app/ports.js';
+import type { DigestDelivery } from '../../../src/app/outward-ports.js';
 import type { Digest } from '../../../src/domain/digest.js';
 
 class RecordingDigests implements DigestDelivery {

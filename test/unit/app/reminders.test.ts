@@ -6,7 +6,7 @@ import { seedReferenceData } from '../../../src/app/seed-reference-data.js';
 import { DEFAULT_REMINDER_POLICY, type DueReminder } from '../../../src/domain/reminder-policy.js';
 import { testContext } from '../../support/app-context.js';
 import type { Action } from '../../../src/domain/action.js';
-import type { ReminderDelivery } from '../../../src/app/ports.js';
+import type { ReminderDelivery } from '../../../src/app/outward-ports.js';
 
 class RecordingDelivery implements ReminderDelivery {
   readonly delivered: string[] = [];

@@ -4,17 +4,10 @@ import * as AC from 'adaptivecards';
 import { describe, expect, it } from 'vitest';
 import { CARD_NAMES, type CardName } from '../../../src/cards/card-data.js';
 import { CardRenderer, cardsDirectory, type Card } from '../../../src/cards/render.js';
-import {
-  actionCard,
-  actionsListCard,
-  boardCard,
-  membersCard,
-  personalDataCard,
-  digestCard,
-  meetingCard,
-  reminderCard,
-  townSummaryCard,
-} from '../../../src/cards/views.js';
+import { actionCard, actionsListCard, digestCard, reminderCard } from '../../../src/cards/views.js';
+import { boardCard, membersCard, townSummaryCard } from '../../../src/cards/town-views.js';
+import { personalDataCard } from '../../../src/cards/personal-data-views.js';
+import { meetingCard } from '../../../src/cards/meeting-views.js';
 import { actionFormCard, errorCard, joinRequestCard, meetingFormCard } from '../../../src/bot/replies.js';
 import { helpCard, welcomeCard } from '../../../src/bot/commands/help-cards.js';
 import { COMMANDS } from '../../../src/bot/commands/registry.js';

@@ -1,0 +1,9 @@
+// Pieces the card data schemas share.
+import { z } from 'zod';
+
+export const text = z.string();
+export const facts = z.array(z.object({ title: text, value: text }));
+export const commands = z.array(z.object({ usage: text, description: text }));
+export const lines = z.array(z.object({ line: text }));
+export const choices = z.array(z.object({ title: text, value: text }));
+export const color = z.enum(['Default', 'Good', 'Warning', 'Attention', 'Accent']);

@@ -1,0 +1,155 @@
+// A town's summary, the board's view of every town, a town's members: domain records -> card data.
+import { STATUS_LABELS, type ActionStatus } from '../domain/action.js';
+import { PARTNERSHIP_ROLES } from '../domain/roles.js';
+import { townBySlug, type TownSlug } from '../domain/towns.js';
+import { formatDate, formatInstant } from './format.js';
+import type { Member } from '../domain/member.js';
+import type { TownSummary } from '../domain/summary.js';
+import type { CardData } from './card-data.js';
+import type { FundView } from '../domain/seed-fund.js';
+import { formatPounds } from '../domain/seed-fund.js';
+import { SARA_STAGES } from '../domain/problem.js';
+import { PLAN_STATUS_LABELS } from '../domain/plan.js';
+import { progressLine, trajectoryChart } from './indicator-views.js';
+import type { ViewSettings } from './views.js';
+
+export function townSummaryCard(s: TownSummary, view: ViewSettings): CardData<'town-summary'> {
+  const open = s.byRag.red + s.byRag.amber + s.byRag.green;
+  const ragChart = [
+    { legend: 'Red', value: s.byRag.red, color: 'attention', text: String(s.byRag.red) },
+    { legend: 'Amber', value: s.byRag.amber, color: 'warning', text: String(s.byRag.amber) },
+    { legend: 'Green', value: s.byRag.green, color: 'good', text: String(s.byRag.green) },
+  ];
+  const ind = s.indicator;
+  const percent = (v: number) => `${v}%`;
+  const facts = ind
+    ? [
+        {
+          title: 'Baseline',
+          value: ind.baseline ? `${percent(ind.baseline.value)} (${ind.baseline.year})` : 'not set',
+        },
+        {
+          title: 'Target',
+          value: ind.target ? `${percent(ind.target.value)} by ${ind.target.year}` : 'not set',
+        },
+        {
+          title: 'Latest',
+          value: ind.latest
+            ? `${percent(ind.latest.value)} (${ind.latest.year}${ind.latest.marginOfError !== null ? `, ±${ind.latest.marginOfError} points` : ''})`
+            : 'no survey reading yet',
+        },
+        ...(ind.latestProxy
+          ? [
+              {
+                title: 'Local proxy',
+                value: `${percent(ind.latestProxy.value)} (${ind.latestProxy.year}, ${ind.latestProxy.source})`,
+              },
+            ]
+          : []),
+      ]
+    : [{ title: 'Indicator', value: 'not set up' }];
+  return {
+    townName: townBySlug(s.town).name,
+    subtitle: `${s.total} actions, ${open} open, ${s.percentComplete}% complete · ${formatDate(view.today)}`,
+    ragChart,
+    statusFacts: Object.entries(s.byStatus).map(([status, n]) => ({
+      title: STATUS_LABELS[status as ActionStatus],
+      value: String(n),
+    })),
+    overdue: s.overdue
+      .slice(0, 10)
+      .map((l) => ({ line: `${l.ref} ${l.title}: ${-l.days} days late (${l.owners.join(', ')})` })),
+    nextDue: s.nextDue.map((l) => ({
+      line: `${l.ref} ${l.title}: ${formatDate(l.dueDate)} (${l.owners.join(', ')})`,
+    })),
+    meetings: s.upcomingMeetings.map((m) => ({
+      line: `${formatInstant(m.start, view.timeZone)}: ${m.title}`,
+    })),
+    problems: problemsByStage(s),
+    planLine: [
+      s.plan
+        ? `Delivery plan: ${s.plan.title} (${PLAN_STATUS_LABELS[s.plan.status].toLowerCase()})`
+        : 'No delivery plan yet',
+      s.groups.open
+        ? `${s.groups.open} task-and-finish group${s.groups.open > 1 ? 's' : ''} open${s.groups.overrun ? `, ${s.groups.overrun} past its end date` : ''}`
+        : '',
+    ]
+      .filter(Boolean)
+      .join(' · '),
+    indicator: {
+      question: ind
+        ? 'Agree the council and police deal with the crime and ASB issues that matter locally'
+        : '',
+      facts,
+      caveat: ind?.latestProxy?.caveat ?? '',
+      ...progressLine(ind?.progress ?? null),
+      ...trajectoryChart(ind?.series ?? []),
+    },
+  };
+}
+
+export function boardCard(
+  summaries: readonly TownSummary[],
+  view: ViewSettings,
+  heading = 'All ten towns',
+  fund?: FundView,
+): CardData<'board-summary'> {
+  const fundText = fund
+    ? ` · Seed fund: ${formatPounds(fund.totals.allocated)} allocated, ${formatPounds(fund.totals.spent)} spent, ${formatPounds(fund.totals.remaining)} remaining`
+    : '';
+  const townFund = (town: TownSlug) => {
+    const t = fund?.towns.find((x) => x.town === town);
+    return t ? ` · fund ${formatPounds(t.allocated)} / ${formatPounds(t.spent)} spent` : '';
+  };
+  return {
+    subtitle: `${heading} · ${formatDate(view.today)}${fundText}`,
+    rows: summaries.map((s) => {
+      const ind = s.indicator;
+      const latest = ind?.latest ?? ind?.latestProxy;
+      return {
+        town: townBySlug(s.town).name,
+        detail: `${openProblems(s)} open problems · ${s.meetingsHeld} meetings held${townFund(s.town)}`,
+        complete: `${s.percentComplete}%`,
+        rag: `${s.byRag.red} / ${s.byRag.amber} / ${s.byRag.green}`,
+        overdue: s.overdue.length,
+        overdueText: String(s.overdue.length),
+        overdueColor: s.overdue.length ? ('Attention' as const) : ('Default' as const),
+        indicator: ind?.baseline
+          ? `${latest ? `${latest.value}% (${latest.year}${ind.latest ? '' : ', proxy'})` : 'no reading'} vs ${ind.baseline.value}% → ${ind.target?.value ?? '?'}%`
+          : 'not set',
+      };
+    }),
+  };
+}
+
+/** "2 at analysis, 1 at response": the town's open problem-solving plans by SARA stage. */
+function problemsByStage(s: TownSummary): string {
+  const parts = SARA_STAGES.filter((st) => s.openProblemsByStage[st]).map(
+    (st) => `${s.openProblemsByStage[st]} at ${st}`,
+  );
+  return parts.join(', ');
+}
+
+const openProblems = (s: TownSummary) =>
+  Object.values(s.openProblemsByStage).reduce((n, k) => n + (k ?? 0), 0);
+
+export function membersCard(
+  town: TownSlug,
+  members: readonly Member[],
+  coreRoles: readonly string[],
+): CardData<'members'> {
+  const name = townBySlug(town).name;
+  const filled = new Set(members.map((m) => m.partnershipRole));
+  const vacant = coreRoles.filter((r) => !filled.has(r as Member['partnershipRole']));
+  return {
+    heading: `Safer ${name} partnership: ${members.length} members`,
+    townName: name,
+    vacant: vacant.map((r) => PARTNERSHIP_ROLES[r as Member['partnershipRole']].label).join(', '),
+    members: members.map((m) => ({
+      name: m.displayName,
+      detail: `${PARTNERSHIP_ROLES[m.partnershipRole].label}, ${m.organisation} (${m.accessRole})`,
+    })),
+  };
+}
+
+/** The prefix of a card input that carries an edited version of a free-text field. */
