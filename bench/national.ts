@@ -30,7 +30,7 @@ export async function loadNationalActions(
       const status: ActionStatus = n % 10 === 0 ? 'in_progress' : n % 10 === 1 ? 'done' : 'not_started';
       const { id, ...fields } = completeAction(
         {
-          town: slug as never, // a town of another partnership: stored, not served by this deployment
+          town: slug, // a town of another partnership: stored, not served by this deployment
           planId: `plan-${slug}`,
           priorityId: `priority-${slug}`,
           taskGroupId: null,

@@ -3,6 +3,7 @@ import { launchMongo } from './local-mongo.js';
 import { connectMongo, prepareDatabase } from '../src/store/mongo.js';
 import { randomIds, systemClock } from '../src/system.js';
 import { MongoPersonalRecords } from '../src/store/personal-records.js';
+import { refreshTowns } from '../src/app/programme.js';
 import type { Db } from 'mongodb';
 import type { AppContext } from '../src/app/context.js';
 import type { PersonalRecords } from '../src/app/ports.js';
@@ -24,11 +25,13 @@ export async function openDatabase(config: Config): Promise<OpenDatabase> {
     const connection = await connectMongo(server.uri, config.MONGODB_DB);
     const stores = await prepareDatabase(connection.db);
     const settings = { timeZone: config.TIMEZONE, dueSoonDays: config.DUE_SOON_DAYS };
+    const ctx: AppContext = { stores, clock: systemClock, ids: randomIds, settings };
+    await refreshTowns(ctx); // the programme's towns, as stored
     return {
       uri: server.uri,
       origin: server.origin,
       db: connection.db,
-      ctx: { stores, clock: systemClock, ids: randomIds, settings },
+      ctx,
       personalRecords: new MongoPersonalRecords(connection.db),
       close: async () => {
         await connection.close();

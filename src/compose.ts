@@ -27,6 +27,7 @@ import { PlanUpload } from './bot/plan-upload.js';
 import { CardRenderer } from './cards/render.js';
 import { createServer, type HttpService } from './http/server.js';
 import { prepareDatabase } from './store/mongo.js';
+import { refreshTowns } from './app/programme.js';
 import { forceServerKind } from './store/server-kind.js';
 import { randomIds, systemClock } from './system.js';
 import type { AppContext } from './app/context.js';
@@ -77,6 +78,7 @@ export async function composeService(
       seedFundGbp: config.SEED_FUND_GBP,
     },
   };
+  await refreshTowns(ctx); // the programme's towns, as stored
   const cards = new CardRenderer();
   const { adapter, authenticate } = createAdapter(config, log);
   const dispatcher = new SendDispatcher({
@@ -116,6 +118,7 @@ export async function composeService(
     auditDetailDays: config.RETENTION_AUDIT_DETAIL_DAYS,
   };
   const sweep = async () => {
+    await refreshTowns(ctx);
     const report = await sendDueReminders(ctx, delivery, sweepOptions);
     const digests = await sendDigests(ctx, delivery, digestOptions);
     const boardReport = await sendMonthlyBoardReport(ctx, delivery, { ...digestOptions });

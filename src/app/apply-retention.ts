@@ -4,7 +4,7 @@
 // next day's run decides again. Idempotent: a second run the same day finds nothing to do.
 import { audit } from './audit-trail.js';
 import { cutoff, dueForRetention, redactAction, type RetentionPolicy } from '../domain/retention.js';
-import { TOWNS } from '../domain/towns.js';
+import { ALL_TOWNS } from '../domain/towns.js';
 import { localDateOf } from '../domain/dates.js';
 import type { Actor } from '../domain/entity.js';
 import type { ReminderKey } from '../domain/reminder.js';
@@ -22,7 +22,7 @@ export async function applyRetention(ctx: AppContext, policy: RetentionPolicy): 
   const at = now.toISOString();
   const report: RetentionReport = { actionsRedacted: 0, auditEventsRedacted: 0 };
   const before = cutoff(now, policy.closedActionDays);
-  for (const town of TOWNS) {
+  for (const town of ALL_TOWNS) {
     const due = (await ctx.stores.actions.listByTown(town.slug)).filter((a) => dueForRetention(a, before));
     for (const action of await ctx.stores.actions.getMany(due.map((a) => a.id))) {
       if (!dueForRetention(action, before)) continue;

@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { AppError, ErrorCode } from '../errors.js';
 import { COUNTY, newMember, type Member } from '../domain/member.js';
 import { PARTNERSHIP_ROLES, type PartnershipRole } from '../domain/roles.js';
-import { findTown } from '../domain/towns.js';
+import { countOfTowns, findTown } from '../domain/towns.js';
 import { fail, issue, ok, type Result } from '../domain/result.js';
 import { audit } from './audit-trail.js';
 import type { Actor } from '../domain/entity.js';
@@ -37,7 +37,9 @@ export async function appoint(ctx: AppContext, input: unknown): Promise<Result<A
   const board = where.toLowerCase() === 'board';
   const town = board ? COUNTY : findTown(where)?.slug;
   if (!town)
-    return fail(new AppError(ErrorCode.Validation, `"${where}" is not one of the ten towns, nor "board"`));
+    return fail(
+      new AppError(ErrorCode.Validation, `"${where}" is not one of the ${countOfTowns()} towns, nor "board"`),
+    );
   if (!(role in PARTNERSHIP_ROLES)) {
     const roles = Object.keys(PARTNERSHIP_ROLES).join(', ');
     return fail(new AppError(ErrorCode.Validation, `"${role}" is not a partnership role; one of: ${roles}`));

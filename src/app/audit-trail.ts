@@ -1,6 +1,6 @@
 import { auditEvent, type AuditEvent, type EntityKind } from '../domain/audit.js';
 import type { Actor } from '../domain/entity.js';
-import type { TownSlug } from '../domain/towns.js';
+import type { MembershipScope } from '../domain/member.js';
 import type { AppContext } from './context.js';
 
 export interface Change {
@@ -8,7 +8,7 @@ export interface Change {
   /** What happened, as `<entity>.<verb>`: action.created, action.status, plan.seeded ... */
   change: string;
   entity: { kind: EntityKind; id: string; label: string };
-  town: TownSlug | 'county' | null;
+  town: MembershipScope | null;
   /** What changed: the fields before and after (null before a creation). */
   before: unknown;
   after: unknown;

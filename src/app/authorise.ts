@@ -2,7 +2,7 @@ import { AppError, ErrorCode } from '../errors.js';
 import { accessFor } from '../domain/member.js';
 import { fail, ok, type Result } from '../domain/result.js';
 import { canCoordinate, canUpdateActions, type AccessRole } from '../domain/roles.js';
-import { townBySlug, type TownSlug } from '../domain/towns.js';
+import { ALL_TOWNS, notAnActiveTown, townBySlug, type TownSlug } from '../domain/towns.js';
 import type { Actor } from '../domain/entity.js';
 import type { AppContext } from './context.js';
 
@@ -19,6 +19,8 @@ export async function authorise(
   town: TownSlug,
   need: Need,
 ): Promise<Result<Access, AppError>> {
+  const closed = readOnly(town, need);
+  if (closed) return fail(closed);
   if (actor.kind === 'system') return ok('system');
   return permit(await roleIn(ctx, actor, town), town, need);
 }
@@ -30,6 +32,8 @@ export async function roleIn(ctx: AppContext, actor: Actor, town: TownSlug): Pro
 
 /** The role when it is enough for what is needed; the refusal otherwise. */
 export function permit(role: AccessRole | null, town: TownSlug, need: Need): Result<AccessRole, AppError> {
+  const closed = readOnly(town, need);
+  if (closed) return fail(closed);
   const name = townBySlug(town).name;
   if (!role)
     return fail(new AppError(ErrorCode.Forbidden, `You are not a member of the ${name} partnership`));
@@ -40,4 +44,10 @@ export function permit(role: AccessRole | null, town: TownSlug, need: Need): Res
       ? 'Only coordinators can do that'
       : 'Viewers and board members can read but not change actions';
   return fail(new AppError(ErrorCode.Forbidden, `${what} (you are a ${role} in ${name})`));
+}
+
+/** A retired town keeps its records and history, read-only, for everyone (the system too). */
+function readOnly(town: TownSlug, need: Need): AppError | null {
+  const retired = ALL_TOWNS.find((t) => t.slug === town && t.status === 'retired');
+  return need !== 'read' && retired ? new AppError(ErrorCode.Forbidden, notAnActiveTown(retired.name)) : null;
 }

@@ -2,7 +2,8 @@
 // (kept in the audit trail with their reason), and the scan of what is already stored.
 import { mayKeep, screenFields } from '../domain/personal-data.js';
 import type { FieldsScreening, PersonalDataKind, Verdict } from '../domain/personal-data-findings.js';
-import { TOWNS, type TownSlug } from '../domain/towns.js';
+import { ALL_TOWNS, type TownSlug } from '../domain/towns.js';
+import type { MembershipScope } from '../domain/member.js';
 import { SEED_FUND_ID } from '../domain/seed-fund.js';
 import { audit } from './audit-trail.js';
 import { listWholeActions } from './whole-actions.js';
@@ -69,7 +70,7 @@ export interface RecordKeys {
 }
 
 async function townOf(ctx: AppContext, keys: RecordKeys): Promise<TownSlug | null> {
-  const slug = TOWNS.find((t) => t.slug === keys.town)?.slug;
+  const slug = ALL_TOWNS.find((t) => t.slug === keys.town)?.slug;
   if (slug) return slug;
   const { stores } = ctx;
   const id = (v: unknown) => (typeof v === 'string' && v ? v : null);
@@ -92,7 +93,7 @@ export interface StoredTextFinding {
   id: string;
   /** What a coordinator knows the record by: its reference or title. */
   label: string;
-  town: TownSlug | 'county';
+  town: MembershipScope;
   field: string;
   verdict: Exclude<Verdict, 'clear'>;
   kinds: PersonalDataKind[];
@@ -127,7 +128,7 @@ function textsOf(record: unknown, path = ''): [string, string][] {
 export async function scanStoredText(ctx: AppContext, actor: Actor): Promise<StoredTextFinding[]> {
   const found: StoredTextFinding[] = [];
   let scanned = 0;
-  const scan = (town: TownSlug | 'county', collection: string, record: Labelled, knownNames: string[]) => {
+  const scan = (town: MembershipScope, collection: string, record: Labelled, knownNames: string[]) => {
     scanned++;
     const screening = screenFields(typedTextIn(record), { knownNames });
     if (screening.verdict === 'clear') return;
@@ -147,7 +148,7 @@ export async function scanStoredText(ctx: AppContext, actor: Actor): Promise<Sto
   };
   const fund = await ctx.stores.seedFund.get(SEED_FUND_ID);
   if (fund) scan('county', 'seed_fund', fund, []);
-  for (const { slug } of TOWNS) {
+  for (const { slug } of ALL_TOWNS) {
     const members = await ctx.stores.members.listByTown(slug);
     const plans = await ctx.stores.plans.listByTown(slug);
     const priorities = (await Promise.all(plans.map((p) => ctx.stores.priorities.listByPlan(p.id)))).flat();

@@ -16,6 +16,7 @@ import type { ProblemPlan } from '../domain/problem.js';
 import type { ReminderKey, ReminderRecord } from '../domain/reminder.js';
 import type { TaskGroup } from '../domain/task-group.js';
 import type { SeedFund } from '../domain/seed-fund.js';
+import type { Programme } from '../domain/programme.js';
 import type { TownSlug } from '../domain/towns.js';
 
 export interface Clock {
@@ -174,6 +175,8 @@ export interface Stores {
   meetings: MeetingRepository;
   indicators: IndicatorRepository;
   seedFund: SeedFundStore;
+  /** The programme: its towns, core seats and survey question (one record). */
+  programme: VersionedStore<Programme>;
   audit: AuditLog;
   reminders: ReminderRecords;
   conversations: ConversationRefs;

@@ -22,7 +22,7 @@ import {
 } from '../domain/problem-work.js';
 import { typedTextIn, screenForActor } from './personal-data.js';
 import { fail, ok, type Result, type Validated } from '../domain/result.js';
-import { TOWNS, type TownSlug } from '../domain/towns.js';
+import { ALL_TOWNS, type TownSlug } from '../domain/towns.js';
 import { audit } from './audit-trail.js';
 import { authorise } from './authorise.js';
 import { changeRecord, checked } from './versioned-change.js';
@@ -94,7 +94,7 @@ export async function problemByRef(
   ref: string,
 ): Promise<Result<ProblemPlan, AppError>> {
   const upper = ref.trim().toUpperCase();
-  const town = TOWNS.find((t) => upper.startsWith(`${t.code}-P`));
+  const town = ALL_TOWNS.find((t) => upper.startsWith(`${t.code}-P`));
   if (!town)
     return fail(
       new AppError(
@@ -213,7 +213,7 @@ export async function searchLibrary(
   const type = (terms.find((w) => (PROBLEM_TYPES as readonly string[]).includes(w)) ??
     null) as ProblemType | null;
   const words = terms.filter((w) => w !== type);
-  const all = (await Promise.all(TOWNS.map((t) => ctx.stores.problems.listByTown(t.slug)))).flat();
+  const all = (await Promise.all(ALL_TOWNS.map((t) => ctx.stores.problems.listByTown(t.slug)))).flat();
   const plans = all
     .filter((p) => matchesLibrary(p, { words, type }))
     .sort((a, b) => (b.library?.publishedAt ?? '').localeCompare(a.library?.publishedAt ?? ''));

@@ -21,7 +21,7 @@ export async function resolveTown(
     if (linked) return ok(linked.town);
   }
   const seats = (await ctx.stores.members.listByPerson(actor.id)).filter((m) => m.town !== COUNTY);
-  const towns = [...new Set(seats.map((m) => m.town as TownSlug))];
+  const towns = [...new Set(seats.map((m) => m.town))];
   if (towns.length === 1) return ok(towns[0]!);
   const hint = towns.length ? ` You sit in ${towns.map((t) => townBySlug(t).name).join(', ')}.` : '';
   return fail(

@@ -9,7 +9,7 @@ import { newPriority } from '../domain/priority.js';
 import { TOWNS, type Town } from '../domain/towns.js';
 import { audit } from './audit-trail.js';
 import { DEMO_ACTIONS, DEMO_PEOPLE, DEMO_PLAN, DEMO_PRIORITIES, type DemoPerson } from './demo-data.js';
-import { seeded, type SeedReport } from './seed-reference-data.js';
+import { seeded, type SeedReport } from './seeded.js';
 import type { MembershipScope } from '../domain/member.js';
 import type { Validated } from '../domain/result.js';
 import type { AppContext } from './context.js';

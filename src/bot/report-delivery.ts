@@ -34,7 +34,7 @@ export class ReportDelivery {
       contentType: CONSENT,
       name,
       content: {
-        description: `The ten towns side by side, and each town's actions, as of ${report.value.asOf}`,
+        description: `The towns side by side, and each town's actions, as of ${report.value.asOf}`,
         sizeInBytes: bytes.length,
         acceptContext: { report: 'board', name },
         declineContext: { report: 'board' },

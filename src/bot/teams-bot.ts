@@ -11,6 +11,7 @@ import {
 } from 'botbuilder';
 import { AppError, ErrorCode } from '../errors.js';
 import { firstDelivery, rememberConversation, townOfChannel } from '../app/conversations.js';
+import { refreshTowns } from '../app/programme.js';
 import { errorCard, type Reply } from './replies.js';
 import { actorOf, channelIdOf, conversationRefOf, kindOf } from './turn.js';
 import { answerMessage } from './commands/router.js';
@@ -39,6 +40,12 @@ export class SaferTownsBot extends TeamsActivityHandler {
       if (botAdded) await this.reply(context, this.welcome(context));
       await next();
     });
+  }
+
+  /** Every turn sees the programme's towns as stored (reloaded at most once a second). */
+  override async run(context: TurnContext): Promise<void> {
+    await refreshTowns(this.edge.ctx);
+    await super.run(context);
   }
 
   protected override async onAdaptiveCardInvoke(

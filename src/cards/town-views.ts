@@ -91,7 +91,7 @@ export function townSummaryCard(s: TownSummary, view: ViewSettings): CardData<'t
 export function boardCard(
   summaries: readonly TownSummary[],
   view: ViewSettings,
-  heading = 'All ten towns',
+  heading = 'All the towns',
   fund?: FundView,
 ): CardData<'board-summary'> {
   const fundText = fund

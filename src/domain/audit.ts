@@ -13,6 +13,8 @@ export type EntityKind =
   | 'indicator'
   | 'join_request'
   | 'seed_fund'
+  /** The programme's towns (added, renamed, retired). */
+  | 'programme'
   /** A person as the subject of a data-protection request (export, erasure). */
   | 'person'
   /** A file of records taken out of the bot (the board report workbook). */
@@ -27,7 +29,7 @@ export interface AuditEvent {
   id: string;
   at: string;
   actor: Actor;
-  town: TownSlug | 'county' | null;
+  town: TownSlug | null;
   entity: { kind: EntityKind; id: string; label: string };
   change: string;
   before: unknown;

@@ -7,7 +7,8 @@ import type { Versioned } from './entity.js';
 
 /** The county board is not a town: its members read every town's records. */
 export const COUNTY = 'county' as const;
-export type MembershipScope = TownSlug | typeof COUNTY;
+/** Where a seat is: a town's slug, or COUNTY for the strategic board. */
+export type MembershipScope = TownSlug;
 
 /** One person's seat in one partnership (or on the county board). A person may sit in several towns. */
 export interface Member extends Versioned {

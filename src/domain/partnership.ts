@@ -26,7 +26,10 @@ export interface Partnership extends Versioned {
 }
 
 /** Partnerships are keyed by town: one per town. */
-export function newPartnership(town: TownSlug): Partnership {
+export function newPartnership(
+  town: TownSlug,
+  coreRoles: readonly PartnershipRole[] = CORE_ROLES,
+): Partnership {
   return {
     id: town,
     version: 1,
@@ -34,7 +37,7 @@ export function newPartnership(town: TownSlug): Partnership {
     status: 'forming',
     launchDate: null,
     channel: null,
-    coreRoles: [...CORE_ROLES],
+    coreRoles: [...coreRoles],
   };
 }
 

@@ -5,7 +5,7 @@
 // reads a file or the network.
 import { createRequire } from 'node:module';
 import compromise from 'compromise/two';
-import { TOWNS } from './towns.js';
+import { ALL_TOWNS } from './towns.js';
 
 const model = compromise.model() as { one: { lexicon: Record<string, string | string[] | undefined> } };
 const lexicon = model.one.lexicon;
@@ -62,11 +62,19 @@ const PLACES =
   'cornwall kernow devon plymouth exeter england uk britain st saint treliske kenwyn pydar moresk malabar trelander highertown threemilestone tolvaddon pool illogan carn brea tuckingmill beacon troon penryn flushing mylor perranporth agnes hayle ives newlyn mousehole marazion heamoor gulval treneere alverton lostwithiel fowey par charlestown mevagissey bugle roche lanivet wadebridge padstow camelford launceston bude callington torpoint looe polperro menheniot dobwalls pensilva carkeel burraton latchbrook boscawen lemon kelly bray trago boots tesco sainsbury sainsburys morrisons lidl aldi asda greggs mcdonald mcdonalds wetherspoon wetherspoons costa iceland argos superdrug primark coop co-op addaction crimestoppers barnardo barnardos shelter mind samaritans nspcc rspca oxfam cornwallhousing kooth childline'.split(
     ' ',
   );
-const PLACE_WORDS = new Set([
-  ...WORK_WORDS,
-  ...PLACES,
-  ...TOWNS.flatMap((t) => t.name.toLowerCase().split(' ')),
-]);
+const FIXED_PLACE_WORDS = new Set([...WORK_WORDS, ...PLACES]);
+/** The place words, with the words of the programme's towns as they are now (towns are data). */
+const PLACE_WORDS = {
+  has: (w: string) => FIXED_PLACE_WORDS.has(w) || townWords().has(w),
+};
+let townWordsOf: { towns: unknown; words: Set<string> } = { towns: null, words: new Set() };
+function townWords(): Set<string> {
+  if (townWordsOf.towns !== ALL_TOWNS) {
+    const words = ALL_TOWNS.flatMap((t) => [t.name, ...t.aliases].flatMap((n) => n.toLowerCase().split(' ')));
+    townWordsOf = { towns: ALL_TOWNS, words: new Set(words) };
+  }
+  return townWordsOf.words;
+}
 const CALENDAR = new Set(
   'january february march april may june july august september october november december monday tuesday wednesday thursday friday saturday sunday jan feb mar apr jun jul aug sep sept oct nov dec mon tue wed thu fri sat sun'.split(
     ' ',

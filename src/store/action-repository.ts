@@ -11,7 +11,7 @@ import {
   type Action,
   type ActionHeadline,
 } from '../domain/action.js';
-import { TOWNS, type TownSlug } from '../domain/towns.js';
+import { ALL_TOWNS, TOWNS, type TownSlug } from '../domain/towns.js';
 import type { EntryBudget } from './entry-budget.js';
 import type { ReadModel } from './read-model.js';
 import type { ActionRepository } from '../app/ports.js';
@@ -48,7 +48,7 @@ export class MongoActionRepository extends ReadThroughCollection<Action> impleme
 
   async getByRef(ref: string): Promise<Action | null> {
     const normal = normaliseActionRef(ref);
-    const town = TOWNS.find((t) => normal?.startsWith(`${t.code}-`));
+    const town = ALL_TOWNS.find((t) => normal?.startsWith(`${t.code}-`));
     if (!normal || !town) return null;
     const headline = refsOf(await this.listByTown(town.slug)).get(normal);
     return headline ? this.get(headline.id) : null;

@@ -24,6 +24,7 @@ import { AppError, ErrorCode } from '../errors.js';
 import type { Stores } from '../app/ports.js';
 import type { Indicator } from '../domain/indicator.js';
 import type { SeedFund } from '../domain/seed-fund.js';
+import type { Programme } from '../domain/programme.js';
 
 /**
  * Indexes, created at start-up (createIndexes is idempotent). Only plain and unique indexes: no TTL or
@@ -149,6 +150,7 @@ export function createMongoStores(
     meetings: new MongoMeetingRepository(db, budget),
     indicators: new VersionedCollection<Indicator>(db, 'indicators'),
     seedFund: new VersionedCollection<SeedFund>(db, 'seed_fund'),
+    programme: new VersionedCollection<Programme>(db, 'programme'),
     joinRequests: new MongoJoinRequestRepository(db),
   };
   return {

@@ -11,6 +11,7 @@ import type { AuditEvent, RedactionScope } from '../../src/domain/audit.js';
 import type { ConversationRef } from '../../src/domain/conversation.js';
 import type { Versioned } from '../../src/domain/entity.js';
 import type { SeedFund } from '../../src/domain/seed-fund.js';
+import type { Programme } from '../../src/domain/programme.js';
 import type { Indicator } from '../../src/domain/indicator.js';
 import type { JoinRequest } from '../../src/domain/join-request.js';
 import type { Meeting } from '../../src/domain/meeting.js';
@@ -199,6 +200,7 @@ export function createMemoryStores(): Stores & { auditEvents: AuditEvent[] } {
     meetings: new ByTown<Meeting>(auditEvents),
     indicators: new MemoryVersioned<Indicator>(auditEvents),
     seedFund: new MemoryVersioned<SeedFund>(auditEvents),
+    programme: new MemoryVersioned<Programme>(auditEvents),
     audit: {
       async listForEntity(entityId: string) {
         return auditEvents.filter((e) => e.entity.id === entityId).map(copy);

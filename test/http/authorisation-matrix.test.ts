@@ -19,6 +19,8 @@ import { FakeGraph } from '../servers/fake-graph.js';
 import { COMMANDS } from '../../src/bot/commands/registry.js';
 import { FREE_TEXT_FIELDS, VERB_SCHEMAS } from '../../src/bot/verbs/registry.js';
 import { appoint } from '../../src/app/appoint.js';
+import { changeTowns } from '../../src/app/programme.js';
+import { SYSTEM_ACTOR } from '../../src/domain/entity.js';
 import { listWholeActions } from '../../src/app/whole-actions.js';
 import { storedState, changedBetween } from '../support/stored-state.js';
 import type { Action } from '../../src/domain/action.js';
@@ -245,6 +247,17 @@ const COMMAND_ROWS: Row[] = [
   { name: 'link board', allowed: BOARD, send: say('link board', 'board channel') },
   { name: 'digest', allowed: EVERYONE, send: say('digest off') },
   { name: 'launch plan', allowed: COORDINATE, send: say('launch plan 2027-01-11 truro') },
+  { name: 'towns', allowed: EVERYONE, send: say('towns') },
+  { name: 'add town', allowed: BOARD, send: say('add town Newton NWT') },
+  {
+    name: 'rename town',
+    allowed: BOARD,
+    send: say('rename town matrixton to matrixville'),
+    after: async () => {
+      await changeTowns(bot.ctx, SYSTEM_ACTOR, { kind: 'rename', town: 'matrixton', name: 'Matrixton' });
+    },
+  },
+  { name: 'retire town', allowed: BOARD, send: say('retire town retireton') },
 ];
 
 const VERB_ROWS: Row[] = [
@@ -367,6 +380,12 @@ async function planSheet(): Promise<Buffer> {
 }
 
 beforeAll(async () => {
+  // Two towns of the matrix's own, to rename and to retire.
+  for (const [name, code] of [
+    ['Matrixton', 'MTX'],
+    ['Retireton', 'RTR'],
+  ] as const)
+    await changeTowns(bot.ctx, SYSTEM_ACTOR, { kind: 'add', name, code });
   const sheet = await planSheet();
   files = createServer((_req, res) => {
     downloads++;

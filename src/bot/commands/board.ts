@@ -5,6 +5,7 @@ import { getBoardSummary, viewSettings } from '../../app/read-models.js';
 import { fundView } from '../../app/seed-fund.js';
 import { boardCard } from '../../cards/town-views.js';
 import { must } from '../replies.js';
+import { countOfTowns } from '../../domain/towns.js';
 import { showFund } from '../verbs/fund.js';
 import { defineCommand } from './command.js';
 
@@ -12,9 +13,9 @@ export const BOARD_COMMANDS = [
   defineCommand({
     name: 'board',
     usage: 'board',
-    description: 'All ten towns side by side (board members and coordinators)',
+    description: 'All the towns side by side (board members and coordinators)',
     audience: 'board',
-    menu: { personal: 'All ten towns side by side (board members and coordinators)' },
+    menu: { personal: 'All the towns side by side (board members and coordinators)' },
     read: (_text, [first]) => (first === 'board' ? {} : null),
     input: z.object({}),
     run: async ({ edge, actor }) => {
@@ -22,7 +23,7 @@ export const BOARD_COMMANDS = [
       const fund = must(await fundView(edge.ctx, actor));
       return edge.cards.render(
         'board-summary',
-        boardCard(summaries, viewSettings(edge.ctx), 'All ten towns', fund),
+        boardCard(summaries, viewSettings(edge.ctx), `All ${countOfTowns()} towns`, fund),
       );
     },
   }),

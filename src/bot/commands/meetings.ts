@@ -30,7 +30,7 @@ export const MEETING_COMMANDS = [
   defineCommand({
     name: 'launch plan',
     usage: 'launch plan {yyyy-mm-dd} [town, town, ...]',
-    description: "Coordinators: the ten towns' launch events on consecutive working days",
+    description: "Coordinators: the towns' launch events on consecutive working days",
     audience: 'coordinators',
     read: (_text, [first, ...rest]) => {
       if (first !== 'launch') return null;

@@ -2,6 +2,7 @@
 import { COMMANDS } from './registry.js';
 import { isUnreadable, type CommandEntry } from './command.js';
 import { normaliseText } from './read-text.js';
+import { editDistance } from '../../domain/towns.js';
 
 export type Command =
   | ({ kind: string } & Record<string, unknown>)
@@ -44,18 +45,4 @@ export function closestCommand(text: string): string | null {
     if (!best || distance < best.distance) best = { name, distance };
   }
   return best && best.distance <= Math.ceil(best.name.length / 3) ? best.name : null;
-}
-
-function editDistance(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    let previous = row[0]!;
-    row[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const current = row[j]!;
-      row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, previous + (a[i - 1] === b[j - 1] ? 0 : 1));
-      previous = current;
-    }
-  }
-  return row[b.length]!;
 }

@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { normaliseActionRef } from '../../domain/action.js';
 import { PARTNERSHIP_ROLES, type PartnershipRole } from '../../domain/roles.js';
-import { findTown, TOWNS } from '../../domain/towns.js';
+import { findTown, notAnActiveTown } from '../../domain/towns.js';
 
 /** Removes Teams mention markup (<at>Bot</at>) and formatting, lower-cases, folds spaces. */
 export function normaliseText(text: string): string {
@@ -20,13 +20,11 @@ export function normaliseText(text: string): string {
 export const after = (text: string, start: RegExp): string | undefined =>
   text.replace(start, '').trim() || undefined;
 
+/** An active town by name (a retired one, or a slip, gets the nearest active town as a suggestion). */
 export const town = z.string().transform((s, ctx) => {
   const found = findTown(s);
-  if (!found) {
-    ctx.addIssue({
-      code: 'custom',
-      message: `I don't know the town "${s}". The Safer Towns are ${TOWNS.map((t) => t.name).join(', ')}.`,
-    });
+  if (found?.status !== 'active') {
+    ctx.addIssue({ code: 'custom', message: notAnActiveTown(s) });
     return z.NEVER;
   }
   return found.slug;

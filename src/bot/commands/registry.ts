@@ -10,6 +10,7 @@ import { PARTNERSHIP_COMMANDS } from './partnership.js';
 import { PLAN_COMMANDS } from './plans.js';
 import { PROBLEM_COMMANDS } from './problems.js';
 import { PUBLIC_PAGE_COMMANDS } from './public-page.js';
+import { TOWN_COMMANDS } from './towns.js';
 import type { CommandEntry } from './command.js';
 
 const ALL = [
@@ -23,13 +24,14 @@ const ALL = [
   ...INDICATOR_COMMANDS,
   ...MEETING_COMMANDS,
   ...PARTNERSHIP_COMMANDS,
+  ...TOWN_COMMANDS,
 ];
 
 const HELP_ORDER = [
   ...['help', 'summary', 'board', 'actions', 'my actions', 'new action', 'plan', 'new plan', 'groups'],
   ...['new group', 'problems', 'new problem', 'problem', 'library', 'public summary', 'public', 'import'],
   ...['fund', 'report', 'indicator', 'show', 'schedule meeting', 'members', 'join', 'link', 'unlink'],
-  ...['link board', 'digest', 'launch plan'],
+  ...['link board', 'digest', 'launch plan', 'towns', 'add town', 'rename town', 'retire town'],
 ];
 
 /** The commands, in the order help lists them (each feature's file holds its own). */

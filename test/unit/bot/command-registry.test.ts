@@ -12,6 +12,7 @@ const PHRASES = [
   ...['import truro', 'fund', 'report', 'export', 'indicator', 'survey truro', 'show TRU-014'],
   ...['schedule meeting', 'book meeting truro', 'members', 'who is in truro', 'join truro as cso'],
   ...['link truro', 'unlink', 'link board', 'digest off', 'launch plan 2027-01-11'],
+  ...['towns', 'add town helston hel', 'rename town truro to truro city', 'retire town bodmin'],
 ];
 
 describe('the command registry', () => {

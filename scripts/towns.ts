@@ -1,0 +1,74 @@
+// `npm run towns -- list | add --name Helston --code HEL | rename --town Helston --name "…" | retire --town …`:
+// the programme's towns, changed by an operator (audited as the system) as a board member would in Teams.
+import { changeTowns, ensureProgramme, type TownChange } from '../src/app/programme.js';
+import { loadConfig } from '../src/config.js';
+import { AppError } from '../src/errors.js';
+import { SYSTEM_ACTOR } from '../src/domain/entity.js';
+import { ALL_TOWNS, findTown } from '../src/domain/towns.js';
+import { openDatabase } from './open-database.js';
+import { exitWith, UsageError } from './cli.js';
+import { parseArgs } from 'node:util';
+
+const USAGE =
+  'npm run towns -- list | add --name <name> --code <ABC> | rename --town <town> --name <new name> | retire --town <town>';
+
+const OPTIONS = { name: { type: 'string' }, code: { type: 'string' }, town: { type: 'string' } } as const;
+
+function readArgs(args: string[]) {
+  try {
+    const read = parseArgs({ args, options: OPTIONS, strict: true, allowPositionals: true });
+    if (!['list', 'add', 'rename', 'retire'].includes(read.positionals[0] ?? ''))
+      throw new Error('Say what to do with the towns.');
+    return read;
+  } catch (error) {
+    throw new UsageError(`${(error as Error).message}\nUsage: ${USAGE}`);
+  }
+}
+
+/** The change the arguments ask for (towns are looked up in the stored programme, so after it is loaded). */
+function changeFrom({ positionals, values }: ReturnType<typeof readArgs>): TownChange | 'list' {
+  const [what] = positionals;
+  const town = () => {
+    const found = values.town ? findTown(values.town) : undefined;
+    if (!found) throw new UsageError(`--town: "${values.town ?? ''}" is not a town\nUsage: ${USAGE}`);
+    return found.slug;
+  };
+  const need = (key: 'name' | 'code') => {
+    if (!values[key]) throw new UsageError(`Missing --${key}\nUsage: ${USAGE}`);
+    return values[key];
+  };
+  switch (what) {
+    case 'list':
+      return 'list';
+    case 'add':
+      return { kind: 'add', name: need('name'), code: need('code') };
+    case 'rename':
+      return { kind: 'rename', town: town(), name: need('name') };
+    case 'retire':
+      return { kind: 'retire', town: town() };
+    default:
+      throw new UsageError(`Say what to do with the towns.\nUsage: ${USAGE}`);
+  }
+}
+
+try {
+  const args = readArgs(process.argv.slice(2));
+  const db = await openDatabase(loadConfig(process.env));
+  try {
+    await ensureProgramme(db.ctx);
+    const change = changeFrom(args);
+    if (change !== 'list') {
+      const result = await changeTowns(db.ctx, SYSTEM_ACTOR, change);
+      if (!result.ok) {
+        const { message, issues } = result.error;
+        throw new AppError(result.error.code, [message, ...issues.map((i) => `  - ${i.message}`)].join('\n'));
+      }
+    }
+    for (const t of ALL_TOWNS)
+      console.log(`${t.code}  ${t.name}${t.status === 'retired' ? '  (retired)' : ''}`);
+  } finally {
+    await db.close();
+  }
+} catch (error) {
+  exitWith(error);
+}

@@ -1,0 +1,54 @@
+// What the seeds write: each record with the audit event of its creation by the system.
+import { newIndicator } from '../domain/indicator.js';
+import { newPartnership } from '../domain/partnership.js';
+import { SYSTEM_ACTOR } from '../domain/entity.js';
+import { audit } from './audit-trail.js';
+import type { AuditEvent, EntityKind } from '../domain/audit.js';
+import type { Versioned } from '../domain/entity.js';
+import type { PartnershipRole } from '../domain/roles.js';
+import type { Town, TownSlug } from '../domain/towns.js';
+import type { AppContext } from './context.js';
+
+export interface SeedReport {
+  inserted: number;
+  existing: number;
+}
+
+/** The audit event of a record the seed creates. */
+export function seeded(
+  ctx: AppContext,
+  kind: EntityKind,
+  record: Versioned,
+  label: string,
+  town: TownSlug,
+): AuditEvent {
+  const entity = { kind, id: record.id, label };
+  return audit(ctx, {
+    actor: SYSTEM_ACTOR,
+    change: `${kind}.seeded`,
+    entity,
+    town,
+    before: null,
+    after: record,
+  });
+}
+
+/** A town's partnership and indicator, unless they exist; whether each was inserted. */
+export async function seedTownRecords(
+  ctx: AppContext,
+  town: Town,
+  coreRoles: readonly PartnershipRole[],
+): Promise<boolean[]> {
+  const partnership = newPartnership(town.slug, coreRoles);
+  const indicator = newIndicator(town.slug);
+  return [
+    await ctx.stores.partnerships.insertIfAbsent(
+      partnership,
+      seeded(ctx, 'partnership', partnership, town.name, town.slug),
+    ),
+    await ctx.stores.indicators.insertIfAbsent(
+      indicator,
+      seeded(ctx, 'indicator', indicator, town.name, town.slug),
+    ),
+  ];
+}
