@@ -82,7 +82,7 @@ export async function changeTowns(
     use(ctx, saved.value);
     const town = change.kind === 'add' ? saved.value.towns.at(-1)! : townBySlug(change.town);
     // A new town's partnership (with the core seats) and its indicator, as the seed makes them.
-    if (change.kind === 'add') await seedTownRecords(ctx, town, saved.value.coreRoles);
+    if (change.kind === 'add') await seedTownRecords(ctx, town, saved.value);
     return ok(town);
   }
   return fail(new AppError(ErrorCode.Unavailable, 'The towns are being changed by others: try again'));

@@ -13,7 +13,7 @@ export async function seedReferenceData(ctx: AppContext): Promise<SeedReport> {
   const programme = await ensureProgramme(ctx);
   const report: SeedReport = { inserted: 0, existing: 0 };
   for (const town of TOWNS) {
-    const inserted = await seedTownRecords(ctx, town, programme.coreRoles);
+    const inserted = await seedTownRecords(ctx, town, programme);
     for (const done of inserted) report[done ? 'inserted' : 'existing']++;
   }
   return report;

@@ -5,7 +5,7 @@ import { SYSTEM_ACTOR } from '../domain/entity.js';
 import { audit } from './audit-trail.js';
 import type { AuditEvent, EntityKind } from '../domain/audit.js';
 import type { Versioned } from '../domain/entity.js';
-import type { PartnershipRole } from '../domain/roles.js';
+import type { Programme } from '../domain/programme.js';
 import type { Town, TownSlug } from '../domain/towns.js';
 import type { AppContext } from './context.js';
 
@@ -37,10 +37,10 @@ export function seeded(
 export async function seedTownRecords(
   ctx: AppContext,
   town: Town,
-  coreRoles: readonly PartnershipRole[],
+  programme: Pick<Programme, 'coreRoles' | 'indicatorQuestion'>,
 ): Promise<boolean[]> {
-  const partnership = newPartnership(town.slug, coreRoles);
-  const indicator = newIndicator(town.slug);
+  const partnership = newPartnership(town.slug, programme.coreRoles);
+  const indicator = newIndicator(town.slug, programme.indicatorQuestion);
   return [
     await ctx.stores.partnerships.insertIfAbsent(
       partnership,

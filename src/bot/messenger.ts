@@ -5,14 +5,13 @@ import { CardFactory, MessageFactory, type CloudAdapter, type ConversationRefere
 import type { Logger } from 'pino';
 import type { ConversationRef } from '../domain/conversation.js';
 import { townBySlug } from '../domain/towns.js';
-import { actionCard } from '../cards/views.js';
+import { renderActionCard } from './render-action.js';
 import { SendDispatcher } from './dispatcher.js';
 import type { CardRenderer, Card } from '../cards/render.js';
 import type { Action } from '../domain/action.js';
 import type { Meeting } from '../domain/meeting.js';
 import type { DeliveryPlan } from '../domain/plan.js';
 import type { AppContext } from '../app/context.js';
-import { viewSettings } from '../app/read-models.js';
 import {
   boardChannel,
   cardPostIn,
@@ -59,14 +58,8 @@ export class Messenger {
 
   /** Posts the action's card to its town's channel, or updates the copy already there. */
   async publishAction(action: Action, what: string): Promise<PublishOutcome> {
-    const card = this.cards.render(
-      'action',
-      actionCard(action, {
-        ...viewSettings(this.ctx),
-        canEdit: true,
-        refreshUserIds: await this.teamsIdsOf(action),
-      }),
-    );
+    const refreshUserIds = await this.teamsIdsOf(action);
+    const card = renderActionCard(this.cards, this.ctx, action, { canEdit: true, refreshUserIds });
     return this.publish(action.id, action.town, card, `${action.ref} (${what})`);
   }
 

@@ -44,7 +44,12 @@ export class SaferTownsBot extends TeamsActivityHandler {
 
   /** Every turn sees the programme's towns as stored (reloaded at most once a second). */
   override async run(context: TurnContext): Promise<void> {
-    await refreshTowns(this.edge.ctx);
+    try {
+      await refreshTowns(this.edge.ctx);
+    } catch (error) {
+      // The towns stay as last loaded; the turn itself says what is wrong if the database is down.
+      this.edge.log.warn({ err: error }, 'could not reload the towns');
+    }
     await super.run(context);
   }
 

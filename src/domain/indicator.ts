@@ -49,12 +49,12 @@ export interface Indicator extends Versioned {
   readings: Reading[];
 }
 
-export function newIndicator(town: TownSlug): Indicator {
+export function newIndicator(town: TownSlug, question = HEADLINE_QUESTION): Indicator {
   return {
     id: town,
     version: 1,
     town,
-    question: HEADLINE_QUESTION,
+    question,
     baseline: null,
     target: null,
     readings: [],

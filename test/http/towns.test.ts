@@ -96,6 +96,8 @@ describe('a town added at run time', () => {
     expect(toOwner.some((body) => body.includes('HEL-001'))).toBe(true);
     await bot.say(USERS.coordinator, 'summary helston');
     expect(lastWords()).toContain('Helston');
+    await bot.say(USERS.coordinator, 'public summary helston');
+    expect(lastWords()).toContain('Helston');
     await bot.say(USERS.board, 'board');
     const board = lastWords();
     expect(board).toContain('All eleven towns');

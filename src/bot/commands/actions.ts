@@ -2,15 +2,9 @@
 import { z } from 'zod';
 import { townBySlug } from '../../domain/towns.js';
 import { actionFormContext } from '../../app/action-form.js';
-import {
-  canEditAction,
-  findAction,
-  getTownSummary,
-  listActions,
-  myActions,
-  viewSettings,
-} from '../../app/read-models.js';
-import { actionCard, actionsListCard } from '../../cards/views.js';
+import { findAction, getTownSummary, listActions, myActions, viewSettings } from '../../app/read-models.js';
+import { actionsListCard } from '../../cards/views.js';
+import { showAction } from '../verbs/action-card.js';
 import { townSummaryCard } from '../../cards/town-views.js';
 import { actionFormCard, must } from '../replies.js';
 import { defineCommand } from './command.js';
@@ -110,14 +104,7 @@ export const ACTION_COMMANDS = [
     read: (_text, [first, ...rest]) =>
       ['show', 'open', 'view'].includes(first!) ? { ref: rest.join(' ') } : null,
     input: z.object({ ref: actionRef }),
-    run: async ({ edge, actor }, input) => {
-      const action = must(await findAction(edge.ctx, actor, input.ref));
-      const canEdit = await canEditAction(edge.ctx, actor, action);
-      const refreshUserIds = await edge.messenger.teamsIdsOf(action);
-      return edge.cards.render(
-        'action',
-        actionCard(action, { ...viewSettings(edge.ctx), canEdit, refreshUserIds }),
-      );
-    },
+    run: async ({ edge, actor }, input) =>
+      showAction(edge, actor, must(await findAction(edge.ctx, actor, input.ref))),
   }),
 ];

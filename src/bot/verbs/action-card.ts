@@ -1,22 +1,29 @@
 // An action's card as the person may use it, and what a change said to the channel.
 import { cleanText } from '../../domain/text.js';
-import { canEditAction, viewSettings } from '../../app/read-models.js';
-import { actionCard } from '../../cards/views.js';
+import { canEditAction } from '../../app/read-models.js';
+import { renderActionCard } from '../render-action.js';
 import type { Action } from '../../domain/action.js';
 import type { Actor } from '../../domain/entity.js';
 import type { ActionChange } from '../../app/update-action.js';
 import type { Card } from '../../cards/render.js';
 import type { BotEdge } from '../edge.js';
 
-export async function showAction(edge: BotEdge, actor: Actor, action: Action, notice = ''): Promise<Card> {
+/**
+ * The action's card for this person. `mayEdit` when the caller knows it already: a change that was just
+ * allowed (owners do not change with it), so the click reads the person's seats once, not twice.
+ */
+export async function showAction(
+  edge: BotEdge,
+  actor: Actor,
+  action: Action,
+  notice = '',
+  mayEdit?: boolean,
+): Promise<Card> {
   const [canEdit, refreshUserIds] = await Promise.all([
-    canEditAction(edge.ctx, actor, action),
+    mayEdit ?? canEditAction(edge.ctx, actor, action),
     edge.messenger.teamsIdsOf(action),
   ]);
-  return edge.cards.render(
-    'action',
-    actionCard(action, { ...viewSettings(edge.ctx), canEdit, notice, refreshUserIds }),
-  );
+  return renderActionCard(edge.cards, edge.ctx, action, { canEdit, notice, refreshUserIds });
 }
 
 /** What the channel's copy says changed. */

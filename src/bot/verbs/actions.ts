@@ -93,12 +93,14 @@ async function changeAction(
   }
   const action = result.value;
   // Snoozing is the owner's own business: the channel card does not change.
+  // The change was allowed, and owners do not change with it: they may still edit.
   if (change.kind === 'snooze')
     return showAction(
       edge,
       actor,
       action,
       `Reminders snoozed until ${formatDate(action.snoozedUntil ?? action.dueDate)}.`,
+      true,
     );
   const published = await edge.messenger.publishAction(action, describeChange(change));
   const notice =
@@ -107,5 +109,5 @@ async function changeAction(
       : published === 'pending'
         ? "Saved. The channel's copy of this card will catch up shortly."
         : '';
-  return showAction(edge, actor, action, notice);
+  return showAction(edge, actor, action, notice, true);
 }
