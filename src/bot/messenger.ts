@@ -24,6 +24,7 @@ import {
 import { LatestOnly } from './latest-only.js';
 import { Proactive } from './proactive.js';
 import { InFlight } from './in-flight.js';
+import { NewestVersions } from './newest-versions.js';
 
 /** 'pending': still going when the click had to be answered; it carries on after (see `publish`). */
 export type PublishOutcome = 'posted' | 'updated' | 'no_channel' | 'failed' | 'pending';
@@ -50,6 +51,7 @@ export class Messenger {
 
   /** Channel posts still going after the turn that started them answered (see `publish`). */
   private readonly unfinished = new InFlight();
+  private readonly versions = new NewestVersions();
 
   /** Waits, up to `graceMs`, for channel posts still going (at shutdown); how many were left unfinished. */
   settle(graceMs: number): Promise<number> {
@@ -60,7 +62,7 @@ export class Messenger {
   async publishAction(action: Action, what: string): Promise<PublishOutcome> {
     const refreshUserIds = await this.teamsIdsOf(action);
     const card = renderActionCard(this.cards, this.ctx, action, { canEdit: true, refreshUserIds });
-    return this.publish(action.id, action.town, card, `${action.ref} (${what})`);
+    return this.publish(action, card, `${action.ref} (${what})`);
   }
 
   /**
@@ -71,11 +73,11 @@ export class Messenger {
    * version is kept to send (LatestOnly).
    */
   private async publish(
-    recordId: string,
-    town: Action['town'],
+    { id: recordId, version, town }: { id: string; version: number; town: Action['town'] },
     card: Card,
     what: string,
   ): Promise<PublishOutcome> {
+    if (!this.versions.admit(recordId, version)) return 'pending'; // a newer copy is on its way
     const channel = await this.channelOf(town);
     const conversationId = (channel?.reference as Partial<ConversationReference> | undefined)?.conversation
       ?.id;
@@ -140,12 +142,12 @@ export class Messenger {
 
   /** Posts the meeting card to the town's channel, or updates the copy already there. */
   async publishMeeting(meeting: Meeting, card: Card): Promise<PublishOutcome> {
-    return this.publish(meeting.id, meeting.town, card, `meeting ${meeting.title}`);
+    return this.publish(meeting, card, `meeting ${meeting.title}`);
   }
 
   /** Posts the delivery plan's card to its town's channel, or updates the copy already there. */
   async publishPlan(plan: DeliveryPlan, card: Card): Promise<PublishOutcome> {
-    return this.publish(plan.id, plan.town, card, `the delivery plan "${plan.title}"`);
+    return this.publish(plan, card, `the delivery plan "${plan.title}"`);
   }
 
   /** Whether the record's card has been posted to a channel (and so should be kept up to date). */

@@ -24,6 +24,10 @@ const MOVE_LABELS: Partial<Record<ActionStatus, string>> = {
   cancelled: 'Cancel action',
 };
 
+/** The button for a move: a done action is reopened, not started. */
+const moveLabel = (from: ActionStatus, to: ActionStatus) =>
+  from === 'done' && to === 'in_progress' ? 'Reopen' : (MOVE_LABELS[to] ?? STATUS_LABELS[to]);
+
 export function actionCard(
   action: Action,
   view: ViewSettings & { canEdit: boolean; notice?: string; refreshUserIds?: string[] },
@@ -32,7 +36,7 @@ export function actionCard(
   const next = view.canEdit ? STATUS_TRANSITIONS[action.status] : [];
   const moves = next
     .filter((s) => s !== 'blocked')
-    .map((status) => ({ status, label: MOVE_LABELS[status] ?? STATUS_LABELS[status] }));
+    .map((status) => ({ status, label: moveLabel(action.status, status) }));
   const last = action.notes.at(-1);
   return {
     actionId: action.id,
@@ -102,7 +106,7 @@ export function reminderCard(
   const moves = toOwner
     ? STATUS_TRANSITIONS[action.status]
         .filter((s) => s === 'in_progress' || s === 'done')
-        .map((status) => ({ status, label: MOVE_LABELS[status] ?? STATUS_LABELS[status] }))
+        .map((status) => ({ status, label: moveLabel(action.status, status) }))
     : [];
   return {
     actionId: action.id,

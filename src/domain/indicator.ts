@@ -141,30 +141,33 @@ export function progressAgainstTrajectory(ind: Indicator): {
 }
 
 /** The series of a trajectory chart: baseline to target, the survey readings, the local proxies. */
+/**
+ * The chart's series on one ordered year axis. A chart draws its x categories in the order it first meets
+ * them, so the trajectory (drawn first) carries a point at every year of the axis within its span, on its
+ * straight line, and every series runs in year order: a proxy from 2019 sits between 2017 and 2021.
+ */
 export function indicatorSeries(
   ind: Indicator,
 ): { legend: string; points: { year: number; value: number }[] }[] {
-  const series = [];
-  if (ind.baseline && ind.target)
-    series.push({
-      legend: 'Trajectory to target',
-      points: [
-        { year: ind.baseline.year, value: ind.baseline.value },
-        { year: ind.target.year, value: ind.target.value },
-      ],
-    });
-  const survey = ind.readings.filter((r) => !r.proxy);
+  const byYear = (points: { year: number; value: number }[]) => [...points].sort((a, b) => a.year - b.year);
   const baselinePoint = ind.baseline ? [{ year: ind.baseline.year, value: ind.baseline.value }] : [];
-  if (survey.length || baselinePoint.length)
-    series.push({
-      legend: "Residents' survey",
-      points: [...baselinePoint, ...survey.map((r) => ({ year: r.year, value: r.value }))],
-    });
-  const proxies = ind.readings.filter((r) => r.proxy);
-  if (proxies.length)
-    series.push({
-      legend: 'Local surveys (proxy)',
-      points: proxies.map((r) => ({ year: r.year, value: r.value })),
-    });
+  const survey = byYear([
+    ...baselinePoint,
+    ...ind.readings.filter((r) => !r.proxy).map((r) => ({ year: r.year, value: r.value })),
+  ]);
+  const proxies = byYear(ind.readings.filter((r) => r.proxy).map((r) => ({ year: r.year, value: r.value })));
+  const series = [];
+  if (ind.baseline && ind.target) {
+    const { baseline, target } = ind;
+    const years = [
+      ...new Set([baseline.year, target.year, ...survey.map((p) => p.year), ...proxies.map((p) => p.year)]),
+    ]
+      .filter((year) => year >= baseline.year && year <= target.year)
+      .sort((a, b) => a - b);
+    const points = years.map((year) => ({ year, value: trajectoryAt(ind, year)! }));
+    series.push({ legend: 'Trajectory to target', points });
+  }
+  if (survey.length) series.push({ legend: "Residents' survey", points: survey });
+  if (proxies.length) series.push({ legend: 'Local surveys (proxy)', points: proxies });
   return series;
 }

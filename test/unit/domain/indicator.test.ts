@@ -8,6 +8,7 @@ import {
   progressAgainstTrajectory,
   trajectoryAt,
   newIndicator,
+  indicatorSeries,
   setBaseline,
   setTarget,
   type Indicator,
@@ -98,5 +99,27 @@ describe('progress against the trajectory to target', () => {
 
   it('never judges progress on a proxy', () => {
     expect(progressAgainstTrajectory({ ...base, readings: [reading(70, 400, true)] })).toBeNull();
+  });
+});
+
+describe('the indicator chart', () => {
+  it('puts every series on one ordered year axis, the trajectory on its line at each year', () => {
+    let ind = value<Indicator>(
+      setBaseline(newIndicator('truro'), { year: 2017, value: 46, sampleSize: 400 }),
+    );
+    ind = value<Indicator>(setTarget(ind, { year: 2021, value: 54 }));
+    ind = value<Indicator>(
+      addReading(ind, { year: 2021, value: 52, sampleSize: 380, source: 'Residents survey', proxy: false }),
+    );
+    ind = value<Indicator>(addReading(ind, { year: 2019, value: 49, source: 'Have Your Say', proxy: true }));
+    const series = indicatorSeries(ind);
+    expect(series.map((s) => [s.legend, s.points.map((p) => `${p.year}:${p.value}`)])).toEqual([
+      ['Trajectory to target', ['2017:46', '2019:50', '2021:54']],
+      ["Residents' survey", ['2017:46', '2021:52']],
+      ['Local surveys (proxy)', ['2019:49']],
+    ]);
+    // The order a chart meets the years in, reading the series in turn, is the years' own order.
+    const met = [...new Set(series.flatMap((s) => s.points.map((p) => p.year)))];
+    expect(met).toEqual([...met].sort((a, b) => a - b));
   });
 });
