@@ -6,4 +6,6 @@ export const facts = z.array(z.object({ title: text, value: text }));
 export const commands = z.array(z.object({ usage: text, description: text }));
 export const lines = z.array(z.object({ line: text }));
 export const choices = z.array(z.object({ title: text, value: text }));
+/** Buttons that send a command as if typed (Teams' messageBack: reaches the bot in every scope). */
+export const buttons = z.array(z.object({ title: text, command: text }));
 export const color = z.enum(['Default', 'Good', 'Warning', 'Attention', 'Accent']);

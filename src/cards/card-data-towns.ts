@@ -1,6 +1,6 @@
 // The data of the town and board summary cards and the meeting cards.
 import { z } from 'zod';
-import { text, facts, lines, choices, color } from './card-data-parts.js';
+import { text, facts, lines, choices, color, buttons } from './card-data-parts.js';
 
 export const TOWN_CARD_DATA = {
   'town-summary': z.object({
@@ -13,6 +13,7 @@ export const TOWN_CARD_DATA = {
     meetings: lines,
     problems: text,
     planLine: text,
+    buttons,
     indicator: z.object({
       question: text,
       facts,
@@ -35,6 +36,7 @@ export const TOWN_CARD_DATA = {
         overdueText: text,
         overdueColor: color,
         indicator: text,
+        command: text,
       }),
     ),
   }),

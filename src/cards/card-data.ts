@@ -1,14 +1,19 @@
 // The data each card template expects, checked before rendering so that a template never shows "${...}"
 // or an empty field by accident.
 import { z } from 'zod';
-import { text, commands, lines, choices, color } from './card-data-parts.js';
+import { text, commands, lines, choices, color, buttons } from './card-data-parts.js';
 
 import { TOWN_CARD_DATA } from './card-data-towns.js';
 import { WORK_CARD_DATA } from './card-data-work.js';
 
 export const CARD_DATA = {
-  welcome: z.object({ scope: text, commands, nextStep: text }),
-  help: z.object({ title: text, suggestion: text, commands }),
+  welcome: z.object({ scope: text, commands, nextStep: text, buttons }),
+  help: z.object({
+    title: text,
+    suggestion: text,
+    groups: z.array(z.object({ heading: text, commands })),
+    buttons,
+  }),
   error: z.object({ title: text, message: text, issues: z.array(z.object({ message: text })), hint: text }),
   action: z.object({
     actionId: text,

@@ -48,8 +48,16 @@ export function townSummaryCard(s: TownSummary, view: ViewSettings): CardData<'t
           : []),
       ]
     : [{ title: 'Indicator', value: 'not set up' }];
+  const name = townBySlug(s.town).name;
   return {
-    townName: townBySlug(s.town).name,
+    townName: name,
+    buttons: [
+      { title: 'Overdue', command: `actions ${name} overdue` },
+      { title: 'Due soon', command: `actions ${name} due` },
+      { title: 'Mine', command: `actions ${name} mine` },
+      { title: 'New action', command: `new action ${name}` },
+      { title: 'The plan', command: `plan ${name}` },
+    ],
     subtitle: `${s.total} actions, ${open} open, ${s.percentComplete}% complete · ${formatDate(view.today)}`,
     ragChart,
     statusFacts: Object.entries(s.byStatus).map(([status, n]) => ({
@@ -108,6 +116,7 @@ export function boardCard(
       const latest = ind?.latest ?? ind?.latestProxy;
       return {
         town: townBySlug(s.town).name,
+        command: `summary ${townBySlug(s.town).name}`,
         detail: `${openProblems(s)} open problems · ${s.meetingsHeld} meetings held${townFund(s.town)}`,
         complete: `${s.percentComplete}%`,
         rag: `${s.byRag.red} / ${s.byRag.amber} / ${s.byRag.green}`,

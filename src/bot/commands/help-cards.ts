@@ -2,7 +2,22 @@
 import type { Card, CardRenderer } from '../../cards/render.js';
 import type { CommandEntry } from './command.js';
 
-type Listed = Pick<CommandEntry, 'name' | 'usage' | 'description'>;
+type Listed = Pick<CommandEntry, 'name' | 'usage' | 'description' | 'audience'>;
+
+const HEADINGS: Record<CommandEntry['audience'], string> = {
+  everyone: 'For everyone',
+  members: 'For partners',
+  coordinators: 'For coordinators',
+  board: 'For the county board',
+};
+
+/** The commands most people start with, as buttons that send them. */
+const MAIN = [
+  { title: 'My actions', command: 'my actions' },
+  { title: 'Summary', command: 'summary' },
+  { title: 'New action', command: 'new action' },
+  { title: 'The plan', command: 'plan' },
+];
 
 const facts = (commands: readonly Listed[]) =>
   commands.map((c) => ({ usage: c.usage, description: c.description }));
@@ -13,10 +28,17 @@ export function helpCard(
   suggestion: string | null,
   unknown?: string,
 ): Card {
+  const groups = (Object.keys(HEADINGS) as CommandEntry['audience'][])
+    .map((audience) => ({
+      heading: HEADINGS[audience],
+      commands: facts(commands.filter((c) => c.audience === audience)),
+    }))
+    .filter((g) => g.commands.length);
   return cards.render('help', {
     title: unknown ? `I didn't understand "${unknown.slice(0, 80)}"` : 'What I can do',
     suggestion: suggestion ? `Did you mean "${suggestion}"?` : '',
-    commands: facts(commands),
+    groups,
+    buttons: suggestion ? [{ title: `Try "${suggestion}"`, command: suggestion }, ...MAIN] : MAIN,
   });
 }
 
@@ -31,6 +53,7 @@ export function welcomeCard(
   return cards.render('welcome', {
     scope,
     commands: facts(commands.filter((c) => first.includes(c.name))),
+    buttons: [{ title: 'Help', command: 'help' }, ...MAIN.slice(0, 2)],
     nextStep: inChannel
       ? 'Coordinators: run "link {town}" here to make this the town\'s channel.'
       : 'Try "my actions", or "summary Truro".',

@@ -11,6 +11,7 @@ import { meetingCard } from '../../../src/cards/meeting-views.js';
 import { actionFormCard, errorCard, joinRequestCard, meetingFormCard } from '../../../src/bot/replies.js';
 import { helpCard, welcomeCard } from '../../../src/bot/commands/help-cards.js';
 import { COMMANDS } from '../../../src/bot/commands/registry.js';
+import { parseCommand } from '../../../src/bot/commands/parse.js';
 import { AppError, ErrorCode } from '../../../src/errors.js';
 import { screenFields } from '../../../src/domain/personal-data.js';
 import { newIndicator } from '../../../src/domain/indicator.js';
@@ -418,5 +419,47 @@ describe('card templates', () => {
     expect(text).toContain('Concern from Alex: Too few');
     expect(text).toContain('1 comments, 1 concerns');
     expect(text).toContain('1 of 3 done');
+  });
+});
+
+describe('cards you can act from', () => {
+  /** The commands a card's buttons send (Teams' messageBack), as typed. */
+  const sent = (card: Card): string[] => {
+    const out: string[] = [];
+    const walk = (node: unknown) => {
+      if (Array.isArray(node)) node.forEach(walk);
+      else if (node && typeof node === 'object') {
+        const msteams = (node as { msteams?: { type?: string; text?: string } }).msteams;
+        if (msteams?.type === 'messageBack' && msteams.text) out.push(msteams.text);
+        Object.values(node).forEach(walk);
+      }
+    };
+    walk(card);
+    return out;
+  };
+
+  it.each(['help', 'welcome', 'town-summary', 'board-summary'] as const)(
+    '%s: every button sends a command the bot reads',
+    (name) => {
+      const commands = sent(rendered[name]);
+      expect(commands.length).toBeGreaterThan(0);
+      for (const command of commands)
+        expect(parseCommand(command).kind, command).not.toMatch(/^(unknown|invalid)$/);
+    },
+  );
+
+  it("offers the summary's next steps, each town's summary on the board, and help by role", () => {
+    expect(sent(rendered['town-summary'])).toEqual([
+      'actions Truro overdue',
+      'actions Truro due',
+      'actions Truro mine',
+      'new action Truro',
+      'plan Truro',
+    ]);
+    expect(sent(rendered['board-summary'])).toContain('summary Truro');
+    const help = JSON.stringify(rendered.help);
+    for (const heading of ['For everyone', 'For partners', 'For coordinators', 'For the county board'])
+      expect(help).toContain(heading);
+    expect(sent(rendered.help)[0]).toBe('summary'); // the suggestion first
   });
 });
