@@ -1,7 +1,7 @@
 // The data each card template expects, checked before rendering so that a template never shows "${...}"
 // or an empty field by accident.
 import { z } from 'zod';
-import { text, commands, lines, choices, color, buttons } from './card-data-parts.js';
+import { text, commands, choices, color, buttons } from './card-data-parts.js';
 
 import { TOWN_CARD_DATA } from './card-data-towns.js';
 import { WORK_CARD_DATA } from './card-data-work.js';
@@ -88,7 +88,9 @@ export const CARD_DATA = {
   digest: z.object({
     heading: text,
     subtitle: text,
-    sections: z.array(z.object({ title: text, color: color, lines })),
+    sections: z.array(
+      z.object({ title: text, color: color, lines: z.array(z.object({ line: text, ref: text })) }),
+    ),
     footer: text,
   }),
   members: z.object({

@@ -134,6 +134,7 @@ export function digestCard(
   footer: string,
 ): CardData<'digest'> {
   const line = (a: ActionHeadline) => ({
+    ref: a.ref,
     line: `${a.ref} ${a.title} (${dueText(a, view.today, view.dueSoonDays)}; ${a.owners.map((o) => o.displayName).join(', ')})`,
   });
   const sections = [
@@ -150,7 +151,7 @@ export function digestCard(
     {
       title: `Done in the last week (${digest.doneLastWeek.length})`,
       color: 'Good' as const,
-      lines: digest.doneLastWeek.slice(0, 15).map((a) => ({ line: `${a.ref} ${a.title}` })),
+      lines: digest.doneLastWeek.slice(0, 15).map((a) => ({ ref: a.ref, line: `${a.ref} ${a.title}` })),
     },
   ].filter((s) => s.lines.length > 0);
   return {

@@ -462,4 +462,19 @@ describe('cards you can act from', () => {
       expect(help).toContain(heading);
     expect(sent(rendered.help)[0]).toBe('summary'); // the suggestion first
   });
+
+  it('opens each action of the digest from its line', () => {
+    const opens: string[] = [];
+    const walk = (node: unknown) => {
+      if (Array.isArray(node)) node.forEach(walk);
+      else if (node && typeof node === 'object') {
+        const action = (node as { selectAction?: { verb?: string; data?: { ref?: string } } }).selectAction;
+        if (action?.verb === 'action.show' && action.data?.ref) opens.push(action.data.ref);
+        Object.values(node).forEach(walk);
+      }
+    };
+    walk(rendered.digest);
+    expect(opens.length).toBeGreaterThan(0);
+    expect(opens.every((ref) => /^[A-Z]{3}-\d{3}$/.test(ref))).toBe(true);
+  });
 });
