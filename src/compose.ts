@@ -1,5 +1,9 @@
 // The composition root: the only place that builds the real adapters and wires them together.
 // src/main.ts (the process entry) and the HTTP-level tests both call it.
+import { documentHosts } from './domain/evidence-link.js';
+import { FeedNotifier } from './bot/feed.js';
+import { OwnerNotifier } from './bot/owner-notifier.js';
+import { TeamsOwnerNotices } from './bot/owner-notice-delivery.js';
 import { applyRetentionDaily, type RetentionReport } from './app/apply-retention.js';
 import type { Db } from 'mongodb';
 import type { Logger } from 'pino';
@@ -76,6 +80,7 @@ export async function composeService(
       timeZone: config.TIMEZONE,
       dueSoonDays: config.DUE_SOON_DAYS,
       seedFundGbp: config.SEED_FUND_GBP,
+      evidenceHosts: documentHosts(config.SHAREPOINT_HOST),
     },
   };
   await refreshTowns(ctx); // the programme's towns, as stored
@@ -91,12 +96,20 @@ export async function composeService(
   const calendar = graph ? new GraphCalendar(graph) : null;
   const upload = new PlanUpload(ctx, cards, excelPlanSheets, !config.MICROSOFT_APP_ID, log);
   const reports = new ReportDelivery(ctx, new ExcelReportFiles(), !config.MICROSOFT_APP_ID, log);
-  const bot = new SaferTownsBot({ ctx, cards, upload, messenger, log, calendar, reports });
-  const feed =
+  const graphFeed =
     graph && config.TEAMS_APP_CATALOG_ID ? new GraphActivityFeed(graph, config.TEAMS_APP_CATALOG_ID) : null;
-  const delivery = new TeamsReminderDelivery(ctx, cards, messenger, feed, config.MICROSOFT_APP_ID ?? '', log);
+  const feed = new FeedNotifier(graphFeed, config.MICROSOFT_APP_ID ?? '', log);
+  const delivery = new TeamsReminderDelivery(ctx, cards, messenger, feed, log);
+  const worker = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
+  const owners = new OwnerNotifier(
+    ctx,
+    new TeamsOwnerNotices(ctx, cards, messenger, feed, log),
+    { worker, leaseMs: config.REMINDER_LEASE_SECONDS * 1_000 },
+    log,
+  );
+  const bot = new SaferTownsBot({ ctx, cards, upload, messenger, log, calendar, reports, owners });
   const sweepOptions: SweepOptions = {
-    worker: `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`,
+    worker,
     leaseMs: config.REMINDER_LEASE_SECONDS * 1_000,
     sendsPerSecond: config.TEAMS_TENANT_RPS,
     policy: {
@@ -145,7 +158,8 @@ export async function composeService(
     ctx,
     sweep,
     startReminders: () => startSweeper(sweep, config.REMINDER_SWEEP_SECONDS * 1_000, log),
-    settle: (graceMs) => messenger.settle(graceMs),
+    settle: async (graceMs) =>
+      (await Promise.all([messenger.settle(graceMs), owners.settle(graceMs)])).reduce((a, b) => a + b),
   };
 }
 

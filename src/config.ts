@@ -107,6 +107,18 @@ const configSchema = z.object({
   GRAPH_BASE_URL: z
     .url({ protocol: /^https$/, error: 'must be an https:// URL' })
     .default('https://graph.microsoft.com/'),
+  /**
+   * The tenant's SharePoint host (contoso.sharepoint.com): progress notes may link to documents there and in
+   * OneDrive (contoso-my.sharepoint.com), and nowhere else. Unset: evidence links are refused.
+   */
+  SHAREPOINT_HOST: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .default('')
+    .refine((v) => v === '' || /^[a-z0-9][a-z0-9-]*\.sharepoint\.(com|us|de|cn)$/.test(v), {
+      message: 'must be the tenant SharePoint host, like contoso.sharepoint.com',
+    }),
   /** The app's id in the tenant's app catalog, to install it for owners the bot cannot reach yet. */
   TEAMS_APP_CATALOG_ID: optionalText,
   /** Comma-separated tenant ids whose activities are accepted; empty accepts any tenant. */

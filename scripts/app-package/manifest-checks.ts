@@ -3,7 +3,7 @@
 // reminder code sends, with templates that use only the parameters the code fills.
 import { parseCommand } from '../../src/bot/commands/parse.js';
 import { manifestCommandLists, MENU_LIMIT } from '../../src/bot/commands/registry.js';
-import { ACTIVITY_TYPES, FEED_TEMPLATE_PARAMETERS } from '../../src/bot/reminder-delivery.js';
+import { ACTIVITY_TYPES, FEED_TEMPLATE_PARAMETERS } from '../../src/bot/feed.js';
 
 const SEMVER = /^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)$/;
 

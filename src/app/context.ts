@@ -5,6 +5,14 @@ export interface AppContext {
   stores: Stores;
   clock: Clock;
   ids: IdGenerator;
-  /** seedFundGbp: the programme's seed fund in pounds (SEED_FUND_GBP; 50,000 when not given). */
-  settings: { timeZone: string; dueSoonDays: number; seedFundGbp?: number };
+  /**
+   * seedFundGbp: the programme's seed fund in pounds (SEED_FUND_GBP; 50,000 when not given); evidenceHosts:
+   * where progress notes may link to (SHAREPOINT_HOST and its OneDrive; none when not given).
+   */
+  settings: {
+    timeZone: string;
+    dueSoonDays: number;
+    seedFundGbp?: number;
+    evidenceHosts?: readonly string[];
+  };
 }

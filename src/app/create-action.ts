@@ -9,11 +9,14 @@ import { reviseIfApproved } from '../domain/plan.js';
 import { audit } from './audit-trail.js';
 import { recordPlanRevision } from './plans.js';
 import { authorise } from './authorise.js';
+import { noticesFor } from './owner-notices.js';
+import type { OwnerNotice } from './outward-ports.js';
 import type { Actor } from '../domain/entity.js';
 import type { AppContext } from './context.js';
 
 export type CreateActionOutcome =
-  | { kind: 'created'; action: Action }
+  /** With a notice for each owner (sent by the edge once the person has their answer). */
+  | { kind: 'created'; action: Action; notices: OwnerNotice[] }
   /** Free text looks like personal data: ask the user to replace it, or (a warning) to confirm it is not. */
   | { kind: 'personal_data'; screening: FieldsScreening };
 
@@ -87,5 +90,5 @@ export async function createAction(
     );
     if (!revised.ok) return fail(revised.error);
   }
-  return ok({ kind: 'created', action });
+  return ok({ kind: 'created', action, notices: noticesFor(null, action, actor) });
 }

@@ -8,6 +8,8 @@ import type { TaskGroup } from '../domain/task-group.js';
 import type { ImportRow } from '../domain/plan-import-rows.js';
 import type { TownSlug } from '../domain/towns.js';
 import type { TownSummary } from '../domain/summary.js';
+import type { Actor, PersonRef } from '../domain/entity.js';
+import type { OwnerNoticeKind } from '../domain/reminder.js';
 
 /** Online Teams meetings on an organiser's calendar (Microsoft Graph). */
 export interface Calendar {
@@ -31,6 +33,20 @@ export interface Calendar {
  */
 export interface ReminderDelivery {
   deliver(action: Action, reminder: DueReminder): Promise<'sent' | 'unreachable'>;
+}
+
+/** A person given an action (or taken off one), told 1:1: see owner-notices.ts. */
+export interface OwnerNotice {
+  action: Action;
+  person: PersonRef;
+  kind: OwnerNoticeKind;
+  /** Who made the change. */
+  by: Actor;
+}
+
+/** Tells one person of one owner change; throws on a transient failure (the claim then lapses). */
+export interface OwnerNoticeDelivery {
+  deliver(notice: OwnerNotice): Promise<'sent' | 'unreachable'>;
 }
 
 export interface FeedNotification {

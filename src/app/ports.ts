@@ -101,6 +101,8 @@ type SeedFundStore = VersionedStore<SeedFund>;
 
 export interface AuditLog {
   listForEntity(entityId: string): Promise<AuditEvent[]>;
+  /** One page of a record's trail, newest first: `skip` events in, at most `limit`. */
+  pageForEntity(entityId: string, page: { skip: number; limit: number }): Promise<AuditEvent[]>;
   listByTown(town: TownSlug, limit: number): Promise<AuditEvent[]>;
   /** An event that goes with no record write (a subject access export, a report taken out). */
   append(event: AuditEvent): Promise<void>;

@@ -4,13 +4,16 @@ import { localDateOf, type LocalDate } from '../domain/dates.js';
 import { fail, ok, type Result, type Validated } from '../domain/result.js';
 import { audit } from './audit-trail.js';
 import { permit, roleIn } from './authorise.js';
+import type { AccessRole } from '../domain/roles.js';
 import { mayChangeAction, type Action, type ActionStatus } from '../domain/action.js';
-import type { Actor } from '../domain/entity.js';
+import { SYSTEM_ACTOR, type Actor } from '../domain/entity.js';
+import { evidenceLink } from '../domain/evidence-link.js';
+import { nextOccurrence } from '../domain/action-recurring.js';
 import type { AppContext } from './context.js';
 
 export type ActionChange =
   | { kind: 'status'; status: ActionStatus; reason?: string | null }
-  | { kind: 'note'; text: string }
+  | { kind: 'note'; text: string; link?: string | null }
   | { kind: 'due_date'; dueDate: LocalDate }
   | { kind: 'snooze'; days: number };
 
@@ -24,48 +27,102 @@ export async function updateAction(
   actor: Actor,
   request: { actionId: string; expectedVersion: number; change: ActionChange },
 ): Promise<Result<Action, AppError>> {
-  const action = await ctx.stores.actions.get(request.actionId);
+  const loaded = await changeableAction(ctx, actor, request.actionId, request.expectedVersion);
+  if (!loaded.ok) return loaded;
+  const { action } = loaded.value;
+
+  const applied = apply(ctx, actor, action, request.change);
+  if (!applied.ok) return fail(AppError.validation(applied.error, `${action.ref} was not changed`));
+  // Done, and it recurs: the next occurrence is made now, named on this one so it is made only once.
+  const following = applied.value.status === 'done' ? await followingOccurrence(ctx, applied.value) : null;
+  const next = following
+    ? { ...applied.value, next: { id: following.id, ref: following.ref } }
+    : applied.value;
+  const saved = await saveChange(ctx, actor, action, next, `action.${request.change.kind}`);
+  if (saved.ok && following) await insertOccurrence(ctx, following);
+  return saved;
+}
+
+/**
+ * The action, when the person may change it and it is still at the version they saw. One read of the
+ * person's seats decides both: may they change actions here, and this one.
+ */
+export async function changeableAction(
+  ctx: AppContext,
+  actor: Actor,
+  actionId: string,
+  expectedVersion: number,
+): Promise<Result<{ action: Action; role: AccessRole | 'system' }, AppError>> {
+  const action = await ctx.stores.actions.get(actionId);
   if (!action) return fail(new AppError(ErrorCode.NotFound, 'That action no longer exists'));
+  let role: AccessRole | 'system' = 'system';
   if (actor.kind !== 'system') {
-    // One read of the person's seats decides both: may they change actions here, and this one?
-    const role = await roleIn(ctx, actor, action.town);
-    const access = permit(role, action.town, 'update');
+    const held = await roleIn(ctx, actor, action.town);
+    const access = permit(held, action.town, 'update');
     if (!access.ok) return access;
-    if (!mayChangeAction(action, actor.id, role)) {
-      return fail(
-        new AppError(
-          ErrorCode.Forbidden,
-          `Only ${action.ref}'s owners and the town's coordinators can change it`,
-        ),
-      );
+    if (!mayChangeAction(action, actor.id, held)) {
+      const message = `Only ${action.ref}'s owners and the town's coordinators can change it`;
+      return fail(new AppError(ErrorCode.Forbidden, message));
     }
+    role = access.value;
   }
-  if (action.version !== request.expectedVersion) return fail(stale());
+  if (action.version !== expectedVersion) return fail(stale());
   if (action.redactedAt) {
     const message =
       `${action.ref} was closed long ago and its text removed under the retention policy: it is kept ` +
       'for the counts only. Start a new action instead.';
     return fail(AppError.validation([{ field: 'action', message }], `${action.ref} was not changed`));
   }
+  return ok({ action, role });
+}
 
-  const next = apply(ctx, actor, action, request.change);
-  if (!next.ok) return fail(AppError.validation(next.error, `${action.ref} was not changed`));
-
-  const entity = { kind: 'action' as const, id: action.id, label: action.ref };
-  const [before, after] = [diff(action, next.value), diff(next.value, action)];
+/**
+ * Writes `after` over `before` in one atomic, version-checked write with its audit event (the fields that
+ * changed, before and after, with `note` for what the fields do not say, such as a revision's reason).
+ */
+export async function saveChange(
+  ctx: AppContext,
+  actor: Actor,
+  before: Action,
+  after: Action,
+  change: string,
+  note?: Record<string, unknown>,
+): Promise<Result<Action, AppError>> {
   const event = audit(ctx, {
     actor,
-    change: `action.${request.change.kind}`,
-    entity,
-    town: action.town,
-    before,
-    after,
+    change,
+    entity: { kind: 'action', id: before.id, label: before.ref },
+    town: before.town,
+    before: diff(before, after),
+    after: { ...diff(after, before), ...note },
   });
-  const outcome = await ctx.stores.actions.update(next.value, request.expectedVersion, event);
+  const outcome = await ctx.stores.actions.update(after, before.version, event);
   if (outcome.kind === 'not_found')
     return fail(new AppError(ErrorCode.NotFound, 'That action no longer exists'));
   if (outcome.kind === 'stale') return fail(stale());
   return ok(outcome.value);
+}
+
+/** The occurrence that follows a recurring action done now (null: it does not recur, or the plan ends). */
+async function followingOccurrence(ctx: AppContext, done: Action): Promise<Action | null> {
+  if (!done.recurrence || done.next) return null;
+  const plan = await ctx.stores.plans.get(done.planId);
+  const now = ctx.clock.now();
+  const meta = { now, today: localDateOf(now, ctx.settings.timeZone), planEnd: plan?.periodEnd ?? null };
+  const draft = nextOccurrence(done, { ...meta, id: ctx.ids.newId(), ref: '' });
+  return draft && { ...draft, ref: await ctx.stores.actions.nextRef(done.town) };
+}
+
+function insertOccurrence(ctx: AppContext, action: Action): Promise<void> {
+  const event = audit(ctx, {
+    actor: SYSTEM_ACTOR,
+    change: 'action.recurred',
+    entity: { kind: 'action', id: action.id, label: action.ref },
+    town: action.town,
+    before: null,
+    after: action,
+  });
+  return ctx.stores.actions.insert(action, event);
 }
 
 /** The card the person acted on was out of date: nothing was changed. */
@@ -80,8 +137,12 @@ function apply(ctx: AppContext, actor: Actor, action: Action, change: ActionChan
   switch (change.kind) {
     case 'status':
       return changeStatus(action, change.status, { reason: change.reason ?? null, at: now });
-    case 'note':
-      return addProgressNote(action, change.text, { aadObjectId: actor.id, displayName: actor.name }, now);
+    case 'note': {
+      const link = change.link ? evidenceLink(change.link, ctx.settings.evidenceHosts ?? []) : null;
+      if (link && !link.ok) return link;
+      const by = { aadObjectId: actor.id, displayName: actor.name };
+      return addProgressNote(action, change.text, by, now, link?.value);
+    }
     case 'due_date':
       return changeDueDate(action, change.dueDate, localDateOf(now, ctx.settings.timeZone), now);
     case 'snooze':

@@ -6,6 +6,7 @@ import type { CardRenderer } from '../cards/render.js';
 import type { Messenger } from './messenger.js';
 import type { PlanUpload } from './plan-upload.js';
 import type { ReportDelivery } from './report-delivery.js';
+import type { OwnerNotifier } from './owner-notifier.js';
 
 export interface BotEdge {
   readonly ctx: AppContext;
@@ -18,4 +19,6 @@ export interface BotEdge {
   readonly upload: PlanUpload | null;
   /** The board workbook through Teams' file consent; null where files cannot be sent. */
   readonly reports: ReportDelivery | null;
+  /** Tells people they were given an action, or taken off one. */
+  readonly owners: OwnerNotifier;
 }

@@ -4,7 +4,8 @@
 // town's channel. An owner who blocked the bot is reported to the coordinators.
 import { townMembers } from '../app/card-context.js';
 import type { Logger } from 'pino';
-import { AppError, ErrorCode } from '../errors.js';
+import { ErrorCode, type AppError } from '../errors.js';
+import type { FeedNotifier } from './feed.js';
 import { boardCard } from '../cards/town-views.js';
 import { digestCard, reminderCard } from '../cards/views.js';
 import type { TownSummary } from '../domain/summary.js';
@@ -13,10 +14,8 @@ import type { Digest } from '../domain/digest.js';
 import { viewSettings } from '../app/read-models.js';
 import type { Action } from '../domain/action.js';
 import type { DueReminder } from '../domain/reminder-policy.js';
-import type { ActionReminderKind } from '../domain/reminder.js';
 import type { AppContext } from '../app/context.js';
 import type {
-  ActivityFeed,
   BoardReportDelivery,
   DigestDelivery,
   GroupOverrunDelivery,
@@ -27,18 +26,6 @@ import { groupCard } from '../cards/group-views.js';
 import type { CardRenderer } from '../cards/render.js';
 import type { Messenger } from './messenger.js';
 
-/** Activity types the manifest declares (activities.activityTypes) for these notifications. */
-export const ACTIVITY_TYPES: Record<ActionReminderKind, string> = {
-  due_soon: 'actionDueSoon',
-  due_today: 'actionDueToday',
-  overdue: 'actionOverdue',
-  escalation: 'actionEscalated',
-};
-
-/** The template parameters each notification carries; the manifest's templateText may use these (and {actor}). */
-export const FEED_TEMPLATE_PARAMETERS = ['ref'] as const;
-type FeedParameters = Record<(typeof FEED_TEMPLATE_PARAMETERS)[number], string>;
-
 export class TeamsReminderDelivery
   implements ReminderDelivery, DigestDelivery, BoardReportDelivery, GroupOverrunDelivery
 {
@@ -46,8 +33,7 @@ export class TeamsReminderDelivery
     private readonly ctx: AppContext,
     private readonly cards: CardRenderer,
     private readonly messenger: Messenger,
-    private readonly feed: ActivityFeed | null,
-    private readonly botAppId: string,
+    private readonly feed: FeedNotifier,
     private readonly log: Logger,
   ) {}
 
@@ -66,7 +52,7 @@ export class TeamsReminderDelivery
       const result = await this.messenger.sendPersonal(owner.aadObjectId, card, data.headline);
       if (result === 'sent') {
         reached++;
-        await this.notifyFeed(owner.aadObjectId, action, reminder.kind, data.headline);
+        await this.feed.notify(owner.aadObjectId, action, reminder.kind, data.headline);
       } else if (result === 'blocked') {
         this.log.warn({ action: action.ref }, 'an owner has blocked the bot');
         await this.messenger.tellCoordinators(
@@ -74,7 +60,7 @@ export class TeamsReminderDelivery
           `${owner.displayName} has blocked the Safer Towns bot, so could not be reminded: ${data.headline}.`,
         );
       } else {
-        const installFailure = await this.install(owner.aadObjectId);
+        const installFailure = await this.feed.install(owner.aadObjectId);
         if (await this.messenger.mentionInChannel(action.town, owner, `${data.headline}: ${action.title}`))
           reached++;
         else if (installFailure?.code === ErrorCode.Unavailable) graphDown = installFailure;
@@ -134,39 +120,5 @@ export class TeamsReminderDelivery
     );
     const result = await this.messenger.sendPersonal(aadObjectId, card, 'Your weekly digest');
     return result === 'sent' ? 'sent' : 'unreachable';
-  }
-
-  private async notifyFeed(
-    userId: string,
-    action: Action,
-    kind: ActionReminderKind,
-    headline: string,
-  ): Promise<void> {
-    if (!this.feed) return;
-    try {
-      await this.feed.notify(userId, {
-        activityType: ACTIVITY_TYPES[kind],
-        topic: `${action.ref} ${action.title}`.slice(0, 200),
-        webUrl: `https://teams.microsoft.com/l/chat/0/0?users=28:${this.botAppId}`,
-        preview: headline,
-        templateParameters: { ref: action.ref } satisfies FeedParameters,
-      });
-    } catch (error) {
-      this.log.warn({ err: error, action: action.ref }, 'activity feed notification failed'); // the 1:1 card went
-    }
-  }
-
-  /** Installs the app for an owner the bot cannot reach yet; the failure, if any, for the caller to weigh. */
-  private async install(userId: string): Promise<AppError | null> {
-    if (!this.feed) return null;
-    try {
-      await this.feed.installFor(userId);
-      return null;
-    } catch (error) {
-      this.log.warn({ err: error }, 'could not install the app for an owner');
-      return error instanceof AppError
-        ? error
-        : new AppError(ErrorCode.Unavailable, 'Graph failed', { cause: error });
-    }
   }
 }

@@ -1,7 +1,7 @@
 // An action's card, rendered: for the person who asked (their buttons) or for the channel's copy (every
 // button; Teams refreshes it per viewer through refresh.userIds).
 import { viewSettings } from '../app/read-models.js';
-import { actionCard } from '../cards/views.js';
+import { actionCard, type HistoryShown } from '../cards/views.js';
 import type { Action } from '../domain/action.js';
 import type { AppContext } from '../app/context.js';
 import type { Card, CardRenderer } from '../cards/render.js';
@@ -10,7 +10,7 @@ export function renderActionCard(
   cards: CardRenderer,
   ctx: AppContext,
   action: Action,
-  options: { canEdit: boolean; notice?: string; refreshUserIds: string[] },
+  options: { canEdit: boolean; notice?: string; refreshUserIds: string[]; history?: HistoryShown },
 ): Card {
   return cards.render('action', actionCard(action, { ...viewSettings(ctx), ...options }));
 }

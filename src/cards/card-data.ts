@@ -5,6 +5,7 @@ import { text, commands, choices, color, buttons } from './card-data-parts.js';
 
 import { TOWN_CARD_DATA } from './card-data-towns.js';
 import { WORK_CARD_DATA } from './card-data-work.js';
+import { ACTION_CARD_DATA } from './card-data-actions.js';
 
 export const CARD_DATA = {
   welcome: z.object({ scope: text, commands, nextStep: text, buttons }),
@@ -34,10 +35,21 @@ export const CARD_DATA = {
     today: text,
     blockedReason: text,
     lastNote: text,
+    lastNoteLink: text,
+    repeats: text,
+    follows: text,
+    followedBy: text,
     updatedText: text,
     moves: z.array(z.object({ status: text, label: text })),
     canBlock: z.boolean(),
     canEdit: z.boolean(),
+    history: z.object({
+      shown: z.boolean(),
+      lines: z.array(z.object({ line: text, link: text })),
+      page: z.number().int().min(0),
+      older: z.boolean(),
+      empty: text,
+    }),
   }),
   'action-form': z.object({
     town: text,
@@ -122,6 +134,7 @@ export const CARD_DATA = {
     confirmVerb: text,
     confirmData: z.record(z.string(), z.unknown()),
   }),
+  ...ACTION_CARD_DATA,
   ...TOWN_CARD_DATA,
   ...WORK_CARD_DATA,
 } as const;

@@ -9,6 +9,8 @@ import { daysBetween, type LocalDate } from '../domain/dates.js';
 import type { ActionReminderKind } from '../domain/reminder.js';
 import type { Digest } from '../domain/digest.js';
 import type { CardData } from './card-data.js';
+import type { HistoryLine } from './history-views.js';
+import { RECURRENCE_LABELS } from '../domain/recurrence.js';
 
 export interface ViewSettings {
   today: LocalDate;
@@ -28,9 +30,21 @@ const MOVE_LABELS: Partial<Record<ActionStatus, string>> = {
 const moveLabel = (from: ActionStatus, to: ActionStatus) =>
   from === 'done' && to === 'in_progress' ? 'Reopen' : (MOVE_LABELS[to] ?? STATUS_LABELS[to]);
 
+/** A page of the action's history, shown on its card on demand. */
+export interface HistoryShown {
+  lines: HistoryLine[];
+  page: number;
+  older: boolean;
+}
+
 export function actionCard(
   action: Action,
-  view: ViewSettings & { canEdit: boolean; notice?: string; refreshUserIds?: string[] },
+  view: ViewSettings & {
+    canEdit: boolean;
+    notice?: string;
+    refreshUserIds?: string[];
+    history?: HistoryShown;
+  },
 ): CardData<'action'> {
   const rag = ragOf(action, view.today) ?? 'none';
   const next = view.canEdit ? STATUS_TRANSITIONS[action.status] : [];
@@ -57,10 +71,17 @@ export function actionCard(
     today: view.today,
     blockedReason: action.blockedReason ?? '',
     lastNote: last ? `${last.text} (${last.by.displayName}, ${formatInstant(last.at, view.timeZone)})` : '',
+    lastNoteLink: last?.link ?? '',
+    repeats: action.recurrence ? RECURRENCE_LABELS[action.recurrence] : '',
+    follows: action.previous?.ref ?? '',
+    followedBy: action.next?.ref ?? '',
     updatedText: formatInstant(action.updatedAt, view.timeZone),
     moves,
     canBlock: next.includes('blocked'),
     canEdit: view.canEdit,
+    history: view.history
+      ? { shown: true, ...view.history, empty: 'Nothing recorded yet.' }
+      : { shown: false, lines: [], page: 0, older: false, empty: '' },
   };
 }
 

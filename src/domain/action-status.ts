@@ -49,7 +49,14 @@ export function changeStatus(
   });
 }
 
-export function addProgressNote(action: Action, text: string, by: PersonRef, at: Date): Validated<Action> {
+/** A note, with a link to its evidence when there is one (checked by evidence-link.ts first). */
+export function addProgressNote(
+  action: Action,
+  text: string,
+  by: PersonRef,
+  at: Date,
+  link?: string,
+): Validated<Action> {
   const clean = cleanText(text);
   if (!clean) return fail([issue('note', 'The progress note is empty')]);
   if (clean.length > TEXT_LIMITS.note) {
@@ -57,7 +64,8 @@ export function addProgressNote(action: Action, text: string, by: PersonRef, at:
       issue('note', `The progress note is too long: keep it under ${TEXT_LIMITS.note} characters`),
     ]);
   }
-  const notes = [...action.notes, { at: at.toISOString(), by, text: clean }].slice(-MAX_NOTES_KEPT);
+  const note = { at: at.toISOString(), by, text: clean, ...(link ? { link } : {}) };
+  const notes = [...action.notes, note].slice(-MAX_NOTES_KEPT);
   return ok({ ...action, notes, updatedAt: at.toISOString() });
 }
 

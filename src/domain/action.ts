@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { canUpdateActions, type AccessRole } from './roles.js';
+import { type AccessRole } from './roles.js';
+import { ownersFrom, relevanceProblems, titleProblems } from './action-checks.js';
 import { daysBetween, localDateSchema, type LocalDate } from './dates.js';
 import { fail, issue, ok, type Issue, type Validated } from './result.js';
 import { TEXT_LIMITS, textField } from './text.js';
@@ -9,6 +10,7 @@ import type { Member } from './member.js';
 import type { DeliveryPlan } from './plan.js';
 import type { Priority } from './priority.js';
 import type { TaskGroup } from './task-group.js';
+import type { Recurrence } from './recurrence.js';
 
 export const ACTION_STATUSES = ['not_started', 'in_progress', 'blocked', 'done', 'cancelled'] as const;
 export type ActionStatus = (typeof ACTION_STATUSES)[number];
@@ -26,6 +28,14 @@ interface ProgressNote {
   at: string;
   by: PersonRef;
   text: string;
+  /** Evidence: a document in the partnership's SharePoint or OneDrive (see evidence-link.ts). */
+  link?: string;
+}
+
+/** Another action, named by id and reference. */
+interface ActionLink {
+  id: string;
+  ref: string;
 }
 
 /** A specific, measurable, time-bound action of a delivery plan, with named owners. */
@@ -53,6 +63,11 @@ export interface Action extends Versioned {
   public?: boolean;
   /** When the retention policy removed its free text; such an action is kept for the counts only. */
   redactedAt?: string | null;
+  /** Comes round again when done (see recurrence.ts): the next occurrence is made then. */
+  recurrence?: Recurrence | null;
+  /** The occurrence this one follows, and the one made when this was done. */
+  previous?: ActionLink | null;
+  next?: ActionLink | null;
 }
 
 const actionInputSchema = z.object({
@@ -90,7 +105,6 @@ export interface ActionContext {
 export type ActionDraft = Omit<Action, 'id' | 'version' | 'ref' | 'createdAt' | 'updatedAt' | 'createdBy'>;
 
 const MAX_HORIZON_DAYS = 3 * 366;
-const MIN_TITLE_WORDS = 3;
 
 /** SMART checks on creation. Every problem is reported at once, each with a specific message. */
 export function validateNewAction(input: unknown, ctx: ActionContext): Validated<ActionDraft> {
@@ -98,34 +112,9 @@ export function validateNewAction(input: unknown, ctx: ActionContext): Validated
   if (!parsed.success)
     return fail(parsed.error.issues.map((i) => issue(i.path.join('.') || 'action', i.message)));
   const a = parsed.data;
-  const town = townBySlug(a.town).name;
-  const problems: Issue[] = [];
-
-  // Specific
-  if (a.title.split(/\s+/).length < MIN_TITLE_WORDS) {
-    problems.push(
-      issue(
-        'title',
-        'Make the title specific: say what will be done and where, e.g. "Install lighting in Lemon Street car park"',
-      ),
-    );
-  }
+  const problems: Issue[] = [...titleProblems(a.title), ...relevanceProblems(a, ctx)];
   // Measurable: a measure and a target are both required by the schema.
-  // Relevant: tied to a priority of this town's plan.
-  if (!ctx.plan || ctx.plan.id !== a.planId || ctx.plan.town !== a.town) {
-    problems.push(issue('planId', `That delivery plan does not belong to ${town}`));
-  }
-  if (!ctx.priorities.some((p) => p.id === a.priorityId && p.town === a.town && p.planId === a.planId)) {
-    problems.push(issue('priorityId', `That priority is not one of ${town}'s plan priorities`));
-  }
-  if (
-    a.taskGroupId &&
-    (!ctx.taskGroup || ctx.taskGroup.id !== a.taskGroupId || ctx.taskGroup.town !== a.town)
-  ) {
-    problems.push(issue('taskGroupId', `That task-and-finish group does not belong to ${town}`));
-  }
-  // Achievable: owned by partners who can update actions.
-  const owners = ownersFrom(a.ownerIds, a.town, ctx.members, town, problems);
+  const owners = ownersFrom(a.ownerIds, a.town, ctx.members, problems);
   // Time-bound
   const days = daysBetween(ctx.today, a.dueDate);
   if (days < 0) problems.push(issue('dueDate', `The due date ${a.dueDate} is in the past`));
@@ -141,24 +130,6 @@ export function validateNewAction(input: unknown, ctx: ActionContext): Validated
 
   const { ownerIds: _ownerIds, ...rest } = a;
   return ok({ ...rest, owners, status: 'not_started', blockedReason: null, notes: [] });
-}
-
-function ownersFrom(
-  ids: string[],
-  town: TownSlug,
-  members: readonly Member[],
-  name: string,
-  problems: Issue[],
-) {
-  const owners: { aadObjectId: string; displayName: string }[] = [];
-  for (const id of new Set(ids)) {
-    const seat = members.find((m) => m.aadObjectId === id && m.town === town);
-    if (!seat) problems.push(issue('ownerIds', `Owner ${id} is not a member of the ${name} partnership`));
-    else if (!canUpdateActions(seat.accessRole)) {
-      problems.push(issue('ownerIds', `${seat.displayName} is a viewer in ${name} and cannot own actions`));
-    } else owners.push({ aadObjectId: seat.aadObjectId, displayName: seat.displayName });
-  }
-  return owners;
 }
 
 export function completeAction(

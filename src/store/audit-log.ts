@@ -24,6 +24,19 @@ export class MongoAuditLog implements AuditLog {
     );
   }
 
+  pageForEntity(entityId: string, page: { skip: number; limit: number }): Promise<AuditEvent[]> {
+    return guard('read the audit trail', async () =>
+      (
+        await this.col
+          .find({ 'entity.id': entityId })
+          .sort({ entityVersion: -1, at: -1, _id: -1 })
+          .skip(page.skip)
+          .limit(page.limit)
+          .toArray()
+      ).map(strip),
+    );
+  }
+
   listByTown(town: TownSlug, limit: number): Promise<AuditEvent[]> {
     return guard('read the audit trail', async () =>
       (await this.col.find({ town }).sort({ at: -1, _id: -1 }).limit(limit).toArray()).map(strip),

@@ -48,6 +48,19 @@ export function storeContract(name: string, makeStores: () => Promise<Stores>) {
         expect(trail.map((e) => e.change)).toEqual(['action.created', 'action.status']);
       });
 
+      it("pages a record's trail newest first", async () => {
+        const action = anAction();
+        await stores.actions.insert(action, anAudit(action.id, 'action.created'));
+        for (let v = 1; v <= 4; v++)
+          await stores.actions.update({ ...action, version: v }, v, anAudit(action.id, `action.note.${v}`));
+        const first = await stores.audit.pageForEntity(action.id, { skip: 0, limit: 2 });
+        const second = await stores.audit.pageForEntity(action.id, { skip: 2, limit: 2 });
+        const last = await stores.audit.pageForEntity(action.id, { skip: 4, limit: 2 });
+        expect(first.map((e) => e.change)).toEqual(['action.note.4', 'action.note.3']);
+        expect(second.map((e) => e.change)).toEqual(['action.note.2', 'action.note.1']);
+        expect(last.map((e) => e.change)).toEqual(['action.created']);
+      });
+
       it('refuses a stale version, changes nothing and writes no audit event', async () => {
         const action = anAction();
         await stores.actions.insert(action, anAudit(action.id));

@@ -205,6 +205,13 @@ export function createMemoryStores(): Stores & { auditEvents: AuditEvent[] } {
       async listForEntity(entityId: string) {
         return auditEvents.filter((e) => e.entity.id === entityId).map(copy);
       },
+      async pageForEntity(entityId: string, page: { skip: number; limit: number }) {
+        return auditEvents
+          .filter((e) => e.entity.id === entityId)
+          .reverse()
+          .slice(page.skip, page.skip + page.limit)
+          .map(copy);
+      },
       async listByTown(town: TownSlug, limit: number) {
         return auditEvents
           .filter((e) => e.town === town)

@@ -8,7 +8,7 @@ import { PNG } from 'pngjs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { buildAppPackage, PackageError } from '../../scripts/app-package/build.js';
 import { checkIcon } from '../../scripts/app-package/icon-checks.js';
-import { ACTIVITY_TYPES } from '../../src/bot/reminder-delivery.js';
+import { ACTIVITY_TYPES } from '../../src/bot/feed.js';
 import { parseCommand } from '../../src/bot/commands/parse.js';
 import { root, runScript } from '../support/processes.js';
 

@@ -58,7 +58,11 @@ export function useBot(
     for (const user of Object.values(USERS))
       connector.roster.set(user.id, { ...user, userPrincipalName: user.email });
     db = database ? await database() : await databases.fresh();
-    const config = loadConfig({ LOG_LEVEL: 'silent', ...(typeof env === 'function' ? env() : env) });
+    const config = loadConfig({
+      LOG_LEVEL: 'silent',
+      SHAREPOINT_HOST: 'cornwall.sharepoint.com',
+      ...(typeof env === 'function' ? env() : env),
+    });
     service = await composeService(config, db, pino({ level: 'silent' }), {
       clock,
       graphTokens: config.GRAPH_BASE_URL.startsWith('https://127.0.0.1')

@@ -48,6 +48,7 @@ describe('configuration', () => {
       REMINDER_HOURS: { from: 8, until: 18 },
       REMINDER_WEEKDAYS_ONLY: true,
       GRAPH_BASE_URL: 'https://graph.microsoft.com/',
+      SHAREPOINT_HOST: '',
       TEAMS_APP_CATALOG_ID: undefined,
       TEAMS_TENANT_RPS: 30,
       DIGEST_DAY: 'monday',

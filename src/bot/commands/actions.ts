@@ -2,6 +2,8 @@
 import { z } from 'zod';
 import { townBySlug } from '../../domain/towns.js';
 import { actionFormContext } from '../../app/action-form.js';
+import { handOverFormContext } from '../../app/action-edit-form.js';
+import { handOverCard } from '../../cards/action-edit-views.js';
 import { findAction, getTownSummary, listActions, myActions, viewSettings } from '../../app/read-models.js';
 import { actionsListCard } from '../../cards/views.js';
 import { showAction } from '../verbs/action-card.js';
@@ -106,5 +108,17 @@ export const ACTION_COMMANDS = [
     input: z.object({ ref: actionRef }),
     run: async ({ edge, actor }, input) =>
       showAction(edge, actor, must(await findAction(edge.ctx, actor, input.ref))),
+  }),
+  defineCommand({
+    name: 'hand over',
+    usage: 'hand over [town]',
+    description: "Pass all of a leaver's open actions to another member, after seeing the list",
+    audience: 'coordinators',
+    read: (text) => (/^hand ?over\b/.test(text) ? { town: after(text, /^hand ?over( actions)?/) } : null),
+    input: townOnly,
+    run: async ({ edge, actor, town }, input) => {
+      const form = must(await handOverFormContext(edge.ctx, actor, await town(input.town)));
+      return edge.cards.render('hand-over', handOverCard(form));
+    },
   }),
 ];

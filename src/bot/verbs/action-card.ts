@@ -28,8 +28,16 @@ export async function showAction(
 
 /** What the channel's copy says changed. */
 export function describeChange(change: ActionChange): string {
-  if (change.kind === 'status') return `status ${change.status.replace('_', ' ')}`;
-  return { note: 'new note', due_date: 'new due date', snooze: 'reminders snoozed' }[change.kind];
+  switch (change.kind) {
+    case 'status':
+      return `status ${change.status.replace('_', ' ')}`;
+    case 'note':
+      return 'new note';
+    case 'due_date':
+      return 'new due date';
+    case 'snooze':
+      return 'reminders snoozed';
+  }
 }
 
 /** A repeated delivery of a change that already happened (Teams retries slow invokes): not a conflict. */

@@ -4,6 +4,7 @@ import { ErrorCode } from '../../errors.js';
 import { ACTION_STATUSES } from '../../domain/action.js';
 import { localDateSchema } from '../../domain/dates.js';
 import { TEXT_LIMITS } from '../../domain/text.js';
+import { MAX_LINK_LENGTH } from '../../domain/evidence-link.js';
 import { updateAction, type ActionChange } from '../../app/update-action.js';
 import { actionById, currentAction } from '../../app/card-context.js';
 import { findAction } from '../../app/read-models.js';
@@ -14,8 +15,22 @@ import { alreadyApplied, describeChange, showAction } from './action-card.js';
 import { shownOrError } from './outcome.js';
 import { defineVerb, type VerbTurn } from './verb.js';
 import type { Card } from '../../cards/render.js';
+import type { Action } from '../../domain/action.js';
 
 const change = { actionId: recordId, version: cardVersion };
+
+/** An evidence link as readable text (%20 as a space...), so the guard reads a document's name as typed. */
+const evidenceInput = z
+  .string()
+  .max(MAX_LINK_LENGTH * 3)
+  .transform((link) => {
+    try {
+      return decodeURI(link.trim());
+    } catch {
+      return link.trim(); // not valid percent-encoding: the link check says what is wrong
+    }
+  })
+  .optional();
 
 const shown = ({ edge, actor }: VerbTurn) => ({
   cards: edge.cards,
@@ -47,12 +62,13 @@ export const ACTION_VERBS = [
   }),
   defineVerb({
     name: 'action.note',
-    input: z.object({ ...change, note: cardText(TEXT_LIMITS.note) }),
-    freeText: ['note'],
+    input: z.object({ ...change, note: cardText(TEXT_LIMITS.note), link: evidenceInput }),
+    // The link too: a document's name can be a person's ("Referral for ...docx").
+    freeText: ['note', 'link'],
     confirmable: true,
     // The note was screened by the guard before this ran.
-    run: (turn, { actionId, version, note }) =>
-      changeAction(turn, actionId, version, { kind: 'note', text: note }),
+    run: (turn, { actionId, version, note, link }) =>
+      changeAction(turn, actionId, version, { kind: 'note', text: note, link: link || null }),
   }),
   defineVerb({
     name: 'action.due',
@@ -103,11 +119,21 @@ async function changeAction(
       true,
     );
   const published = await edge.messenger.publishAction(action, describeChange(change));
+  const following = change.kind === 'status' ? await followingOf(edge, action) : '';
   const notice =
     published === 'no_channel'
       ? 'Saved. The town has no linked channel yet, so its coordinators have been told.'
       : published === 'pending'
         ? "Saved. The channel's copy of this card will catch up shortly."
         : '';
-  return showAction(edge, actor, action, notice, true);
+  return showAction(edge, actor, action, [notice, following].filter(Boolean).join(' '), true);
+}
+
+/** A recurring action just done has its next occurrence: posted to the channel, and said on the card. */
+async function followingOf({ ctx, messenger }: VerbTurn['edge'], action: Action): Promise<string> {
+  if (action.status !== 'done' || !action.next) return '';
+  const next = await currentAction(ctx, action.next.id);
+  if (!next || next.version !== 1) return '';
+  await messenger.publishAction(next, 'next occurrence');
+  return `It repeats: ${next.ref} is next, due ${formatDate(next.dueDate)}.`;
 }

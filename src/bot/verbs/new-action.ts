@@ -70,7 +70,8 @@ export const NEW_ACTION_VERBS = [
           reasonRequired: true,
         });
       }
-      const action = result.value.action;
+      const { action, notices } = result.value;
+      edge.owners.tell(notices);
       const published = await edge.messenger.publishAction(action, 'new action');
       const notice =
         published === 'no_channel'

@@ -1,5 +1,7 @@
 // Every card verb. Adding one: a `defineVerb` entry in its feature's file (or a new file listed here).
 import { ACTION_VERBS } from './actions.js';
+import { ACTION_EDIT_VERBS } from './action-edits.js';
+import { HAND_OVER_VERBS } from './hand-over.js';
 import { FUND_VERBS } from './fund.js';
 import { GROUP_VERBS } from './groups.js';
 import { IMPORT_VERBS } from './import.js';
@@ -13,6 +15,8 @@ import type { VerbEntry } from './verb.js';
 
 const VERBS: readonly VerbEntry[] = [
   ...ACTION_VERBS,
+  ...ACTION_EDIT_VERBS,
+  ...HAND_OVER_VERBS,
   ...NEW_ACTION_VERBS,
   ...MEETING_VERBS,
   ...JOIN_VERBS,

@@ -13,6 +13,7 @@ const PHRASES = [
   ...['schedule meeting', 'book meeting truro', 'members', 'who is in truro', 'join truro as cso'],
   ...['link truro', 'unlink', 'link board', 'digest off', 'launch plan 2027-01-11'],
   ...['towns', 'add town helston hel', 'rename town truro to truro city', 'retire town bodmin'],
+  ...['hand over truro', 'handover', 'hand over actions in truro'],
 ];
 
 describe('the command registry', () => {

@@ -13,6 +13,7 @@ import { DEMO_PEOPLE } from '../../../src/app/demo-data.js';
 import { createMemoryStores } from '../../fakes/memory-stores.js';
 import { testContext } from '../../support/app-context.js';
 import type { BotEdge } from '../../../src/bot/edge.js';
+import { OwnerNotifier } from '../../../src/bot/owner-notifier.js';
 import type { Reply } from '../../../src/bot/replies.js';
 
 const { ctx, stores } = testContext(createMemoryStores());
@@ -20,7 +21,13 @@ const cards = new CardRenderer();
 const log = pino({ level: 'silent' });
 // No proactive send happens in these cases (no town has a linked channel, nobody a 1:1 chat).
 const messenger = new Messenger({} as CloudAdapter, '', ctx, cards, log);
-const edge: BotEdge = { ctx, cards, messenger, log, calendar: null, reports: null, upload: null };
+const owners = new OwnerNotifier(
+  ctx,
+  { deliver: async () => 'unreachable' },
+  { worker: 'test', leaseMs: 1_000 },
+  log,
+);
+const edge: BotEdge = { ctx, cards, messenger, log, calendar: null, reports: null, upload: null, owners };
 const [coordinator, beatManager] = DEMO_PEOPLE;
 const actorOf = (p: typeof coordinator) => ({
   kind: 'user' as const,

@@ -25,6 +25,7 @@ import { groupCard, groupFormCard, groupsCard } from '../../../src/cards/group-v
 import { fundCard } from '../../../src/cards/fund-views.js';
 import { problemCard, problemFormCard, problemsCard } from '../../../src/cards/problem-views.js';
 import { newProblemPlan } from '../../../src/domain/problem.js';
+import { actionEditCard, handOverCard } from '../../../src/cards/action-edit-views.js';
 import { anAction } from '../../contract/builders.js';
 import { coordinator, member, plan, priority } from '../domain/fixtures.js';
 
@@ -139,6 +140,33 @@ const rendered: Record<CardName, Card> = {
       canEdit: true,
       notice: 'Someone changed this action',
       refreshUserIds: ['29:a'],
+    }),
+  ),
+  'action-edit': cards.render(
+    'action-edit',
+    actionEditCard(
+      {
+        action: actions[1]!,
+        canEditAll: true,
+        plan: { ...plan, status: 'approved' },
+        priorities: [priority],
+        owners: [coordinator, member],
+        taskGroups: [],
+      },
+      [{ message: 'Make the title specific' }],
+    ),
+  ),
+  'hand-over': cards.render(
+    'hand-over',
+    handOverCard({
+      town: 'truro',
+      holders: [{ aadObjectId: member.aadObjectId, displayName: member.displayName }],
+      members: [coordinator, member],
+      preview: {
+        from: { aadObjectId: member.aadObjectId, displayName: member.displayName },
+        to: { aadObjectId: coordinator.aadObjectId, displayName: coordinator.displayName },
+        actions,
+      },
     }),
   ),
   'action-form': actionFormCard(

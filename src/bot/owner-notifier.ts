@@ -1,0 +1,31 @@
+// Sends owner notices after the click that caused them has been answered: the person who made the change
+// is not kept waiting on Teams' pace for everyone else's. Shutdown waits for what is still going.
+import type { Logger } from 'pino';
+import { sendOwnerNotices } from '../app/owner-notices.js';
+import type { AppContext } from '../app/context.js';
+import type { OwnerNotice, OwnerNoticeDelivery } from '../app/outward-ports.js';
+import { InFlight } from './in-flight.js';
+
+export class OwnerNotifier {
+  private readonly running = new InFlight();
+
+  constructor(
+    private readonly ctx: AppContext,
+    private readonly delivery: OwnerNoticeDelivery,
+    private readonly options: { worker: string; leaseMs: number },
+    private readonly log: Logger,
+  ) {}
+
+  tell(notices: readonly OwnerNotice[]): void {
+    if (!notices.length) return;
+    const work = sendOwnerNotices(this.ctx, this.delivery, notices, this.options).then((report) => {
+      if (report.failed) this.log.warn({ failed: report.failed }, 'some owner notices could not be sent');
+    });
+    this.running.add(work, (error) => this.log.warn({ err: error }, 'owner notices not sent'));
+  }
+
+  /** Waits, up to `graceMs`, for notices still going; how many batches were left unfinished. */
+  settle(graceMs: number): Promise<number> {
+    return this.running.settle(graceMs);
+  }
+}
