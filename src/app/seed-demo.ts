@@ -1,4 +1,3 @@
-import { AppError } from '../errors.js';
 import { completeAction, validateNewAction } from '../domain/action.js';
 import { addDays, localDateOf } from '../domain/dates.js';
 import { SYSTEM_ACTOR } from '../domain/entity.js';
@@ -8,10 +7,18 @@ import { newPlan } from '../domain/plan.js';
 import { newPriority } from '../domain/priority.js';
 import { TOWNS, type Town } from '../domain/towns.js';
 import { audit } from './audit-trail.js';
-import { DEMO_ACTIONS, DEMO_PEOPLE, DEMO_PLAN, DEMO_PRIORITIES, type DemoPerson } from './demo-data.js';
-import { seeded, type SeedReport } from './seeded.js';
+import {
+  DEMO_ACTIONS,
+  DEMO_PEOPLE,
+  DEMO_PLAN,
+  DEMO_PRIORITIES,
+  type DemoAction,
+  type DemoPerson,
+} from './demo-data.js';
+import { DEMO_TOWN_PROFILES, type DemoTownProfile } from './demo-towns.js';
+import { seedTownWork } from './seed-demo-work.js';
+import { must, seeded, type SeedReport } from './seeded.js';
 import type { MembershipScope } from '../domain/member.js';
-import type { Validated } from '../domain/result.js';
 import type { AppContext } from './context.js';
 
 /** How long ago the demo actions were "created": so that some can be overdue today. */
@@ -58,7 +65,8 @@ async function seedTown(ctx: AppContext, town: Town, index: number, count: Count
   const members = await stores.members.listByTown(town.slug);
   const now = ctx.clock.now();
   const today = localDateOf(now, ctx.settings.timeZone);
-  for (const [i, a] of DEMO_ACTIONS.entries()) {
+  const profile = DEMO_TOWN_PROFILES[town.slug];
+  for (const [i, a] of DEMO_ACTIONS.map((action, i) => [i, varied(action, i, profile)] as const)) {
     const id = `demo-${town.slug}-action-${i + 1}`;
     if (await stores.actions.get(id)) {
       count(false); // checked first so that a re-run claims no reference
@@ -84,11 +92,26 @@ async function seedTown(ctx: AppContext, town: Town, index: number, count: Count
     await stores.actions.insert(action, seeded(ctx, 'action', action, ref, town.slug));
     count(true);
   }
-  count(await seedIndicator(ctx, town, index));
+  count(await seedIndicator(ctx, town, index, profile?.readingChange ?? 3));
+  if (profile) await seedTownWork(ctx, town, profile, count);
+}
+
+/** The town's own version of a demo action: some done or blocked, due dates earlier or later. */
+function varied(action: DemoAction, i: number, profile: DemoTownProfile | undefined): DemoAction {
+  if (!profile) return action;
+  if (profile.done.includes(i)) return { ...action, status: 'done', blockedReason: undefined };
+  const blocked = profile.blocked.includes(i);
+  return {
+    ...action,
+    dueInDays: action.dueInDays + profile.shift,
+    ...(blocked
+      ? { status: 'blocked' as const, blockedReason: 'Waiting for a partner to sign off (demo)' }
+      : {}),
+  };
 }
 
 /** Baseline 2017 and target 2021 as in the programme, plus one proxy reading; only on an untouched indicator. */
-async function seedIndicator(ctx: AppContext, town: Town, index: number): Promise<boolean> {
+async function seedIndicator(ctx: AppContext, town: Town, index: number, change: number): Promise<boolean> {
   const current = await ctx.stores.indicators.get(town.slug);
   if (!current || current.baseline) return false;
   const baseline = 38 + index * 1.5;
@@ -96,7 +119,7 @@ async function seedIndicator(ctx: AppContext, town: Town, index: number): Promis
   next = must(setTarget(next, { year: 2021, value: baseline + 8 }));
   const proxy = {
     year: 2019,
-    value: baseline + 3,
+    value: baseline + change,
     sampleSize: 150,
     source: 'Have Your Say survey (demo)',
     proxy: true,
@@ -117,13 +140,4 @@ async function seedIndicator(ctx: AppContext, town: Town, index: number): Promis
 async function insertMember(ctx: AppContext, person: DemoPerson, town: MembershipScope): Promise<boolean> {
   const member = must(newMember({ ...person, town, demo: true }, `demo-${town}-${person.aadObjectId}`));
   return ctx.stores.members.insertIfAbsent(member, seeded(ctx, 'member', member, member.displayName, town));
-}
-
-/** Demo data is ours: if it fails validation, that is a bug to see at once, not a user error. */
-function must<T>(result: Validated<T>): T {
-  if (!result.ok)
-    throw AppError.internal(
-      `demo data is invalid: ${result.error.map((e) => `${e.field}: ${e.message}`).join('; ')}`,
-    );
-  return result.value;
 }

@@ -1,4 +1,6 @@
 // What the seeds write: each record with the audit event of its creation by the system.
+import { AppError } from '../errors.js';
+import type { Validated } from '../domain/result.js';
 import { newIndicator } from '../domain/indicator.js';
 import { newPartnership } from '../domain/partnership.js';
 import { SYSTEM_ACTOR } from '../domain/entity.js';
@@ -51,4 +53,13 @@ export async function seedTownRecords(
       seeded(ctx, 'indicator', indicator, town.name, town.slug),
     ),
   ];
+}
+
+/** Demo data is ours: if it fails validation, that is a bug to see at once, not a user error. */
+export function must<T>(result: Validated<T>): T {
+  if (!result.ok)
+    throw AppError.internal(
+      `demo data is invalid: ${result.error.map((e) => `${e.field}: ${e.message}`).join('; ')}`,
+    );
+  return result.value;
 }

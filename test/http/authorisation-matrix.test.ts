@@ -62,6 +62,8 @@ const PARTNERS: readonly Role[] = ['coordinator', 'member', 'viewer', 'board', '
 const BOARD_VIEW: readonly Role[] = ['coordinator', 'board', 'other town'];
 const TOWN_COORDINATOR_OR_BOARD: readonly Role[] = ['coordinator', 'board'];
 const BOARD: readonly Role[] = ['board'];
+/** A seat in the town (not the board's county-wide reading). */
+const TOWN_SEATS: readonly Role[] = ['coordinator', 'member', 'viewer'];
 
 const BOARD_CHANNEL = '19:board-channel@thread.tacv2';
 const SPARE_CHANNEL = '19:spare-channel@thread.tacv2';
@@ -258,6 +260,7 @@ const COMMAND_ROWS: Row[] = [
     },
   },
   { name: 'retire town', allowed: BOARD, send: say('retire town retireton') },
+  { name: 'hand over', allowed: COORDINATE, send: say('hand over truro') },
 ];
 
 const VERB_ROWS: Row[] = [
@@ -269,6 +272,21 @@ const VERB_ROWS: Row[] = [
   card('action.note', UPDATE, () => onAction({ note: 'Radios handed out to six shops' })),
   card('action.due', UPDATE, () => onAction({ dueDate: '2027-02-26' })),
   card('action.snooze', UPDATE, () => onAction({ days: 7 })),
+  card('action.history', TOWN_SEATS, () => ({ actionId: memberAction.id, page: 0 })),
+  card('action.edit_form', UPDATE, () => ({ actionId: memberAction.id })),
+  // An owner may change the owners only: the case worker joins, then leaves, the beat manager staying.
+  card('action.edit', UPDATE, async () => {
+    const owners = (await current.action()).owners.map((o) => o.aadObjectId);
+    const alex = USERS.caseWorker.aadObjectId;
+    const next = owners.includes(alex) ? owners.filter((id) => id !== alex) : [...owners, alex];
+    return onAction({ ownerIds: next.join(',') });
+  }),
+  card('handover.form', COORDINATE, () => ({ town: 'truro' })),
+  card('handover.preview', COORDINATE, () => ({
+    town: 'truro',
+    fromId: USERS.beatManager.aadObjectId,
+    toId: USERS.caseWorker.aadObjectId,
+  })),
   card('action.form', UPDATE, () => ({ town: 'truro' })),
   card('action.create', UPDATE, async () => ({
     town: 'truro',
@@ -361,6 +379,16 @@ const VERB_ROWS: Row[] = [
   // Last, as they end the records the rows above act on.
   card('group.close', COORDINATE, () => onGroup()),
   card('meeting.cancel', COORDINATE, () => onMeeting({ reason: 'Moved' })),
+  // Hands all the beat manager's open actions on, so after every row that needs them to own one.
+  card('handover.confirm', COORDINATE, async () => ({
+    town: 'truro',
+    fromId: USERS.beatManager.aadObjectId,
+    toId: USERS.caseWorker.aadObjectId,
+    actionIds: (await listWholeActions(bot.ctx, 'truro'))
+      .filter((a) => a.owners.some((o) => o.aadObjectId === USERS.beatManager.aadObjectId))
+      .map((a) => a.id)
+      .join(','),
+  })),
 ];
 
 async function planSheet(): Promise<Buffer> {
