@@ -25,7 +25,9 @@ export class TeamsOwnerNotices implements OwnerNoticeDelivery {
       ? self
         ? `You are now an owner of ${action.ref}`
         : `${by.name} made you an owner of ${action.ref}`
-      : `${self ? 'You' : by.name} took you off ${action.ref}: you are no longer an owner`;
+      : self
+        ? `You took yourself off ${action.ref}: you are no longer an owner`
+        : `${by.name} took you off ${action.ref}: you are no longer an owner`;
     const card = added
       ? renderActionCard(this.cards, this.ctx, action, {
           canEdit: true,

@@ -2,14 +2,17 @@
 import { z } from 'zod';
 import { text, facts, lines, choices, color, buttons } from './card-data-parts.js';
 
+/** Lines that each open an action's card. */
+const refLines = z.array(z.object({ line: text, ref: text }));
+
 export const TOWN_CARD_DATA = {
   'town-summary': z.object({
     townName: text,
     subtitle: text,
     ragChart: z.array(z.object({ legend: text, value: z.number(), color: text, text })),
     statusFacts: facts,
-    overdue: lines,
-    nextDue: lines,
+    overdue: refLines,
+    nextDue: refLines,
     meetings: lines,
     problems: text,
     planLine: text,

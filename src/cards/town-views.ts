@@ -64,10 +64,12 @@ export function townSummaryCard(s: TownSummary, view: ViewSettings): CardData<'t
       title: STATUS_LABELS[status as ActionStatus],
       value: String(n),
     })),
-    overdue: s.overdue
-      .slice(0, 10)
-      .map((l) => ({ line: `${l.ref} ${l.title}: ${-l.days} days late (${l.owners.join(', ')})` })),
+    overdue: s.overdue.slice(0, 10).map((l) => ({
+      ref: l.ref,
+      line: `${l.ref} ${l.title}: ${-l.days} days late (${l.owners.join(', ')})`,
+    })),
     nextDue: s.nextDue.map((l) => ({
+      ref: l.ref,
       line: `${l.ref} ${l.title}: ${formatDate(l.dueDate)} (${l.owners.join(', ')})`,
     })),
     meetings: s.upcomingMeetings.map((m) => ({

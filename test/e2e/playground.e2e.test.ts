@@ -66,13 +66,13 @@ describe('the bot in Agents Playground, in Chromium', { timeout: 90_000 }, () =>
     expect(stack.playgroundUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
   });
 
-  it('links the team channel to Penzance and shows the town summary card there', async () => {
+  it('links the team channel to Truro and shows the town summary card there', async () => {
     keepEvidence('summary');
     await teams.openConversation('General');
-    await teams.post('link Penzance');
-    await teams.reply("This channel is now Safer Penzance's channel");
-    await teams.post('summary Penzance');
-    const summary = await teams.card('Safer Penzance: summary');
+    await teams.post('link Truro');
+    await teams.reply("This channel is now Safer Truro's channel");
+    await teams.post('summary Truro');
+    const summary = await teams.card('Safer Truro: summary');
     await expect.poll(() => summary.innerText()).toMatch(/7 actions, 6 open/);
     expect(await summary.innerText()).toContain('Overdue');
     await teams.screenshot('channel-summary');
@@ -84,17 +84,16 @@ describe('the bot in Agents Playground, in Chromium', { timeout: 90_000 }, () =>
     await teams.say('my actions');
     const list = await teams.card(/Your open actions \(\d+\)/);
     const text = await list.innerText();
-    // Jo owns two actions in each of the ten towns: one overdue, one due in two days.
-    expect(text).toContain('PNZ-002');
-    expect(text).toContain('PNZ-004');
+    // In Truro (the demo's reference town) Jo owns two: one overdue, one due in two days.
+    expect(text).toContain('TRU-002');
     expect(text).toContain('TRU-004');
     await teams.screenshot('my-actions');
   });
 
   it("changes an action's status on its card: updated in place, and in the town's channel", async () => {
-    const ACTION_CARD = 'Penzance · PNZ-004'; // the action's own card (lists and summaries mention it too)
+    const ACTION_CARD = 'Truro · TRU-004'; // the action's own card (lists and summaries mention it too)
     keepEvidence('status');
-    await teams.say('show PNZ-004');
+    await teams.say('show TRU-004');
     const card = await teams.card(ACTION_CARD);
     await expect.poll(() => card.innerText()).toContain('Not started');
     const before = await teams.cards(ACTION_CARD).count();
@@ -118,10 +117,10 @@ describe('the bot in Agents Playground, in Chromium', { timeout: 90_000 }, () =>
   });
 
   it("holds back a note about a person from the card's own Add note, and saves the edited text", async () => {
-    const ACTION_CARD = 'Penzance · PNZ-003';
+    const ACTION_CARD = 'Truro · TRU-003';
     keepEvidence('personal-data');
     await teams.openConversation('Personal Chat');
-    await teams.say('show PNZ-003');
+    await teams.say('show TRU-003');
     const card = await teams.card(ACTION_CARD);
     await card.getByRole('button', { name: 'Add note', exact: true }).first().click();
     await card
@@ -145,10 +144,62 @@ describe('the bot in Agents Playground, in Chromium', { timeout: 90_000 }, () =>
     await teams.screenshot('personal-data-edited-and-saved');
   });
 
+  it("creates an action owned by the playground's user, who is told 1:1, hands it over and reads its history", async () => {
+    keepEvidence('action-life');
+    await teams.openConversation('Personal Chat');
+    await teams.say('new action Truro');
+    const form = await teams.card('New action for Truro');
+    await form
+      .getByRole('textbox', { name: /What will be done/ })
+      .fill('Monthly joint patrol of Lemon Quay with licensing');
+    await form.getByRole('textbox', { name: /How progress is measured/ }).fill('Patrols held');
+    await form.getByRole('textbox', { name: /^Target/ }).fill('12 patrols');
+    await teams.choose(form, /^Owners/, ['Jo Trelawny (demo) (Council)']);
+    await teams.choose(form, /^Priority it serves/, ['Reduce anti-social behaviour in the town centre']);
+    await teams.pickDate(form, /^Due date/, 15);
+    await teams.screenshot('new-action-form');
+    await form.getByRole('button', { name: 'Create action', exact: true }).click();
+    const created = await teams.card(/Created TRU-\d+/);
+    const ref = /Created (TRU-\d+)/.exec(await created.innerText())![1]!;
+    // The notice: the action's card 1:1, with its buttons, because Jo owns it.
+    const notice = await teams.card(`You are now an owner of ${ref}`);
+    expect(await notice.getByRole('button', { name: 'Start', exact: true }).count()).toBe(1);
+    await teams.screenshot('owner-notice');
+
+    // Hand it over to Sam, from the card.
+    await notice.getByRole('button', { name: 'Edit or hand over…', exact: true }).click();
+    const edit = await teams.card(`Edit ${ref}`);
+    await teams.choose(edit, /^Owners/, ['Sam Penrose (demo) (Police)', 'Jo Trelawny (demo) (Council)']);
+    await teams.screenshot('hand-over-form');
+    await edit.getByRole('button', { name: 'Save', exact: true }).click();
+    const handed = await teams.card('Saved: owners changed.');
+    expect(await handed.innerText()).toContain('Sam Penrose (demo)');
+    await teams.screenshot('handed-over');
+
+    // Its history, from the same card.
+    await handed.getByRole('button', { name: 'History', exact: true }).click();
+    const history = await teams.card('History, newest first');
+    await expect
+      .poll(() => history.innerText())
+      .toContain('changed the owners: Jo Trelawny (demo) → Sam Penrose (demo)');
+    expect(await history.innerText()).toContain('created the action');
+    await teams.screenshot('history');
+  });
+
+  it("opens an overdue action from its line on the town's summary", async () => {
+    keepEvidence('summary-line');
+    await teams.say('summary Truro');
+    const summary = await teams.card('Safer Truro: summary');
+    await summary.getByText(/^TRU-002 /).click();
+    const card = await teams.card('Truro · TRU-002');
+    await expect.poll(() => card.innerText()).toMatch(/overdue by \d+ days?/);
+    await teams.screenshot('summary-line-opens-action');
+  });
+
   it('shows a reminder card in personal chat when the reminder sweep runs', async () => {
     keepEvidence('reminder');
     // A second instance on the same database, as when scaling out, with a clock at 10:00 on the next
-    // working day: Jo's overdue PNZ-002 is due a reminder then.
+    // working day: Jo's overdue TRU-002 is due a reminder then.
     const clock = { now: () => nextWorkingDayAt10() };
     const config = loadConfig({ ...env, MONGODB_URI: stack.mongoUri });
     const connection = await connectMongo(stack.mongoUri, stack.database);
@@ -160,7 +211,7 @@ describe('the bot in Agents Playground, in Chromium', { timeout: 90_000 }, () =>
       await connection.close();
     }
     await teams.openConversation('Personal Chat');
-    const reminder = await teams.card(/PNZ-002/, 30_000);
+    const reminder = await teams.card(/TRU-002/, 30_000);
     expect(await reminder.innerText()).toMatch(/overdue/i);
     await teams.screenshot('reminder');
   });

@@ -116,7 +116,7 @@ describe('the Teams app package', () => {
       m.accentColor = 'blue';
       m.version = '${{APP_VERSION}}-beta';
       m.bots[0]!.commandLists[0]!.commands.push({ title: 'frobnicate', description: 'Not a command' });
-      m.activities.activityTypes.pop(); // actionEscalated
+      m.activities.activityTypes.pop(); // actionUnassigned
       m.activities.activityTypes[0]!.templateText = '{ref} is due on {dueDate}';
     });
     await writeFile(join(dir, 'color.png'), PNG.sync.write(new PNG({ width: 96, height: 96 })));
@@ -126,7 +126,7 @@ describe('the Teams app package', () => {
     expect(all).toMatch(/\/accentColor: must match pattern/);
     expect(all).toContain('version: "1.2.3-beta" is not a semver version');
     expect(all).toContain('the bot does not understand "frobnicate"');
-    expect(all).toContain('the bot sends "actionEscalated", which is not declared');
+    expect(all).toContain('the bot sends "actionUnassigned", which is not declared');
     expect(all).toContain('templateText uses {dueDate}, which the bot does not send');
     expect(all).toContain('icons.color: color.png is 96x96; Teams needs 192x192');
   });

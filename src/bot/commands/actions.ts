@@ -100,7 +100,7 @@ export const ACTION_COMMANDS = [
   defineCommand({
     name: 'show',
     usage: 'show {ref}',
-    description: 'One action card, e.g. show TRU-014',
+    description: "One action's card, to update it, edit or hand it over, or read its history: show TRU-014",
     audience: 'members',
     menu: { personal: "One action's card: show TRU-014", team: "One action's card: show TRU-014" },
     read: (_text, [first, ...rest]) =>

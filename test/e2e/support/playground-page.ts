@@ -85,6 +85,24 @@ export class PlaygroundPage {
     await this.page.getByText(text).last().waitFor({ timeout });
   }
 
+  /** Toggles options of a card's choice set (Fluent's combobox: open it, click each, close it). */
+  async choose(card: Locator, label: RegExp, options: readonly string[]): Promise<void> {
+    await card.getByRole('combobox', { name: label }).click();
+    for (const option of options) await this.page.getByText(option, { exact: true }).last().click();
+    await this.page.keyboard.press('Escape');
+  }
+
+  /** Picks that day of next month in a card's date input (Fluent's calendar). */
+  async pickDate(card: Locator, label: RegExp, day: number): Promise<void> {
+    await card.getByRole('combobox', { name: label }).click();
+    await this.page.getByTitle(/^Next month/).click();
+    const next = new Date();
+    next.setDate(1);
+    next.setMonth(next.getMonth() + 1);
+    const month = next.toLocaleString('en-GB', { month: 'long' });
+    await this.page.getByRole('button', { name: `${day}, ${month}, ${next.getFullYear()}` }).click();
+  }
+
   cards(text: string | RegExp): Locator {
     return this.page.locator(CARD).filter({ hasText: text });
   }

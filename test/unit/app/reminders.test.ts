@@ -38,7 +38,7 @@ describe('the reminder sweep', () => {
     const first = await sendDueReminders(t.ctx, delivery, options);
     // In Truro: 20 days overdue (overdue + escalation), 3 days overdue, due today, due in 2 days; the
     // other towns as their demo profiles shift them (demo-towns.ts).
-    expect(first).toMatchObject({ quiet: false, due: 36, claimed: 36, sent: 36 });
+    expect(first).toMatchObject({ quiet: false, due: 37, claimed: 37, sent: 37 });
     expect(delivery.delivered.filter((d) => d.startsWith('TRU-')).sort()).toEqual([
       'TRU-001 escalation:2026-11-06',
       'TRU-001 overdue:2026-11-06:week2',
@@ -46,8 +46,8 @@ describe('the reminder sweep', () => {
       'TRU-003 due_today:2026-11-26',
       'TRU-004 due_soon:2026-11-28',
     ]);
-    expect(new Set(delivery.delivered).size).toBe(36);
-    expect(await sendDueReminders(t.ctx, delivery, options)).toMatchObject({ due: 36, claimed: 0, sent: 0 });
+    expect(new Set(delivery.delivered).size).toBe(37);
+    expect(await sendDueReminders(t.ctx, delivery, options)).toMatchObject({ due: 37, claimed: 0, sent: 0 });
 
     // Friday: yesterday's "due today" is now overdue (Truro, Saltash), and two long-overdue actions enter
     // another week overdue (the weekly reminder); nothing else is new.
@@ -100,7 +100,7 @@ describe('the reminder sweep', () => {
   it('leaves a transient failure to its lease, then another worker sends it; an unreachable owner is not retried', async () => {
     delivery.fail = (a) => (a.ref === 'TRU-002' ? 'throw' : a.ref === 'TRU-003' ? 'unreachable' : null);
     const first = await sendDueReminders(t.ctx, delivery, options);
-    expect(first).toMatchObject({ retryLater: 1, unreachable: 1, sent: 34 });
+    expect(first).toMatchObject({ retryLater: 1, unreachable: 1, sent: 35 });
     delivery.fail = null;
     expect(await sendDueReminders(t.ctx, delivery, { ...options, worker: 'worker-2' })).toMatchObject({
       claimed: 0,
