@@ -36,7 +36,7 @@ export class TeamsOwnerNotices implements OwnerNoticeDelivery {
         })
       : this.cards.render('error', {
           title: headline,
-          message: `${action.ref} ${action.title} (${action.owners.map((o) => o.displayName).join(', ')} own it now).`,
+          message: `${action.ref} ${action.title} is now owned by ${action.owners.map((o) => o.displayName).join(', ')}.`,
           issues: [],
           hint: 'Nothing for you to do. Ask a coordinator if this is a mistake.',
         });

@@ -1,9 +1,6 @@
 // The data of the town and board summary cards and the meeting cards.
 import { z } from 'zod';
-import { text, facts, lines, choices, color, buttons } from './card-data-parts.js';
-
-/** Lines that each open an action's card. */
-const refLines = z.array(z.object({ line: text, ref: text }));
+import { text, facts, lines, refLines, choices, color, buttons } from './card-data-parts.js';
 
 export const TOWN_CARD_DATA = {
   'town-summary': z.object({
@@ -73,7 +70,7 @@ export const TOWN_CARD_DATA = {
     invited: text,
     statusText: text,
     agenda: text,
-    dueBefore: lines,
+    dueBefore: refLines,
     joinUrl: text,
     canManage: z.boolean(),
     date: text,

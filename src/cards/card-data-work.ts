@@ -1,6 +1,6 @@
 // The data of the partnership-work cards: plans, the indicator, groups, problem-solving plans, the fund, imports.
 import { z } from 'zod';
-import { text, facts, lines, choices, color } from './card-data-parts.js';
+import { text, facts, lines, refLines, choices, color } from './card-data-parts.js';
 
 export const WORK_CARD_DATA = {
   plan: z.object({
@@ -48,7 +48,7 @@ export const WORK_CARD_DATA = {
     theme: text,
     notice: text,
     facts,
-    actions: lines,
+    actions: refLines,
     canManage: z.boolean(),
     tomorrow: text,
   }),

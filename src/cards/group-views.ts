@@ -49,6 +49,7 @@ export function groupCard(
       { title: 'Progress', value: progress(actions).text },
     ],
     actions: actions.map((a) => ({
+      ref: a.ref,
       line: `${a.ref} ${a.title}: ${STATUS_LABELS[a.status]}, due ${formatDate(a.dueDate)}`,
     })),
     canManage: options.canManage && group.status === 'open',

@@ -38,6 +38,7 @@ export function meetingCard(
     statusText: { draft: 'Being set up', scheduled: 'Scheduled', cancelled: 'Cancelled' }[meeting.status],
     agenda: meeting.agenda ?? '',
     dueBefore: dueBefore.map((a) => ({
+      ref: a.ref,
       line: `${a.ref} ${a.title}: due ${formatDate(a.dueDate)} (${a.owners.map((o) => o.displayName).join(', ')})`,
     })),
     joinUrl: open ? (meeting.joinUrl ?? '') : '',

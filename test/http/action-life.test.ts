@@ -29,6 +29,9 @@ const feedOf = (user: TeamsUser) =>
     );
 const byRef = async (ref: string): Promise<Action> => (await bot.ctx.stores.actions.getByRef(ref))!;
 const current = async (id: string): Promise<Action> => (await bot.ctx.stores.actions.get(id))!;
+/** What the bot answered a click with, as text. */
+const answer = async (user: TeamsUser, verb: string, data: Record<string, unknown>) =>
+  cardText(invokeCard(await bot.invoke(user, verb, data)));
 const changesOf = async (id: string) => (await bot.ctx.stores.audit.listForEntity(id)).map((e) => e.change);
 
 let planId = '';
@@ -166,11 +169,7 @@ describe('owners told when given an action', () => {
 
 describe('edits and hand-overs from the card', () => {
   const edit = async (user: TeamsUser, action: Action, fields: Record<string, unknown>) =>
-    cardText(
-      invokeCard(
-        await bot.invoke(user, 'action.edit', { actionId: action.id, version: action.version, ...fields }),
-      ),
-    );
+    await answer(user, 'action.edit', { actionId: action.id, version: action.version, ...fields });
 
   it('opens the form: a coordinator edits everything, an owner only the owners, others nothing', async () => {
     const action = await create(
@@ -191,9 +190,7 @@ describe('edits and hand-overs from the card', () => {
     expect(JSON.stringify(asOwner)).not.toContain('"id":"title"');
     void form;
     for (const user of [USERS.beatManager, USERS.clerk, USERS.board]) {
-      const refused = cardText(
-        invokeCard(await bot.invoke(user, 'action.edit_form', { actionId: action.id })),
-      );
+      const refused = await answer(user, 'action.edit_form', { actionId: action.id });
       expect(refused).toMatch(/owners and the town's coordinators|can read but not change/);
     }
   });
@@ -306,13 +303,13 @@ describe('edits and hand-overs from the card', () => {
     expect(await changesOf(action.id)).toEqual(['action.created', 'action.owners']);
     // The removed owner is told once; the new one gets the card.
     await vi.waitFor(() =>
-      expect(cardsTo(USERS.caseWorker).map(cardText).join()).toContain(`took you off ${action.ref}`),
+      expect(cardsTo(USERS.caseWorker).map(cardText).join()).toContain(`took yourself off ${action.ref}`),
     );
     await vi.waitFor(() =>
       expect(cardsTo(USERS.coordinator).map(cardText).join()).toContain(`made you an owner of ${action.ref}`),
     );
     expect(
-      cardsTo(USERS.caseWorker).filter((c) => cardText(c).includes(`took you off ${action.ref}`)),
+      cardsTo(USERS.caseWorker).filter((c) => cardText(c).includes(`took yourself off ${action.ref}`)),
     ).toHaveLength(1);
   });
 
@@ -323,9 +320,7 @@ describe('edits and hand-overs from the card', () => {
         a.owners.some((o) => o.aadObjectId === USERS.beatManager.aadObjectId),
     );
     expect(mine.length).toBeGreaterThan(0);
-    const form = cardText(
-      invokeCard(await bot.invoke(USERS.coordinator, 'handover.form', { town: 'truro' })),
-    );
+    const form = await answer(USERS.coordinator, 'handover.form', { town: 'truro' });
     expect(form).toContain('Hand over actions in Truro');
     const people = {
       town: 'truro',
@@ -339,9 +334,7 @@ describe('edits and hand-overs from the card', () => {
     const confirm = (preview.actions as { verb: string; data: Record<string, string> }[]).find(
       (a) => a.verb === 'handover.confirm',
     )!;
-    const done = cardText(
-      invokeCard(await bot.invoke(USERS.coordinator, 'handover.confirm', { ...confirm.data })),
-    );
+    const done = await answer(USERS.coordinator, 'handover.confirm', { ...confirm.data });
     expect(done).toContain(`Handed over ${mine.length} action`);
     for (const a of mine) {
       const now = await current(a.id);
@@ -349,10 +342,15 @@ describe('edits and hand-overs from the card', () => {
       expect(now.owners.map((o) => o.aadObjectId)).not.toContain(USERS.beatManager.aadObjectId);
       expect((await changesOf(a.id)).at(-1)).toBe('action.owners');
     }
+    // The one taking over is told of each they did not own already, by whom.
+    await vi.waitFor(() => {
+      const told = cardsTo(USERS.caseWorker).map(cardText).join();
+      const alex = USERS.caseWorker.aadObjectId;
+      for (const a of mine.filter((m) => !m.owners.some((o) => o.aadObjectId === alex)))
+        expect(told).toContain(`Jo Trelawny (demo) made you an owner of ${a.ref}`);
+    });
     // Again: nothing left to hand over.
-    const again = cardText(
-      invokeCard(await bot.invoke(USERS.coordinator, 'handover.confirm', { ...confirm.data })),
-    );
+    const again = await answer(USERS.coordinator, 'handover.confirm', { ...confirm.data });
     expect(again).toContain('owns no open actions in Truro');
   });
 
@@ -374,19 +372,13 @@ describe('edits and hand-overs from the card', () => {
     ],
   ])('refuses a hand-over %s, changing nothing', async (_, people, message) => {
     const before = await bot.ctx.stores.actions.listByTown('truro');
-    const card = cardText(
-      invokeCard(await bot.invoke(USERS.coordinator, 'handover.preview', { town: 'truro', ...people })),
-    );
+    const card = await answer(USERS.coordinator, 'handover.preview', { town: 'truro', ...people });
     expect(card).toContain(message);
-    const confirm = cardText(
-      invokeCard(
-        await bot.invoke(USERS.coordinator, 'handover.confirm', {
-          town: 'truro',
-          ...people,
-          actionIds: before.map((a) => a.id).join(','),
-        }),
-      ),
-    );
+    const confirm = await answer(USERS.coordinator, 'handover.confirm', {
+      town: 'truro',
+      ...people,
+      actionIds: before.map((a) => a.id).join(','),
+    });
     expect(confirm).toContain(message);
     expect(await bot.ctx.stores.actions.listByTown('truro')).toEqual(before);
   });
@@ -398,7 +390,7 @@ describe('edits and hand-overs from the card', () => {
       toId: USERS.coordinator.aadObjectId,
     };
     for (const user of [USERS.caseWorker, USERS.clerk, USERS.board])
-      expect(cardText(invokeCard(await bot.invoke(user, 'handover.preview', people)))).toMatch(
+      expect(await answer(user, 'handover.preview', people)).toMatch(
         /Only coordinators|can read but not change/,
       );
   });
@@ -432,19 +424,15 @@ describe('history on the card', () => {
     expect(text0).not.toContain('created the action');
     const older = JSON.stringify(page0).includes('"title":"Older"');
     expect(older).toBe(true);
-    const page1 = cardText(
-      invokeCard(await bot.invoke(USERS.clerk, 'action.history', { actionId: action.id, page: 1 })),
-    );
+    const page1 = await answer(USERS.clerk, 'action.history', { actionId: action.id, page: 1 });
     expect(page1).toContain('Jo Trelawny (demo): created the action');
     expect(page1).toContain('Newer');
     // The board reads the county's summaries, not who did what; another town's partners see nothing.
     for (const user of [USERS.board])
-      expect(
-        cardText(invokeCard(await bot.invoke(user, 'action.history', { actionId: action.id, page: 0 }))),
-      ).toContain("An action's history is for the members of the Truro partnership");
-    const forged = cardText(
-      invokeCard(await bot.invoke(USERS.clerk, 'action.history', { actionId: 'no-such-action', page: 0 })),
-    );
+      expect(await answer(user, 'action.history', { actionId: action.id, page: 0 })).toContain(
+        "An action's history is for the members of the Truro partnership",
+      );
+    const forged = await answer(USERS.clerk, 'action.history', { actionId: 'no-such-action', page: 0 });
     expect(forged).toContain('That action no longer exists');
   });
 });
@@ -455,38 +443,26 @@ describe('recurring actions', () => {
       USERS.caseWorker.aadObjectId,
       'Monthly joint patrol of Boscawen Street with licensing',
     );
-    const edited = cardText(
-      invokeCard(
-        await bot.invoke(USERS.coordinator, 'action.edit', {
-          actionId: action.id,
-          version: 1,
-          recurrence: 'monthly',
-        }),
-      ),
-    );
+    const edited = await answer(USERS.coordinator, 'action.edit', {
+      actionId: action.id,
+      version: 1,
+      recurrence: 'monthly',
+    });
     expect(edited).toContain('Saved: repetition changed.');
     expect(edited).toContain('Repeats: Every month');
     // An owner may not make it repeat.
-    const byOwner = cardText(
-      invokeCard(
-        await bot.invoke(USERS.caseWorker, 'action.edit', {
-          actionId: action.id,
-          version: 2,
-          recurrence: 'weekly',
-        }),
-      ),
-    );
+    const byOwner = await answer(USERS.caseWorker, 'action.edit', {
+      actionId: action.id,
+      version: 2,
+      recurrence: 'weekly',
+    });
     expect(byOwner).toContain("Only the town's coordinators can edit");
     bot.connector.clear();
-    const done = cardText(
-      invokeCard(
-        await bot.invoke(USERS.caseWorker, 'action.status', {
-          actionId: action.id,
-          version: 2,
-          status: 'done',
-        }),
-      ),
-    );
+    const done = await answer(USERS.caseWorker, 'action.status', {
+      actionId: action.id,
+      version: 2,
+      status: 'done',
+    });
     const next = (await current(action.id)).next!;
     expect(done).toContain(`It repeats: ${next.ref} is next, due 18 Jan 2027.`);
     expect(await current(next.id)).toMatchObject({
@@ -539,15 +515,11 @@ describe('recurring actions', () => {
         status: 'cancelled',
       }),
     );
-    const card = cardText(
-      invokeCard(
-        await bot.invoke(USERS.coordinator, 'action.edit', {
-          actionId: action.id,
-          version: 2,
-          recurrence: 'quarterly',
-        }),
-      ),
-    );
+    const card = await answer(USERS.coordinator, 'action.edit', {
+      actionId: action.id,
+      version: 2,
+      recurrence: 'quarterly',
+    });
     expect(card).toContain('is cancelled: reinstate it before making it repeat');
     expect((await current(action.id)).recurrence ?? null).toBeNull();
   });
@@ -584,16 +556,12 @@ describe('evidence links on notes', () => {
     ['not a link', 'see the shared drive', 'not a web address'],
   ])('refuses a link to %s with a clear message, keeping nothing', async (_, link, message) => {
     const action = await byRef('TRU-005');
-    const card = cardText(
-      invokeCard(
-        await bot.invoke(USERS.coordinator, 'action.note', {
-          actionId: action.id,
-          version: action.version,
-          note: 'Evidence attached',
-          link,
-        }),
-      ),
-    );
+    const card = await answer(USERS.coordinator, 'action.note', {
+      actionId: action.id,
+      version: action.version,
+      note: 'Evidence attached',
+      link,
+    });
     expect(card).toContain(message);
     expect(await current(action.id)).toEqual(action);
   });
@@ -602,16 +570,12 @@ describe('evidence links on notes', () => {
     const action = await byRef('TRU-005');
     const link =
       'https://cornwall.sharepoint.com/sites/SaferTruro/Shared%20Documents/Referral%20for%20John%20Smith%20DOB%2012-03-1990.docx';
-    const card = cardText(
-      invokeCard(
-        await bot.invoke(USERS.coordinator, 'action.note', {
-          actionId: action.id,
-          version: action.version,
-          note: 'Referral made',
-          link,
-        }),
-      ),
-    );
+    const card = await answer(USERS.coordinator, 'action.note', {
+      actionId: action.id,
+      version: action.version,
+      note: 'Referral made',
+      link,
+    });
     expect(card).toMatch(/date of birth|person/i);
     expect(await current(action.id)).toEqual(action);
   });
