@@ -4,13 +4,14 @@ import { appoint } from '../src/app/appoint.js';
 import { loadConfig } from '../src/config.js';
 import { AppError } from '../src/errors.js';
 import { openDatabase } from './open-database.js';
-import { exitWith, parseCli, UsageError } from './cli.js';
+import { parseCli, UsageError } from './cli.js';
 
 const USAGE =
   'npm run appoint -- --town <town|board> --name "<display name>" --email <upn> --aad-object-id <Entra object id> [--role <partnership role>]';
 
-try {
+export async function main(args: readonly string[]): Promise<void> {
   const { values } = parseCli(
+    args,
     {
       town: { type: 'string' },
       name: { type: 'string' },
@@ -38,6 +39,4 @@ try {
   } finally {
     await db.close();
   }
-} catch (error) {
-  exitWith(error);
 }

@@ -11,9 +11,13 @@ export class UsageError extends Error {
 
 type Stop = () => Promise<void>;
 
-export function parseCli<T extends NonNullable<ParseArgsConfig['options']>>(options: T, usage: string) {
+export function parseCli<T extends NonNullable<ParseArgsConfig['options']>>(
+  args: readonly string[],
+  options: T,
+  usage: string,
+) {
   try {
-    return parseArgs({ options, strict: true, allowPositionals: false });
+    return parseArgs({ args: [...args], options, strict: true, allowPositionals: false });
   } catch (error) {
     throw new UsageError(`${(error as Error).message}\nUsage: ${usage}`);
   }

@@ -4,7 +4,7 @@
 import { erasePerson } from '../src/app/subject-rights.js';
 import { loadConfig } from '../src/config.js';
 import { openDatabase } from './open-database.js';
-import { exitWith, parseCli, refusal } from './cli.js';
+import { parseCli, refusal } from './cli.js';
 import type { Actor } from '../src/domain/entity.js';
 
 const USAGE = 'npm run erase-person -- --email <upn> | --aad-object-id <Entra object id> [--confirm]';
@@ -15,8 +15,9 @@ const list = (counts: Record<string, number>) =>
     .map(([collection, n]) => `${collection} ${n}`)
     .join(', ') || 'none';
 
-try {
+export async function main(args: readonly string[]): Promise<void> {
   const { values } = parseCli(
+    args,
     { email: { type: 'string' }, 'aad-object-id': { type: 'string' }, confirm: { type: 'boolean' } },
     USAGE,
   );
@@ -38,6 +39,4 @@ try {
   } finally {
     await db.close();
   }
-} catch (error) {
-  exitWith(error);
 }

@@ -5,15 +5,16 @@ import { writeFile } from 'node:fs/promises';
 import { exportPerson } from '../src/app/subject-rights.js';
 import { loadConfig } from '../src/config.js';
 import { openDatabase } from './open-database.js';
-import { exitWith, parseCli, refusal } from './cli.js';
+import { parseCli, refusal } from './cli.js';
 import type { Actor } from '../src/domain/entity.js';
 
 const USAGE =
   'npm run export-person -- --email <upn> | --aad-object-id <Entra object id> [--out <file.json>]';
 const OPERATOR: Actor = { kind: 'system', id: 'operator:cli', name: 'IT operator (npm run export-person)' };
 
-try {
+export async function main(args: readonly string[]): Promise<void> {
   const { values } = parseCli(
+    args,
     { email: { type: 'string' }, 'aad-object-id': { type: 'string' }, out: { type: 'string' } },
     USAGE,
   );
@@ -35,6 +36,4 @@ try {
   } finally {
     await db.close();
   }
-} catch (error) {
-  exitWith(error);
 }

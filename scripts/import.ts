@@ -10,15 +10,16 @@ import { AppError } from '../src/errors.js';
 import { findTown } from '../src/domain/towns.js';
 import { readPlanSheet, SHEET_LIMITS } from '../src/spreadsheets/plan-sheet.js';
 import { openDatabase } from './open-database.js';
-import { exitWith, UsageError } from './cli.js';
+import { UsageError } from './cli.js';
 
 const USAGE =
   'npm run import -- <plan.xlsx> --town <town> [--dry-run] [--reason "why the approved plan changes"]';
 
-try {
+export async function main(args: readonly string[]): Promise<void> {
   let parsed;
   try {
     parsed = parseArgs({
+      args: [...args],
       options: {
         town: { type: 'string' },
         'dry-run': { type: 'boolean', default: false },
@@ -79,6 +80,4 @@ try {
   } finally {
     await db.close();
   }
-} catch (error) {
-  exitWith(error);
 }

@@ -6,6 +6,7 @@ import { buildAppPackage, PackageError } from './app-package/build.js';
 import { parseCli } from './cli.js';
 
 parseCli(
+  process.argv.slice(2),
   {},
   'npm run package   (settings from the environment: TEAMS_APP_ID, MICROSOFT_APP_ID, DEVELOPER_*)',
 );

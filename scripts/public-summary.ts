@@ -8,12 +8,13 @@ import { loadConfig } from '../src/config.js';
 import { publicHtml, publicMarkdown } from '../src/domain/public-summary.js';
 import { findTown } from '../src/domain/towns.js';
 import { openDatabase } from './open-database.js';
-import { exitWith, parseCli, UsageError } from './cli.js';
+import { parseCli, UsageError } from './cli.js';
 
 const USAGE = 'npm run public-summary -- --town <town> [--out <folder>]';
 
-try {
+export async function main(args: readonly string[]): Promise<void> {
   const { values } = parseCli(
+    args,
     { town: { type: 'string' }, out: { type: 'string', default: 'public' } },
     USAGE,
   );
@@ -37,6 +38,4 @@ try {
   } finally {
     await db.close();
   }
-} catch (error) {
-  exitWith(error);
 }

@@ -4,10 +4,10 @@
 import { loadConfig } from '../src/config.js';
 import { refreshReadModels } from '../src/store/refresh-read-models.js';
 import { openDatabase } from './open-database.js';
-import { exitWith, parseCli } from './cli.js';
+import { parseCli } from './cli.js';
 
-try {
-  parseCli({}, 'npm run refresh-read-models');
+export async function main(args: readonly string[]): Promise<void> {
+  parseCli(args, {}, 'npm run refresh-read-models');
   const open = await openDatabase(loadConfig(process.env));
   try {
     const parts = await refreshReadModels(open.db);
@@ -15,6 +15,4 @@ try {
   } finally {
     await open.close();
   }
-} catch (error) {
-  exitWith(error);
 }

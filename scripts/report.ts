@@ -8,12 +8,13 @@ import { OPERATOR } from '../src/app/appoint.js';
 import { loadConfig } from '../src/config.js';
 import { ExcelReportFiles } from '../src/spreadsheets/report-files.js';
 import { openDatabase } from './open-database.js';
-import { exitWith, parseCli, UsageError } from './cli.js';
+import { parseCli, UsageError } from './cli.js';
 
 const USAGE = 'npm run report [-- --format xlsx|csv] [--out <folder>]';
 
-try {
+export async function main(args: readonly string[]): Promise<void> {
   const { values } = parseCli(
+    args,
     { format: { type: 'string', default: 'xlsx' }, out: { type: 'string', default: 'reports' } },
     USAGE,
   );
@@ -43,6 +44,4 @@ try {
   } finally {
     await db.close();
   }
-} catch (error) {
-  exitWith(error);
 }

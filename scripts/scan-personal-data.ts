@@ -6,7 +6,7 @@ import { writeFile } from 'node:fs/promises';
 import { scanStoredText } from '../src/app/personal-data.js';
 import { loadConfig } from '../src/config.js';
 import { openDatabase } from './open-database.js';
-import { exitWith, parseCli } from './cli.js';
+import { parseCli } from './cli.js';
 import type { Actor } from '../src/domain/entity.js';
 
 const USAGE = 'npm run scan-personal-data -- [--show-text] [--out <file.json>]';
@@ -16,8 +16,8 @@ const OPERATOR: Actor = {
   name: 'IT operator (npm run scan-personal-data)',
 };
 
-try {
-  const { values } = parseCli({ 'show-text': { type: 'boolean' }, out: { type: 'string' } }, USAGE);
+export async function main(args: readonly string[]): Promise<void> {
+  const { values } = parseCli(args, { 'show-text': { type: 'boolean' }, out: { type: 'string' } }, USAGE);
   const db = await openDatabase(loadConfig(process.env));
   try {
     const found = await scanStoredText(db.ctx, OPERATOR);
@@ -40,6 +40,4 @@ try {
   } finally {
     await db.close();
   }
-} catch (error) {
-  exitWith(error);
 }

@@ -3,10 +3,14 @@ import { loadConfig } from '../src/config.js';
 import { seedDemo } from '../src/app/seed-demo.js';
 import { seedReferenceData } from '../src/app/seed-reference-data.js';
 import { openDatabase } from './open-database.js';
-import { exitWith, parseCli } from './cli.js';
+import { parseCli } from './cli.js';
 
-try {
-  const { values } = parseCli({ demo: { type: 'boolean', default: false } }, 'npm run seed [-- --demo]');
+export async function main(args: readonly string[]): Promise<void> {
+  const { values } = parseCli(
+    args,
+    { demo: { type: 'boolean', default: false } },
+    'npm run seed [-- --demo]',
+  );
   const config = loadConfig(process.env);
   const db = await openDatabase(config);
   try {
@@ -22,6 +26,4 @@ try {
   } finally {
     await db.close();
   }
-} catch (error) {
-  exitWith(error);
 }

@@ -6,7 +6,7 @@ import { AppError } from '../src/errors.js';
 import { SYSTEM_ACTOR } from '../src/domain/entity.js';
 import { ALL_TOWNS, findTown } from '../src/domain/towns.js';
 import { openDatabase } from './open-database.js';
-import { exitWith, UsageError } from './cli.js';
+import { UsageError } from './cli.js';
 import { parseArgs } from 'node:util';
 
 const USAGE =
@@ -51,8 +51,8 @@ function changeFrom({ positionals, values }: ReturnType<typeof readArgs>): TownC
   }
 }
 
-try {
-  const args = readArgs(process.argv.slice(2));
+export async function main(argv: readonly string[]): Promise<void> {
+  const args = readArgs([...argv]);
   const db = await openDatabase(loadConfig(process.env));
   try {
     await ensureProgramme(db.ctx);
@@ -69,6 +69,4 @@ try {
   } finally {
     await db.close();
   }
-} catch (error) {
-  exitWith(error);
 }

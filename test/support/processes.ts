@@ -9,9 +9,18 @@ import { pathToFileURL } from 'node:url';
 export const root = resolve(import.meta.dirname, '../..');
 
 /** As `npm run <script>` runs it: one node process with tsx's loader (the tsx CLI would add a parent). */
+/** The operator's commands, run through their one entry (scripts/safer-towns.ts) as `npm run <name>` does. */
+const CLI_COMMANDS = ['seed', 'appoint', 'towns', 'report', 'import', 'public-summary', 'export-person'];
+const MORE_CLI_COMMANDS = ['erase-person', 'scan-personal-data', 'refresh-read-models'];
+
 function scriptArgs(script: string, args: string[] = []): string[] {
-  const path = script.startsWith('src/') ? join(root, script) : join(root, 'scripts', script);
-  return ['--import', pathToFileURL(join(root, 'node_modules/tsx/dist/loader.mjs')).href, path, ...args];
+  const command = script.replace(/\.ts$/, '');
+  const cli = [...CLI_COMMANDS, ...MORE_CLI_COMMANDS].includes(command);
+  const path = script.startsWith('src/')
+    ? join(root, script)
+    : join(root, 'scripts', cli ? 'safer-towns.ts' : script);
+  const loader = pathToFileURL(join(root, 'node_modules/tsx/dist/loader.mjs')).href;
+  return ['--import', loader, path, ...(cli ? [command] : []), ...args];
 }
 
 export interface Running {
