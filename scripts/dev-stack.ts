@@ -11,6 +11,7 @@ import { ConfigError, loadConfig } from '../src/config.js';
 import { seedDemo } from '../src/app/seed-demo.js';
 import { seedReferenceData } from '../src/app/seed-reference-data.js';
 import { openDatabase, type OpenDatabase } from './open-database.js';
+import PinoPretty from 'pino-pretty';
 import { hasExited, once, spawnGuarded, stopGuarded } from './guarded-child.js';
 import { LauncherError, tail } from './ferretdb-install.js';
 
@@ -20,6 +21,8 @@ export interface DevStackOptions {
   watch: boolean;
   /** Write the bot's and the playground's output to files in this folder instead of the terminal. */
   logDir?: string;
+  /** In a terminal: the bot's JSON log lines as readable text (pino-pretty), and a debugger port. */
+  interactive?: boolean;
   say?: (line: string) => void;
 }
 
@@ -65,11 +68,19 @@ export async function startDevStack(options: DevStackOptions): Promise<DevStack>
     const logDir = options.logDir ? resolve(options.logDir) : undefined;
     if (logDir) await mkdir(logDir, { recursive: true });
     const botUrl = `http://127.0.0.1:${config.PORT}`;
-    const bot = spawnGuarded(process.execPath, botArgs(options.watch), {
+    const pretty = options.interactive && !logDir;
+    const bot = spawnGuarded(process.execPath, botArgs(options.watch, options.interactive ?? false), {
       cwd: ROOT,
-      env: { ...options.env, MONGODB_URI: db.uri, MICROSOFT_APP_ID: '', MICROSOFT_APP_PASSWORD: '' },
+      env: {
+        ...options.env,
+        MONGODB_URI: db.uri,
+        MICROSOFT_APP_ID: '',
+        MICROSOFT_APP_PASSWORD: '',
+      },
       ...(logDir ? { logFile: join(logDir, 'bot.log') } : {}),
+      ...(pretty ? { pipeStdout: true } : {}),
     });
+    if (pretty) bot.stdout?.pipe(PinoPretty({ colorize: process.stdout.isTTY, translateTime: 'HH:MM:ss' }));
     stops.push(() => stopGuarded(bot));
     await waitForHttp(`${botUrl}/readyz`, bot, 'The bot', logDir && join(logDir, 'bot.log'));
     say(
@@ -111,9 +122,13 @@ export async function startDevStack(options: DevStackOptions): Promise<DevStack>
   }
 }
 
-function botArgs(watch: boolean): string[] {
+function botArgs(watch: boolean, debuggable: boolean): string[] {
   const tsx = join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs');
-  return watch ? [tsx, 'watch', '--clear-screen=false', 'src/main.ts'] : [tsx, 'src/main.ts'];
+  // The debugger of .vscode/launch.json attaches here (loopback only); tsx hands the flag to the bot.
+  const inspect = debuggable ? ['--inspect=127.0.0.1:9229'] : [];
+  return watch
+    ? [tsx, 'watch', '--clear-screen=false', ...inspect, 'src/main.ts']
+    : [tsx, ...inspect, 'src/main.ts'];
 }
 
 async function seedIfEmpty(db: OpenDatabase): Promise<{ towns: number; demoRecords: number }> {
