@@ -1,6 +1,7 @@
 // The composition root: the only place that builds the real adapters and wires them together.
 // src/main.ts (the process entry) and the HTTP-level tests both call it.
 import { documentHosts } from './domain/evidence-link.js';
+import { SweepStatus } from './scheduler/sweep-status.js';
 import { FeedNotifier } from './bot/feed.js';
 import { OwnerNotifier } from './bot/owner-notifier.js';
 import { TeamsOwnerNotices } from './bot/owner-notice-delivery.js';
@@ -144,6 +145,7 @@ export async function composeService(
     const retention = await applyRetentionDaily(ctx, retentionPolicy, sweepOptions);
     return { ...report, digests, boardReport, groupsOverrun, deliveriesForgotten, retention };
   };
+  const sweepStatus = new SweepStatus(config.REMINDER_SWEEP_SECONDS, () => new Date());
   const http = createServer({
     adapter,
     authenticate,
@@ -152,12 +154,13 @@ export async function composeService(
     localMode: !config.MICROSOFT_APP_ID,
     allowedTenants: config.ALLOWED_TENANT_IDS,
     ready: async () => (await db.command({ ping: 1 }, { timeoutMS: 2_000 })).ok === 1,
+    sweep: () => sweepStatus.summary(),
   });
   return {
     http,
     ctx,
     sweep,
-    startReminders: () => startSweeper(sweep, config.REMINDER_SWEEP_SECONDS * 1_000, log),
+    startReminders: () => startSweeper(sweep, config.REMINDER_SWEEP_SECONDS * 1_000, log, sweepStatus),
     settle: async (graceMs) =>
       (await Promise.all([messenger.settle(graceMs), owners.settle(graceMs)])).reduce((a, b) => a + b),
   };

@@ -13,6 +13,8 @@ export interface ServerDeps {
   log: Logger;
   /** True when the database answers. */
   ready: () => Promise<boolean>;
+  /** The last reminder sweep of this instance, as JSON for /readyz (absent: not reported). */
+  sweep?: () => object;
   /** Local mode (no app id): no token checks, so replies may only go to loopback service URLs. */
   localMode: boolean;
   allowedTenants: readonly string[];
@@ -55,7 +57,9 @@ export function createServer(deps: ServerDeps): HttpService {
 
   server.get('/readyz', async (_req, res) => {
     const ok = await deps.ready().catch(() => false);
-    res.send(ok ? 200 : 503, { status: ok ? 'ready' : 'database unreachable' });
+    // The sweep is reported, not judged: an instance serves turns whether or not its sweep is late.
+    const sweep = deps.sweep ? { sweep: deps.sweep() } : {};
+    res.send(ok ? 200 : 503, { status: ok ? 'ready' : 'database unreachable', ...sweep });
   });
 
   server.post('/api/messages', async (req, res) => {

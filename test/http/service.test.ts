@@ -9,7 +9,17 @@ describe('health and malformed requests', () => {
     expect(await (await fetch(`${bot.base}/healthz`)).json()).toEqual({ status: 'alive', turnsInFlight: 0 });
     const ready = await fetch(`${bot.base}/readyz`);
     expect(ready.status).toBe(200);
-    expect(await ready.json()).toEqual({ status: 'ready' });
+    expect(await ready.json()).toEqual({
+      status: 'ready',
+      sweep: {
+        intervalSeconds: 300,
+        lastStartedAt: null,
+        lastFinishedAt: null,
+        lastResult: null,
+        lastSent: 0,
+        late: false,
+      },
+    });
   });
 
   it('answers malformed JSON with 400', async () => {
