@@ -138,6 +138,23 @@ const configSchema = z.object({
 
 export type Config = z.infer<typeof configSchema>;
 
+/** Every setting the bot reads. */
+export const CONFIG_KEYS = Object.keys(configSchema.shape) as (keyof Config)[];
+
+/**
+ * What a production deployment must set (infra/ sets each; test/unit/infra.test.ts holds it to that), besides
+ * MICROSOFT_APP_PASSWORD for an app registration with a secret.
+ */
+export const PRODUCTION_SETTINGS = [
+  'NODE_ENV',
+  'MONGODB_URI',
+  'MONGODB_DB',
+  'MICROSOFT_APP_ID',
+  'MICROSOFT_APP_TENANT_ID',
+  'MICROSOFT_APP_TYPE',
+  'ALLOWED_TENANT_IDS',
+] as const satisfies readonly (keyof Config)[];
+
 /** Cross-field rules: an app id needs its secret (unless a managed identity) and, single-tenant, its tenant. */
 const checkedConfigSchema = configSchema.superRefine((c, ctx) => {
   if (!c.MICROSOFT_APP_ID) return;

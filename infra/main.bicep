@@ -1,0 +1,188 @@
+// Safer Towns bot on Azure: the bot's identity, its host (App Service for Linux with Always On, or Container
+// Apps with at least one replica: the reminder sweep runs inside the bot), Key Vault for every secret, logs in
+// Log Analytics with Application Insights, and MongoDB (Azure DocumentDB, or a connection string you bring).
+// docs/DEPLOY.md walks through `az deployment group create`; test/unit/infra.test.ts holds the app settings
+// below to the bot's configuration schema (src/config.ts).
+targetScope = 'resourceGroup'
+
+@description('Short name used in every resource name, e.g. safertowns-cornwall')
+@minLength(3)
+@maxLength(20)
+param name string
+
+param location string = resourceGroup().location
+
+@description('appService: App Service for Linux (Always On); containerApps: Azure Container Apps (min 1 replica)')
+@allowed(['appService', 'containerApps'])
+param hosting string = 'appService'
+
+@description('The container image, e.g. myregistry.azurecr.io/safer-towns-bot:1.4.0 (built from the repo Dockerfile)')
+param image string
+
+@description('SingleTenant: an Entra app registration with a client secret (in Key Vault); UserAssignedMSI: the managed identity below is the bot, no secret (Graph features then need the identity to be granted app roles: docs/DEPLOY.md)')
+@allowed(['SingleTenant', 'UserAssignedMSI'])
+param botIdentity string = 'SingleTenant'
+
+@description('SingleTenant only: the app registration (client) id')
+param appRegistrationId string = ''
+
+@secure()
+@description('SingleTenant only: the app registration client secret')
+param appRegistrationSecret string = ''
+
+@description('Your Microsoft Entra tenant id (activities from any other tenant are refused)')
+param tenantId string = subscription().tenantId
+
+@description('documentdb: create an Azure DocumentDB (Cosmos DB for MongoDB vCore) cluster; external: bring a connection string (Atlas, your own MongoDB)')
+@allowed(['documentdb', 'external'])
+param database string = 'documentdb'
+
+@secure()
+@description('external only: the MongoDB connection string')
+param mongoConnectionString string = ''
+
+@description('documentdb only: the administrator login of the cluster')
+param documentDbAdmin string = 'safertowns'
+
+@secure()
+@description('documentdb only: the administrator password of the cluster')
+param documentDbPassword string = ''
+
+@description('The database name inside the server')
+param databaseName string = 'safer_towns'
+
+@description('The app id of the Teams app in your org catalogue (after uploading the package); empty until then')
+param teamsAppCatalogId string = ''
+
+@description('Your SharePoint host (contoso.sharepoint.com), for evidence links on progress notes; empty: none')
+param sharePointHost string = ''
+
+@description('Hours and days reminders are sent, in Europe/London')
+param reminderHours string = '8-18'
+
+var msi = botIdentity == 'UserAssignedMSI'
+var suffix = uniqueString(resourceGroup().id, name)
+
+resource identity 'Microsoft.ManagedIdentity/userAssignedIdentities@2023-01-31' = {
+  name: '${name}-id'
+  location: location
+}
+
+resource logs 'Microsoft.OperationalInsights/workspaces@2023-09-01' = {
+  name: '${name}-logs'
+  location: location
+  properties: { sku: { name: 'PerGB2018' }, retentionInDays: 90 }
+}
+
+resource insights 'Microsoft.Insights/components@2020-02-02' = {
+  name: '${name}-insights'
+  location: location
+  kind: 'web'
+  properties: { Application_Type: 'web', WorkspaceResourceId: logs.id }
+}
+
+resource vault 'Microsoft.KeyVault/vaults@2023-07-01' = {
+  name: take('${name}-${suffix}', 24)
+  location: location
+  properties: {
+    tenantId: tenantId
+    sku: { family: 'A', name: 'standard' }
+    enableRbacAuthorization: true
+    enableSoftDelete: true
+    enablePurgeProtection: true
+  }
+}
+
+// The bot's identity reads its secrets and nothing else.
+resource secretsUser 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  scope: vault
+  name: guid(vault.id, identity.id, 'secrets-user')
+  properties: {
+    principalId: identity.properties.principalId
+    principalType: 'ServicePrincipal'
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', '4633458b-17de-408a-b874-0445c86b69e6')
+  }
+}
+
+module mongo 'mongo.bicep' = if (database == 'documentdb') {
+  name: 'mongo'
+  params: { name: name, location: location, admin: documentDbAdmin, password: documentDbPassword }
+}
+
+resource mongoSecret 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = {
+  parent: vault
+  name: 'mongodb-uri'
+  properties: { value: database == 'documentdb' ? mongo!.outputs.connectionString : mongoConnectionString }
+}
+
+resource appSecret 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = if (!msi) {
+  parent: vault
+  name: 'microsoft-app-password'
+  properties: { value: appRegistrationSecret }
+}
+
+var appId = msi ? identity.properties.clientId : appRegistrationId
+
+// Every setting the bot reads, by name (src/config.ts); secrets come from Key Vault, never as plain values.
+var plainSettings = [
+  { name: 'NODE_ENV', value: 'production' }
+  { name: 'PORT', value: '3978' }
+  { name: 'MONGODB_DB', value: databaseName }
+  { name: 'MICROSOFT_APP_ID', value: appId }
+  { name: 'MICROSOFT_APP_TENANT_ID', value: tenantId }
+  { name: 'MICROSOFT_APP_TYPE', value: botIdentity }
+  { name: 'ALLOWED_TENANT_IDS', value: tenantId }
+  { name: 'TEAMS_APP_CATALOG_ID', value: teamsAppCatalogId }
+  { name: 'SHAREPOINT_HOST', value: sharePointHost }
+  { name: 'TIMEZONE', value: 'Europe/London' }
+  { name: 'REMINDER_HOURS', value: reminderHours }
+  { name: 'LOG_LEVEL', value: 'info' }
+]
+var secretSettings = concat(
+  [{ name: 'MONGODB_URI', secret: 'mongodb-uri' }],
+  msi ? [] : [{ name: 'MICROSOFT_APP_PASSWORD', secret: 'microsoft-app-password' }]
+)
+
+module host 'host.bicep' = {
+  name: 'host'
+  dependsOn: [secretsUser, mongoSecret, appSecret]
+  params: {
+    name: name
+    location: location
+    hosting: hosting
+    image: image
+    identityId: identity.id
+    vaultUri: vault.properties.vaultUri
+    logsId: logs.id
+    plainSettings: plainSettings
+    secretSettings: secretSettings
+  }
+}
+
+resource bot 'Microsoft.BotService/botServices@2022-09-15' = {
+  name: '${name}-bot'
+  location: 'global'
+  kind: 'azurebot'
+  sku: { name: 'S1' }
+  properties: {
+    displayName: 'Safer Towns'
+    endpoint: 'https://${host.outputs.hostName}/api/messages'
+    msaAppId: appId
+    msaAppType: botIdentity
+    msaAppTenantId: tenantId
+    msaAppMSIResourceId: msi ? identity.id : null
+    developerAppInsightKey: insights.properties.InstrumentationKey
+  }
+}
+
+resource teams 'Microsoft.BotService/botServices/channels@2022-09-15' = {
+  parent: bot
+  name: 'MsTeamsChannel'
+  location: 'global'
+  properties: { channelName: 'MsTeamsChannel', properties: { isEnabled: true } }
+}
+
+output botEndpoint string = bot.properties.endpoint
+output botAppId string = appId
+@description('The managed identity to grant Graph app roles to (docs/DEPLOY.md)')
+output identityPrincipalId string = identity.properties.principalId
