@@ -95,6 +95,8 @@ export async function composeService(
   const messenger = new Messenger(adapter, config.MICROSOFT_APP_ID ?? '', ctx, cards, log, dispatcher);
   const graph = graphFor(config, overrides.graphTokens);
   const calendar = graph ? new GraphCalendar(graph) : null;
+  const graphOff = graphMissing(config, Boolean(graph));
+  if (graphOff) log.warn(graphOff);
   const upload = new PlanUpload(ctx, cards, excelPlanSheets, !config.MICROSOFT_APP_ID, log);
   const reports = new ReportDelivery(ctx, new ExcelReportFiles(), !config.MICROSOFT_APP_ID, log);
   const graphFeed =
@@ -164,6 +166,18 @@ export async function composeService(
     settle: async (graceMs) =>
       (await Promise.all([messenger.settle(graceMs), owners.settle(graceMs)])).reduce((a, b) => a + b),
   };
+}
+
+/** Said once at start-up when Graph is off for a deployment with an identity: no feature goes quietly. */
+function graphMissing(config: Config, hasGraph: boolean): string | null {
+  if (!config.MICROSOFT_APP_ID) return null; // local mode: no Graph, as expected
+  if (!hasGraph)
+    return config.MICROSOFT_APP_TYPE === 'UserAssignedMSI'
+      ? 'Microsoft Graph is off: it needs an app registration with a client secret for now (MICROSOFT_APP_TYPE=UserAssignedMSI has none), so meetings, activity feed notifications and installing the app for owners are unavailable'
+      : 'Microsoft Graph is off: set MICROSOFT_APP_PASSWORD and MICROSOFT_APP_TENANT_ID, so meetings, activity feed notifications and installing the app for owners are unavailable';
+  if (!config.TEAMS_APP_CATALOG_ID)
+    return 'TEAMS_APP_CATALOG_ID is not set: no activity feed notifications, and owners the bot has never talked to are mentioned in the channel instead of having the app installed';
+  return null;
 }
 
 /** A Graph client when the app's identity is configured (client-credential tokens), else none. */
