@@ -1,10 +1,11 @@
 // What the edit and hand-over forms offer: the action with the choices its town allows, and whether this
 // person may change everything (a coordinator) or only the owners (an owner handing it over).
-import { AppError, ErrorCode } from '../errors.js';
-import { isOpen, mayChangeAction, type Action } from '../domain/action.js';
+import type { AppError } from '../errors.js';
+import { isOpen, type Action } from '../domain/action.js';
 import { canUpdateActions } from '../domain/roles.js';
-import { fail, ok, type Result } from '../domain/result.js';
-import { authorise, permit, roleIn } from './authorise.js';
+import { ok, type Result } from '../domain/result.js';
+import { authorise } from './authorise.js';
+import { changeableAction } from './update-action.js';
 import type { PersonRef, Actor } from '../domain/entity.js';
 import type { Member } from '../domain/member.js';
 import type { DeliveryPlan } from '../domain/plan.js';
@@ -28,22 +29,9 @@ export async function actionEditContext(
   actor: Actor,
   actionId: string,
 ): Promise<Result<ActionEditContext, AppError>> {
-  const action = await ctx.stores.actions.get(actionId);
-  if (!action) return fail(new AppError(ErrorCode.NotFound, 'That action no longer exists'));
-  const role = await roleIn(ctx, actor, action.town);
-  const access = permit(role, action.town, 'update');
-  if (!access.ok) return access;
-  if (!mayChangeAction(action, actor.id, role))
-    return fail(
-      new AppError(
-        ErrorCode.Forbidden,
-        `Only ${action.ref}'s owners and the town's coordinators can change it`,
-      ),
-    );
-  if (action.redactedAt)
-    return fail(
-      new AppError(ErrorCode.Forbidden, `${action.ref} is kept for the counts only and cannot be edited`),
-    );
+  const loaded = await changeableAction(ctx, actor, actionId, null);
+  if (!loaded.ok) return loaded;
+  const { action, role } = loaded.value;
   const [plan, priorities, members, groups] = await Promise.all([
     ctx.stores.plans.get(action.planId),
     ctx.stores.priorities.listByPlan(action.planId),

@@ -44,14 +44,15 @@ export async function updateAction(
 }
 
 /**
- * The action, when the person may change it and it is still at the version they saw. One read of the
- * person's seats decides both: may they change actions here, and this one.
+ * The action, when the person may change it and it is still at the version they saw (`expectedVersion`;
+ * null for a form about to be shown). One read of the person's seats decides both: may they change actions
+ * here, and this one.
  */
 export async function changeableAction(
   ctx: AppContext,
   actor: Actor,
   actionId: string,
-  expectedVersion: number,
+  expectedVersion: number | null,
 ): Promise<Result<{ action: Action; role: AccessRole | 'system' }, AppError>> {
   const action = await ctx.stores.actions.get(actionId);
   if (!action) return fail(new AppError(ErrorCode.NotFound, 'That action no longer exists'));
@@ -66,7 +67,7 @@ export async function changeableAction(
     }
     role = access.value;
   }
-  if (action.version !== expectedVersion) return fail(stale());
+  if (expectedVersion !== null && action.version !== expectedVersion) return fail(stale());
   if (action.redactedAt) {
     const message =
       `${action.ref} was closed long ago and its text removed under the retention policy: it is kept ` +
