@@ -7,7 +7,7 @@ import { openDatabase } from './open-database.js';
 import { parseCli, UsageError } from './cli.js';
 
 const USAGE =
-  'npm run appoint -- --town <town|board> --name "<display name>" --email <upn> --aad-object-id <Entra object id> [--role <partnership role>]';
+  'safer-towns appoint --town <town|board> --name "<display name>" --email <upn> --aad-object-id <Entra object id> [--role <partnership role>]';
 
 export async function main(args: readonly string[]): Promise<void> {
   const { values } = parseCli(

@@ -7,7 +7,7 @@ import { openDatabase } from './open-database.js';
 import { parseCli, refusal } from './cli.js';
 import type { Actor } from '../src/domain/entity.js';
 
-const USAGE = 'npm run erase-person -- --email <upn> | --aad-object-id <Entra object id> [--confirm]';
+const USAGE = 'safer-towns erase-person --email <upn> | --aad-object-id <Entra object id> [--confirm]';
 const OPERATOR: Actor = { kind: 'system', id: 'operator:cli', name: 'IT operator (npm run erase-person)' };
 
 const list = (counts: Record<string, number>) =>

@@ -9,7 +9,7 @@ import { parseCli, refusal } from './cli.js';
 import type { Actor } from '../src/domain/entity.js';
 
 const USAGE =
-  'npm run export-person -- --email <upn> | --aad-object-id <Entra object id> [--out <file.json>]';
+  'safer-towns export-person --email <upn> | --aad-object-id <Entra object id> [--out <file.json>]';
 const OPERATOR: Actor = { kind: 'system', id: 'operator:cli', name: 'IT operator (npm run export-person)' };
 
 export async function main(args: readonly string[]): Promise<void> {

@@ -13,7 +13,7 @@ import { openDatabase } from './open-database.js';
 import { UsageError } from './cli.js';
 
 const USAGE =
-  'npm run import -- <plan.xlsx> --town <town> [--dry-run] [--reason "why the approved plan changes"]';
+  'safer-towns import <plan.xlsx> --town <town> [--dry-run] [--reason "why the approved plan changes"]';
 
 export async function main(args: readonly string[]): Promise<void> {
   let parsed;

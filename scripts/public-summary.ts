@@ -10,7 +10,7 @@ import { findTown } from '../src/domain/towns.js';
 import { openDatabase } from './open-database.js';
 import { parseCli, UsageError } from './cli.js';
 
-const USAGE = 'npm run public-summary -- --town <town> [--out <folder>]';
+const USAGE = 'safer-towns public-summary --town <town> [--out <folder>]';
 
 export async function main(args: readonly string[]): Promise<void> {
   const { values } = parseCli(

@@ -7,7 +7,7 @@ import { openDatabase } from './open-database.js';
 import { parseCli } from './cli.js';
 
 export async function main(args: readonly string[]): Promise<void> {
-  parseCli(args, {}, 'npm run refresh-read-models');
+  parseCli(args, {}, 'safer-towns refresh-read-models');
   const open = await openDatabase(loadConfig(process.env));
   try {
     const parts = await refreshReadModels(open.db);

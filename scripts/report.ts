@@ -10,7 +10,7 @@ import { ExcelReportFiles } from '../src/spreadsheets/report-files.js';
 import { openDatabase } from './open-database.js';
 import { parseCli, UsageError } from './cli.js';
 
-const USAGE = 'npm run report [-- --format xlsx|csv] [--out <folder>]';
+const USAGE = 'safer-towns report [--format xlsx|csv] [--out <folder>]';
 
 export async function main(args: readonly string[]): Promise<void> {
   const { values } = parseCli(

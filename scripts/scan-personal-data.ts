@@ -9,7 +9,7 @@ import { openDatabase } from './open-database.js';
 import { parseCli } from './cli.js';
 import type { Actor } from '../src/domain/entity.js';
 
-const USAGE = 'npm run scan-personal-data -- [--show-text] [--out <file.json>]';
+const USAGE = 'safer-towns scan-personal-data [--show-text] [--out <file.json>]';
 const OPERATOR: Actor = {
   kind: 'system',
   id: 'operator:cli',

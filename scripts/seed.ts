@@ -9,7 +9,7 @@ export async function main(args: readonly string[]): Promise<void> {
   const { values } = parseCli(
     args,
     { demo: { type: 'boolean', default: false } },
-    'npm run seed [-- --demo]',
+    'safer-towns seed [--demo]',
   );
   const config = loadConfig(process.env);
   const db = await openDatabase(config);

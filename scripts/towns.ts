@@ -10,7 +10,7 @@ import { UsageError } from './cli.js';
 import { parseArgs } from 'node:util';
 
 const USAGE =
-  'npm run towns -- list | add --name <name> --code <ABC> | rename --town <town> --name <new name> | retire --town <town>';
+  'safer-towns towns list | add --name <name> --code <ABC> | rename --town <town> --name <new name> | retire --town <town>';
 
 const OPTIONS = { name: { type: 'string' }, code: { type: 'string' }, town: { type: 'string' } } as const;
 

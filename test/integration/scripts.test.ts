@@ -54,7 +54,7 @@ describe('npm run refresh-read-models', () => {
     }
     const wrong = runScript('refresh-read-models.ts', own, ['--now']);
     expect(wrong.status).not.toBe(0);
-    expect(wrong.stderr).toContain('Usage: npm run refresh-read-models');
+    expect(wrong.stderr).toContain('Usage: safer-towns refresh-read-models');
   });
 });
 
@@ -76,7 +76,7 @@ describe('npm run seed', () => {
     );
     const typo = runScript('seed.ts', env(), ['--dmeo']);
     expect(typo.status).toBe(1);
-    expect(typo.stderr).toBe("Unknown option '--dmeo'\nUsage: npm run seed [-- --demo]\n");
+    expect(typo.stderr).toBe("Unknown option '--dmeo'\nUsage: safer-towns seed [--demo]\n");
   });
 
   it('says which database it cannot reach, without the password, instead of a stack trace', () => {
