@@ -1,28 +1,16 @@
+/** The kinds about one action's due date. */
+export type ActionReminderKind = 'due_soon' | 'due_today' | 'overdue' | 'escalation';
+/** Notices to a person given an action, or taken off one (the window names the person and version). */
+export type OwnerNoticeKind = 'owner_added' | 'owner_removed';
+/** Everything claimed once: the reminders and notices above, the digests, the board's report, the daily jobs. */
 type ReminderKind =
-  | 'due_soon'
-  | 'due_today'
-  | 'overdue'
-  | 'escalation'
+  | ActionReminderKind
+  | OwnerNoticeKind
   | 'town_digest'
   | 'personal_digest'
   | 'board_report'
   | 'group_overrun'
-  | 'retention'
-  /** Notices to a person given an action, or taken off one (the window names the person and version). */
-  | 'owner_added'
-  | 'owner_removed';
-/** The kinds about one action (the others are digests, the board's report and the daily jobs). */
-export type ActionReminderKind = Exclude<
-  ReminderKind,
-  | 'town_digest'
-  | 'personal_digest'
-  | 'board_report'
-  | 'group_overrun'
-  | 'retention'
-  | 'owner_added'
-  | 'owner_removed'
->;
-export type OwnerNoticeKind = Extract<ReminderKind, 'owner_added' | 'owner_removed'>;
+  | 'retention';
 
 /**
  * A reminder is identified by action (for digests: the town or the person), kind and window (e.g. the due date, or the week of being overdue);
