@@ -3,6 +3,7 @@
 // leading apostrophe, so a title typed into Teams cannot become a formula on the board's computers.
 import type ExcelJS from 'exceljs';
 import { excel } from './excel.js';
+import { withFixedZipDates } from './fixed-zip-dates.js';
 import type { ActionRow, BoardReport, TownRow } from '../domain/board-report.js';
 import type { ReportFiles } from '../app/outward-ports.js';
 
@@ -43,7 +44,8 @@ export class ExcelReportFiles implements ReportFiles {
     const book = new (await excel()).Workbook();
     book.creator = 'Safer Towns bot';
     // Fixed, so the same report makes the same workbook (the date of the figures is in the title row).
-    book.created = book.modified = new Date(`${report.asOf}T00:00:00Z`);
+    const asOf = new Date(`${report.asOf}T00:00:00Z`);
+    book.created = book.modified = asOf;
     sheet(book, 'Summary', `Safer Towns: board report as of ${report.asOf}`, SUMMARY_COLUMNS, report.summary);
     for (const town of report.towns) {
       sheet(
@@ -54,7 +56,7 @@ export class ExcelReportFiles implements ReportFiles {
         town.actions,
       );
     }
-    return Buffer.from(await book.xlsx.writeBuffer());
+    return withFixedZipDates(Buffer.from(await book.xlsx.writeBuffer()), asOf);
   }
 
   csv(report: BoardReport): { name: string; text: string }[] {
