@@ -3,7 +3,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import prettier from 'eslint-config-prettier';
 
-const adapters = ['bot', 'store', 'graph', 'scheduler', 'http', 'spreadsheets'];
+const adapters = ['bot', 'store', 'graph', 'scheduler', 'http', 'spreadsheets', 'identity'];
 
 /** An adapter may not import another adapter (http may host the bot). */
 function adapterBoundary(name, allowed = []) {
@@ -148,7 +148,7 @@ export default tseslint.config(
           patterns: [
             {
               regex:
-                '^\\.\\./(\\.\\./)?(store|graph|scheduler|http|spreadsheets)/|^\\.\\./(\\.\\./)?main\\.js$',
+                '^\\.\\./(\\.\\./)?(store|graph|scheduler|http|spreadsheets|identity)/|^\\.\\./(\\.\\./)?main\\.js$',
               message: 'Adapters do not import one another; wire them in src/compose.ts.',
             },
             {

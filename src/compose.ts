@@ -10,7 +10,6 @@ import type { Db } from 'mongodb';
 import type { Logger } from 'pino';
 import { hostname } from 'node:os';
 import { randomUUID } from 'node:crypto';
-import type { Client } from '@microsoft/microsoft-graph-client';
 import { createAdapter } from './bot/adapter.js';
 import { SendDispatcher, TEAMS_LIMITS } from './bot/dispatcher.js';
 import { TeamsReminderDelivery } from './bot/reminder-delivery.js';
@@ -20,8 +19,9 @@ import { sendMonthlyBoardReport, type BoardReportOutcome } from './app/send-boar
 import { remindOverrunGroups } from './app/task-groups.js';
 import { GraphActivityFeed } from './graph/activity-feed.js';
 import { GraphCalendar } from './graph/calendar.js';
-import { createGraphClient, type TokenProvider } from './graph/client.js';
-import { clientSecretTokens } from './graph/token-provider.js';
+import type { TokenProvider } from './graph/client.js';
+import { identityParts } from './compose-identity.js';
+import type { IdentityReport } from './identity/identity-check.js';
 import { startSweeper, type Sweeper } from './scheduler/reminder-sweep.js';
 import { Messenger } from './bot/messenger.js';
 import { SaferTownsBot } from './bot/teams-bot.js';
@@ -56,6 +56,8 @@ export interface Service {
       retention: RetentionReport | null;
     }
   >;
+  /** Tries the app's identity for real and logs what works (null in local mode); never throws. */
+  checkIdentity: () => Promise<IdentityReport | null>;
   /** Starts the interval sweep (REMINDER_SWEEP_SECONDS; 0 = only on demand). */
   startReminders: () => Sweeper;
   /** At shutdown: waits for channel posts still going after their turn; how many were left. */
@@ -86,17 +88,16 @@ export async function composeService(
   };
   await refreshTowns(ctx); // the programme's towns, as stored
   const cards = new CardRenderer();
-  const { adapter, authenticate } = createAdapter(config, log);
+  const identity = identityParts(config, log, overrides.graphTokens);
+  const { adapter, authenticate } = createAdapter(config, identity.botCredential, log);
   const dispatcher = new SendDispatcher({
     ...TEAMS_LIMITS,
     tenantPerSecond: config.TEAMS_TENANT_RPS,
     attemptTimeoutMs: config.BOT_CONNECTOR_TIMEOUT_SECONDS * 1_000,
   });
   const messenger = new Messenger(adapter, config.MICROSOFT_APP_ID ?? '', ctx, cards, log, dispatcher);
-  const graph = graphFor(config, overrides.graphTokens);
+  const graph = identity.graph;
   const calendar = graph ? new GraphCalendar(graph) : null;
-  const graphOff = graphMissing(config, Boolean(graph));
-  if (graphOff) log.warn(graphOff);
   const upload = new PlanUpload(ctx, cards, excelPlanSheets, !config.MICROSOFT_APP_ID, log);
   const reports = new ReportDelivery(ctx, new ExcelReportFiles(), !config.MICROSOFT_APP_ID, log);
   const graphFeed =
@@ -162,31 +163,9 @@ export async function composeService(
     http,
     ctx,
     sweep,
+    checkIdentity: identity.check,
     startReminders: () => startSweeper(sweep, config.REMINDER_SWEEP_SECONDS * 1_000, log, sweepStatus),
     settle: async (graceMs) =>
       (await Promise.all([messenger.settle(graceMs), owners.settle(graceMs)])).reduce((a, b) => a + b),
   };
-}
-
-/** Said once at start-up when Graph is off for a deployment with an identity: no feature goes quietly. */
-function graphMissing(config: Config, hasGraph: boolean): string | null {
-  if (!config.MICROSOFT_APP_ID) return null; // local mode: no Graph, as expected
-  if (!hasGraph)
-    return config.MICROSOFT_APP_TYPE === 'UserAssignedMSI'
-      ? 'Microsoft Graph is off: it needs an app registration with a client secret for now (MICROSOFT_APP_TYPE=UserAssignedMSI has none), so meetings, activity feed notifications and installing the app for owners are unavailable'
-      : 'Microsoft Graph is off: set MICROSOFT_APP_PASSWORD and MICROSOFT_APP_TENANT_ID, so meetings, activity feed notifications and installing the app for owners are unavailable';
-  if (!config.TEAMS_APP_CATALOG_ID)
-    return 'TEAMS_APP_CATALOG_ID is not set: no activity feed notifications, and owners the bot has never talked to are mentioned in the channel instead of having the app installed';
-  return null;
-}
-
-/** A Graph client when the app's identity is configured (client-credential tokens), else none. */
-function graphFor(config: Config, tokens?: TokenProvider): Client | null {
-  const { MICROSOFT_APP_ID: app, MICROSOFT_APP_PASSWORD: secret, MICROSOFT_APP_TENANT_ID: tenant } = config;
-  if (tokens) return createGraphClient({ baseUrl: config.GRAPH_BASE_URL, tokens });
-  if (!app || !secret || !tenant) return null;
-  return createGraphClient({
-    baseUrl: config.GRAPH_BASE_URL,
-    tokens: clientSecretTokens(tenant, app, secret, config.ENTRA_AUTHORITY_HOST),
-  });
 }

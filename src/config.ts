@@ -51,6 +51,10 @@ const configSchema = z.object({
     message: 'must be a GUID (the Entra app id)',
   }),
   MICROSOFT_APP_PASSWORD: optionalText,
+  /** A PEM file holding the app registration's certificate and its private key (a client assertion). */
+  MICROSOFT_APP_CERTIFICATE_PATH: optionalText,
+  /** A federated workload identity's token file; AKS and Container Apps set this name themselves. */
+  AZURE_FEDERATED_TOKEN_FILE: optionalText,
   MICROSOFT_APP_TENANT_ID: optionalText.refine((v) => v === undefined || GUID.test(v), {
     message: 'must be a GUID',
   }),
@@ -143,7 +147,7 @@ export const CONFIG_KEYS = Object.keys(configSchema.shape) as (keyof Config)[];
 
 /**
  * What a production deployment must set (infra/ sets each; test/unit/infra.test.ts holds it to that), besides
- * MICROSOFT_APP_PASSWORD for an app registration with a secret.
+ * one of APP_PROOFS for an app registration that is not a managed identity.
  */
 export const PRODUCTION_SETTINGS = [
   'NODE_ENV',
@@ -155,14 +159,32 @@ export const PRODUCTION_SETTINGS = [
   'ALLOWED_TENANT_IDS',
 ] as const satisfies readonly (keyof Config)[];
 
-/** Cross-field rules: an app id needs its secret (unless a managed identity) and, single-tenant, its tenant. */
+/** The ways an app registration proves itself, besides a managed identity (which needs none of them). */
+const APP_PROOFS = [
+  'MICROSOFT_APP_PASSWORD',
+  'MICROSOFT_APP_CERTIFICATE_PATH',
+  'AZURE_FEDERATED_TOKEN_FILE',
+] as const satisfies readonly (keyof Config)[];
+
+/** Cross-field rules: an app id needs one proof (unless a managed identity) and, single-tenant, its tenant. */
 const checkedConfigSchema = configSchema.superRefine((c, ctx) => {
   if (!c.MICROSOFT_APP_ID) return;
-  if (c.MICROSOFT_APP_TYPE !== 'UserAssignedMSI' && !c.MICROSOFT_APP_PASSWORD) {
+  const proofs = APP_PROOFS.filter((key) => c[key]);
+  if (c.MICROSOFT_APP_TYPE !== 'UserAssignedMSI' && proofs.length !== 1) {
     ctx.addIssue({
       code: 'custom',
-      path: ['MICROSOFT_APP_PASSWORD'],
-      message: 'is required when MICROSOFT_APP_ID is set',
+      path: [proofs[0] ?? 'MICROSOFT_APP_PASSWORD'],
+      message:
+        proofs.length === 0
+          ? `is required when MICROSOFT_APP_ID is set (or ${APP_PROOFS.slice(1).join(' or ')} instead)`
+          : `set only one of ${proofs.join(', ')}: each is a way for the app to prove itself`,
+    });
+  }
+  if (c.MICROSOFT_APP_TYPE === 'UserAssignedMSI' && proofs.length > 0) {
+    ctx.addIssue({
+      code: 'custom',
+      path: [proofs[0]!],
+      message: 'is not used with MICROSOFT_APP_TYPE=UserAssignedMSI: the managed identity needs no secret',
     });
   }
   if (c.MICROSOFT_APP_TYPE !== 'MultiTenant' && !c.MICROSOFT_APP_TENANT_ID) {

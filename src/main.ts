@@ -18,7 +18,7 @@ async function main(): Promise<void> {
   const connection = await connectMongo(config.MONGODB_URI, config.MONGODB_DB, {
     commandLog: config.MONGODB_COMMAND_LOG,
   });
-  const { http, startReminders, settle } = await composeService(config, connection.db, log);
+  const { http, startReminders, settle, checkIdentity } = await composeService(config, connection.db, log);
   log.info({ database: config.MONGODB_DB, server: withoutCredentials(config.MONGODB_URI) }, 'database ready');
   if (!config.MICROSOFT_APP_ID) {
     log.warn(
@@ -41,6 +41,8 @@ async function main(): Promise<void> {
   });
   log.info({ port: config.PORT, host: host ?? 'all interfaces' }, 'listening on /api/messages');
   const reminders = startReminders();
+  // In the background: a slow identity endpoint must not hold up /healthz; what fails is logged.
+  void checkIdentity();
 
   let stopping = false;
   const stop = async (signal: string) => {

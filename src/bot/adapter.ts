@@ -7,6 +7,7 @@ import {
 import type { Logger } from 'pino';
 import type { Config } from '../config.js';
 import { EntraCredentialsFactory } from './credentials.js';
+import type { TokenCredential } from '@azure/identity';
 
 /** Microsoft's public cloud, as the SDK's own defaults have them (spelled out because the issuer and key
  * set are configurable, and the SDK takes either all of these or none). */
@@ -26,23 +27,27 @@ export interface BotAdapter {
   authenticate: (activity: Activity, authorization: string) => Promise<void>;
 }
 
-/** The Bot Framework adapter. With an app id every incoming token is checked (401 otherwise). */
-export function createAdapter(config: Config, log: Logger): BotAdapter {
+/**
+ * The Bot Framework adapter. With an app id every incoming token is checked (401 otherwise), and replies carry
+ * tokens from `credential` (the app's identity, issued by its Bot Connector tenant).
+ */
+export function createAdapter(config: Config, credential: TokenCredential | null, log: Logger): BotAdapter {
   const appId = config.MICROSOFT_APP_ID;
-  const auth = appId
-    ? new ConfigurationBotFrameworkAuthentication(
-        {
-          MicrosoftAppId: appId,
-          MicrosoftAppTenantId: config.MICROSOFT_APP_TENANT_ID ?? '',
-          MicrosoftAppType: config.MICROSOFT_APP_TYPE,
-          ...PUBLIC_CLOUD,
-          ToBotFromChannelOpenIdMetadataUrl: config.BOT_OPENID_METADATA_URL,
-          ToBotFromChannelTokenIssuer: config.BOT_TOKEN_ISSUER,
-        },
-        new EntraCredentialsFactory({ ...config, MICROSOFT_APP_ID: appId }),
-      )
-    : // Local mode: no token checks, no tokens on replies (the server allows loopback service URLs only).
-      new ConfigurationBotFrameworkAuthentication({ MicrosoftAppId: '', MicrosoftAppPassword: '' });
+  const auth =
+    appId && credential
+      ? new ConfigurationBotFrameworkAuthentication(
+          {
+            MicrosoftAppId: appId,
+            MicrosoftAppTenantId: config.MICROSOFT_APP_TENANT_ID ?? '',
+            MicrosoftAppType: config.MICROSOFT_APP_TYPE,
+            ...PUBLIC_CLOUD,
+            ToBotFromChannelOpenIdMetadataUrl: config.BOT_OPENID_METADATA_URL,
+            ToBotFromChannelTokenIssuer: config.BOT_TOKEN_ISSUER,
+          },
+          new EntraCredentialsFactory(appId, credential),
+        )
+      : // Local mode: no token checks, no tokens on replies (the server allows loopback service URLs only).
+        new ConfigurationBotFrameworkAuthentication({ MicrosoftAppId: '', MicrosoftAppPassword: '' });
   const adapter = new CloudAdapter(auth);
   // The bot turns errors into cards itself; anything reaching here is a bug or a failed reply. Log it and
   // let the request finish normally: a 500 would make Teams retry the same activity.

@@ -4,16 +4,20 @@
 //   incoming activity (`/botframework/v1/.well-known/openidconfiguration`, `/botframework/keys`; keys carry
 //   `endorsements`, the channels each key may sign for, as the real key set does);
 // - an Entra tenant's token endpoint, where the bot gets the token it sends with its replies (client
-//   credentials grant: `/{tenant}/v2.0/.well-known/openid-configuration`, `/{tenant}/oauth2/v2.0/token`).
+//   credentials grant: `/{tenant}/v2.0/.well-known/openid-configuration`, `/{tenant}/oauth2/v2.0/token`),
+//   proved by a secret, by an assertion signed with a registered certificate (client-assertion.ts), or by a
+//   federated token it was told to trust; tokens for Graph carry the app's granted `roles`.
 // It signs tokens with a key made for the run, and can sign with a key it does not publish.
 import type { Server } from 'node:https';
-import { createSign, generateKeyPairSync, randomUUID, type KeyObject } from 'node:crypto';
+import { createSign, generateKeyPairSync, randomUUID, X509Certificate, type KeyObject } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { bodyOf, closeServer, listenHttps, type Tls } from './https-stand-in.js';
+import { assertionProblem } from './client-assertion.js';
 
 /** What a real Bot Framework channel token holds (docs: "Authenticate requests from the Bot Connector"). */
 const BOT_FRAMEWORK_ISSUER = 'https://api.botframework.com';
+const JWT_BEARER = 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer';
 
 interface SigningKey {
   kid: string;
@@ -49,6 +53,10 @@ export class FakeEntra {
   readonly tokenRequests: TokenRequest[] = [];
   /** Access tokens issued to the bot, newest last. */
   readonly issued: string[] = [];
+  /** Each app's registered certificate, federated token and granted Graph application roles. */
+  readonly certificates = new Map<string, X509Certificate>();
+  readonly federatedTokens = new Map<string, string>();
+  readonly graphRoles = new Map<string, string[]>();
   private server: Server | undefined;
 
   constructor(private readonly tls: Tls) {}
@@ -134,23 +142,44 @@ export class FakeEntra {
     if (tenantPath && req.method === 'POST') {
       const form = Object.fromEntries(new URLSearchParams(body));
       this.tokenRequests.push({ tenant: tenantPath[1]!, form });
-      if (form['grant_type'] !== 'client_credentials' || !form['client_id'] || !form['client_secret'])
+      const clientId = form['client_id'];
+      const proved = form['client_secret'] || form['client_assertion_type'] === JWT_BEARER;
+      if (form['grant_type'] !== 'client_credentials' || !clientId || !proved)
         return send(400, { error: 'invalid_request', error_description: 'client credentials required' });
-      const now = Math.floor(Date.now() / 1000);
-      const token = signJwt(
-        {
-          iss: `${this.base}/${tenantPath[1]}/v2.0`,
-          aud: (form['scope'] ?? '').replace(/\/\.default$/, ''),
-          appid: form['client_id'],
-          iat: now,
-          nbf: now,
-          exp: now + 3600,
-        },
-        this.key,
-      );
-      this.issued.push(token);
+      const refused = this.assertionRefused(clientId, form, `${this.base}${path}`);
+      if (refused) return send(401, { error: 'invalid_client', error_description: refused });
+      const token = this.accessToken(`${this.base}/${tenantPath[1]}/v2.0`, clientId, form['scope'] ?? '');
       return send(200, { token_type: 'Bearer', expires_in: 3599, ext_expires_in: 3599, access_token: token });
     }
     return send(501, { error: `the stand-in does not answer ${req.method} ${path}` });
+  }
+
+  private assertionRefused(clientId: string, form: Record<string, string>, endpoint: string): string | null {
+    const assertion = form['client_assertion'];
+    if (!assertion) return null; // a secret, which this stand-in takes as given
+    const federated = this.federatedTokens.get(clientId);
+    if (federated !== undefined)
+      return assertion === federated ? null : 'AADSTS70021: no matching federated identity record found';
+    const certificate = this.certificates.get(clientId);
+    if (!certificate) return 'AADSTS700027: no certificate is registered for the application';
+    return assertionProblem(assertion, certificate, clientId, endpoint);
+  }
+
+  /** An access token from `issuer` for the app, for a scope such as `https://graph.microsoft.com/.default`. */
+  accessToken(issuer: string, clientId: string, scope: string): string {
+    const now = Math.floor(Date.now() / 1000);
+    const aud = scope.replace(/\/\.default$/, '');
+    const roles = aud === 'https://graph.microsoft.com' ? (this.graphRoles.get(clientId) ?? []) : undefined;
+    const token = signJwt(
+      { iss: issuer, aud, appid: clientId, iat: now, nbf: now, exp: now + 3600, ...(roles && { roles }) },
+      this.key,
+    );
+    this.issued.push(token);
+    return token;
+  }
+
+  /** Registers the app's certificate (PEM), whose key must sign its assertions. */
+  registerCertificate(clientId: string, pem: string): void {
+    this.certificates.set(clientId, new X509Certificate(pem));
   }
 }

@@ -162,6 +162,7 @@ export function useBot(
     post,
     drain: (graceMs: number) => service!.http.drain(graceMs),
     sweep: () => service!.sweep(),
+    checkIdentity: () => service!.checkIdentity(),
     /** A 1:1 message from the user. */
     say: (from: TeamsUser, text: string) => post({ ...personal(from), type: 'message', text }),
     /** A channel message that @mentions the bot, as Teams delivers it. */
