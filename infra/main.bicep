@@ -137,6 +137,8 @@ var plainSettings = [
   { name: 'TIMEZONE', value: 'Europe/London' }
   { name: 'REMINDER_HOURS', value: reminderHours }
   { name: 'LOG_LEVEL', value: 'info' }
+  // Traces and metrics to this deployment's Application Insights (src/telemetry/start.ts).
+  { name: 'APPLICATIONINSIGHTS_CONNECTION_STRING', value: insights.properties.ConnectionString }
 ]
 var secretSettings = concat(
   [{ name: 'MONGODB_URI', secret: 'mongodb-uri' }],

@@ -107,6 +107,20 @@ const configSchema = z.object({
   DIGEST_HOUR: z.coerce.number().int().min(0).max(23).default(9),
   // The programme's seed fund, in pounds.
   SEED_FUND_GBP: z.coerce.number().min(0).max(100_000_000).default(50_000),
+  // Telemetry (src/telemetry/start.ts): traces and metrics to Application Insights, or to an OTLP/HTTP
+  // collector; off when neither is set.
+  APPLICATIONINSIGHTS_CONNECTION_STRING: optionalText.refine(
+    (v) => v === undefined || /(^|;)\s*(InstrumentationKey|IngestionEndpoint)=/i.test(v),
+    {
+      message:
+        'must be an Application Insights connection string (InstrumentationKey=...;IngestionEndpoint=...)',
+    },
+  ),
+  OTEL_EXPORTER_OTLP_ENDPOINT: optionalText.refine((v) => v === undefined || /^https?:\/\/\S+$/.test(v), {
+    message: 'must be the http(s):// base URL of an OTLP/HTTP collector (e.g. http://localhost:4318)',
+  }),
+  /** How often metrics are sent, in milliseconds (OpenTelemetry's own name and default). */
+  OTEL_METRIC_EXPORT_INTERVAL: z.coerce.number().int().min(1_000).max(3_600_000).default(60_000),
   // Microsoft Graph (meetings, activity feed, app installation). Used when the app id, secret and tenant are set.
   GRAPH_BASE_URL: z
     .url({ protocol: /^https$/, error: 'must be an https:// URL' })

@@ -4,12 +4,16 @@ import { composeService } from './compose.js';
 import { AppError } from './errors.js';
 import { createLogger } from './logger.js';
 import { connectMongo, withoutCredentials } from './store/mongo.js';
+import { startTelemetry } from './telemetry/start.js';
 
 const SHUTDOWN_GRACE_MS = 10_000;
 
 async function main(): Promise<void> {
   const config = loadConfig(process.env);
+  // Before anything records a span or a metric.
+  const telemetry = await startTelemetry(config);
   const log = createLogger(config.LOG_LEVEL);
+  if (telemetry.destination !== 'off') log.info({ destination: telemetry.destination }, 'telemetry on');
   if (!config.MONGODB_URI) {
     throw new ConfigError(
       'Invalid configuration (see .env.example):\n  - MONGODB_URI: required by `npm start`; `npm run dev` starts a local database for you',
@@ -17,6 +21,7 @@ async function main(): Promise<void> {
   }
   const connection = await connectMongo(config.MONGODB_URI, config.MONGODB_DB, {
     commandLog: config.MONGODB_COMMAND_LOG,
+    traceCommands: telemetry.destination !== 'off',
   });
   const { http, startReminders, settle, checkIdentity } = await composeService(config, connection.db, log);
   log.info({ database: config.MONGODB_DB, server: withoutCredentials(config.MONGODB_URI) }, 'database ready');
@@ -54,6 +59,7 @@ async function main(): Promise<void> {
     if (unfinished) log.warn({ unfinished }, 'stopped with channel cards still being updated');
     await reminders.stop();
     await connection.close();
+    await telemetry.shutdown();
     log.info('stopped');
     process.exit(0);
   };

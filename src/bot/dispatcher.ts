@@ -4,6 +4,7 @@
 // (only for the tenant cap). 429, 412, 502, 503 and 504 are retried after Retry-After, or with exponential
 // backoff and jitter, a bounded number of times; so is an attempt not answered in time (a hung connector). The connector client under us already retries a 429 or 503
 // that carries Retry-After (three times) and other 5xx with backoff; what still fails comes back here.
+import { instruments } from '../telemetry/instruments.js';
 
 export interface DispatchLimits {
   perConversationPerSecond: number;
@@ -49,7 +50,9 @@ export class SendDispatcher {
     private readonly limits: DispatchLimits = TEAMS_LIMITS,
     private readonly sleep: (ms: number) => Promise<void> = (ms) => new Promise((r) => setTimeout(r, ms)),
     private readonly now: () => number = Date.now,
-  ) {}
+  ) {
+    instruments().dispatcherQueue.add(0); // reported from the start, so an idle queue reads 0, not absent
+  }
 
   /** Whether a send to the conversation now would wait: others are queued for it, or its limits are used up. */
   wouldWait(conversationId: string): boolean {
@@ -60,7 +63,13 @@ export class SendDispatcher {
   /** Runs `send` for the conversation when the limits allow, retrying throttling and transient errors. */
   dispatch<T>(conversationId: string, send: () => Promise<T>): Promise<T> {
     const previous = this.chains.get(conversationId) ?? Promise.resolve();
+    const queue = instruments().dispatcherQueue;
+    queue.add(1);
     const next = previous.catch(() => undefined).then(() => this.withRetries(conversationId, send));
+    void next.then(
+      () => queue.add(-1),
+      () => queue.add(-1),
+    );
     const tail = next.catch(() => undefined);
     this.chains.set(conversationId, tail);
     void tail.then(() => {
@@ -81,6 +90,7 @@ export class SendDispatcher {
       } catch (error) {
         this.finished(mine);
         const status = statusOf(error);
+        if (status === 429) instruments().throttled.add(1);
         if (!status || !RETRYABLE.has(status) || attempt >= this.limits.maxRetries) {
           this.stats.failed++;
           throw error;

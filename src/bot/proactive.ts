@@ -1,4 +1,5 @@
 // Proactive turns through the Bot Connector, paced by the dispatcher (Teams' rate limits, retries).
+import { traceConnectorCalls } from './connector-spans.js';
 import {
   CardFactory,
   MessageFactory,
@@ -64,6 +65,7 @@ export class Proactive {
       // (and from the dispatcher's retries): catch it here and throw it after the turn.
       let failure: unknown;
       await this.adapter.continueConversationAsync(this.appId, reference, async (context) => {
+        traceConnectorCalls(context);
         context.onSendActivities(async (_context, activities, next) => {
           for (const activity of activities) delete activity.replyToId;
           return next();

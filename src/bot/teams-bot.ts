@@ -1,4 +1,5 @@
 // The Teams edge: routes messages, install events, card actions and file consent to their handlers.
+import { traceConnectorCalls } from './connector-spans.js';
 import {
   CardFactory,
   MessageFactory,
@@ -44,6 +45,7 @@ export class SaferTownsBot extends TeamsActivityHandler {
 
   /** Every turn sees the programme's towns as stored (reloaded at most once a second). */
   override async run(context: TurnContext): Promise<void> {
+    traceConnectorCalls(context);
     try {
       await refreshTowns(this.edge.ctx);
     } catch (error) {

@@ -9,6 +9,7 @@ import {
   RetryHandlerOptions,
   type AuthenticationProvider,
 } from '@microsoft/microsoft-graph-client';
+import { TracingHandler } from './tracing-handler.js';
 
 export interface TokenProvider {
   getAccessToken(): Promise<string>;
@@ -25,11 +26,13 @@ export function createGraphClient(options: GraphClientOptions): Client {
   const auth = new AuthenticationHandler(authProvider);
   const retry = new RetryHandler(new RetryHandlerOptions(1, options.maxRetries ?? 3));
   const http = new HTTPMessageHandler();
+  const tracing = new TracingHandler();
+  tracing.setNext(auth);
   auth.setNext(retry);
   retry.setNext(http);
   const base = new URL(options.baseUrl);
   return Client.initWithMiddleware({
-    middleware: auth,
+    middleware: tracing,
     baseUrl: base.href,
     defaultVersion: 'v1.0',
     // The SDK attaches the token only to hosts it knows as Graph; a configured stand-in must be named here.

@@ -4,6 +4,7 @@ import type { CloudAdapter, TurnContext } from 'botbuilder';
 import type { Logger } from 'pino';
 import { activitySchema, isLoopback, tenantIdOf } from './activity-schema.js';
 import type { BotAdapter } from '../bot/adapter.js';
+import { inSpan, SpanKind } from '../telemetry/instruments.js';
 
 export interface ServerDeps {
   adapter: CloudAdapter;
@@ -102,8 +103,18 @@ export function createServer(deps: ServerDeps): HttpService {
     }
     inFlight++;
     try {
-      await deps.adapter.process(req, res as never, (context) => deps.bot.run(context));
-      turnLog.debug({ status: res.statusCode }, 'turn done');
+      await inSpan(
+        'bot.turn',
+        {
+          'bot.activity.type': activityTypeOf(activity),
+          'bot.conversation.type': conversationTypeOf(activity),
+        },
+        async () => {
+          await deps.adapter.process(req, res as never, (context) => deps.bot.run(context));
+          turnLog.debug({ status: res.statusCode }, 'turn done');
+        },
+        SpanKind.SERVER,
+      );
     } catch (error) {
       turnLog.error({ err: error }, 'turn failed outside the bot');
       if (!res.headersSent) res.send(500, { error: 'internal error' });
@@ -137,4 +148,16 @@ function isInvalidToken(error: unknown): boolean {
     name === 'NotBeforeError' ||
     name === 'TokenExpiredError'
   );
+}
+
+/** The Bot Framework's activity types, and nothing else a sender might put there. */
+function activityTypeOf(activity: { type: string }): string {
+  const known = ['message', 'invoke', 'conversationUpdate', 'installationUpdate', 'messageReaction', 'event'];
+  return known.includes(activity.type) ? activity.type : 'other';
+}
+
+/** Teams' conversation types, and nothing else a sender might put there. */
+function conversationTypeOf(activity: { conversation: { conversationType?: string } }): string {
+  const type = activity.conversation.conversationType ?? '';
+  return ['personal', 'channel', 'groupChat'].includes(type) ? type : 'other';
 }

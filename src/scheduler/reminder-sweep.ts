@@ -3,6 +3,7 @@
 import type { Logger } from 'pino';
 import type { SweepReport } from '../app/send-due-reminders.js';
 import type { SweepStatus } from './sweep-status.js';
+import { instruments } from '../telemetry/instruments.js';
 
 export interface Sweeper {
   /** Runs one sweep now (unless one is running) and resolves with its report. */
@@ -23,8 +24,10 @@ export function startSweeper(
   const runOnce = (): Promise<SweepReport | null> => {
     if (running) return running;
     status?.started();
+    const started = performance.now();
     running = run()
       .then((report) => {
+        recordSweep(report, performance.now() - started);
         if (report.claimed) log.info({ report }, 'reminder sweep');
         status?.finished(report);
         return report;
@@ -57,4 +60,13 @@ export function startSweeper(
       await running;
     },
   };
+}
+
+/** Reminders that were due but claimed by another instance (or an earlier sweep) count as deduplicated. */
+function recordSweep(report: SweepReport, ms: number): void {
+  const { sweepDuration, reminders } = instruments();
+  sweepDuration.record(ms, { quiet: report.quiet });
+  reminders.add(report.sent, { outcome: 'sent' });
+  reminders.add(report.unreachable + report.retryLater, { outcome: 'failed' });
+  reminders.add(Math.max(0, report.due - report.claimed), { outcome: 'deduplicated' });
 }

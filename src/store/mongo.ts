@@ -1,4 +1,5 @@
 import { MongoClient, type Db, type IndexDescription } from 'mongodb';
+import { traceCommands } from './command-spans.js';
 import { logCommands } from './command-log.js';
 import { MongoActionRepository } from './action-repository.js';
 import { MongoAuditLog } from './audit-log.js';
@@ -69,14 +70,15 @@ export interface MongoConnection {
 export async function connectMongo(
   uri: string,
   dbName: string,
-  options: { commandLog?: string } = {},
+  options: { commandLog?: string; traceCommands?: boolean } = {},
 ): Promise<MongoConnection> {
   const client = new MongoClient(uri, {
     serverSelectionTimeoutMS: 5_000,
     appName: 'safer-towns-bot',
-    monitorCommands: Boolean(options.commandLog),
+    monitorCommands: Boolean(options.commandLog) || Boolean(options.traceCommands),
   });
   if (options.commandLog) logCommands(client, options.commandLog);
+  if (options.traceCommands) traceCommands(client);
   try {
     await client.connect();
   } catch (error) {

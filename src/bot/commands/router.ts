@@ -1,5 +1,6 @@
 // A message -> the one command it names -> its handler. Where it may run and who is speaking are checked
 // here, from the registry entry; everything else is the handler's use case.
+import { describeCurrentSpan } from '../../telemetry/instruments.js';
 import type { TurnContext } from 'botbuilder';
 import { AppError, ErrorCode } from '../../errors.js';
 import { resolveTown } from '../../app/resolve-town.js';
@@ -21,6 +22,7 @@ export async function answerMessage(context: TurnContext, edge: BotEdge): Promis
   if (reading.kind === 'invalid')
     return errorCard(edge.cards, new AppError(ErrorCode.Validation, reading.message));
   const { entry, run } = reading;
+  describeCurrentSpan({ 'safer_towns.command': entry.name });
   const actor = actorOf(context.activity);
   if (!actor && !entry.anyone) return errorCard(edge.cards, new AppError(ErrorCode.Forbidden, WHO_ARE_YOU));
   if (entry.where && !entry.where.in.includes(kindOf(context.activity)))

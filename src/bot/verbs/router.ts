@@ -1,6 +1,7 @@
 // A card's Action.Execute -> its verb's entry: an unknown verb is refused by name; the payload is checked
 // with the verb's schema (after any edits made on the guard's card); its free text passes the personal-data
 // guard; then the verb runs with the payload as its schema typed it.
+import { inSpan, instruments } from '../../telemetry/instruments.js';
 import type { Actor } from '../../domain/entity.js';
 import type { Card } from '../../cards/render.js';
 import { PersonalDataGuard, withEdits, withoutGuardKeys } from '../personal-data-guard.js';
@@ -14,6 +15,25 @@ export async function answerInvoke(
   name: string,
   rawData: unknown,
 ): Promise<Card> {
+  // Only a registered verb's name is recorded: the name on an unknown one came from the sender.
+  const verb = verbNamed(name)?.name ?? 'unknown';
+  const started = performance.now();
+  let outcome = 'error';
+  try {
+    const card = await inSpan('bot.card_action', { 'safer_towns.verb': verb }, () =>
+      answer(edge, actor, name, rawData),
+    );
+    outcome = 'answered';
+    return card;
+  } finally {
+    instruments().cardActionDuration.record(performance.now() - started, {
+      'safer_towns.verb': verb,
+      outcome,
+    });
+  }
+}
+
+async function answer(edge: BotEdge, actor: Actor, name: string, rawData: unknown): Promise<Card> {
   const verb = verbNamed(name);
   if (!verb)
     return messageCard(
