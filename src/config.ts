@@ -121,7 +121,7 @@ const configSchema = z.object({
   }),
   /** How often metrics are sent, in milliseconds (OpenTelemetry's own name and default). */
   OTEL_METRIC_EXPORT_INTERVAL: z.coerce.number().int().min(1_000).max(3_600_000).default(60_000),
-  // Microsoft Graph (meetings, activity feed, app installation). Used when the app id, secret and tenant are set.
+  // Microsoft Graph (meetings, activity feed, app installation). Used when the app has an identity and a tenant.
   GRAPH_BASE_URL: z
     .url({ protocol: /^https$/, error: 'must be an https:// URL' })
     .default('https://graph.microsoft.com/'),

@@ -27,6 +27,10 @@ export async function startTelemetry(config: TelemetryConfig): Promise<Telemetry
       azureMonitorExporterOptions: { connectionString: config.APPLICATIONINSIGHTS_CONNECTION_STRING },
       resource,
       enableLiveMetrics: false,
+      // Every trace: a partnership bot's few turns a second are cheap to keep, and the distro's default
+      // rate-limited sampler dropped the first turns of a quiet instance (seen in test/integration/telemetry).
+      samplingRatio: 1,
+      tracesPerSecond: 0,
       instrumentationOptions: {
         azureSdk: off,
         http: off,

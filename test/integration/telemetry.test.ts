@@ -1,7 +1,9 @@
 // Telemetry as an operator's collector receives it: the bot as its own process, sending OTLP/HTTP (JSON) to
 // a local receiver. The spans and metrics arrive with the names and attributes docs/DEPLOY.md (Telemetry) lists, log
 // lines carry the trace id, and nothing anyone typed, nor who they are, is in any of it.
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { gunzipSync } from 'node:zlib';
+import { listenHttps } from '../servers/https-stand-in.js';
 import type { AddressInfo } from 'node:net';
 import { MongoClient } from 'mongodb';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -27,19 +29,27 @@ const connector = new FakeConnector();
 const client = new MongoClient(inject('mongoUri'));
 const received: { path: string; body: string }[] = [];
 let receiver: Server;
+/** Application Insights' ingestion endpoint, which its exporter reaches over HTTPS only. */
+let ingestion: Server;
+
+/** Keeps what a collector is sent (gzip undone) and accepts it. */
+function receive(req: IncomingMessage, res: ServerResponse): void {
+  const chunks: Buffer[] = [];
+  req.on('data', (d: Buffer) => chunks.push(d));
+  req.on('end', () => {
+    const raw = Buffer.concat(chunks);
+    const body = (req.headers['content-encoding'] === 'gzip' ? gunzipSync(raw) : raw).toString();
+    received.push({ path: req.url ?? '', body });
+    res.writeHead(200, { 'content-type': 'application/json' });
+    res.end(req.url?.startsWith('/v2.1/track') ? '{"itemsReceived":1,"itemsAccepted":1,"errors":[]}' : '{}');
+  });
+}
 const MARKER = 'Zebedee Quartermaine';
 
 beforeAll(async () => {
-  receiver = createServer((req, res) => {
-    let body = '';
-    req.on('data', (d: Buffer) => (body += d.toString()));
-    req.on('end', () => {
-      received.push({ path: req.url ?? '', body });
-      res.writeHead(200, { 'content-type': 'application/json' });
-      res.end('{}');
-    });
-  });
+  receiver = createServer(receive);
   await new Promise<void>((ready) => receiver.listen(0, '127.0.0.1', ready));
+  ingestion = await listenHttps(inject('graphTls'), async (req, res) => receive(req, res));
   await connector.start();
   await client.connect();
   const seeded = runScript('seed.ts', database.env(), ['--demo']);
@@ -49,6 +59,7 @@ afterAll(async () => {
   await connector.stop();
   await client.close();
   await new Promise((done) => receiver.close(done));
+  await new Promise((done) => ingestion.close(done));
 });
 
 const spans = (): OtlpSpan[] =>
@@ -178,6 +189,41 @@ describe('telemetry to an OTLP/HTTP collector', () => {
         USERS.coordinator.aadObjectId,
       ])
         expect(everything, secret).not.toContain(secret);
+    } finally {
+      service.child.kill('SIGTERM');
+      await exited(service.child);
+    }
+  }, 120_000);
+});
+
+describe('telemetry to Azure Monitor (Application Insights)', () => {
+  it("sends the bot's spans to the connection string's ingestion endpoint, and no typed text", async () => {
+    const port = await freePort();
+    const endpoint = `https://127.0.0.1:${(ingestion.address() as AddressInfo).port}/`;
+    const service = await startService(
+      {
+        ...database.env(),
+        NODE_EXTRA_CA_CERTS: inject('graphTls').certPath,
+        REMINDER_SWEEP_SECONDS: '0',
+        APPLICATIONINSIGHTS_CONNECTION_STRING: `InstrumentationKey=00000000-0000-4000-8000-000000000000;IngestionEndpoint=${endpoint}`,
+        // Statsbeat reports the SDK's own health to Microsoft; there is no reaching it here.
+        APPLICATIONINSIGHTS_STATSBEAT_DISABLED: 'true',
+        OTEL_BSP_SCHEDULE_DELAY: '200',
+      },
+      port,
+    );
+    try {
+      const res = await fetch(`http://127.0.0.1:${port}/api/messages`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(
+          personalActivity(USERS.coordinator, connector.url, { type: 'message', text: `${MARKER} again` }),
+        ),
+      });
+      expect(res.status).toBe(200);
+      const tracked = () => received.filter((r) => r.path.startsWith('/v2.1/track')).map((r) => r.body);
+      await until(() => tracked().some((b) => b.includes('bot.turn')), 'Application Insights request');
+      expect(tracked().join('\n')).not.toContain(MARKER);
     } finally {
       service.child.kill('SIGTERM');
       await exited(service.child);
