@@ -14,6 +14,8 @@ const mongoUri = optionalText.refine((v) => v === undefined || /^mongodb(\+srv)?
 
 /** Microsoft Entra's sign-in host in Microsoft's public cloud. */
 export const PUBLIC_AUTHORITY_HOST = 'https://login.microsoftonline.com';
+/** What the app asks Entra for to call Microsoft Graph with its application roles. */
+export const GRAPH_SCOPE = 'https://graph.microsoft.com/.default';
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 

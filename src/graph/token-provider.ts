@@ -1,8 +1,7 @@
 import { AppError } from '../errors.js';
 import type { TokenCredential } from '@azure/identity';
+import { GRAPH_SCOPE } from '../config.js';
 import type { TokenProvider } from './client.js';
-
-const GRAPH_SCOPE = 'https://graph.microsoft.com/.default';
 
 /** Application tokens for Graph, from the app's own identity (secret, certificate or managed identity). */
 export function graphTokens(credential: TokenCredential): TokenProvider {

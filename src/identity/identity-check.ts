@@ -2,10 +2,10 @@
 // for Graph, whose application roles are read for the ones the bot's features need. A bad key, an
 // unreachable identity endpoint or a missing role is one clear log line now, not a silent loss later.
 import type { Logger } from 'pino';
+import { GRAPH_SCOPE } from '../config.js';
 import type { AppIdentity } from './app-identity.js';
 
 const BOT_CONNECTOR_SCOPE = 'https://api.botframework.com/.default';
-const GRAPH_SCOPE = 'https://graph.microsoft.com/.default';
 
 export interface NeededRole {
   role: string;
