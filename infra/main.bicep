@@ -60,6 +60,9 @@ param sharePointHost string = ''
 @description('Hours and days reminders are sent, in Europe/London')
 param reminderHours string = '8-18'
 
+@description('The bot\'s public host, when it has a custom domain (safertowns.example.gov.uk). Empty: the App Service\'s own host; set it for Container Apps. Action links are https://<host>/actions/TRU-014.')
+param publicHostName string = ''
+
 var msi = botIdentity == 'UserAssignedMSI'
 var suffix = uniqueString(resourceGroup().id, name)
 
@@ -122,6 +125,8 @@ resource appSecret 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = if (!msi) {
 }
 
 var appId = msi ? identity.properties.clientId : appRegistrationId
+// Known before the host exists (the bot's settings are made first): a custom host, or App Service's own.
+var publicHost = !empty(publicHostName) ? publicHostName : (hosting == 'appService' ? '${name}-app.azurewebsites.net' : '')
 
 // Every setting the bot reads, by name (src/config.ts); secrets come from Key Vault, never as plain values.
 var plainSettings = [
@@ -134,6 +139,7 @@ var plainSettings = [
   { name: 'ALLOWED_TENANT_IDS', value: tenantId }
   { name: 'TEAMS_APP_CATALOG_ID', value: teamsAppCatalogId }
   { name: 'SHAREPOINT_HOST', value: sharePointHost }
+  { name: 'PUBLIC_BASE_URL', value: empty(publicHost) ? '' : 'https://${publicHost}' }
   { name: 'TIMEZONE', value: 'Europe/London' }
   { name: 'REMINDER_HOURS', value: reminderHours }
   { name: 'LOG_LEVEL', value: 'info' }

@@ -2,7 +2,7 @@
 // src/main.ts (the process entry) and the HTTP-level tests both call it.
 import { documentHosts } from './domain/evidence-link.js';
 import { SweepStatus } from './scheduler/sweep-status.js';
-import { FeedNotifier } from './bot/feed.js';
+import { actionChatLink, FeedNotifier } from './bot/feed.js';
 import { OwnerNotifier } from './bot/owner-notifier.js';
 import { TeamsOwnerNotices } from './bot/owner-notice-delivery.js';
 import { applyRetentionDaily, type RetentionReport } from './app/apply-retention.js';
@@ -37,7 +37,7 @@ import { forceServerKind } from './store/server-kind.js';
 import { randomIds, systemClock } from './system.js';
 import type { AppContext } from './app/context.js';
 import type { Clock, IdGenerator } from './app/ports.js';
-import type { Config } from './config.js';
+import { publicBaseUrl, type Config } from './config.js';
 
 /** How long the ids of activities taken are kept, to recognise Teams re-sending one. */
 const DELIVERY_MEMORY_MS = 2 * 86_400_000;
@@ -84,6 +84,7 @@ export async function composeService(
       dueSoonDays: config.DUE_SOON_DAYS,
       seedFundGbp: config.SEED_FUND_GBP,
       evidenceHosts: documentHosts(config.SHAREPOINT_HOST),
+      ...optional('actionLinkBase', publicBaseUrl(config)),
     },
   };
   await refreshTowns(ctx); // the programme's towns, as stored
@@ -158,6 +159,9 @@ export async function composeService(
     allowedTenants: config.ALLOWED_TENANT_IDS,
     ready: async () => (await db.command({ ping: 1 }, { timeoutMS: 2_000 })).ok === 1,
     sweep: () => sweepStatus.summary(),
+    ...(config.MICROSOFT_APP_ID
+      ? { actionLinkTarget: (ref: string) => actionChatLink(config.MICROSOFT_APP_ID!, ref) }
+      : {}),
   });
   return {
     http,
@@ -169,3 +173,7 @@ export async function composeService(
       (await Promise.all([messenger.settle(graceMs), owners.settle(graceMs)])).reduce((a, b) => a + b),
   };
 }
+
+/** `{ key: value }`, or nothing when there is no value (settings leave unset what is not configured). */
+const optional = <K extends string>(key: K, value: string | undefined) =>
+  (value === undefined ? {} : { [key]: value }) as Partial<Record<K, string>>;

@@ -23,6 +23,13 @@ const configSchema = z.object({
   NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   PORT: z.coerce.number().int().min(1).max(65535).default(3978),
+  /**
+   * The bot's own web address (e.g. its App Service's https://<name>.azurewebsites.net): each action's
+   * stable link is <this>/actions/TRU-014, which Teams unfurls to the action's card. Unset: this machine.
+   */
+  PUBLIC_BASE_URL: optionalText.refine((v) => v === undefined || /^https:\/\/[^/\s]+(\/\S*)?$/.test(v), {
+    message: 'must be the https:// address the bot is reached at, such as https://safertowns.example.gov.uk',
+  }),
   MONGODB_URI: mongoUri,
   MONGODB_DB: z
     .string()
@@ -157,6 +164,15 @@ const configSchema = z.object({
 });
 
 export type Config = z.infer<typeof configSchema>;
+
+/**
+ * Where action links point: PUBLIC_BASE_URL; this machine in local mode; with an app id and no address,
+ * nowhere (cards carry no link, and no link unfurls) rather than a link nobody else could open.
+ */
+export const publicBaseUrl = (
+  config: Pick<Config, 'PUBLIC_BASE_URL' | 'PORT' | 'MICROSOFT_APP_ID'>,
+): string | undefined =>
+  config.PUBLIC_BASE_URL ?? (config.MICROSOFT_APP_ID ? undefined : `http://localhost:${config.PORT}`);
 
 /** Every setting the bot reads. */
 export const CONFIG_KEYS = Object.keys(configSchema.shape) as (keyof Config)[];

@@ -27,6 +27,7 @@ const packageEnvSchema = z.object({
   DEVELOPER_WEBSITE_URL: httpsUrl,
   DEVELOPER_PRIVACY_URL: httpsUrl,
   DEVELOPER_TERMS_URL: httpsUrl,
+  PUBLIC_BASE_URL: httpsUrl.describe("the bot's own https address: action links on its host unfurl in Teams"),
   APP_VERSION: z.string().optional().describe("the app's version; package.json's when not set"),
 });
 
@@ -90,6 +91,8 @@ function readValues(options: PackageOptions, problems: string[]): Record<string,
     problems.push(`${variable}: ${why}${schema.description ? ` (${schema.description})` : ''}`);
     values[variable] = STAND_INS[variable] ?? 'x';
   }
+  // The host the manifest's link unfurling and validDomains name, from the address.
+  values['PUBLIC_HOST'] = new URL(values['PUBLIC_BASE_URL'] ?? STAND_INS['PUBLIC_BASE_URL']!).host;
   return values;
 }
 
@@ -99,6 +102,7 @@ const STAND_INS: Record<string, string> = {
   DEVELOPER_WEBSITE_URL: 'https://example.invalid/',
   DEVELOPER_PRIVACY_URL: 'https://example.invalid/',
   DEVELOPER_TERMS_URL: 'https://example.invalid/',
+  PUBLIC_BASE_URL: 'https://example.invalid/',
 };
 
 /** Replaces ${{NAME}} in the template text; a placeholder with no value is a problem. */

@@ -4,6 +4,7 @@
 import { parseCommand } from '../../src/bot/commands/parse.js';
 import { manifestCommandLists, MENU_LIMIT } from '../../src/bot/commands/registry.js';
 import { ACTIVITY_TYPES, FEED_TEMPLATE_PARAMETERS } from '../../src/bot/feed.js';
+import { manifestExtensionCommands } from '../../src/bot/extension/registry.js';
 
 const SEMVER = /^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)$/;
 
@@ -16,6 +17,7 @@ export function checkAgainstBot(manifest: Json): string[] {
     ...checkCommands(manifest),
     ...checkActivities(manifest),
     ...checkIds(manifest),
+    ...checkExtension(manifest),
   ];
 }
 
@@ -83,5 +85,47 @@ function checkIds(manifest: Json): string[] {
   if (webAppId === undefined) problems.push('webApplicationInfo.id: needed for activity feed notifications');
   else if (botId !== webAppId)
     problems.push("webApplicationInfo.id: must be the bot's app id (bots/0/botId)");
+  return problems;
+}
+
+/**
+ * The message extension's commands are the registry's (src/bot/extension/registry.ts): a command the manifest
+ * lists with no handler, or a handler the manifest does not list, is named; then every field must agree.
+ */
+function checkExtension(manifest: Json): string[] {
+  const extensions = list(manifest['composeExtensions']);
+  const botId = list(manifest['bots'])[0]?.['botId'];
+  const problems: string[] = [];
+  if (extensions.length !== 1) return ["composeExtensions: one message extension, the bot's, is expected"];
+  const extension = extensions[0]!;
+  if (extension['botId'] !== botId)
+    problems.push("composeExtensions/0/botId: must be the bot's app id (bots/0/botId)");
+  const listed = list(extension['commands']);
+  const handled = manifestExtensionCommands();
+  listed.forEach((command, i) => {
+    if (!handled.some((h) => h['id'] === command['id']))
+      problems.push(
+        `composeExtensions/0/commands/${i}: "${String(command['id'])}" has no handler in src/bot/extension`,
+      );
+  });
+  for (const command of handled)
+    if (!listed.some((l) => l['id'] === command['id']))
+      problems.push(
+        `composeExtensions/0/commands: the bot handles "${String(command['id'])}", which is not listed`,
+      );
+  if (!problems.length && JSON.stringify(listed) !== JSON.stringify(handled))
+    problems.push(
+      `composeExtensions/0/commands: not the registry's entries (src/bot/extension/registry.ts); they are ${JSON.stringify(handled)}`,
+    );
+  const domains = list(extension['messageHandlers']).flatMap((h) =>
+    h['type'] === 'link'
+      ? (((h['value'] as Json | undefined)?.['domains'] as unknown[] | undefined) ?? [])
+      : [],
+  );
+  const valid = Array.isArray(manifest['validDomains']) ? (manifest['validDomains'] as unknown[]) : [];
+  if (!domains.length) problems.push('composeExtensions/0/messageHandlers: action links need a link handler');
+  for (const domain of domains)
+    if (!valid.includes(domain))
+      problems.push(`validDomains: must include the link domain ${String(domain)}`);
   return problems;
 }

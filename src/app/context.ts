@@ -14,5 +14,7 @@ export interface AppContext {
     dueSoonDays: number;
     seedFundGbp?: number;
     evidenceHosts?: readonly string[];
+    /** Where action links point (PUBLIC_BASE_URL): <base>/actions/TRU-014; none when not given. */
+    actionLinkBase?: string;
   };
 }

@@ -5,6 +5,7 @@ import type { FieldsScreening } from '../domain/personal-data-findings.js';
 import { screenForActor } from './personal-data.js';
 import { fail, ok, type Result } from '../domain/result.js';
 import { townSlugSchema } from '../domain/towns.js';
+import { cleanText, TEXT_LIMITS } from '../domain/text.js';
 import { reviseIfApproved } from '../domain/plan.js';
 import { audit } from './audit-trail.js';
 import { recordPlanRevision } from './plans.js';
@@ -57,19 +58,27 @@ export async function createAction(
     return fail(AppError.validation(revisable.error, 'The action is not ready yet'));
 
   const { title, measure, target } = draft.value;
-  const typed = { title, measure, target, revisionReason: reason ?? undefined };
+  const firstNote = firstNoteOf(input.firstNote);
+  if (!firstNote.ok) return fail(AppError.validation([firstNote.error], 'The action is not ready yet'));
+  const typed = { title, measure, target, firstNote: firstNote.value, revisionReason: reason ?? undefined };
   const screening = await screenForActor(ctx, actor, typed, {
     confirmed: input.personalDataConfirmed === true,
     town: town.data,
   });
   if (!screening.allowed) return ok({ kind: 'personal_data', screening });
 
-  const action = completeAction(draft.value, {
-    id: ctx.ids.newId(),
-    ref: await stores.actions.nextRef(town.data),
-    now: ctx.clock.now(),
-    actor,
-  });
+  const notes = firstNote.value
+    ? [{ at: ctx.clock.now().toISOString(), by: person, text: firstNote.value }]
+    : [];
+  const action = completeAction(
+    { ...draft.value, notes },
+    {
+      id: ctx.ids.newId(),
+      ref: await stores.actions.nextRef(town.data),
+      now: ctx.clock.now(),
+      actor,
+    },
+  );
   const entity = { kind: 'action' as const, id: action.id, label: action.ref };
   const event = audit(ctx, {
     actor,
@@ -91,4 +100,16 @@ export async function createAction(
     if (!revised.ok) return fail(revised.error);
   }
   return ok({ kind: 'created', action, notices: noticesFor(null, action, actor) });
+}
+
+/** A first note, as an action made from a chat message has (its text after the first sentence). */
+function firstNoteOf(raw: unknown): Result<string | undefined, { field: string; message: string }> {
+  if (raw === undefined || raw === null) return ok(undefined);
+  const text = typeof raw === 'string' ? cleanText(raw) : null;
+  if (text === null || text.length > TEXT_LIMITS.note)
+    return fail({
+      field: 'firstNote',
+      message: `The note must be text of at most ${TEXT_LIMITS.note} characters`,
+    });
+  return ok(text || undefined);
 }

@@ -24,7 +24,7 @@ type FeedParameters = Record<(typeof FEED_TEMPLATE_PARAMETERS)[number], string>;
  * Where a notification about an action leads: the person's chat with the bot, with "show TRU-014" in the
  * compose box (Teams' chat deep link and its `message` parameter), so one press opens that action's card.
  */
-function actionChatLink(botAppId: string, ref: string): string {
+export function actionChatLink(botAppId: string, ref: string): string {
   const users = encodeURIComponent(`28:${botAppId}`);
   return `https://teams.microsoft.com/l/chat/0/0?users=${users}&message=${encodeURIComponent(`show ${ref}`)}`;
 }

@@ -13,6 +13,9 @@ export const NOT_FREE_TEXT = new Set([
   ...['fundAmount', 'delivered', 'measureBaseline', 'measureTarget'],
   ...['readingYear', 'readingValue', 'readingSampleSize', 'baselineYear', 'baselineValue'],
   ...['baselineSampleSize', 'targetYear', 'targetValue'],
+  // A chosen action (id:version); search words and the bot's own notice, sent back to redraw a dialog and
+  // never stored.
+  ...['choice', 'q', 'leftOut'],
 ]);
 
 /** The free text as typed: each of these fields that holds some text. */

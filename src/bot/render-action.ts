@@ -1,6 +1,7 @@
 // An action's card, rendered: for the person who asked (their buttons) or for the channel's copy (every
 // button; Teams refreshes it per viewer through refresh.userIds).
 import { viewSettings } from '../app/read-models.js';
+import { actionLink } from '../domain/action-link.js';
 import { actionCard, type HistoryShown } from '../cards/views.js';
 import type { Action } from '../domain/action.js';
 import type { AppContext } from '../app/context.js';
@@ -12,5 +13,7 @@ export function renderActionCard(
   action: Action,
   options: { canEdit: boolean; notice?: string; refreshUserIds: string[]; history?: HistoryShown },
 ): Card {
-  return cards.render('action', actionCard(action, { ...viewSettings(ctx), ...options }));
+  const base = ctx.settings.actionLinkBase;
+  const shareLink = base ? actionLink(base, action.ref) : '';
+  return cards.render('action', actionCard(action, { ...viewSettings(ctx), shareLink, ...options }));
 }

@@ -47,7 +47,11 @@ export function actionFormCard(
   values: Record<string, string | undefined> = {},
 ): Card {
   const v = (key: string) => (typeof values[key] === 'string' ? values[key] : '');
+  const fromMessage = v('fromMessage') === 'true';
   return cards.render('action-form', {
+    fromMessage,
+    fromMessageFlag: fromMessage ? 'true' : '',
+    leftOut: v('leftOut'),
     town: form.town,
     townName: townBySlug(form.town).name,
     planId: form.plan.id,
@@ -68,6 +72,8 @@ export function actionFormCard(
       priorityId: v('priorityId'),
       taskGroupId: v('taskGroupId'),
       revisionReason: v('revisionReason'),
+      firstNote: v('firstNote'),
+      postHere: v('postHere') || 'true',
     },
   });
 }

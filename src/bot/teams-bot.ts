@@ -8,8 +8,10 @@ import {
   type AdaptiveCardInvokeValue,
   type Attachment,
   type FileConsentCardResponse,
+  type InvokeResponse,
   type TurnContext,
 } from 'botbuilder';
+import { answerExtension, isExtensionInvoke } from './extension/answer.js';
 import { AppError, ErrorCode } from '../errors.js';
 import { firstDelivery, rememberConversation, townOfChannel } from '../app/conversations.js';
 import { refreshTowns } from '../app/programme.js';
@@ -53,6 +55,12 @@ export class SaferTownsBot extends TeamsActivityHandler {
       this.edge.log.warn({ err: error }, 'could not reload the towns');
     }
     await super.run(context);
+  }
+
+  /** The message extension's and dialogs' invokes (src/bot/extension); every other invoke as botbuilder routes it. */
+  protected override async onInvokeActivity(context: TurnContext): Promise<InvokeResponse> {
+    if (!isExtensionInvoke(context.activity.name)) return super.onInvokeActivity(context);
+    return { status: 200, body: await answerExtension(this.edge, context) };
   }
 
   protected override async onAdaptiveCardInvoke(

@@ -5,6 +5,15 @@ import { text, choices } from './card-data-parts.js';
 const problems = z.array(z.object({ message: text }));
 
 export const ACTION_CARD_DATA = {
+  /** A chat message as a progress note: find one of the person's actions, check the note, add it. */
+  'note-picker': z.object({
+    note: text,
+    query: text,
+    leftOut: text,
+    heading: text,
+    choices,
+    empty: text,
+  }),
   'action-edit': z.object({
     actionId: text,
     version: z.number().int().positive(),

@@ -40,6 +40,8 @@ export const CARD_DATA = {
     follows: text,
     followedBy: text,
     updatedText: text,
+    /** The action's stable link (pasted in Teams, it unfurls to this card); '' when none is configured. */
+    shareLink: text,
     moves: z.array(z.object({ status: text, label: text })),
     canBlock: z.boolean(),
     canEdit: z.boolean(),
@@ -60,6 +62,11 @@ export const CARD_DATA = {
     planApproved: z.boolean(),
     today: text,
     problems: z.array(z.object({ message: text })),
+    /** Made from a chat message: the first note and "post it here" are on the form. */
+    fromMessage: z.boolean(),
+    fromMessageFlag: z.enum(['true', '']),
+    /** What the guard left out of the message's pre-fill, said on the form ('' when nothing was). */
+    leftOut: text,
     owners: choices.min(1),
     priorities: choices.min(1),
     taskGroups: choices,
@@ -72,6 +79,8 @@ export const CARD_DATA = {
       priorityId: text,
       taskGroupId: text,
       revisionReason: text,
+      firstNote: text,
+      postHere: text,
     }),
   }),
   'actions-list': z.object({

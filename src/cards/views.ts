@@ -44,6 +44,7 @@ export function actionCard(
     notice?: string;
     refreshUserIds?: string[];
     history?: HistoryShown;
+    shareLink?: string;
   },
 ): CardData<'action'> {
   const rag = ragOf(action, view.today) ?? 'none';
@@ -76,6 +77,7 @@ export function actionCard(
     follows: action.previous?.ref ?? '',
     followedBy: action.next?.ref ?? '',
     updatedText: formatInstant(action.updatedAt, view.timeZone),
+    shareLink: view.shareLink ?? '',
     moves,
     canBlock: next.includes('blocked'),
     canEdit: view.canEdit,

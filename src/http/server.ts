@@ -3,6 +3,7 @@ import restify from 'restify';
 import type { CloudAdapter, TurnContext } from 'botbuilder';
 import type { Logger } from 'pino';
 import { activitySchema, isLoopback, tenantIdOf } from './activity-schema.js';
+import { normaliseActionRef } from '../domain/action.js';
 import type { BotAdapter } from '../bot/adapter.js';
 import { inSpan, SpanKind } from '../telemetry/instruments.js';
 
@@ -20,6 +21,8 @@ export interface ServerDeps {
   localMode: boolean;
   allowedTenants: readonly string[];
   bodyLimitBytes?: number;
+  /** Where an action's link leads outside Teams' unfurling (the bot's chat in Teams); absent: a short page. */
+  actionLinkTarget?: (ref: string) => string;
 }
 
 export interface HttpService {
@@ -61,6 +64,25 @@ export function createServer(deps: ServerDeps): HttpService {
     // The sweep is reported, not judged: an instance serves turns whether or not its sweep is late.
     const sweep = deps.sweep ? { sweep: deps.sweep() } : {};
     res.send(ok ? 200 : 503, { status: ok ? 'ready' : 'database unreachable', ...sweep });
+  });
+
+  // An action's stable link, opened in a browser: on to the action in Teams. Nothing about the action is
+  // read or shown here; Teams unfurls the same link to the card for those who may see it.
+  server.get('/actions/:ref', (req, res, next) => {
+    const raw: unknown = (req.params as Record<string, unknown>)['ref'];
+    const ref = typeof raw === 'string' ? normaliseActionRef(raw) : null;
+    if (!ref) {
+      res.send(404, { error: 'Not an action link: they end in a reference such as TRU-014' });
+      return next(false);
+    }
+    const target = deps.actionLinkTarget?.(ref);
+    if (target) {
+      res.redirect(302, target, next);
+      return;
+    }
+    res.header('Content-Type', 'text/plain; charset=utf-8');
+    res.sendRaw(200, `Open Microsoft Teams and say "show ${ref}" to the Safer Towns bot.\n`);
+    next();
   });
 
   server.post('/api/messages', async (req, res) => {

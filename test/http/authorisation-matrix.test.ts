@@ -288,6 +288,13 @@ const VERB_ROWS: Row[] = [
     toId: USERS.caseWorker.aadObjectId,
   })),
   card('action.form', UPDATE, () => ({ town: 'truro' })),
+  card('meeting.form', UPDATE, () => ({ town: 'truro' })),
+  // The note dialog lists only what the person may add a note to: anyone may open it.
+  card('note.pick', EVERYONE, () => ({ note: 'Radios handed out', q: 'TRU' })),
+  card('note.add', UPDATE, async () => {
+    const a = await current.action();
+    return { choice: `${a.id}:${a.version}`, note: 'Radios handed out to four more shops' };
+  }),
   card('action.create', UPDATE, async () => ({
     town: 'truro',
     planId,

@@ -10,6 +10,7 @@ import { buildAppPackage, PackageError } from '../../scripts/app-package/build.j
 import { checkIcon } from '../../scripts/app-package/icon-checks.js';
 import { ACTIVITY_TYPES } from '../../src/bot/feed.js';
 import { parseCommand } from '../../src/bot/commands/parse.js';
+import { EXTENSION_COMMANDS } from '../../src/bot/extension/registry.js';
 import { root, runScript } from '../support/processes.js';
 
 const ENV = {
@@ -19,6 +20,7 @@ const ENV = {
   DEVELOPER_WEBSITE_URL: 'https://www.example.gov.uk/safer-towns',
   DEVELOPER_PRIVACY_URL: 'https://www.example.gov.uk/safer-towns/privacy',
   DEVELOPER_TERMS_URL: 'https://www.example.gov.uk/safer-towns/terms',
+  PUBLIC_BASE_URL: 'https://safertowns.example.gov.uk',
 };
 
 /** The parts of a manifest these tests read and break. */
@@ -28,6 +30,12 @@ interface Manifest {
   description: { short?: string };
   bots: { commandLists: { commands: { title: string; description: string }[] }[] }[];
   activities: { activityTypes: { type: string; templateText: string }[] };
+  composeExtensions: {
+    botId: string;
+    commands: { id: string; title: string; type: string }[];
+    messageHandlers: { type: string; value: { domains: string[] } }[];
+  }[];
+  validDomains: string[];
 }
 
 const temps: string[] = [];
@@ -102,6 +110,34 @@ describe('the Teams app package', () => {
     expect(manifest.activities.activityTypes.map((a) => a.type).sort()).toEqual(
       Object.values(ACTIVITY_TYPES).sort(),
     );
+    // The message extension: the registry's commands, for the bot, unfurling links on the bot's own host.
+    const [extension] = manifest.composeExtensions;
+    expect(extension!.botId).toBe(ENV.MICROSOFT_APP_ID);
+    expect(extension!.commands.map((c) => [c.id, c.type])).toEqual(
+      EXTENSION_COMMANDS.map((c) => [c.id, c.type]),
+    );
+    expect(extension!.messageHandlers).toEqual([
+      { type: 'link', value: { domains: ['safertowns.example.gov.uk'] } },
+    ]);
+    expect(manifest.validDomains).toEqual(['safertowns.example.gov.uk']);
+  });
+
+  it('refuses message-extension commands with no handler, and handlers the manifest does not list', async () => {
+    const dir = await manifestCopy((m) => {
+      const commands = m.composeExtensions[0]!.commands;
+      commands.splice(
+        commands.findIndex((c) => c.id === 'addNote'),
+        1,
+      );
+      commands.push({ id: 'shareFile', title: 'Share a file', type: 'action' });
+      m.composeExtensions[0]!.botId = '00000000-0000-0000-0000-000000000001';
+      m.validDomains = [];
+    });
+    const all = (await problemsOf(buildAppPackage(await options(dir)))).join('\n');
+    expect(all).toContain('"shareFile" has no handler in src/bot/extension');
+    expect(all).toContain('the bot handles "addNote", which is not listed');
+    expect(all).toContain("composeExtensions/0/botId: must be the bot's app id");
+    expect(all).toContain('validDomains: must include the link domain safertowns.example.gov.uk');
   });
 
   it('makes the same bytes from the same inputs', async () => {

@@ -190,6 +190,24 @@ export function useBot(
         replyToId,
         value: { action: { type: 'Action.Execute', verb, data }, trigger: 'manual' },
       }),
+    /** Any other invoke (message extension, dialog), as Teams sends it from a 1:1 chat, a channel or a group chat. */
+    invokeNamed: (
+      from: TeamsUser,
+      name: string,
+      value: unknown,
+      where: 'personal' | 'channel' | 'group' = 'personal',
+      channelId?: string,
+    ) =>
+      post({
+        ...(where === 'channel'
+          ? channel(from, channelId)
+          : where === 'group'
+            ? group(from)
+            : personal(from)),
+        type: 'invoke',
+        name,
+        value,
+      }),
     /** What Teams sends when someone adds the app: an installationUpdate, then the bot joining the chat. */
     install: async (from: TeamsUser) => {
       await post({ ...personal(from), type: 'installationUpdate', action: 'add' });

@@ -84,8 +84,8 @@ export const ACTION_VERBS = [
   }),
 ];
 
-async function changeAction(
-  { edge, actor }: VerbTurn,
+export async function changeAction(
+  { edge, actor, saved }: VerbTurn,
   actionId: string,
   expectedVersion: number,
   change: ActionChange,
@@ -108,6 +108,7 @@ async function changeAction(
     return showAction(edge, actor, current, `Not changed: ${why}`);
   }
   const action = result.value;
+  saved?.(action);
   // Snoozing is the owner's own business: the channel card does not change.
   // The change was allowed, and owners do not change with it: they may still edit.
   if (change.kind === 'snooze')

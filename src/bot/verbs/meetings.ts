@@ -8,6 +8,7 @@ import { scheduleMeeting } from '../../app/meetings.js';
 import { callOffMeeting, moveMeeting } from '../../app/meeting-changes.js';
 import { meetingById, meetingCardContext, townMembers } from '../../app/card-context.js';
 import { today, viewSettings } from '../../app/read-models.js';
+import { meetingFormContext } from '../../app/edge-settings.js';
 import { meetingCard } from '../../cards/meeting-views.js';
 import { cardText, cardVersion, recordId } from '../card-inputs.js';
 import { errorCard, meetingFormCard } from '../replies.js';
@@ -24,6 +25,16 @@ const NO_GRAPH =
   'Scheduling needs Microsoft Graph: ask your IT contact to configure the app registration (see docs/DEPLOY.md).';
 
 export const MEETING_VERBS = [
+  defineVerb({
+    name: 'meeting.form',
+    input: z.object({ town: townSlugSchema }),
+    run: async ({ edge, actor }, { town }) => {
+      const form = await meetingFormContext(edge.ctx, actor, town);
+      if (!form.ok) return errorCard(edge.cards, form.error);
+      const { members, requestId } = form.value;
+      return meetingFormCard(edge.cards, town, members, today(edge.ctx), requestId);
+    },
+  }),
   defineVerb({
     name: 'meeting.create',
     input: z.object({

@@ -13,7 +13,7 @@ import { PersonalDataGuard } from '../personal-data-guard.js';
 import { showAction } from './action-card.js';
 import { defineVerb, idList } from './verb.js';
 
-const FREE_TEXT = ['title', 'measure', 'target', 'revisionReason'] as const;
+const FREE_TEXT = ['title', 'measure', 'target', 'firstNote', 'revisionReason'] as const;
 
 export const NEW_ACTION_VERBS = [
   defineVerb({
@@ -38,10 +38,14 @@ export const NEW_ACTION_VERBS = [
       ownerIds: z.string().max(2000).optional(),
       dueDate: z.string().max(20).optional(),
       revisionReason: cardText(TEXT_LIMITS.reason).optional(),
+      // Made from a chat message (the message extension): its first note, and whether to post it there too.
+      firstNote: cardText(TEXT_LIMITS.note).optional(),
+      fromMessage: z.enum(['true', '']).optional(),
+      postHere: z.enum(['true', 'false']).optional(),
     }),
     freeText: FREE_TEXT,
     confirmable: true,
-    run: async ({ edge, actor, personalDataConfirmed }, data) => {
+    run: async ({ edge, actor, personalDataConfirmed, saved }, data) => {
       const result = await createAction(edge.ctx, actor, {
         town: data.town,
         planId: data.planId,
@@ -53,6 +57,7 @@ export const NEW_ACTION_VERBS = [
         ownerIds: idList(data.ownerIds),
         dueDate: data.dueDate ?? '',
         revisionReason: data.revisionReason ?? null,
+        firstNote: data.firstNote,
         personalDataConfirmed,
       });
       if (!result.ok) {
@@ -71,6 +76,7 @@ export const NEW_ACTION_VERBS = [
         });
       }
       const { action, notices } = result.value;
+      saved?.(action);
       edge.owners.tell(notices);
       const published = await edge.messenger.publishAction(action, 'new action');
       const notice =

@@ -9,6 +9,7 @@ import { INDICATOR_VERBS } from './indicator.js';
 import { JOIN_VERBS } from './join.js';
 import { MEETING_VERBS } from './meetings.js';
 import { NEW_ACTION_VERBS } from './new-action.js';
+import { NOTE_FROM_MESSAGE_VERBS } from './note-from-message.js';
 import { PLAN_VERBS } from './plans.js';
 import { PROBLEM_VERBS } from './problems.js';
 import type { VerbEntry } from './verb.js';
@@ -18,6 +19,7 @@ const VERBS: readonly VerbEntry[] = [
   ...ACTION_EDIT_VERBS,
   ...HAND_OVER_VERBS,
   ...NEW_ACTION_VERBS,
+  ...NOTE_FROM_MESSAGE_VERBS,
   ...MEETING_VERBS,
   ...JOIN_VERBS,
   ...PLAN_VERBS,

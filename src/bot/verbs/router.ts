@@ -8,12 +8,14 @@ import { PersonalDataGuard, withEdits, withoutGuardKeys } from '../personal-data
 import type { BotEdge } from '../edge.js';
 import { messageCard } from './outcome.js';
 import { verbNamed } from './registry.js';
+import type { VerbTurn } from './verb.js';
 
 export async function answerInvoke(
   edge: BotEdge,
   actor: Actor,
   name: string,
   rawData: unknown,
+  saved?: VerbTurn['saved'],
 ): Promise<Card> {
   // Only a registered verb's name is recorded: the name on an unknown one came from the sender.
   const verb = verbNamed(name)?.name ?? 'unknown';
@@ -21,7 +23,7 @@ export async function answerInvoke(
   let outcome = 'error';
   try {
     const card = await inSpan('bot.card_action', { 'safer_towns.verb': verb }, () =>
-      answer(edge, actor, name, rawData),
+      answer(edge, actor, name, rawData, saved),
     );
     outcome = 'answered';
     return card;
@@ -33,7 +35,13 @@ export async function answerInvoke(
   }
 }
 
-async function answer(edge: BotEdge, actor: Actor, name: string, rawData: unknown): Promise<Card> {
+async function answer(
+  edge: BotEdge,
+  actor: Actor,
+  name: string,
+  rawData: unknown,
+  saved: VerbTurn['saved'],
+): Promise<Card> {
   const verb = verbNamed(name);
   if (!verb)
     return messageCard(
@@ -53,5 +61,5 @@ async function answer(edge: BotEdge, actor: Actor, name: string, rawData: unknow
   const guard = new PersonalDataGuard(edge.ctx, edge.cards);
   const screened = await guard.check(actor, verb, accepted.input, raw);
   if (screened.held) return screened.held;
-  return accepted.run({ actor, edge, raw, personalDataConfirmed: screened.confirmed });
+  return accepted.run({ actor, edge, raw, personalDataConfirmed: screened.confirmed, saved });
 }

@@ -2,6 +2,7 @@
 // free-text fields (which the personal-data guard screens before the verb runs) and its handler, which gets
 // the payload typed by that schema. Cards can be forged, so nothing reaches a handler unchecked.
 import type { z } from 'zod';
+import type { Action } from '../../domain/action.js';
 import type { Actor } from '../../domain/entity.js';
 import type { Card } from '../../cards/render.js';
 import type { BotEdge } from '../edge.js';
@@ -13,6 +14,8 @@ export interface VerbTurn {
   readonly personalDataConfirmed: boolean;
   /** The payload as the card sent it (for the guard's card when a use case finds personal data). */
   readonly raw: unknown;
+  /** Told of the action a verb created or changed (a dialog from a chat message posts it back there). */
+  readonly saved?: ((action: Action) => void) | undefined;
 }
 
 type Fields<S extends z.ZodObject> = Extract<keyof z.output<S>, string>;

@@ -175,6 +175,14 @@ const rendered: Record<CardName, Card> = {
     view.today,
     [{ message: 'Title is required' }],
   ),
+  'note-picker': cards.render('note-picker', {
+    note: 'Met the licensing team about the late bars',
+    query: '',
+    leftOut: "I left out what looked like personal data (a person's name): it shows as [person].",
+    heading: 'Your open actions',
+    choices: [{ title: 'TRU-001 Late bar checks (In progress, due 3 Dec 2026)', value: 'a1:2' }],
+    empty: '',
+  }),
   'actions-list': cards.render('actions-list', actionsListCard('Truro: actions (3)', actions, view)),
   'town-summary': cards.render('town-summary', townSummaryCard(summary, view)),
   'board-summary': cards.render(

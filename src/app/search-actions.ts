@@ -1,0 +1,82 @@
+// The message extension's search: the actions a person may see that match what they typed, a page at a
+// time, whole (each becomes a live card). Only the towns where the person has a seat are searched (all of
+// them for the board, which reads every town); a short or empty query lists their own open actions first.
+import { isOpen, type Action, type ActionHeadline } from '../domain/action.js';
+import { passesFilters, readActionQuery, SEARCH_MAX_LENGTH, wordsMissing } from '../domain/action-search.js';
+import { COUNTY } from '../domain/member.js';
+import { TOWNS, type TownSlug } from '../domain/towns.js';
+import { AppError, ErrorCode } from '../errors.js';
+import { fail, ok, type Result } from '../domain/result.js';
+import { today } from './read-models.js';
+import type { Actor } from '../domain/entity.js';
+import type { AppContext } from './context.js';
+
+/** At most this many matches are ranked; a search that finds more asks for more words. */
+const MAX_MATCHES = 200;
+
+export interface ActionSearch {
+  /** The page asked for, whole and in order. */
+  readonly actions: Action[];
+  /** Matches in all (at most MAX_MATCHES), for "more" and the empty-result message. */
+  readonly total: number;
+  /** No query worth the name: these are the person's open actions, then their towns' others. */
+  readonly browsing: boolean;
+  /** Whether the person has a seat anywhere (no seat: the empty result says how to get one). */
+  readonly seated: boolean;
+}
+
+export async function searchActions(
+  ctx: AppContext,
+  actor: Actor,
+  typed: string,
+  page: { skip: number; count: number },
+): Promise<Result<ActionSearch, AppError>> {
+  if (typed.length > SEARCH_MAX_LENGTH)
+    return fail(
+      new AppError(
+        ErrorCode.Validation,
+        `That search is ${typed.length} characters long: use a reference such as TRU-014 or a few words (at most ${SEARCH_MAX_LENGTH} characters).`,
+      ),
+    );
+  const towns = await readableTowns(ctx, actor);
+  const query = readActionQuery(typed);
+  const day = today(ctx);
+  const lists = await Promise.all(towns.map((t) => ctx.stores.actions.listByTown(t)));
+  const headlines = lists.flat();
+  let matches: ActionHeadline[];
+  if (query.browse) {
+    const open = headlines.filter(isOpen).sort(byDue);
+    const mine = (a: ActionHeadline) => a.owners.some((o) => o.aadObjectId === actor.id);
+    matches = [...open.filter(mine), ...open.filter((a) => !mine(a))];
+  } else {
+    const filtered = headlines.filter((a) => passesFilters(a, query, day));
+    const needNotes = query.words.length > 0 && filtered.some((a) => wordsMissing(a, query).length);
+    const inNotes = needNotes
+      ? new Set(await ctx.stores.actions.findIdsByNoteWords(towns, query.words, MAX_MATCHES))
+      : new Set<string>();
+    matches = filtered
+      .filter((a) => !wordsMissing(a, query).length || inNotes.has(a.id))
+      .sort((a, b) => Number(isOpen(b)) - Number(isOpen(a)) || byDue(a, b));
+  }
+  matches = matches.slice(0, MAX_MATCHES);
+  const pageIds = matches.slice(page.skip, page.skip + page.count).map((a) => a.id);
+  const whole = new Map((await ctx.stores.actions.getMany(pageIds)).map((a) => [a.id, a]));
+  return ok({
+    actions: pageIds.flatMap((id) => whole.get(id) ?? []),
+    total: matches.length,
+    browsing: query.browse,
+    seated: towns.length > 0,
+  });
+}
+
+/** The towns whose actions a person may read: those of their seats, or every active town for the board. */
+export async function readableTowns(ctx: AppContext, actor: Actor): Promise<TownSlug[]> {
+  if (actor.kind === 'system') return TOWNS.map((t) => t.slug);
+  const seats = await ctx.stores.members.listByPerson(actor.id);
+  if (seats.some((m) => m.town === COUNTY)) return TOWNS.map((t) => t.slug);
+  const active = new Set(TOWNS.map((t) => t.slug));
+  return [...new Set(seats.map((m) => m.town))].filter((t) => active.has(t));
+}
+
+const byDue = (a: ActionHeadline, b: ActionHeadline) =>
+  a.dueDate.localeCompare(b.dueDate) || a.ref.localeCompare(b.ref);

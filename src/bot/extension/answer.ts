@@ -1,0 +1,99 @@
+// The message extension's and dialogs' invokes: each value checked with its schema, then its handler.
+// Whatever comes in, the answer is a 200 with something Teams can show (a message, a dialog, a card):
+// a malformed value, a forged id, an unknown command or a database outage never becomes a 5xx.
+import { AppError, ErrorCode } from '../../errors.js';
+import { firstDelivery } from '../../app/conversations.js';
+import { actorOf, channelIdOf } from '../turn.js';
+import { errorCard } from '../replies.js';
+import { openDialog, submitDialog } from './dialogs.js';
+import { fetchFromMessage, fetchTaskValue, submitActionValue, submitFromMessage } from './from-message.js';
+import { extensionCommand } from './registry.js';
+import { searchQuery } from './search.js';
+import { queryLinkValue, unfurlLink } from './unfurl.js';
+import { dialogCard, dialogMessage, extensionMessage } from './responses.js';
+import type { TurnContext } from 'botbuilder';
+import type { BotEdge } from '../edge.js';
+
+type Handler = (edge: BotEdge, context: TurnContext) => Promise<unknown>;
+
+const NO_IDENTITY = 'Teams did not say who you are, so I cannot show or change anything.';
+const MALFORMED = 'Teams sent a request I cannot read. Nothing was changed: try again.';
+
+const HANDLERS: Record<string, Handler> = {
+  'composeExtension/query': async (edge, context) => {
+    const actor = actorOf(context.activity);
+    const value = searchQuery.safeParse(context.activity.value);
+    if (!actor) return extensionMessage(NO_IDENTITY);
+    if (!value.success) return extensionMessage(MALFORMED);
+    const command = extensionCommand(value.data.commandId);
+    if (command?.type !== 'query') return extensionMessage(unknownCommand(value.data.commandId));
+    return command.run(edge, actor, value.data);
+  },
+  'composeExtension/fetchTask': async (edge, context) => {
+    const actor = actorOf(context.activity);
+    const value = fetchTaskValue.safeParse(context.activity.value);
+    if (!actor) return dialogMessage(NO_IDENTITY);
+    if (!value.success) return dialogMessage(MALFORMED);
+    const command = extensionCommand(value.data.commandId);
+    if (command?.type !== 'action') return dialogMessage(unknownCommand(value.data.commandId));
+    return fetchFromMessage(edge, actor, command.fromMessage, value.data, channelIdOf(context.activity));
+  },
+  'composeExtension/submitAction': async (edge, context) => {
+    const actor = actorOf(context.activity);
+    const value = submitActionValue.safeParse(context.activity.value);
+    if (!actor) return dialogMessage(NO_IDENTITY);
+    if (!value.success) return dialogMessage(MALFORMED);
+    const command = extensionCommand(value.data.commandId);
+    if (command?.type !== 'action') return dialogMessage(unknownCommand(value.data.commandId));
+    if (!(await once(edge, context))) return dialogMessage(TWICE);
+    return submitFromMessage(edge, actor, command.fromMessage, value.data);
+  },
+  'composeExtension/queryLink': async (edge, context) => {
+    const value = queryLinkValue.safeParse(context.activity.value);
+    if (!value.success) return extensionMessage(MALFORMED);
+    return unfurlLink(edge, actorOf(context.activity), value.data.url);
+  },
+  // Someone Teams has not named (a guest, an anonymous meeting user): the "no access" preview only.
+  'composeExtension/anonymousQueryLink': async (edge, context) => {
+    const value = queryLinkValue.safeParse(context.activity.value);
+    if (!value.success) return extensionMessage(MALFORMED);
+    return unfurlLink(edge, null, value.data.url);
+  },
+  'task/fetch': async (edge, context) => {
+    const actor = actorOf(context.activity);
+    return actor ? openDialog(edge, actor, context.activity.value) : dialogMessage(NO_IDENTITY);
+  },
+  'task/submit': async (edge, context) => {
+    const actor = actorOf(context.activity);
+    if (!actor) return dialogMessage(NO_IDENTITY);
+    if (!(await once(edge, context))) return dialogMessage(TWICE);
+    return submitDialog(edge, actor, context.activity.value);
+  },
+};
+
+export const isExtensionInvoke = (name: string | undefined): boolean => !!name && name in HANDLERS;
+
+export async function answerExtension(edge: BotEdge, context: TurnContext): Promise<unknown> {
+  const name = context.activity.name ?? '';
+  try {
+    return await HANDLERS[name]!(edge, context);
+  } catch (error) {
+    const safe = error instanceof AppError && error.code !== ErrorCode.Internal;
+    if (!safe) edge.log.error({ err: error, invoke: name, activityId: context.activity.id }, 'invoke failed');
+    const card = errorCard(edge.cards, error);
+    return name.startsWith('composeExtension/query')
+      ? extensionMessage(safe ? error.message : 'Something went wrong on our side: try again.')
+      : dialogCard('Safer Towns', card);
+  }
+}
+
+const TWICE = 'Teams sent this twice; I took it the first time only.';
+
+/** Teams resends a submit it thinks timed out, with the same id: a create must not happen twice. */
+function once(edge: BotEdge, context: TurnContext): Promise<boolean> {
+  const { id, conversation } = context.activity;
+  return id ? firstDelivery(edge.ctx, `${conversation?.id ?? ''}|${id}`) : Promise.resolve(true);
+}
+
+const unknownCommand = (id: string) =>
+  `"${id.slice(0, 50)}" is not one of this app's commands. The app may have been updated: reopen Teams.`;
