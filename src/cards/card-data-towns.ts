@@ -1,6 +1,6 @@
 // The data of the town and board summary cards and the meeting cards.
 import { z } from 'zod';
-import { text, facts, lines, refLines, choices, color, buttons } from './card-data-parts.js';
+import { text, facts, lines, refLines, choices, color, buttons, dialogButtons } from './card-data-parts.js';
 
 export const TOWN_CARD_DATA = {
   'town-summary': z.object({
@@ -14,6 +14,7 @@ export const TOWN_CARD_DATA = {
     problems: text,
     planLine: text,
     buttons,
+    dialogs: dialogButtons,
     indicator: z.object({
       question: text,
       facts,

@@ -1,7 +1,7 @@
 // The data each card template expects, checked before rendering so that a template never shows "${...}"
 // or an empty field by accident.
 import { z } from 'zod';
-import { text, commands, choices, color, buttons } from './card-data-parts.js';
+import { text, commands, choices, color, buttons, dialogButtons } from './card-data-parts.js';
 
 import { TOWN_CARD_DATA } from './card-data-towns.js';
 import { WORK_CARD_DATA } from './card-data-work.js';
@@ -119,6 +119,7 @@ export const CARD_DATA = {
     townName: text,
     vacant: text,
     members: z.array(z.object({ name: text, detail: text })),
+    dialogs: dialogButtons,
   }),
   'join-request': z.object({
     requestId: text,

@@ -55,8 +55,12 @@ export function townSummaryCard(s: TownSummary, view: ViewSettings): CardData<'t
       { title: 'Overdue', command: `actions ${name} overdue` },
       { title: 'Due soon', command: `actions ${name} due` },
       { title: 'Mine', command: `actions ${name} mine` },
-      { title: 'New action', command: `new action ${name}` },
       { title: 'The plan', command: `plan ${name}` },
+    ],
+    // The long forms, in a dialog (src/bot/extension/dialogs.ts); "new action" and "schedule meeting" too.
+    dialogs: [
+      { title: 'New action', dialog: 'action.form', town: s.town },
+      { title: 'Schedule a meeting', dialog: 'meeting.form', town: s.town },
     ],
     subtitle: `${s.total} actions, ${open} open, ${s.percentComplete}% complete · ${formatDate(view.today)}`,
     ragChart,
@@ -148,6 +152,8 @@ export function membersCard(
   town: TownSlug,
   members: readonly Member[],
   coreRoles: readonly string[],
+  /** The reader coordinates the town: they may hand a leaver's actions over (in a dialog). */
+  coordinates = false,
 ): CardData<'members'> {
   const name = townBySlug(town).name;
   const filled = new Set(members.map((m) => m.partnershipRole));
@@ -160,6 +166,7 @@ export function membersCard(
       name: m.displayName,
       detail: `${PARTNERSHIP_ROLES[m.partnershipRole].label}, ${m.organisation} (${m.accessRole})`,
     })),
+    dialogs: coordinates ? [{ title: "Hand over a leaver's actions", dialog: 'handover.form', town }] : [],
   };
 }
 

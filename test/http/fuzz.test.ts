@@ -5,6 +5,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { VERB_SCHEMAS } from '../../src/bot/verbs/registry.js';
+import { EXTENSION_COMMANDS } from '../../src/bot/extension/registry.js';
 import { USERS, useBot } from '../support/bot-harness.js';
 import type { Db } from 'mongodb';
 
@@ -127,7 +128,66 @@ describe('fuzzing /api/messages', () => {
     expect(await snapshot(bot.db)).toBe(before);
     expect(({} as Record<string, unknown>)['polluted']).toBeUndefined(); // no prototype pollution
   });
+
+  it('answers message-extension and dialog invokes with forged values with no 5xx, quickly, writing no records', async () => {
+    // What a pre-fill left out of a message is audited (kinds only): the one write these may make.
+    const records = async () => (await snapshot(bot.db)).replace(/audit_events\n.*(\n|$)/, '');
+    const before = await records();
+    const commandIds = [...EXTENSION_COMMANDS.map((c) => c.id), 'nope'];
+    const value = fc.oneof(
+      nasty,
+      fc.record(
+        {
+          commandId: fc.oneof(fc.constantFrom(...commandIds), nasty),
+          parameters: fc.oneof(
+            fc.array(fc.record({ name: fc.constantFrom('query', 'initialRun'), value: nasty })),
+            nasty,
+          ),
+          queryOptions: fc.oneof(fc.record({ skip: nasty, count: nasty }), nasty),
+          messagePayload: fc.oneof(
+            fc.record({ body: fc.record({ contentType: nasty, content: nasty }) }),
+            nasty,
+          ),
+          data: fc.oneof(
+            fc.dictionary(fc.constantFrom('verb', 'dialog', 'town', 'choice', 'note'), nasty),
+            nasty,
+          ),
+          url: fc.oneof(fc.constantFrom('https://safertowns.example/actions/TRU-001'), nasty),
+        },
+        { requiredKeys: [] },
+      ),
+    );
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom(...EXTENSION_INVOKES), value, async (name, forged) => {
+        // Only forged verbs: a valid one's data may change things (the card tests and the matrix cover those).
+        const data = (forged as { data?: { verb?: unknown } } | null)?.data;
+        if (data && typeof data === 'object' && typeof data.verb === 'string' && data.verb in VERB_SCHEMAS)
+          return;
+        const res = await timedPost({
+          ...bot.personalActivity(USERS.coordinator),
+          type: 'invoke',
+          name,
+          value: forged,
+        });
+        expectSafe(res);
+        const body = (res.body ?? {}) as Record<string, unknown>;
+        expect('composeExtension' in body || 'task' in body, `${name}: ${JSON.stringify(body)}`).toBe(true);
+      }),
+      { numRuns: RUNS * 2 },
+    );
+    expect(await records()).toBe(before);
+  });
 });
+
+const EXTENSION_INVOKES = [
+  'composeExtension/query',
+  'composeExtension/fetchTask',
+  'composeExtension/submitAction',
+  'composeExtension/queryLink',
+  'composeExtension/anonymousQueryLink',
+  'task/fetch',
+  'task/submit',
+];
 
 function invokeOf(verb: string, data: unknown) {
   return {

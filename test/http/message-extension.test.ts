@@ -2,7 +2,7 @@
 // "..." commands on a message (create an action, add a note), link unfurling and dialogs. For each role, and
 // for bad input: every answer a 200 Teams can show, nothing changed by what is refused.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { CHANNEL_ID, USERS, cardText, useBot, type TeamsUser } from '../support/bot-harness.js';
+import { CHANNEL_ID, USERS, cardText, lastCard, useBot, type TeamsUser } from '../support/bot-harness.js';
 import { storedState, changedBetween } from '../support/stored-state.js';
 import { appoint } from '../../src/app/appoint.js';
 import { listWholeActions } from '../../src/app/whole-actions.js';
@@ -420,6 +420,34 @@ describe('Action links (composeExtension/queryLink)', () => {
 });
 
 describe('Dialogs (task/fetch, task/submit)', () => {
+  it("opens the summary's and the members card's long forms in dialogs, as the chat's own forms", async () => {
+    const dialogButtons = (card: Record<string, unknown>) =>
+      ((card['actions'] ?? []) as { title: string; data?: Record<string, unknown> }[]).filter(
+        (a) => (a.data?.['msteams'] as { type?: string } | undefined)?.type === 'task/fetch',
+      );
+    bot.connector.clear();
+    await bot.say(USERS.coordinator, 'summary truro');
+    const summary = dialogButtons(lastCard(bot.connector));
+    expect(summary.map((b) => b.title)).toEqual(['New action', 'Schedule a meeting']);
+    const titles = [];
+    for (const button of summary) {
+      const opened = await invoke(USERS.coordinator, 'task/fetch', { data: button.data });
+      titles.push((opened.task!.value as { title: string }).title);
+      expect(cardText(dialog(opened))).not.toContain('Not allowed');
+    }
+    expect(titles).toEqual(['New action', 'Schedule a meeting']);
+    expect(
+      cardText(dialog(await invoke(USERS.coordinator, 'task/fetch', { data: summary[1]!.data }))),
+    ).toContain('Schedule a meeting for Safer Truro');
+
+    await bot.say(USERS.coordinator, 'members truro');
+    const [handOver] = dialogButtons(lastCard(bot.connector));
+    const form = dialog(await invoke(USERS.coordinator, 'task/fetch', { data: handOver!.data }));
+    expect(cardText(form)).toContain('Hand over');
+    await bot.say(USERS.beatManager, 'members truro');
+    expect(dialogButtons(lastCard(bot.connector))).toEqual([]); // only coordinators hand over
+  });
+
   it('opens the new-action form in a dialog and saves from it through the same checks', async () => {
     const opened = await invoke(USERS.beatManager, 'task/fetch', {
       data: { dialog: 'action.form', town: 'truro', msteams: { type: 'task/fetch' } },
@@ -451,5 +479,85 @@ describe('Dialogs (task/fetch, task/submit)', () => {
     expect(cardText(dialog(refused))).toContain('Not allowed');
     const junk = await invoke(USERS.beatManager, 'task/submit', 'junk');
     expect(cardText(dialog(junk))).toContain('cannot use');
+  });
+});
+
+describe('for each access role', () => {
+  const ROLES = {
+    coordinator: USERS.coordinator,
+    member: USERS.beatManager,
+    viewer: USERS.clerk,
+    board: USERS.board,
+    'not a member': OUTSIDER,
+    'other town': PENZANCE_CSO,
+  };
+  type Role = keyof typeof ROLES;
+  const READ: Role[] = ['coordinator', 'member', 'viewer', 'board'];
+  const UPDATE: Role[] = ['coordinator', 'member'];
+  const samsAction = () =>
+    truro.find(
+      (a) => a.owners.some((o) => o.aadObjectId === USERS.beatManager.aadObjectId) && a.status !== 'done',
+    )!;
+
+  /** Each invoke, and whether what came back shows the person got through. */
+  const ROWS: { name: string; allowed: Role[]; through: (user: TeamsUser) => Promise<boolean> }[] = [
+    {
+      name: 'search for a Truro reference',
+      allowed: READ,
+      through: async (user) => refsOf(await search(user, truro[3]!.ref)).includes(truro[3]!.ref),
+    },
+    {
+      name: 'unfurl a Truro action link',
+      allowed: READ,
+      through: async (user) =>
+        cardText(
+          (await invoke(user, 'composeExtension/queryLink', { url: `${BASE}/actions/${truro[3]!.ref}` }))
+            .composeExtension!.attachments![0]!.content,
+        ).includes(truro[3]!.title),
+    },
+    {
+      name: 'create an action from a message in the Truro channel',
+      allowed: UPDATE,
+      through: async (user) => {
+        const body = await invoke(
+          user,
+          'composeExtension/fetchTask',
+          message('Extra patrols on Friday.'),
+          'channel',
+        );
+        return (
+          typeof body.task?.value !== 'string' &&
+          formOf(dialog(body)).buttons['Create action']?.['town'] === 'truro'
+        );
+      },
+    },
+    {
+      name: 'open the new-action dialog for Truro',
+      allowed: UPDATE,
+      through: async (user) =>
+        !cardText(
+          dialog(await invoke(user, 'task/fetch', { data: { dialog: 'action.form', town: 'truro' } })),
+        ).includes('Not allowed'),
+    },
+    {
+      name: 'add a note to a Truro action from a message',
+      allowed: UPDATE,
+      through: async (user) => {
+        const now = (await bot.ctx.stores.actions.get(samsAction().id))!;
+        const data = {
+          verb: 'note.add',
+          choice: `${now.id}:${now.version}`,
+          note: `Checked the radios (${user.name})`,
+        };
+        const body = await invoke(user, 'composeExtension/submitAction', { commandId: 'addNote', data });
+        return !cardText(dialog(body)).includes('Not allowed');
+      },
+    },
+  ];
+
+  it.each(ROWS.map((r) => [r.name, r] as const))('%s', async (_name, row) => {
+    for (const [role, user] of Object.entries(ROLES) as [Role, TeamsUser][]) {
+      expect(await row.through(user), `${row.name} as ${role}`).toBe(row.allowed.includes(role));
+    }
   });
 });

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { TeamsInfo, type TurnContext } from 'botbuilder';
 import { AppError, ErrorCode } from '../../errors.js';
 import { townBySlug } from '../../domain/towns.js';
+import { abilitiesIn } from '../../app/card-context.js';
 import { rememberConversation } from '../../app/conversations.js';
 import { linkTownChannel, unlinkTownChannel } from '../../app/channels.js';
 import { requestToJoin } from '../../app/join.js';
@@ -36,7 +37,11 @@ export const PARTNERSHIP_COMMANDS = [
     run: async ({ edge, actor, town }, input) => {
       const slug = await town(input.town);
       const { members, partnership } = must(await listMembers(edge.ctx, actor, slug));
-      return edge.cards.render('members', membersCard(slug, members, partnership?.coreRoles ?? []));
+      const { coordinate: coordinates } = await abilitiesIn(edge.ctx, actor, slug);
+      return edge.cards.render(
+        'members',
+        membersCard(slug, members, partnership?.coreRoles ?? [], coordinates),
+      );
     },
   }),
   defineCommand({

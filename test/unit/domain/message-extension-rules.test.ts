@@ -7,23 +7,22 @@ import { actionLink, refOfLink } from '../../../src/domain/action-link.js';
 import { messageText } from '../../../src/bot/extension/message-text.js';
 import type { ActionHeadline } from '../../../src/domain/action.js';
 
-const headline = (over: Partial<ActionHeadline> = {}): ActionHeadline =>
-  ({
-    id: 'a1',
-    version: 1,
-    town: 'truro',
-    ref: 'TRU-014',
-    planId: 'p',
-    priorityId: 'q',
-    taskGroupId: null,
-    title: 'Shopwatch radio net in Lemon Street',
-    owners: [{ aadObjectId: 'u1', displayName: 'Sam Penrose' }],
-    dueDate: '2026-12-10',
-    status: 'in_progress',
-    demo: false,
-    updatedAt: '2026-11-01T00:00:00Z',
-    ...over,
-  }) as ActionHeadline;
+const headline = (over: Partial<ActionHeadline> = {}): ActionHeadline => ({
+  id: 'a1',
+  version: 1,
+  town: 'truro',
+  ref: 'TRU-014',
+  planId: 'p',
+  priorityId: 'q',
+  taskGroupId: null,
+  title: 'Shopwatch radio net in Lemon Street',
+  owners: [{ aadObjectId: 'u1', displayName: 'Sam Penrose' }],
+  dueDate: '2026-12-10',
+  status: 'in_progress',
+  demo: false,
+  updatedAt: '2026-11-01T00:00:00Z',
+  ...over,
+});
 
 describe('reading a search', () => {
   it.each([
