@@ -28,7 +28,9 @@ export class SaferTownsBot extends TeamsActivityHandler {
     super();
     this.onMessage(async (context, next) => {
       await this.remember(context);
-      await this.reply(context, await this.safely(context, () => answerMessage(context, this.edge)));
+      // A card someone shared from the message extension is for the people in the chat, not a command.
+      if (!sharedCard(context))
+        await this.reply(context, await this.safely(context, () => answerMessage(context, this.edge)));
       await next();
     });
     // Teams sends both an installationUpdate and a conversationUpdate (bot added) on install: remember the
@@ -171,4 +173,11 @@ export class SaferTownsBot extends TeamsActivityHandler {
   protected override async handleTeamsFileConsentDecline(context: TurnContext): Promise<void> {
     await this.reply(context, 'No report sent. Ask for "report" again whenever you want it.');
   }
+}
+
+/** A message that is only a card (from the message extension), with no words of its own. */
+function sharedCard(context: TurnContext): boolean {
+  const { text, attachments } = context.activity;
+  const words = (text ?? '').replace(/<[^>]*>/g, '').trim();
+  return !words && !!attachments?.some((a) => a.contentType === 'application/vnd.microsoft.card.adaptive');
 }

@@ -15,6 +15,7 @@ export const TOWN_CARD_DATA = {
     planLine: text,
     buttons,
     dialogs: dialogButtons,
+    meetingDialogs: dialogButtons,
     indicator: z.object({
       question: text,
       facts,

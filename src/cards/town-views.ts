@@ -58,10 +58,8 @@ export function townSummaryCard(s: TownSummary, view: ViewSettings): CardData<'t
       { title: 'The plan', command: `plan ${name}` },
     ],
     // The long forms, in a dialog (src/bot/extension/dialogs.ts); "new action" and "schedule meeting" too.
-    dialogs: [
-      { title: 'New action', dialog: 'action.form', town: s.town },
-      { title: 'Schedule a meeting', dialog: 'meeting.form', town: s.town },
-    ],
+    dialogs: [{ title: 'New action', dialog: 'action.form', town: s.town }],
+    meetingDialogs: [{ title: 'Schedule a meeting', dialog: 'meeting.form', town: s.town }],
     subtitle: `${s.total} actions, ${open} open, ${s.percentComplete}% complete · ${formatDate(view.today)}`,
     ragChart,
     statusFacts: Object.entries(s.byStatus).map(([status, n]) => ({

@@ -186,6 +186,65 @@ describe('the bot in Agents Playground, in Chromium', { timeout: 90_000 }, () =>
     await teams.screenshot('history');
   });
 
+  it('finds an action with the message extension, puts its live card in the chat, and acts from it there', async () => {
+    keepEvidence('extension-search');
+    await teams.openConversation('Personal Chat');
+    const panel = await teams.searchExtension('findAction', 'query', 'TRU-006');
+    const result = panel.getByText(/^TRU-006 · /);
+    await result.waitFor();
+    await teams.screenshot('extension-search-results');
+    await result.click();
+    const helpCards = await teams.cards('What I can do').count();
+    await teams.sendComposed();
+    const card = await teams.card('Truro · TRU-006');
+    await teams.screenshot('extension-card-inserted');
+    const start = card.getByRole('button', { name: 'Start', exact: true });
+    const [button, after] = (await start.count())
+      ? [start, 'In progress']
+      : [card.getByRole('button', { name: 'Done', exact: true }), 'Done'];
+    await button.click();
+    await expect.poll(() => card.innerText()).toContain(after);
+    expect(await card.innerText()).toMatch(/Version [2-9]/);
+    expect(await teams.cards('What I can do').count()).toBe(helpCards); // a shared card is not a command
+    await teams.screenshot('extension-card-acted-on');
+  });
+
+  it("creates an action from the message extension's dialog, SMART-checked, and puts its card in the chat", async () => {
+    keepEvidence('extension-action');
+    const dialog = await teams.actionExtension('createAction');
+    const choice = dialog.locator('.ac-adaptiveCard').filter({ hasText: 'Which town is the action for?' });
+    await teams.choose(choice, /^Town/, ['Truro'], true);
+    await choice.getByRole('button', { name: 'Next', exact: true }).click();
+    const form = dialog.locator('.ac-adaptiveCard').filter({ hasText: 'New action for Truro' });
+    await form.waitFor();
+    await form.getByRole('textbox', { name: /What will be done/ }).fill('Test purchasing');
+    await form.getByRole('textbox', { name: /How progress is measured/ }).fill('Premises tested');
+    await form.getByRole('textbox', { name: /^Target/ }).fill('10 premises');
+    await teams.choose(form, /^Owners/, ['Sam Penrose (demo) (Police)'], true);
+    await teams.choose(form, /^Priority it serves/, ['Tackle street drinking and drug-related harm'], true);
+    await teams.pickDate(form, /^Due date/, 18);
+    await form.getByRole('button', { name: 'Create action', exact: true }).click();
+    // Two words say neither what nor where: the same SMART checks as the chat's form, in the dialog.
+    await expect.poll(() => form.innerText()).toContain('Make the title specific');
+    await teams.screenshot('extension-dialog-smart-check');
+    const title = form.getByRole('textbox', { name: /What will be done/ });
+    await title.fill('Test purchasing with trading standards at off-licences');
+    await form.getByRole('button', { name: 'Create action', exact: true }).click();
+    await teams.sendComposed();
+    const card = await teams.card('Test purchasing with trading standards at off-licences');
+    expect(await card.innerText()).toMatch(/Truro · TRU-\d+/);
+    await teams.screenshot('extension-dialog-action-created');
+  });
+
+  it('unfurls a pasted action link to its live card', async () => {
+    keepEvidence('extension-unfurl');
+    const preview = await teams.unfurl(`http://localhost:${env['PORT']}/actions/TRU-003`);
+    await expect.poll(() => preview.innerText()).toContain('Truro · TRU-003');
+    expect(await preview.innerText()).toContain('Link to share');
+    await teams.screenshot('extension-link-unfurled');
+    await teams.page.getByRole('button', { name: 'Cancel', exact: true }).click();
+  });
+
   it("opens an overdue action from its line on the town's summary", async () => {
     keepEvidence('summary-line');
     await teams.say('summary Truro');

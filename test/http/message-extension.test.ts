@@ -406,6 +406,27 @@ describe('Action links (composeExtension/queryLink)', () => {
     ).toBe('message');
   });
 
+  it('takes a card shared into the chat from the extension as no command (no help card in reply)', async () => {
+    bot.connector.clear();
+    const card = (await search(USERS.clerk, truro[2]!.ref)).attachments![0]!.content;
+    await bot.post({
+      ...bot.personalActivity(USERS.clerk),
+      type: 'message',
+      text: '<span class="inline-compose-card" itemid="0"></span>',
+      attachments: [{ contentType: 'application/vnd.microsoft.card.adaptive', content: card }],
+    });
+    expect(bot.connector.sent()).toEqual([]);
+  });
+
+  it('shows the action when its link is pasted to the bot', async () => {
+    bot.connector.clear();
+    await bot.say(USERS.clerk, `${BASE}/actions/${truro[2]!.ref}`);
+    expect(cardText(lastCard(bot.connector))).toContain(truro[2]!.title);
+    bot.connector.clear();
+    await bot.say(OUTSIDER, `${BASE}/actions/${truro[2]!.ref}`);
+    expect(cardText(lastCard(bot.connector))).not.toContain(truro[2]!.title);
+  });
+
   it('puts the link on the card, and the link opened in a browser leads to Teams without reading the action', async () => {
     const action = truro[2]!;
     const card = (await search(USERS.clerk, action.ref)).attachments![0]!.content;
@@ -421,24 +442,33 @@ describe('Action links (composeExtension/queryLink)', () => {
 
 describe('Dialogs (task/fetch, task/submit)', () => {
   it("opens the summary's and the members card's long forms in dialogs, as the chat's own forms", async () => {
-    const dialogButtons = (card: Record<string, unknown>) =>
-      ((card['actions'] ?? []) as { title: string; data?: Record<string, unknown> }[]).filter(
-        (a) => (a.data?.['msteams'] as { type?: string } | undefined)?.type === 'task/fetch',
-      );
+    const dialogButtons = (card: Record<string, unknown>) => {
+      const found: { title: string; data: Record<string, unknown> }[] = [];
+      const walk = (node: unknown): void => {
+        if (Array.isArray(node)) return node.forEach(walk);
+        if (!node || typeof node !== 'object') return;
+        const n = node as { title?: string; data?: { msteams?: { type?: string } } };
+        if (n.data?.msteams?.type === 'task/fetch') found.push(n as never);
+        Object.values(node).forEach(walk);
+      };
+      walk(card);
+      return found;
+    };
     bot.connector.clear();
     await bot.say(USERS.coordinator, 'summary truro');
     const summary = dialogButtons(lastCard(bot.connector));
-    expect(summary.map((b) => b.title)).toEqual(['New action', 'Schedule a meeting']);
+    expect(summary.map((b) => b.title).sort()).toEqual(['New action', 'Schedule a meeting']);
     const titles = [];
     for (const button of summary) {
       const opened = await invoke(USERS.coordinator, 'task/fetch', { data: button.data });
       titles.push((opened.task!.value as { title: string }).title);
       expect(cardText(dialog(opened))).not.toContain('Not allowed');
     }
-    expect(titles).toEqual(['New action', 'Schedule a meeting']);
-    expect(
-      cardText(dialog(await invoke(USERS.coordinator, 'task/fetch', { data: summary[1]!.data }))),
-    ).toContain('Schedule a meeting for Safer Truro');
+    expect(titles.sort()).toEqual(['New action', 'Schedule a meeting']);
+    const meeting = summary.find((b) => b.title === 'Schedule a meeting')!;
+    expect(cardText(dialog(await invoke(USERS.coordinator, 'task/fetch', { data: meeting.data })))).toContain(
+      'Schedule a meeting for Safer Truro',
+    );
 
     await bot.say(USERS.coordinator, 'members truro');
     const [handOver] = dialogButtons(lastCard(bot.connector));

@@ -11,13 +11,14 @@ import type { BotEdge } from '../edge.js';
 import type { CommandTurn } from './command.js';
 import { helpCard } from './help-cards.js';
 import { readCommand } from './parse.js';
+import { refOfLink } from '../../domain/action-link.js';
 import { COMMANDS } from './registry.js';
 
 const WHO_ARE_YOU =
   'Teams did not say who you are. Ask your IT contact to check the app is installed for you.';
 
 export async function answerMessage(context: TurnContext, edge: BotEdge): Promise<Reply> {
-  const reading = readCommand(context.activity.text ?? '');
+  const reading = readCommand(linkAsCommand(edge, context.activity.text ?? ''));
   if (reading.kind === 'unknown') return helpCard(edge.cards, COMMANDS, reading.suggestion, reading.text);
   if (reading.kind === 'invalid')
     return errorCard(edge.cards, new AppError(ErrorCode.Validation, reading.message));
@@ -44,4 +45,11 @@ export async function answerMessage(context: TurnContext, edge: BotEdge): Promis
     },
   };
   return run.run(turn);
+}
+
+/** An action's link pasted to the bot (or opened from the link's page) reads as "show TRU-014". */
+function linkAsCommand(edge: BotEdge, text: string): string {
+  const base = edge.ctx.settings.actionLinkBase;
+  const ref = base ? refOfLink(base, text.replace(/<[^>]*>/g, '').trim()) : null;
+  return ref ? `show ${ref}` : text;
 }

@@ -41,6 +41,7 @@ export const submitActionValue = z
 
 interface FromMessage {
   readonly title: string;
+  readonly blankTitle: string;
   /** The verbs this command's dialog may send: its own forms' buttons, nothing else. */
   readonly verbs: readonly string[];
   open(edge: BotEdge, actor: Actor, prefill: MessagePrefill): Promise<Card | string>;
@@ -51,6 +52,7 @@ const LEFT_OUT_HINT = 'Refer to people by case-system references (ECINS, Niche) 
 export const MESSAGE_COMMANDS: Record<'createAction' | 'addNote', FromMessage> = {
   createAction: {
     title: 'New action from a message',
+    blankTitle: 'New Safer Towns action',
     verbs: ['action.form', 'action.create'],
     async open(edge, actor, prefill) {
       if (!prefill.towns.length)
@@ -67,6 +69,7 @@ export const MESSAGE_COMMANDS: Record<'createAction' | 'addNote', FromMessage> =
   },
   addNote: {
     title: 'Add a message as a progress note',
+    blankTitle: 'Add a progress note',
     verbs: ['note.pick', 'note.add'],
     open: (edge, actor, prefill) =>
       notePicker(edge, actor, { note: prefill.note, leftOut: leftOutText(prefill) }),
@@ -84,7 +87,9 @@ export async function fetchFromMessage(
   const as = command === MESSAGE_COMMANDS.createAction ? 'action' : 'note';
   const prefill = await prefillFromMessage(edge.ctx, actor, { text, channelId }, as);
   const opened = await command.open(edge, actor, prefill);
-  return typeof opened === 'string' ? dialogMessage(opened) : dialogCard(command.title, forDialog(opened));
+  // From the compose box there is no message: the same form, blank.
+  const title = text ? command.title : command.blankTitle;
+  return typeof opened === 'string' ? dialogMessage(opened) : dialogCard(title, forDialog(opened));
 }
 
 export async function submitFromMessage(

@@ -48,8 +48,8 @@ export const EXTENSION_COMMANDS: readonly ExtensionCommand[] = [
     id: 'createAction',
     type: 'action',
     title: 'Create a Safer Towns action',
-    description: 'Turn this message into a delivery plan action',
-    context: ['message'],
+    description: 'Turn this message into a delivery plan action (from the compose box: a blank one)',
+    context: ['message', 'compose'],
     fromMessage: MESSAGE_COMMANDS.createAction,
   },
   {

@@ -85,11 +85,17 @@ export class PlaygroundPage {
     await this.page.getByText(text).last().waitFor({ timeout });
   }
 
-  /** Toggles options of a card's choice set (Fluent's combobox: open it, click each, close it). */
-  async choose(card: Locator, label: RegExp, options: readonly string[]): Promise<void> {
-    await card.getByRole('combobox', { name: label }).click();
+  /**
+   * Toggles options of a card's choice set (Fluent's combobox: open it, click each, close it). In a dialog
+   * Escape would close the dialog too, so there the list is closed by clicking the combobox again.
+   */
+  async choose(card: Locator, label: RegExp, options: readonly string[], inDialog = false): Promise<void> {
+    const box = card.getByRole('combobox', { name: label });
+    await box.click();
     for (const option of options) await this.page.getByText(option, { exact: true }).last().click();
-    await this.page.keyboard.press('Escape');
+    if (inDialog) {
+      if ((await box.getAttribute('aria-expanded')) === 'true') await box.click();
+    } else await this.page.keyboard.press('Escape');
   }
 
   /** Picks that day of next month in a card's date input (Fluent's calendar). */
@@ -101,6 +107,41 @@ export class PlaygroundPage {
     next.setMonth(next.getMonth() + 1);
     const month = next.toLocaleString('en-GB', { month: 'long' });
     await this.page.getByRole('button', { name: `${day}, ${month}, ${next.getFullYear()}` }).click();
+  }
+
+  /** The message extension's search (the compose box's "Trigger Message Extension App" > Search Command). */
+  async searchExtension(commandId: string, parameter: string, text: string): Promise<Locator> {
+    await this.page.getByRole('button', { name: 'Trigger Message Extension App' }).click();
+    await this.page.getByText('Search Command', { exact: true }).click();
+    await this.page.getByText('Specify Command ID or Parameter').click();
+    await this.page.getByPlaceholder('Command ID').fill(commandId);
+    await this.page.getByPlaceholder('Parameter name').fill(parameter);
+    await this.page.getByPlaceholder('Enter a search term').fill(text);
+    await this.page.keyboard.press('Enter');
+    return this.page.getByText('Search-Based Message Extension').locator('xpath=../..');
+  }
+
+  /** An action command's dialog, fetched from the bot (Action Command > Adaptive Cards). */
+  async actionExtension(commandId: string): Promise<Locator> {
+    await this.page.getByRole('button', { name: 'Trigger Message Extension App' }).click();
+    await this.page.getByText('Action Command', { exact: true }).click();
+    await this.page.getByPlaceholder('Input command id or leave blanks').fill(commandId);
+    await this.page.getByRole('button', { name: 'Create', exact: true }).click();
+    return this.page.getByRole('dialog');
+  }
+
+  /** Link unfurling: the URL as if pasted, and the card the bot unfurled it to, before it is sent. */
+  async unfurl(url: string): Promise<Locator> {
+    await this.page.getByRole('button', { name: 'Trigger Message Extension App' }).click();
+    await this.page.getByText('Link Unfurling', { exact: true }).click();
+    await this.page.getByRole('dialog').getByRole('textbox').first().click();
+    await this.page.keyboard.type(url);
+    return this.page.getByRole('dialog').locator(CARD);
+  }
+
+  /** Sends what the message extension put in the compose box. */
+  async sendComposed(): Promise<void> {
+    await this.page.getByRole('button', { name: 'Send Message' }).click();
   }
 
   cards(text: string | RegExp): Locator {

@@ -489,9 +489,11 @@ describe('cards you can act from', () => {
       'actions Truro overdue',
       'actions Truro due',
       'actions Truro mine',
-      'new action Truro',
       'plan Truro',
     ]);
+    // The long forms open in dialogs, drawn by their verbs (src/bot/extension/dialogs.ts).
+    const dialogs = JSON.stringify(rendered['town-summary']).match(/"dialog":"[a-z.]+"/g);
+    expect(dialogs).toEqual(['"dialog":"meeting.form"', '"dialog":"action.form"']);
     expect(sent(rendered['board-summary'])).toContain('summary Truro');
     const help = JSON.stringify(rendered.help);
     for (const heading of ['For everyone', 'For partners', 'For coordinators', 'For the county board'])
