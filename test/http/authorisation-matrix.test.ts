@@ -12,6 +12,7 @@ import {
   cardText,
   guardCard,
   invokeCard,
+  extraUser,
   useBot,
   type TeamsUser,
 } from '../support/bot-harness.js';
@@ -32,12 +33,7 @@ const bot = useBot({ GRAPH_BASE_URL: graph.baseUrl, REMINDER_SWEEP_SECONDS: '0' 
 const ROLES = ['coordinator', 'member', 'viewer', 'board', 'not a member', 'other town'] as const;
 type Role = (typeof ROLES)[number];
 
-const person = (n: number, name: string): TeamsUser => ({
-  id: `29:matrix-${n}`,
-  name,
-  aadObjectId: `0000000${n}-aaaa-4bbb-8ccc-dddddddddddd`,
-  email: `${name.split(' ')[0]!.toLowerCase()}@example.gov.uk`,
-});
+const person = extraUser;
 const OUTSIDER = person(1, 'Pat Outsider');
 const PENZANCE_CSO = person(2, 'Lowen Penzance');
 const APPLICANTS = [person(3, 'Demelza Joiner'), person(4, 'Tamsin Joiner')] as const;

@@ -2,7 +2,15 @@
 // "..." commands on a message (create an action, add a note), link unfurling and dialogs. For each role, and
 // for bad input: every answer a 200 Teams can show, nothing changed by what is refused.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { CHANNEL_ID, USERS, cardText, lastCard, useBot, type TeamsUser } from '../support/bot-harness.js';
+import {
+  CHANNEL_ID,
+  USERS,
+  cardText,
+  extraUser,
+  lastCard,
+  useBot,
+  type TeamsUser,
+} from '../support/bot-harness.js';
 import { storedState, changedBetween } from '../support/stored-state.js';
 import { appoint } from '../../src/app/appoint.js';
 import { listWholeActions } from '../../src/app/whole-actions.js';
@@ -12,12 +20,7 @@ import { TOWNS } from '../../src/domain/towns.js';
 const BASE = 'https://safertowns.example.gov.uk';
 const bot = useBot({ PUBLIC_BASE_URL: BASE, REMINDER_SWEEP_SECONDS: '0' });
 
-const person = (n: number, name: string): TeamsUser => ({
-  id: `29:mx-${n}`,
-  name,
-  aadObjectId: `0000000${n}-eeee-4bbb-8ccc-dddddddddddd`,
-  email: `${name.split(' ')[0]!.toLowerCase()}@example.gov.uk`,
-});
+const person = extraUser;
 const OUTSIDER = person(1, 'Pat Outsider');
 const PENZANCE_CSO = person(2, 'Lowen Penzance');
 

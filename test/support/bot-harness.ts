@@ -27,6 +27,14 @@ export const USERS = Object.fromEntries(
   ]),
 ) as Record<'coordinator' | 'beatManager' | 'caseWorker' | 'clerk' | 'board', TeamsUser>;
 
+/** Someone beyond the demo's five, for a test to appoint or leave out (ids unique per `n`). */
+export const extraUser = (n: number, name: string): TeamsUser => ({
+  id: `29:extra-${n}`,
+  name,
+  aadObjectId: `0000000${n}-aaaa-4bbb-8ccc-dddddddddddd`,
+  email: `${name.split(' ')[0]!.toLowerCase()}@example.gov.uk`,
+});
+
 export interface TeamsUser {
   id: string;
   name: string;

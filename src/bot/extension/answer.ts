@@ -7,11 +7,13 @@ import { actorOf, channelIdOf } from '../turn.js';
 import { errorCard } from '../replies.js';
 import { openDialog, submitDialog } from './dialogs.js';
 import { fetchFromMessage, fetchTaskValue, submitActionValue, submitFromMessage } from './from-message.js';
-import { extensionCommand } from './registry.js';
+import { extensionCommand, type ExtensionCommand } from './registry.js';
 import { searchQuery } from './search.js';
 import { queryLinkValue, unfurlLink } from './unfurl.js';
 import { dialogCard, dialogMessage, extensionMessage } from './responses.js';
 import type { TurnContext } from 'botbuilder';
+import type { z } from 'zod';
+import type { Actor } from '../../domain/entity.js';
 import type { BotEdge } from '../edge.js';
 
 type Handler = (edge: BotEdge, context: TurnContext) => Promise<unknown>;
@@ -19,35 +21,61 @@ type Handler = (edge: BotEdge, context: TurnContext) => Promise<unknown>;
 const NO_IDENTITY = 'Teams did not say who you are, so I cannot show or change anything.';
 const MALFORMED = 'Teams sent a request I cannot read. Nothing was changed: try again.';
 
+/**
+ * An invoke that names one of the registry's commands: who is asking, the value checked with its schema and
+ * the command of the right type found, or the reason why not, in the shape Teams shows for that invoke.
+ */
+function commandInvoke<V extends { commandId: string }, T extends ExtensionCommand['type']>(
+  schema: z.ZodType<V>,
+  type: T,
+  refuse: (text: string) => unknown,
+  run: (
+    edge: BotEdge,
+    context: TurnContext,
+    asked: { actor: Actor; value: V; command: Extract<ExtensionCommand, { type: T }> },
+  ) => Promise<unknown>,
+): Handler {
+  return async (edge, context) => {
+    const actor = actorOf(context.activity);
+    const value = schema.safeParse(context.activity.value);
+    if (!actor) return refuse(NO_IDENTITY);
+    if (!value.success) return refuse(MALFORMED);
+    const command = extensionCommand(value.data.commandId);
+    if (command?.type !== type) return refuse(unknownCommand(value.data.commandId));
+    return run(edge, context, {
+      actor,
+      value: value.data,
+      command: command as Extract<ExtensionCommand, { type: T }>,
+    });
+  };
+}
+
 const HANDLERS: Record<string, Handler> = {
-  'composeExtension/query': async (edge, context) => {
-    const actor = actorOf(context.activity);
-    const value = searchQuery.safeParse(context.activity.value);
-    if (!actor) return extensionMessage(NO_IDENTITY);
-    if (!value.success) return extensionMessage(MALFORMED);
-    const command = extensionCommand(value.data.commandId);
-    if (command?.type !== 'query') return extensionMessage(unknownCommand(value.data.commandId));
-    return command.run(edge, actor, value.data);
-  },
-  'composeExtension/fetchTask': async (edge, context) => {
-    const actor = actorOf(context.activity);
-    const value = fetchTaskValue.safeParse(context.activity.value);
-    if (!actor) return dialogMessage(NO_IDENTITY);
-    if (!value.success) return dialogMessage(MALFORMED);
-    const command = extensionCommand(value.data.commandId);
-    if (command?.type !== 'action') return dialogMessage(unknownCommand(value.data.commandId));
-    return fetchFromMessage(edge, actor, command.fromMessage, value.data, channelIdOf(context.activity));
-  },
-  'composeExtension/submitAction': async (edge, context) => {
-    const actor = actorOf(context.activity);
-    const value = submitActionValue.safeParse(context.activity.value);
-    if (!actor) return dialogMessage(NO_IDENTITY);
-    if (!value.success) return dialogMessage(MALFORMED);
-    const command = extensionCommand(value.data.commandId);
-    if (command?.type !== 'action') return dialogMessage(unknownCommand(value.data.commandId));
-    if (!(await once(edge, context))) return dialogMessage(TWICE);
-    return submitFromMessage(edge, actor, command.fromMessage, value.data);
-  },
+  'composeExtension/query': commandInvoke(searchQuery, 'query', extensionMessage, (edge, _context, asked) =>
+    asked.command.run(edge, asked.actor, asked.value),
+  ),
+  'composeExtension/fetchTask': commandInvoke(
+    fetchTaskValue,
+    'action',
+    dialogMessage,
+    (edge, context, asked) =>
+      fetchFromMessage(
+        edge,
+        asked.actor,
+        asked.command.fromMessage,
+        asked.value,
+        channelIdOf(context.activity),
+      ),
+  ),
+  'composeExtension/submitAction': commandInvoke(
+    submitActionValue,
+    'action',
+    dialogMessage,
+    async (edge, context, asked) =>
+      (await once(edge, context))
+        ? submitFromMessage(edge, asked.actor, asked.command.fromMessage, asked.value)
+        : dialogMessage(TWICE),
+  ),
   'composeExtension/queryLink': async (edge, context) => {
     const value = queryLinkValue.safeParse(context.activity.value);
     if (!value.success) return extensionMessage(MALFORMED);

@@ -40,6 +40,8 @@ export const submitActionValue = z
   .loose();
 
 interface FromMessage {
+  /** What the message becomes: an action (first sentence, the rest a note) or one note. */
+  readonly as: 'action' | 'note';
   readonly title: string;
   readonly blankTitle: string;
   /** The verbs this command's dialog may send: its own forms' buttons, nothing else. */
@@ -51,6 +53,7 @@ const LEFT_OUT_HINT = 'Refer to people by case-system references (ECINS, Niche) 
 
 export const MESSAGE_COMMANDS: Record<'createAction' | 'addNote', FromMessage> = {
   createAction: {
+    as: 'action',
     title: 'New action from a message',
     blankTitle: 'New Safer Towns action',
     verbs: ['action.form', 'action.create'],
@@ -68,6 +71,7 @@ export const MESSAGE_COMMANDS: Record<'createAction' | 'addNote', FromMessage> =
     },
   },
   addNote: {
+    as: 'note',
     title: 'Add a message as a progress note',
     blankTitle: 'Add a progress note',
     verbs: ['note.pick', 'note.add'],
@@ -84,8 +88,7 @@ export async function fetchFromMessage(
   channelId: string | null,
 ) {
   const text = messageText(value.messagePayload?.body ?? {});
-  const as = command === MESSAGE_COMMANDS.createAction ? 'action' : 'note';
-  const prefill = await prefillFromMessage(edge.ctx, actor, { text, channelId }, as);
+  const prefill = await prefillFromMessage(edge.ctx, actor, { text, channelId }, command.as);
   const opened = await command.open(edge, actor, prefill);
   // From the compose box there is no message: the same form, blank.
   const title = text ? command.title : command.blankTitle;
