@@ -75,3 +75,17 @@ export function invoke(
     value: { action: { type: 'Action.Execute', verb, data }, trigger: 'manual' },
   };
 }
+
+/** The message extension's search ("Find an action"), as Teams sends it from the compose box. */
+export function extensionQuery(serviceUrl: string, from: Person, text: string): Record<string, unknown> {
+  return {
+    ...personalMessage(serviceUrl, from, ''),
+    type: 'invoke',
+    name: 'composeExtension/query',
+    value: {
+      commandId: 'findAction',
+      parameters: [{ name: 'query', value: text }],
+      queryOptions: { skip: 0, count: 25 },
+    },
+  };
+}

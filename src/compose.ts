@@ -3,6 +3,8 @@
 import { documentHosts } from './domain/evidence-link.js';
 import { SweepStatus } from './scheduler/sweep-status.js';
 import { actionChatLink, FeedNotifier } from './bot/feed.js';
+import { tabIdentity } from './http/tab-identity.js';
+import { tabIdentitySettings } from './compose-tabs.js';
 import { OwnerNotifier } from './bot/owner-notifier.js';
 import { TeamsOwnerNotices } from './bot/owner-notice-delivery.js';
 import { applyRetentionDaily, type RetentionReport } from './app/apply-retention.js';
@@ -162,6 +164,15 @@ export async function composeService(
     ...(config.MICROSOFT_APP_ID
       ? { actionLinkTarget: (ref: string) => actionChatLink(config.MICROSOFT_APP_ID!, ref) }
       : {}),
+    tabs: {
+      ctx,
+      log,
+      callerOf: tabIdentity(tabIdentitySettings(config)),
+      changed: (action, what) =>
+        void messenger.publishAction(action, what).catch((err: unknown) => {
+          log.warn({ err, ref: action.ref }, "could not update the channel's copy after a tab change");
+        }),
+    },
   });
   return {
     http,

@@ -1,6 +1,6 @@
 // The benchmark scenarios: each measures the bot and, at the same rate, the baseline bot, and reports both
 // with their ratio. The bot's peak RSS during the scenario is added by the runner.
-import { channelMessage, personalMessage } from '../activities.js';
+import { channelMessage, extensionQuery, personalMessage } from '../activities.js';
 import { COORDINATOR, type Fixture } from '../fixtures.js';
 import { scale } from './scale.js';
 import { soak } from './soak.js';
@@ -70,6 +70,18 @@ export const SCENARIOS: Record<string, (c: ScenarioContext) => Promise<ScenarioR
       () => personalMessage(url, next(owners), 'my actions'),
       () => personalMessage(url, next(owners), 'my actions'),
     );
+  },
+
+  /**
+   * The message extension's search, 20 a second, over the 10 x 2,000-action data set, by the coordinator (a
+   * seat in every town): a reference, title words with a town, a status, nothing typed (their own open
+   * actions first), and words in no title (each of those also reads the notes in the store). Each answer
+   * carries up to 25 live cards.
+   */
+  search: (c) => {
+    const url = c.connector.url;
+    const queries = ['TRU-042', 'patrols truro', 'blocked', '', 'zebra crossing', 'Bench action 17'];
+    return measured(c, 20, () => extensionQuery(url, COORDINATOR, next(queries)), baselineInvoke(url));
   },
 
   soak,

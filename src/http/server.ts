@@ -4,6 +4,7 @@ import type { CloudAdapter, TurnContext } from 'botbuilder';
 import type { Logger } from 'pino';
 import { activitySchema, isLoopback, tenantIdOf } from './activity-schema.js';
 import { normaliseActionRef } from '../domain/action.js';
+import { mountTabApi, type TabApiDeps } from './tab-api.js';
 import type { BotAdapter } from '../bot/adapter.js';
 import { inSpan, SpanKind } from '../telemetry/instruments.js';
 
@@ -23,6 +24,8 @@ export interface ServerDeps {
   bodyLimitBytes?: number;
   /** Where an action's link leads outside Teams' unfurling (the bot's chat in Teams); absent: a short page. */
   actionLinkTarget?: (ref: string) => string;
+  /** The tabs' API (tab-api.ts); absent: no tabs. */
+  tabs?: TabApiDeps;
 }
 
 export interface HttpService {
@@ -84,6 +87,8 @@ export function createServer(deps: ServerDeps): HttpService {
     res.sendRaw(200, `Open Microsoft Teams and say "show ${ref}" to the Safer Towns bot.\n`);
     next();
   });
+
+  if (deps.tabs) mountTabApi(server, deps.tabs);
 
   server.post('/api/messages', async (req, res) => {
     const parsed = activitySchema.safeParse(req.body);

@@ -95,6 +95,35 @@ export class FakeEntra {
     return signJwt(claims, key);
   }
 
+  /**
+   * A person's token from Teams single sign-on (a v2.0 access token for the tab's API): `over` changes or
+   * removes (undefined) claims.
+   */
+  userToken(
+    tenant: string,
+    audience: string,
+    person: { aadObjectId: string; name: string },
+    over: Record<string, unknown> = {},
+    key: SigningKey = this.key,
+  ): string {
+    const now = Math.floor(Date.now() / 1000);
+    const claims: Record<string, unknown> = {
+      iss: `${this.base}/${tenant}/v2.0`,
+      aud: audience,
+      tid: tenant,
+      oid: person.aadObjectId,
+      name: person.name,
+      scp: 'access_as_user',
+      ver: '2.0',
+      nbf: now - 60,
+      iat: now - 60,
+      exp: now + 3600,
+      ...over,
+    };
+    for (const [k, v] of Object.entries(claims)) if (v === undefined) delete claims[k];
+    return signJwt(claims, key);
+  }
+
   async start(): Promise<void> {
     this.server = await listenHttps(this.tls, (req, res) => this.handle(req, res));
   }
@@ -123,6 +152,11 @@ export class FakeEntra {
       return send(200, {
         keys: [{ kty: 'RSA', use: 'sig', kid: this.key.kid, n: jwk.n, e: jwk.e, endorsements: ['msteams'] }],
       });
+    }
+    // Entra's signing keys for the tokens it issues to people (Teams single sign-on), for any tenant.
+    if (req.method === 'GET' && /^\/[^/]+\/discovery\/v2\.0\/keys$/.test(path)) {
+      const jwk = this.key.publicKey.export({ format: 'jwk' });
+      return send(200, { keys: [{ kty: 'RSA', use: 'sig', kid: this.key.kid, n: jwk.n, e: jwk.e }] });
     }
     const tenantPath = /^\/([^/]+)\/(v2\.0\/\.well-known\/openid-configuration|oauth2\/v2\.0\/token)$/.exec(
       path,

@@ -1,0 +1,121 @@
+// The tabs' JSON API, on the bot's own server: who is asking (tab-identity.ts) before anything else, then
+// one use case per route. A record the person may not see or change is a 404 that says no more than that;
+// a stale version is a 409, as a stale card is; nothing is cached.
+import { z } from 'zod';
+import type restify from 'restify';
+import type { Logger } from 'pino';
+import { ACTION_STATUSES, type Action } from '../domain/action.js';
+import { localDateSchema } from '../domain/dates.js';
+import { AppError, ErrorCode } from '../errors.js';
+import { changeFromTab, myWork } from '../app/tab-work.js';
+import type { ActionChange } from '../app/update-action.js';
+import type { AppContext } from '../app/context.js';
+import type { Actor } from '../domain/entity.js';
+import type { TabCaller } from './tab-identity.js';
+
+export interface TabApiDeps {
+  ctx: AppContext;
+  log: Logger;
+  callerOf(authorization: string | undefined, loopback: boolean): Promise<TabCaller>;
+  /** After a change: the channel's copy of the action's card is brought up to date (as after a click). */
+  changed(action: Action, what: string): void;
+}
+
+const version = z.number().int().min(1).max(1_000_000_000);
+const CHANGES = {
+  status: z.object({ version, status: z.enum(ACTION_STATUSES), reason: z.string().max(1_000).optional() }),
+  note: z.object({ version, note: z.string().min(1).max(2_000) }),
+  due: z.object({ version, dueDate: localDateSchema }),
+} as const;
+
+const changeOf = {
+  status: (b: z.output<typeof CHANGES.status>): ActionChange => ({
+    kind: 'status',
+    status: b.status,
+    reason: b.reason ?? null,
+  }),
+  note: (b: z.output<typeof CHANGES.note>): ActionChange => ({ kind: 'note', text: b.note }),
+  due: (b: z.output<typeof CHANGES.due>): ActionChange => ({ kind: 'due_date', dueDate: b.dueDate }),
+};
+
+const STATUS: Partial<Record<ErrorCode, number>> = {
+  [ErrorCode.Validation]: 422,
+  [ErrorCode.StaleVersion]: 409,
+  [ErrorCode.NotFound]: 404,
+  [ErrorCode.Forbidden]: 404, // never whether it exists
+  [ErrorCode.Unavailable]: 503,
+};
+const NO_SUCH = 'There is no such action, or it is not one you may change.';
+
+export function mountTabApi(server: restify.Server, deps: TabApiDeps): void {
+  const who = async (
+    req: restify.Request,
+    res: restify.Response,
+  ): Promise<{ actor: Actor; localMode: boolean } | null> => {
+    res.header('Cache-Control', 'no-store');
+    const loopback = ['127.0.0.1', '::1', '::ffff:127.0.0.1'].includes(req.socket.remoteAddress ?? '');
+    const caller = await deps.callerOf(req.header('authorization') || undefined, loopback);
+    if (caller.ok) return caller;
+    deps.log.info({ reqId: req.id(), reason: caller.reason }, 'tab request refused');
+    res.send(caller.status, { error: caller.status === 401 ? 'Sign in again' : 'Try again shortly' });
+    return null;
+  };
+
+  server.get('/tab/api/my-work', async (req, res) => {
+    const caller = await who(req, res);
+    if (!caller) return;
+    const { actor, localMode } = caller;
+    await answer(res, deps.log, async () => {
+      const work = await myWork(deps.ctx, actor);
+      const explanation = work.seats.length
+        ? ''
+        : 'You have no seat in a Safer Towns partnership yet. A coordinator of your town can add you, or ask in Teams: "join Truro as ...".';
+      // In local mode the page says who it is acting as: there is no sign-in.
+      return { status: 200, body: { name: actor.name, localMode, ...work, explanation } };
+    });
+  });
+
+  for (const kind of ['status', 'note', 'due'] as const)
+    server.post(`/tab/api/actions/:id/${kind}`, async (req, res) => {
+      const actor = (await who(req, res))?.actor;
+      if (!actor) return;
+      const id = z
+        .string()
+        .max(100)
+        .safeParse((req.params as Record<string, unknown>)['id']);
+      const body = CHANGES[kind].safeParse(req.body);
+      if (!id.success || !body.success)
+        return void res.send(400, {
+          error: 'Not a change I can read',
+          issues: body.error?.issues.length ?? 0,
+        });
+      await answer(res, deps.log, async () => {
+        const change = (changeOf[kind] as (b: unknown) => ActionChange)(body.data);
+        const request = { actionId: id.data, expectedVersion: body.data.version, change };
+        const result = await changeFromTab(deps.ctx, actor, request);
+        if (!result.ok) throw result.error;
+        deps.changed(result.value, kind === 'due' ? 'new due date' : kind === 'note' ? 'new note' : 'status');
+        return { status: 200, body: { action: result.value } };
+      });
+    });
+}
+
+/** Runs a route; an AppError becomes its status and safe message, anything else a logged 500 with no detail. */
+async function answer(
+  res: restify.Response,
+  log: Logger,
+  run: () => Promise<{ status: number; body: unknown }>,
+): Promise<void> {
+  try {
+    const { status, body } = await run();
+    res.send(status, body);
+  } catch (error) {
+    const status = error instanceof AppError ? STATUS[error.code] : undefined;
+    if (status === undefined || !(error instanceof AppError)) {
+      log.error({ err: error }, 'tab request failed');
+      return void res.send(500, { error: 'Something went wrong on our side' });
+    }
+    const message = status === 404 ? NO_SUCH : error.message;
+    res.send(status, { error: message, issues: error.issues.map((i) => i.message) });
+  }
+}
