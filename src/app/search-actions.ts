@@ -42,7 +42,8 @@ export async function searchActions(
   const query = readActionQuery(typed);
   const day = today(ctx);
   const lists = await Promise.all(towns.map((t) => ctx.stores.actions.listByTown(t)));
-  const headlines = lists.flat();
+  // An action whose text retention removed is kept for the counts only: there is nothing in it to find.
+  const headlines = lists.flat().filter((a) => !a.redactedAt);
   let matches: ActionHeadline[];
   if (query.browse) {
     const open = headlines.filter(isOpen).sort(byDue);
