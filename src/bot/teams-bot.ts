@@ -12,6 +12,7 @@ import {
   type TurnContext,
 } from 'botbuilder';
 import { answerExtension, isExtensionInvoke } from './extension/answer.js';
+import { meetingEventCard } from './meeting-events.js';
 import { AppError, ErrorCode } from '../errors.js';
 import { firstDelivery, rememberConversation, townOfChannel } from '../app/conversations.js';
 import { refreshTowns } from '../app/programme.js';
@@ -57,6 +58,24 @@ export class SaferTownsBot extends TeamsActivityHandler {
       this.edge.log.warn({ err: error }, 'could not reload the towns');
     }
     await super.run(context);
+  }
+
+  /** A meeting booked through the bot starts or ends: its agenda, then its outcomes, in the meeting's chat. */
+  protected override async onTeamsMeetingStart(context: TurnContext): Promise<void> {
+    await this.meetingEvent(context, 'start');
+  }
+
+  protected override async onTeamsMeetingEnd(context: TurnContext): Promise<void> {
+    await this.meetingEvent(context, 'end');
+  }
+
+  private async meetingEvent(context: TurnContext, event: 'start' | 'end'): Promise<void> {
+    try {
+      const card = await meetingEventCard(this.edge, context, event);
+      if (card) await this.reply(context, card);
+    } catch (error) {
+      this.edge.log.error({ err: error, activityId: context.activity.id }, `meeting ${event} not handled`);
+    }
   }
 
   /** The message extension's and dialogs' invokes (src/bot/extension); every other invoke as botbuilder routes it. */

@@ -31,6 +31,9 @@ export interface Meeting extends Versioned {
   /** draft: saved, not yet on the organiser's calendar (a retry of the same request finishes it). */
   status: 'draft' | 'scheduled' | 'cancelled';
   demo: boolean;
+  /** When Teams said the meeting started and ended (meetings with the app in their chat). */
+  heldFrom?: string | null;
+  heldUntil?: string | null;
 }
 
 const MAX_MEETING_MS = 10 * 3_600_000;
