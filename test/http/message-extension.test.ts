@@ -573,6 +573,31 @@ describe('for each access role', () => {
         ).includes('Not allowed'),
     },
     {
+      name: 'save a new Truro action from the dialog (task/submit)',
+      allowed: UPDATE,
+      through: async (user) => {
+        const plan = (await bot.ctx.stores.plans.listByTown('truro'))[0]!;
+        const priority = (await bot.ctx.stores.priorities.listByPlan(plan.id))[0]!;
+        const title = `Walkabout with licensing on Lemon Street (${user.name})`;
+        const body = await invoke(user, 'task/submit', {
+          data: {
+            verb: 'action.create',
+            town: 'truro',
+            planId: plan.id,
+            priorityId: priority.id,
+            title,
+            measure: 'Walkabouts held',
+            target: '4 walkabouts',
+            ownerIds: USERS.beatManager.aadObjectId,
+            dueDate: '2027-03-26',
+          },
+        });
+        const saved = (await listWholeActions(bot.ctx, 'truro')).some((a) => a.title === title);
+        expect(saved).toBe(cardText(dialog(body)).includes('Created TRU-'));
+        return saved;
+      },
+    },
+    {
       name: 'add a note to a Truro action from a message',
       allowed: UPDATE,
       through: async (user) => {
