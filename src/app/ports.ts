@@ -74,8 +74,6 @@ export interface ActionRepository extends VersionedStore<Action> {
   listByOwner(aadObjectId: string, towns: readonly TownSlug[]): Promise<ActionHeadline[]>;
   /** The actions with these ids that exist, whole, in no particular order. */
   getMany(ids: readonly string[]): Promise<Action[]>;
-  /** Ids of actions in these towns whose notes hold every one of the words (any case), at most `limit`. */
-  findIdsByNoteWords(towns: readonly TownSlug[], words: readonly string[], limit: number): Promise<string[]>;
   /**
    * Rewrites now any stored copy of the town's lists (a read model's snapshot), so that text just removed
    * from its actions (retention) survives nowhere in the database.

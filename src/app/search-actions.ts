@@ -13,6 +13,12 @@ import type { AppContext } from './context.js';
 
 /** At most this many matches are ranked; a search that finds more asks for more words. */
 const MAX_MATCHES = 200;
+/**
+ * The notes of at most this many candidates are read (whole, by id) to find words not in a title or an
+ * owner: every town's actions at a partnership's usual size; a search over more (the board's whole county)
+ * reads no notes and says so, so that a search costs the same however many actions there are.
+ */
+const NOTES_READ = 200;
 
 export interface ActionSearch {
   /** The page asked for, whole and in order. */
@@ -23,6 +29,8 @@ export interface ActionSearch {
   readonly browsing: boolean;
   /** Whether the person has a seat anywhere (no seat: the empty result says how to get one). */
   readonly seated: boolean;
+  /** False when too many actions matched the rest for their notes to be read (add a town or a status). */
+  readonly notesRead: boolean;
 }
 
 export async function searchActions(
@@ -45,16 +53,16 @@ export async function searchActions(
   // An action whose text retention removed is kept for the counts only: there is nothing in it to find.
   const headlines = lists.flat().filter((a) => !a.redactedAt);
   let matches: ActionHeadline[];
+  let notesRead = true;
   if (query.browse) {
     const open = headlines.filter(isOpen).sort(byDue);
     const mine = (a: ActionHeadline) => a.owners.some((o) => o.aadObjectId === actor.id);
     matches = [...open.filter(mine), ...open.filter((a) => !mine(a))];
   } else {
     const filtered = headlines.filter((a) => passesFilters(a, query, day));
-    const needNotes = query.words.length > 0 && filtered.some((a) => wordsMissing(a, query).length);
-    const inNotes = needNotes
-      ? new Set(await ctx.stores.actions.findIdsByNoteWords(towns, query.words, MAX_MATCHES))
-      : new Set<string>();
+    const partly = filtered.filter((a) => wordsMissing(a, query).length);
+    notesRead = partly.length <= NOTES_READ;
+    const inNotes = notesRead ? await withWordsInNotes(ctx, partly, query.words) : new Set<string>();
     matches = filtered
       .filter((a) => !wordsMissing(a, query).length || inNotes.has(a.id))
       .sort((a, b) => Number(isOpen(b)) - Number(isOpen(a)) || byDue(a, b));
@@ -67,7 +75,24 @@ export async function searchActions(
     total: matches.length,
     browsing: query.browse,
     seated: towns.length > 0,
+    notesRead,
   });
+}
+
+/** The ids of those actions whose notes hold every word still missing from their title and owners. */
+async function withWordsInNotes(
+  ctx: AppContext,
+  candidates: readonly ActionHeadline[],
+  words: readonly string[],
+): Promise<Set<string>> {
+  if (!candidates.length) return new Set();
+  const whole = await ctx.stores.actions.getMany(candidates.map((a) => a.id));
+  const holds = (a: Action) => {
+    const notes = a.notes.map((n) => n.text.toLowerCase()).join('\n');
+    const title = [a.title, ...a.owners.map((o) => o.displayName)].join(' ').toLowerCase();
+    return words.every((w) => title.includes(w) || notes.includes(w));
+  };
+  return new Set(whole.filter(holds).map((a) => a.id));
 }
 
 /** The towns whose actions a person may read: those of their seats, or every active town for the board. */

@@ -77,22 +77,6 @@ export class MongoActionRepository extends ReadThroughCollection<Action> impleme
     return this.fetchMany(ids);
   }
 
-  findIdsByNoteWords(towns: readonly TownSlug[], words: readonly string[], limit: number): Promise<string[]> {
-    if (!towns.length || !words.length) return Promise.resolve([]);
-    // Each word is matched as the text it is (escaped), never as a pattern someone typed.
-    const filter = {
-      town: { $in: [...towns] },
-      $and: words.map((w) => ({ 'notes.text': { $regex: escapeRegex(w), $options: 'i' } })),
-    };
-    return guard('search the notes', async () => {
-      const docs = await this.col
-        .find(filter, { projection: { _id: 1 } })
-        .limit(limit)
-        .toArray();
-      return docs.map((d) => String(d['_id']));
-    });
-  }
-
   rewriteCopies(town: TownSlug): Promise<void> {
     return guard('rewrite the read model', () => this.model.writeSnapshot(town));
   }
@@ -178,5 +162,3 @@ function refsOf(actions: readonly ActionHeadline[]): Map<string, ActionHeadline>
 function byDueThenRef(a: Pick<Action, 'dueDate' | 'ref'>, b: Pick<Action, 'dueDate' | 'ref'>): number {
   return compareText(a.dueDate, b.dueDate) || compareText(a.ref, b.ref);
 }
-
-const escapeRegex = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

@@ -105,14 +105,6 @@ class MemoryActions extends MemoryVersioned<Action> {
   async getMany(ids: readonly string[]) {
     return this.all((a) => ids.includes(a.id));
   }
-  async findIdsByNoteWords(towns: readonly TownSlug[], words: readonly string[], limit: number) {
-    const holds = (a: Action) =>
-      towns.includes(a.town) &&
-      words.every((w) => a.notes.some((n) => n.text.toLowerCase().includes(w.toLowerCase())));
-    return this.all(holds)
-      .slice(0, limit)
-      .map((a) => a.id);
-  }
   async rewriteCopies() {} // it keeps no copies
   async listOpenDueBy(date: string) {
     return this.all((a) => OPEN_STATUSES.includes(a.status) && a.dueDate <= date, byDue);

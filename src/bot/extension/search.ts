@@ -48,7 +48,9 @@ export async function findActions(edge: BotEdge, actor: Actor, query: z.output<t
         ? 'No more actions.'
         : browsing
           ? 'No open actions in your towns.'
-          : 'No action in your towns matches that. Try a reference (TRU-014), a word of the title, an owner, a town or a status.',
+          : found.value.notesRead
+            ? 'No action in your towns matches that. Try a reference (TRU-014), a word of the title, an owner, a town or a status.'
+            : 'No action title or owner in your towns matches that. Their notes were not read (too many actions matched the rest): add a town or a status (blocked, overdue, open) to search the notes too.',
     );
   const items = await Promise.all(
     actions.map(async (action) => ({
