@@ -12,6 +12,7 @@ import {
   cardText,
   guardCard,
   invokeCard,
+  accessRoles,
   extraUser,
   useBot,
   type TeamsUser,
@@ -38,14 +39,7 @@ const OUTSIDER = person(1, 'Pat Outsider');
 const PENZANCE_CSO = person(2, 'Lowen Penzance');
 const APPLICANTS = [person(3, 'Demelza Joiner'), person(4, 'Tamsin Joiner')] as const;
 
-const AS: Record<Role, TeamsUser> = {
-  coordinator: USERS.coordinator,
-  member: USERS.beatManager,
-  viewer: USERS.clerk,
-  board: USERS.board,
-  'not a member': OUTSIDER,
-  'other town': PENZANCE_CSO,
-};
+const AS: Record<Role, TeamsUser> = accessRoles(OUTSIDER, PENZANCE_CSO);
 
 /** Who each rule lets through. */
 const EVERYONE = ROLES;

@@ -5,6 +5,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import {
   CHANNEL_ID,
   USERS,
+  accessRoles,
   cardText,
   extraUser,
   lastCard,
@@ -516,14 +517,7 @@ describe('Dialogs (task/fetch, task/submit)', () => {
 });
 
 describe('for each access role', () => {
-  const ROLES = {
-    coordinator: USERS.coordinator,
-    member: USERS.beatManager,
-    viewer: USERS.clerk,
-    board: USERS.board,
-    'not a member': OUTSIDER,
-    'other town': PENZANCE_CSO,
-  };
+  const ROLES = accessRoles(OUTSIDER, PENZANCE_CSO);
   type Role = keyof typeof ROLES;
   const READ: Role[] = ['coordinator', 'member', 'viewer', 'board'];
   const UPDATE: Role[] = ['coordinator', 'member'];

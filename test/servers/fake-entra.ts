@@ -45,6 +45,14 @@ function signJwt(payload: Record<string, unknown>, key: SigningKey): string {
   return `${head}.${body}.${b64url(signature)}`;
 }
 
+/** The claims, valid for an hour from a minute ago, with `over` applied (undefined removes one), signed. */
+function timedToken(claims: Record<string, unknown>, over: Record<string, unknown>, key: SigningKey): string {
+  const now = Math.floor(Date.now() / 1000);
+  const all: Record<string, unknown> = { ...claims, nbf: now - 60, iat: now - 60, exp: now + 3600, ...over };
+  for (const [k, v] of Object.entries(all)) if (v === undefined) delete all[k];
+  return signJwt(all, key);
+}
+
 export class FakeEntra {
   /** The key the metadata publishes. */
   readonly key = makeKey();
@@ -81,18 +89,7 @@ export class FakeEntra {
     over: Record<string, unknown> = {},
     key: SigningKey = this.key,
   ): string {
-    const now = Math.floor(Date.now() / 1000);
-    const claims: Record<string, unknown> = {
-      iss: BOT_FRAMEWORK_ISSUER,
-      aud: appId,
-      serviceurl: serviceUrl,
-      nbf: now - 60,
-      iat: now - 60,
-      exp: now + 3600,
-      ...over,
-    };
-    for (const [k, v] of Object.entries(claims)) if (v === undefined) delete claims[k];
-    return signJwt(claims, key);
+    return timedToken({ iss: BOT_FRAMEWORK_ISSUER, aud: appId, serviceurl: serviceUrl }, over, key);
   }
 
   /**
@@ -106,8 +103,7 @@ export class FakeEntra {
     over: Record<string, unknown> = {},
     key: SigningKey = this.key,
   ): string {
-    const now = Math.floor(Date.now() / 1000);
-    const claims: Record<string, unknown> = {
+    const claims = {
       iss: `${this.base}/${tenant}/v2.0`,
       aud: audience,
       tid: tenant,
@@ -115,13 +111,8 @@ export class FakeEntra {
       name: person.name,
       scp: 'access_as_user',
       ver: '2.0',
-      nbf: now - 60,
-      iat: now - 60,
-      exp: now + 3600,
-      ...over,
     };
-    for (const [k, v] of Object.entries(claims)) if (v === undefined) delete claims[k];
-    return signJwt(claims, key);
+    return timedToken(claims, over, key);
   }
 
   async start(): Promise<void> {

@@ -35,6 +35,19 @@ export const extraUser = (n: number, name: string): TeamsUser => ({
   email: `${name.split(' ')[0]!.toLowerCase()}@example.gov.uk`,
 });
 
+/**
+ * One person per access position against Truro, as the authorisation tests use them: the demo's coordinator,
+ * a member, a viewer and a board member; someone with no seat; another town's coordinator (appointed there).
+ */
+export const accessRoles = (outsider: TeamsUser, otherTownCoordinator: TeamsUser) => ({
+  coordinator: USERS.coordinator,
+  member: USERS.beatManager,
+  viewer: USERS.clerk,
+  board: USERS.board,
+  'not a member': outsider,
+  'other town': otherTownCoordinator,
+});
+
 export interface TeamsUser {
   id: string;
   name: string;
