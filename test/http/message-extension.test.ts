@@ -295,20 +295,16 @@ describe('"..." > Create a Safer Towns action (fetchTask, submitAction)', () => 
     expect(changedBetween(before, await storedState(bot.db))).toEqual([]);
 
     const activity = { commandId: 'createAction', data: { verb: 'action.form', town: 'truro' } };
-    const first = await bot.post({
-      ...bot.personalActivity(USERS.beatManager),
-      id: 'resent-1',
-      type: 'invoke',
-      name: 'composeExtension/submitAction',
-      value: activity,
-    });
-    const second = await bot.post({
-      ...bot.personalActivity(USERS.beatManager),
-      id: 'resent-1',
-      type: 'invoke',
-      name: 'composeExtension/submitAction',
-      value: activity,
-    });
+    const send = () =>
+      bot.post({
+        ...bot.personalActivity(USERS.beatManager),
+        id: 'resent-1', // Teams resends with the same id
+        type: 'invoke',
+        name: 'composeExtension/submitAction',
+        value: activity,
+      });
+    const first = await send();
+    const second = await send();
     expect((first.body as Body).task!.type).toBe('continue');
     expect((second.body as Body).task).toEqual({
       type: 'message',

@@ -4,11 +4,10 @@ import { AppError, ErrorCode } from '../../errors.js';
 import { townBySlug } from '../../domain/towns.js';
 import { localDateSchema } from '../../domain/dates.js';
 import { scheduleLaunchPlan } from '../../app/launch-plan.js';
-import { meetingFormContext } from '../../app/edge-settings.js';
-import { viewSettings } from '../../app/read-models.js';
 import { formatDate } from '../../cards/format.js';
-import { meetingFormCard, must } from '../replies.js';
+import { must } from '../replies.js';
 import { defineCommand } from './command.js';
+import { meetingForm } from '../verbs/meetings.js';
 import { town, townOnly, townsIn } from './read-text.js';
 
 export const MEETING_COMMANDS = [
@@ -21,11 +20,7 @@ export const MEETING_COMMANDS = [
     read: (text, words) =>
       /^(schedule|new|book) meeting\b/.test(text) ? { town: words.slice(2).join(' ') || undefined } : null,
     input: townOnly,
-    run: async ({ edge, actor, town }, input) => {
-      const form = must(await meetingFormContext(edge.ctx, actor, await town(input.town)));
-      const today = viewSettings(edge.ctx).today;
-      return meetingFormCard(edge.cards, form.town, form.members, today, form.requestId);
-    },
+    run: async ({ edge, actor, town }, input) => must(await meetingForm(edge, actor, await town(input.town))),
   }),
   defineCommand({
     name: 'launch plan',

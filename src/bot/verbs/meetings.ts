@@ -17,7 +17,7 @@ import { defineVerb, idList, type VerbTurn } from './verb.js';
 import type { Actor } from '../../domain/entity.js';
 import type { Meeting } from '../../domain/meeting.js';
 import type { AppError } from '../../errors.js';
-import type { Result } from '../../domain/result.js';
+import { ok, type Result } from '../../domain/result.js';
 import type { Card } from '../../cards/render.js';
 import type { BotEdge } from '../edge.js';
 
@@ -29,10 +29,8 @@ export const MEETING_VERBS = [
     name: 'meeting.form',
     input: z.object({ town: townSlugSchema }),
     run: async ({ edge, actor }, { town }) => {
-      const form = await meetingFormContext(edge.ctx, actor, town);
-      if (!form.ok) return errorCard(edge.cards, form.error);
-      const { members, requestId } = form.value;
-      return meetingFormCard(edge.cards, town, members, today(edge.ctx), requestId);
+      const form = await meetingForm(edge, actor, town);
+      return form.ok ? form.value : errorCard(edge.cards, form.error);
     },
   }),
   defineVerb({
@@ -165,4 +163,16 @@ async function showMeeting(
       notice,
     }),
   );
+}
+
+/** The meeting form for the town: the `schedule meeting` command's card, and the dialog's. */
+export async function meetingForm(
+  edge: BotEdge,
+  actor: Actor,
+  town: string,
+): Promise<Result<Card, AppError>> {
+  const form = await meetingFormContext(edge.ctx, actor, town);
+  if (!form.ok) return form;
+  const { members, requestId } = form.value;
+  return ok(meetingFormCard(edge.cards, town, members, today(edge.ctx), requestId));
 }
