@@ -6,11 +6,10 @@ import type restify from 'restify';
 import type { Logger } from 'pino';
 import { ACTION_STATUSES, type Action } from '../domain/action.js';
 import { localDateSchema } from '../domain/dates.js';
-import { AppError, ErrorCode } from '../errors.js';
 import { changeFromTab, myWork } from '../app/tab-work.js';
 import type { ActionChange } from '../app/update-action.js';
 import type { AppContext } from '../app/context.js';
-import type { Actor } from '../domain/entity.js';
+import { answer, callerFor } from './tab-route.js';
 import type { TabCaller } from './tab-identity.js';
 
 export interface TabApiDeps {
@@ -38,28 +37,8 @@ const changeOf = {
   due: (b: z.output<typeof CHANGES.due>): ActionChange => ({ kind: 'due_date', dueDate: b.dueDate }),
 };
 
-const STATUS: Partial<Record<ErrorCode, number>> = {
-  [ErrorCode.Validation]: 422,
-  [ErrorCode.StaleVersion]: 409,
-  [ErrorCode.NotFound]: 404,
-  [ErrorCode.Forbidden]: 404, // never whether it exists
-  [ErrorCode.Unavailable]: 503,
-};
-const NO_SUCH = 'There is no such action, or it is not one you may change.';
-
 export function mountTabApi(server: restify.Server, deps: TabApiDeps): void {
-  const who = async (
-    req: restify.Request,
-    res: restify.Response,
-  ): Promise<{ actor: Actor; localMode: boolean } | null> => {
-    res.header('Cache-Control', 'no-store');
-    const loopback = ['127.0.0.1', '::1', '::ffff:127.0.0.1'].includes(req.socket.remoteAddress ?? '');
-    const caller = await deps.callerOf(req.header('authorization') || undefined, loopback);
-    if (caller.ok) return caller;
-    deps.log.info({ reqId: req.id(), reason: caller.reason }, 'tab request refused');
-    res.send(caller.status, { error: caller.status === 401 ? 'Sign in again' : 'Try again shortly' });
-    return null;
-  };
+  const who = callerFor(deps);
 
   server.get('/tab/api/my-work', async (req, res) => {
     const caller = await who(req, res);
@@ -98,24 +77,4 @@ export function mountTabApi(server: restify.Server, deps: TabApiDeps): void {
         return { status: 200, body: { action: result.value } };
       });
     });
-}
-
-/** Runs a route; an AppError becomes its status and safe message, anything else a logged 500 with no detail. */
-async function answer(
-  res: restify.Response,
-  log: Logger,
-  run: () => Promise<{ status: number; body: unknown }>,
-): Promise<void> {
-  try {
-    const { status, body } = await run();
-    res.send(status, body);
-  } catch (error) {
-    const status = error instanceof AppError ? STATUS[error.code] : undefined;
-    if (status === undefined || !(error instanceof AppError)) {
-      log.error({ err: error }, 'tab request failed');
-      return void res.send(500, { error: 'Something went wrong on our side' });
-    }
-    const message = status === 404 ? NO_SUCH : error.message;
-    res.send(status, { error: message, issues: error.issues.map((i) => i.message) });
-  }
 }

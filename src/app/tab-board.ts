@@ -1,0 +1,149 @@
+// What the channel tab ("Town board") shows: a town's plan by priority with its progress, its actions as a
+// board, the residents' indicator against its trajectory (each survey reading with its margin of error), and
+// its open problem-solving plans by stage; in the board's channel, the ten towns side by side with the fund.
+// Same read access as the cards: a town the person may not read is "no such town" to the tab.
+import { AppError, ErrorCode } from '../errors.js';
+import { COUNTY } from '../domain/member.js';
+import { marginOfError } from '../domain/indicator.js';
+import { fail, ok, type Result } from '../domain/result.js';
+import { townBoard, type TownBoard } from '../domain/town-board.js';
+import { TOWNS, townBySlug, type TownSlug } from '../domain/towns.js';
+import { authorise } from './authorise.js';
+import { abilitiesIn } from './card-context.js';
+import { viewOf, type PlanView } from './plan-queries.js';
+import { getBoardSummary, summarise, today } from './read-models.js';
+import { fundView } from './seed-fund.js';
+import type { Actor } from '../domain/entity.js';
+import type { FundView } from '../domain/seed-fund.js';
+import type { SaraStage } from '../domain/problem.js';
+import type { TownSummary } from '../domain/summary.js';
+import type { AppContext } from './context.js';
+
+export interface TownBoardView {
+  town: TownSlug;
+  townName: string;
+  today: string;
+  /** What the person may do here: the board offers status changes only to those who may make them. */
+  mayUpdate: boolean;
+  plan: { title: string; progress: PlanView['progress'] } | null;
+  board: TownBoard;
+  figures: Pick<TownSummary, 'byRag' | 'byStatus' | 'percentComplete' | 'total'>;
+  indicator: {
+    question: string;
+    series: NonNullable<TownSummary['indicator']>['series'];
+    /** The survey readings with their 95% margins (percentage points), for the chart's error bars. */
+    margins: { year: number; value: number; margin: number }[];
+    progress: NonNullable<TownSummary['indicator']>['progress'];
+  } | null;
+  problems: { ref: string; title: string; stage: SaraStage }[];
+}
+
+export interface CountyBoardView {
+  towns: (Pick<TownSummary, 'town' | 'percentComplete' | 'byRag' | 'total'> & {
+    townName: string;
+    overdue: number;
+    openProblems: number;
+    progress: string | null;
+  })[];
+  fund: FundView['totals'] & { towns: FundView['towns'] };
+}
+
+const NO_SUCH_TOWN = 'There is no such town board, or it is not one you may see.';
+
+export async function townBoardView(
+  ctx: AppContext,
+  actor: Actor,
+  town: string,
+): Promise<Result<TownBoardView, AppError>> {
+  const slug = TOWNS.find((t) => t.slug === town)?.slug;
+  if (!slug) return fail(new AppError(ErrorCode.NotFound, NO_SUCH_TOWN));
+  if (!(await authorise(ctx, actor, slug, 'read')).ok)
+    return fail(new AppError(ErrorCode.NotFound, NO_SUCH_TOWN));
+  const abilities = await abilitiesIn(ctx, actor, slug);
+  const day = today(ctx);
+  const [summary, plans, actions, members, groups, indicator, problems] = await Promise.all([
+    summarise(ctx, slug),
+    ctx.stores.plans.listByTown(slug),
+    ctx.stores.actions.listByTown(slug),
+    ctx.stores.members.listByTown(slug),
+    ctx.stores.taskGroups.listByTown(slug),
+    ctx.stores.indicators.get(slug),
+    ctx.stores.problems.listByTown(slug),
+  ]);
+  const plan = plans.find((p) => p.periodStart <= day && day <= p.periodEnd) ?? plans[0];
+  const planView = plan ? await viewOf(ctx, plan) : null;
+  const survey = indicator
+    ? [...(indicator.baseline ? [indicator.baseline] : []), ...indicator.readings]
+    : [];
+  return ok({
+    town: slug,
+    townName: townBySlug(slug).name,
+    today: day,
+    mayUpdate: abilities.update,
+    plan: planView ? { title: planView.plan.title, progress: planView.progress } : null,
+    board: townBoard({
+      actions: plan ? actions.filter((a) => a.planId === plan.id) : actions,
+      priorities: planView?.priorities ?? [],
+      groups,
+      members,
+      today: day,
+      dueSoonDays: ctx.settings.dueSoonDays,
+    }),
+    figures: {
+      byRag: summary.byRag,
+      byStatus: summary.byStatus,
+      percentComplete: summary.percentComplete,
+      total: summary.total,
+    },
+    indicator:
+      indicator && summary.indicator
+        ? {
+            question: indicator.question,
+            series: summary.indicator.series,
+            margins: survey
+              .filter((r) => !('proxy' in r) || !r.proxy)
+              .flatMap((r) => {
+                const margin = marginOfError(r.value, r.sampleSize);
+                return margin === null ? [] : [{ year: r.year, value: r.value, margin }];
+              }),
+            progress: summary.indicator.progress,
+          }
+        : null,
+    problems: problems
+      .filter((p) => p.stage !== 'closed')
+      .map((p) => ({ ref: p.ref, title: p.title, stage: p.stage })),
+  });
+}
+
+/** The board's channel: the ten towns side by side, with the seed fund (board members and coordinators). */
+export async function countyBoardView(
+  ctx: AppContext,
+  actor: Actor,
+): Promise<Result<CountyBoardView, AppError>> {
+  const [summaries, fund] = await Promise.all([getBoardSummary(ctx, actor), fundView(ctx, actor)]);
+  if (!summaries.ok || !fund.ok) return fail(new AppError(ErrorCode.NotFound, NO_SUCH_TOWN));
+  return ok({
+    towns: summaries.value.map((s) => ({
+      town: s.town,
+      townName: townBySlug(s.town).name,
+      percentComplete: s.percentComplete,
+      byRag: s.byRag,
+      total: s.total,
+      overdue: s.overdue.length,
+      openProblems: Object.values(s.openProblemsByStage).reduce((n, c) => n + (c ?? 0), 0),
+      progress: s.indicator?.progress?.progress ?? null,
+    })),
+    fund: { ...fund.value.totals, towns: fund.value.towns },
+  });
+}
+
+/** Where a board tab may be set up: towns the person coordinates, and the county for board members. */
+export async function boardPlaces(ctx: AppContext, actor: Actor): Promise<{ town: string; name: string }[]> {
+  const seats = await ctx.stores.members.listByPerson(actor.id);
+  return seats
+    .filter((m) => m.town === COUNTY || m.accessRole === 'coordinator')
+    .map((m) => ({
+      town: m.town,
+      name: m.town === COUNTY ? 'The strategic board' : townBySlug(m.town).name,
+    }));
+}
