@@ -11,6 +11,7 @@ import { audit } from './audit-trail.js';
 import { recordPlanRevision } from './plans.js';
 import { authorise } from './authorise.js';
 import { noticesFor } from './owner-notices.js';
+import { proposalToSave, recordProposalSaved } from './proposal-confirmation.js';
 import type { OwnerNotice } from './outward-ports.js';
 import type { Actor } from '../domain/entity.js';
 import type { AppContext } from './context.js';
@@ -37,6 +38,8 @@ export async function createAction(
     return fail(AppError.validation([{ field: 'town', message: town.error.issues[0]!.message }]));
   const access = await authorise(ctx, actor, town.data, 'update');
   if (!access.ok) return access;
+  const proposal = await proposalToSave(ctx, actor, town.data, input.proposal);
+  if (!proposal.ok) return proposal;
 
   const { stores } = ctx;
   const [plan, priorities, members, taskGroup] = await Promise.all([
@@ -89,6 +92,7 @@ export async function createAction(
     after: action,
   });
   await stores.actions.insert(action, event);
+  if (proposal.value) await recordProposalSaved(ctx, actor, proposal.value, action);
   if (plan?.status === 'approved') {
     const revised = await recordPlanRevision(
       ctx,

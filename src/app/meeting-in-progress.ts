@@ -9,6 +9,7 @@ import { audit } from './audit-trail.js';
 import { SYSTEM_ACTOR } from '../domain/entity.js';
 import type { AuditEvent } from '../domain/audit.js';
 import type { Meeting } from '../domain/meeting.js';
+import type { ProposedAction } from '../domain/meeting.js';
 import type { ProblemPlan } from '../domain/problem.js';
 import type { AppContext } from './context.js';
 
@@ -29,12 +30,18 @@ export interface MeetingOutcomes {
   readonly meeting: Meeting;
   /** The changes to the town's actions while the meeting ran, oldest first. */
   readonly changes: readonly AuditEvent[];
+  /** New actions proposed during it and not yet saved: the organiser confirms each. */
+  readonly proposals: readonly ProposedAction[];
 }
 
 export async function meetingStarted(ctx: AppContext, joinUrl: string): Promise<MeetingAgenda | null> {
   const found = await meetingByJoinUrl(ctx, joinUrl);
   if (!found) return null;
-  const meeting = await markHeld(ctx, found, 'heldFrom');
+  return agendaOf(ctx, await markHeld(ctx, found, 'heldFrom'));
+}
+
+/** A meeting's agenda as things stand: also what the meeting's side panel shows. */
+export async function agendaOf(ctx: AppContext, meeting: Meeting): Promise<MeetingAgenda> {
   const { town } = meeting;
   const [actions, meetings, problems] = await Promise.all([
     ctx.stores.actions.listByTown(town),
@@ -72,7 +79,8 @@ export async function meetingEnded(ctx: AppContext, joinUrl: string): Promise<Me
   const changes = events
     .filter((e) => e.entity.kind === 'action' && e.at >= from && e.at <= until)
     .sort((a, b) => a.at.localeCompare(b.at));
-  return { meeting, changes };
+  const proposals = (meeting.proposals ?? []).filter((p) => !p.savedAs);
+  return { meeting, changes, proposals };
 }
 
 /** The town's booked meeting with this join link (Teams may send it encoded differently). */

@@ -52,6 +52,7 @@ export function actionFormCard(
     fromMessage,
     fromMessageFlag: fromMessage ? 'true' : '',
     leftOut: v('leftOut'),
+    proposal: v('proposal'),
     town: form.town,
     townName: townBySlug(form.town).name,
     planId: form.plan.id,

@@ -7,6 +7,18 @@ import { TOWN_CARD_DATA } from './card-data-towns.js';
 import { WORK_CARD_DATA } from './card-data-work.js';
 import { ACTION_CARD_DATA } from './card-data-actions.js';
 
+const proposalButton = z.object({
+  line: text,
+  town: text,
+  title: text,
+  measure: text,
+  target: text,
+  ownerIds: text,
+  dueDate: text,
+  priorityId: text,
+  proposal: text,
+});
+
 export const CARD_DATA = {
   welcome: z.object({ scope: text, commands, nextStep: text, buttons }),
   help: z.object({
@@ -54,6 +66,7 @@ export const CARD_DATA = {
     }),
   }),
   'action-form': z.object({
+    proposal: text,
     town: text,
     townName: text,
     planId: text,
@@ -113,6 +126,8 @@ export const CARD_DATA = {
       z.object({ title: text, color: color, lines: z.array(z.object({ line: text, ref: text })) }),
     ),
     footer: text,
+    /** A meeting's outcomes: the actions proposed in it, each opening the new-action form to confirm. */
+    proposals: z.array(proposalButton).default([]),
   }),
   members: z.object({
     heading: text,

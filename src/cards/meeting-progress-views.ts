@@ -6,6 +6,8 @@ import { SARA_STAGES } from '../domain/problem.js';
 import type { ActionHeadline } from '../domain/action.js';
 import type { AuditEvent } from '../domain/audit.js';
 import type { Meeting } from '../domain/meeting.js';
+import { formValuesOf } from '../domain/meeting-proposal.js';
+import type { ProposedAction } from '../domain/meeting.js';
 import type { ProblemPlan } from '../domain/problem.js';
 import type { CardData } from './card-data.js';
 import type { ViewSettings } from './views.js';
@@ -21,7 +23,18 @@ interface MeetingAgenda {
 interface MeetingOutcomes {
   readonly meeting: Meeting;
   readonly changes: readonly AuditEvent[];
+  readonly proposals: readonly ProposedAction[];
 }
+
+const emptyFormValues = {
+  title: '',
+  measure: '',
+  target: '',
+  ownerIds: '',
+  dueDate: '',
+  priorityId: '',
+  proposal: '',
+};
 
 /** A card stays readable in a meeting chat: at most this many lines a section, the rest counted. */
 const MAX_LINES = 12;
@@ -69,6 +82,12 @@ export function outcomesCard(outcomes: MeetingOutcomes, view: ViewSettings): Car
     subtitle: `${lines.length} changes to the town's actions while the meeting ran.`,
     sections: lines.length ? [section({ title: 'What changed', color: 'Good' as const, items: lines })] : [],
     footer: lines.length ? '' : 'No action was changed during the meeting.',
+    proposals: outcomes.proposals.slice(0, MAX_LINES).map((p) => ({
+      line: `${p.title}${p.dueDate ? ` (due ${formatDate(p.dueDate)})` : ''}, proposed by ${p.proposedBy.displayName}`,
+      town: outcomes.meeting.town,
+      ...emptyFormValues,
+      ...formValuesOf(outcomes.meeting.id, p),
+    })),
   };
 }
 

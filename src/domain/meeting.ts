@@ -17,6 +17,21 @@ export interface Attendee extends PersonRef {
   email: string;
 }
 
+/** A new action proposed while the meeting ran, for the organiser to confirm (meeting-proposal.ts). */
+export interface ProposedAction {
+  id: string;
+  title: string;
+  measure: string;
+  target: string;
+  ownerIds: string[];
+  dueDate: string;
+  priorityId: string | null;
+  proposedBy: PersonRef;
+  at: string;
+  /** The reference of the action it became, once saved. */
+  savedAs: string | null;
+}
+
 export interface Meeting extends Versioned {
   town: TownSlug;
   kind: MeetingKind;
@@ -34,6 +49,8 @@ export interface Meeting extends Versioned {
   /** When Teams said the meeting started and ended (meetings with the app in their chat). */
   heldFrom?: string | null;
   heldUntil?: string | null;
+  /** New actions proposed while it ran, for the organiser to confirm (meeting-proposal.ts). */
+  proposals?: ProposedAction[];
 }
 
 const MAX_MEETING_MS = 10 * 3_600_000;

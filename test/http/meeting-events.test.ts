@@ -25,10 +25,13 @@ function meetingEvent(name: 'meetingStart' | 'meetingEnd', value: unknown, id = 
   });
 }
 
-beforeAll(async () => {
+beforeAll(() => bookMeeting('meeting-truro-1', JOIN_URL));
+
+/** A partnership meeting of Truro booked through the bot, starting now, organised by the coordinator. */
+async function bookMeeting(id: string, joinUrl: string) {
   const now = bot.clock.now().toISOString();
   const meeting: Meeting = {
-    id: 'meeting-truro-1',
+    id,
     version: 1,
     town: 'truro',
     kind: 'partnership',
@@ -42,8 +45,8 @@ beforeAll(async () => {
       email: USERS.coordinator.email,
     },
     attendees: [],
-    graphEventId: 'event-1',
-    joinUrl: JOIN_URL,
+    graphEventId: `event-${id}`,
+    joinUrl,
     status: 'scheduled',
     demo: false,
   };
@@ -56,7 +59,43 @@ beforeAll(async () => {
     after: meeting,
   });
   await bot.ctx.stores.meetings.insert(meeting, event);
-});
+}
+
+// The tab API in local mode answers this machine as the demo coordinator (the meetings' organiser).
+const tabGet = async (path: string) => {
+  const res = await fetch(`${bot.base}${path}`);
+  return { status: res.status, body: (await res.json()) as Record<string, unknown> };
+};
+const tabPost = async (path: string, body: unknown) => {
+  const res = await fetch(`${bot.base}${path}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+  return { status: res.status, body: (await res.json()) as Record<string, unknown> };
+};
+
+function reviewButtons(card: unknown): { data: Record<string, unknown> }[] {
+  const found: { data: Record<string, unknown> }[] = [];
+  const walk = (node: unknown): void => {
+    if (Array.isArray(node)) return node.forEach(walk);
+    if (!node || typeof node !== 'object') return;
+    const n = node as { title?: string; data?: Record<string, unknown> };
+    if (n.title === 'Review and save' && n.data) found.push(n as never);
+    Object.values(node).forEach(walk);
+  };
+  walk(card);
+  return found;
+}
+
+/** The data of the dialog form's submit button (the form's own fields: town, plan, proposal). */
+function submitData(body: unknown): Record<string, unknown> {
+  const card = (
+    body as { task: { value: { card: { content: { actions: { data: Record<string, unknown> }[] } } } } }
+  ).task.value.card.content;
+  const { verb: _verb, ...rest } = card.actions[0]!.data;
+  return rest;
+}
 
 describe('a meeting booked through the bot, in its chat', () => {
   it('gets the agenda when it starts, and the outcomes of what changed when it ends', async () => {
@@ -101,6 +140,79 @@ describe('a meeting booked through the bot, in its chat', () => {
     expect(outcomes).toContain('What changed (1)');
     expect(outcomes).toContain(`${open.ref} · `);
     expect(outcomes).toContain('moved it from not started to in progress');
+  });
+
+  it('takes new actions proposed in the side panel, and saves each once, when the organiser confirms it', async () => {
+    const joinUrl = 'https://teams.microsoft.com/l/meetup-join/19%3ameeting_truro2%40thread.v2/0';
+    await bookMeeting('meeting-truro-2', joinUrl);
+    const propose = (body: unknown) => tabPost('/tab/api/towns/truro/proposals', body);
+    // Not on yet: nothing to propose into.
+    bot.clock.advance(24 * 3_600_000);
+    expect((await propose({ title: 'Extra patrols on Lemon Quay' })).status).toBe(422);
+    const started = { JoinUrl: decodeURIComponent(joinUrl), Title: 'Second meeting' };
+    expect((await meetingEvent('meetingStart', started)).status).toBe(200);
+
+    const good = {
+      title: 'Two extra evening patrols on Lemon Quay',
+      measure: 'Patrols done',
+      target: '8 patrols',
+      dueDate: '2027-03-31',
+    };
+    const made = await propose(good);
+    expect(made.status).toBe(201);
+    for (const bad of [
+      { title: 'Speak to John Smith about his drinking' }, // a person and their health: refused, never echoed
+      { title: '' },
+      { title: 'x'.repeat(201) },
+      { title: 'Patrols', dueDate: '31/03/2027' },
+      'junk',
+    ]) {
+      const refused = await propose(bad);
+      expect(refused.status, JSON.stringify(bad)).toBeGreaterThanOrEqual(400);
+      expect(refused.status).toBeLessThan(500);
+      expect(JSON.stringify(refused.body)).not.toContain('John Smith');
+    }
+    const panel = await tabGet('/tab/api/towns/truro/meeting');
+    expect(panel.body).toMatchObject({ inProgress: true, proposals: [{ title: good.title, savedAs: null }] });
+
+    bot.connector.clear();
+    expect((await meetingEvent('meetingEnd', started)).status).toBe(200);
+    const outcomes = lastCard(bot.connector, MEETING_CHAT);
+    expect(cardText(outcomes)).toContain('New actions proposed in the meeting (1)');
+    const button = reviewButtons(outcomes)[0]!;
+    expect(button.data).toMatchObject({
+      dialog: 'action.form',
+      town: 'truro',
+      title: good.title,
+      target: '8 patrols',
+    });
+
+    // The form opens filled in; a member who is not the organiser cannot save it, the organiser can, once.
+    const form = await bot.invokeNamed(USERS.coordinator, 'task/fetch', { data: button.data });
+    const submit = submitData(form.body);
+    expect(submit.proposal).toBe(button.data['proposal']);
+    const inputs = {
+      verb: 'action.create',
+      ...submit,
+      title: good.title,
+      measure: good.measure,
+      target: good.target,
+      dueDate: good.dueDate,
+      ownerIds: USERS.beatManager.aadObjectId,
+      priorityId: (await bot.ctx.stores.priorities.listByPlan(String(submit.planId)))[0]!.id,
+    };
+    const before = (await listWholeActions(bot.ctx, 'truro')).length;
+    const byMember = await bot.invokeNamed(USERS.beatManager, 'task/submit', { data: inputs });
+    expect(JSON.stringify(byMember.body)).toContain("The meeting's organiser or a coordinator");
+    const byOrganiser = await bot.invokeNamed(USERS.coordinator, 'task/submit', { data: inputs });
+    expect(JSON.stringify(byOrganiser.body)).toContain('Created');
+    const again = await bot.invokeNamed(USERS.coordinator, 'task/submit', { data: inputs });
+    expect(JSON.stringify(again.body)).toContain('already saved as');
+    const truro = await listWholeActions(bot.ctx, 'truro');
+    expect(truro.length).toBe(before + 1);
+    const saved = truro.find((a) => a.title === good.title)!;
+    const meeting = await bot.ctx.stores.meetings.get('meeting-truro-2');
+    expect(meeting!.proposals![0]!.savedAs).toBe(saved.ref);
   });
 
   it('leaves other meetings and malformed events alone, with no 5xx', async () => {

@@ -42,6 +42,8 @@ export const NEW_ACTION_VERBS = [
       firstNote: cardText(TEXT_LIMITS.note).optional(),
       fromMessage: z.enum(['true', '']).optional(),
       postHere: z.enum(['true', 'false']).optional(),
+      // Proposed during a meeting (its side panel), confirmed here by the organiser: "meetingId:proposalId".
+      proposal: z.string().max(200).optional(),
     }),
     freeText: FREE_TEXT,
     confirmable: true,
@@ -58,6 +60,7 @@ export const NEW_ACTION_VERBS = [
         dueDate: data.dueDate ?? '',
         revisionReason: data.revisionReason ?? null,
         firstNote: data.firstNote,
+        proposal: data.proposal,
         personalDataConfirmed,
       });
       if (!result.ok) {
