@@ -13,6 +13,7 @@ COPY src src
 COPY scripts scripts
 COPY bench bench
 COPY cards cards
+COPY web web
 RUN npm run build && sh scripts/production/assemble.sh /app
 
 FROM node:24-slim

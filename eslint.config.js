@@ -127,6 +127,12 @@ export default tseslint.config(
   },
   ...adapters.map((a) => adapterBoundary(a, a === 'http' ? ['bot'] : [])),
   {
+    // The tabs' pages: browser scripts, type-checked by web/tsconfig.json (which knows the DOM's names, so
+    // ESLint's own undefined-name check would only repeat it without the browser's globals).
+    files: ['web/**/*.js'],
+    rules: { 'no-undef': 'off' },
+  },
+  {
     // The Teams edge parses, calls one use case and renders: it neither reads the stores nor decides who
     // may do what (src/app does both, and says what the actor may do next).
     files: ['src/bot/**/*.ts'],

@@ -1,6 +1,9 @@
-// The tabs' identity settings, from the configuration: whose tokens are accepted and who local mode acts as.
+// The tabs' settings, from the configuration: whose tokens are accepted, who local mode acts as, who may
+// frame the pages, and the help tab's topics (the command registry's, as the help card lists them).
 import { DEMO_PEOPLE } from './app/demo-data.js';
+import { COMMANDS } from './bot/commands/registry.js';
 import type { Config } from './config.js';
+import type { TabPageSettings } from './http/tab-pages.js';
 import type { TabIdentitySettings } from './http/tab-identity.js';
 
 export function tabIdentitySettings(config: Config): TabIdentitySettings {
@@ -19,5 +22,13 @@ export function tabIdentitySettings(config: Config): TabIdentitySettings {
     applicationIdUri: appId && host ? `api://${host}/${appId}` : undefined,
     allowedTenants: tenants,
     localUser: { kind: 'user', id: demo.aadObjectId, name: demo.displayName },
+  };
+}
+
+export function tabPageSettings(config: Config): TabPageSettings {
+  return {
+    localMode: !config.MICROSOFT_APP_ID,
+    hostOrigins: config.TAB_HOST_ORIGINS,
+    help: COMMANDS.map((c) => ({ usage: c.usage, description: c.description })),
   };
 }

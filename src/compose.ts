@@ -4,7 +4,7 @@ import { documentHosts } from './domain/evidence-link.js';
 import { SweepStatus } from './scheduler/sweep-status.js';
 import { actionChatLink, FeedNotifier } from './bot/feed.js';
 import { tabIdentity } from './http/tab-identity.js';
-import { tabIdentitySettings } from './compose-tabs.js';
+import { tabIdentitySettings, tabPageSettings } from './compose-tabs.js';
 import { OwnerNotifier } from './bot/owner-notifier.js';
 import { TeamsOwnerNotices } from './bot/owner-notice-delivery.js';
 import { applyRetentionDaily, type RetentionReport } from './app/apply-retention.js';
@@ -168,6 +168,7 @@ export async function composeService(
       ctx,
       log,
       callerOf: tabIdentity(tabIdentitySettings(config)),
+      pages: tabPageSettings(config),
       changed: (action, what) =>
         void messenger.publishAction(action, what).catch((err: unknown) => {
           log.warn({ err, ref: action.ref }, "could not update the channel's copy after a tab change");

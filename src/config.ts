@@ -1,5 +1,6 @@
 // Every environment variable the service reads, in one zod schema. Nothing else reads process.env.
 import { z } from 'zod';
+import { commaSeparated, isOrigin } from './config-lists.js';
 import { DEFAULT_ENTRY_BUDGET, DEFAULT_FRESH_MS } from './store/entry-budget.js';
 
 const optionalText = z
@@ -149,18 +150,15 @@ const configSchema = z.object({
   /** The app's id in the tenant's app catalog, to install it for owners the bot cannot reach yet. */
   TEAMS_APP_CATALOG_ID: optionalText,
   /** Comma-separated tenant ids whose activities are accepted; empty accepts any tenant. */
-  ALLOWED_TENANT_IDS: z
-    .string()
-    .default('')
-    .transform((v) =>
-      v
-        .split(',')
-        .map((t) => t.trim().toLowerCase())
-        .filter(Boolean),
-    )
-    .refine((ids) => ids.every((id) => GUID.test(id)), {
-      message: 'must be a comma-separated list of tenant GUIDs',
-    }),
+  ALLOWED_TENANT_IDS: commaSeparated((id) => GUID.test(id), 'must be a comma-separated list of tenant GUIDs'),
+  /**
+   * Origins, besides Microsoft 365's own, that may frame the tabs and speak teams-js to them: a government
+   * cloud's Teams, or a local Teams host page in tests (http on this machine only).
+   */
+  TAB_HOST_ORIGINS: commaSeparated(
+    isOrigin,
+    'must be comma-separated origins such as https://teams.example.gov',
+  ),
 });
 
 export type Config = z.infer<typeof configSchema>;

@@ -5,6 +5,7 @@ import { parseCommand } from '../../src/bot/commands/parse.js';
 import { manifestCommandLists, MENU_LIMIT } from '../../src/bot/commands/registry.js';
 import { ACTIVITY_TYPES, FEED_TEMPLATE_PARAMETERS } from '../../src/bot/feed.js';
 import { manifestExtensionCommands } from '../../src/bot/extension/registry.js';
+import { checkTabs } from './tab-checks.js';
 
 const SEMVER = /^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)$/;
 
@@ -18,6 +19,7 @@ export function checkAgainstBot(manifest: Json): string[] {
     ...checkActivities(manifest),
     ...checkIds(manifest),
     ...checkExtension(manifest),
+    ...checkTabs(manifest),
   ];
 }
 

@@ -1,8 +1,8 @@
 #!/bin/sh
 # The production install, assembled from a built checkout into a folder of its own: the compiled bot and
-# operator commands (dist/), the card templates (cards/), and the production dependencies only, exactly as
-# package-lock.json pins them. The Dockerfile runs this, and so does the production-install test, so what the
-# test proves is what the image holds.
+# operator commands (dist/), the card templates (cards/), the tabs' pages (web/tab/), and the production
+# dependencies only, exactly as package-lock.json pins them. The Dockerfile runs this, and so does the
+# production-install test, so what the test proves is what the image holds.
 #   sh scripts/production/assemble.sh <out-dir>      (DIST=<folder> to take the build from elsewhere)
 set -eu
 out="${1:?usage: assemble.sh <out-dir>}"
@@ -15,6 +15,8 @@ fi
 rm -rf "$out"
 mkdir -p "$out"
 cp -R "$dist" "$out/dist"
+mkdir -p "$out/web"
+cp -R "$here/web/tab" "$out/web/tab"
 cp -R "$here/cards" "$here/package.json" "$here/package-lock.json" "$out/"
 chmod +x "$out/dist/scripts/safer-towns.js"
 cd "$out"

@@ -5,6 +5,8 @@ import type { Logger } from 'pino';
 import { activitySchema, isLoopback, tenantIdOf } from './activity-schema.js';
 import { normaliseActionRef } from '../domain/action.js';
 import { mountTabApi, type TabApiDeps } from './tab-api.js';
+import { mountBoardApi } from './tab-api-board.js';
+import { mountTabPages, type TabPageSettings } from './tab-pages.js';
 import type { BotAdapter } from '../bot/adapter.js';
 import { inSpan, SpanKind } from '../telemetry/instruments.js';
 
@@ -24,8 +26,8 @@ export interface ServerDeps {
   bodyLimitBytes?: number;
   /** Where an action's link leads outside Teams' unfurling (the bot's chat in Teams); absent: a short page. */
   actionLinkTarget?: (ref: string) => string;
-  /** The tabs' API (tab-api.ts); absent: no tabs. */
-  tabs?: TabApiDeps;
+  /** The tabs' API (tab-api.ts) and pages (tab-pages.ts); absent: no tabs. */
+  tabs?: TabApiDeps & { pages: TabPageSettings };
 }
 
 export interface HttpService {
@@ -88,7 +90,11 @@ export function createServer(deps: ServerDeps): HttpService {
     next();
   });
 
-  if (deps.tabs) mountTabApi(server, deps.tabs);
+  if (deps.tabs) {
+    mountTabApi(server, deps.tabs);
+    mountBoardApi(server, deps.tabs);
+    mountTabPages(server, deps.tabs.pages);
+  }
 
   server.post('/api/messages', async (req, res) => {
     const parsed = activitySchema.safeParse(req.body);

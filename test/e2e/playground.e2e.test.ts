@@ -3,7 +3,7 @@
 // coordinator would. Screenshots of every step go to test-results/e2e/; a failure adds its own screenshot
 // and copies the playground's and the bot's logs there.
 import { randomBytes } from 'node:crypto';
-import { copyFile, rm } from 'node:fs/promises';
+import { copyFile, mkdir, readdir, rm } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
 import type { Browser } from 'playwright-core';
@@ -26,7 +26,10 @@ let teams: PlaygroundPage;
 let env: NodeJS.ProcessEnv;
 
 beforeAll(async () => {
-  await rm(ARTIFACTS, { recursive: true, force: true });
+  // Its own screenshots only: the tabs' browser test (tabs-*) writes beside them.
+  await mkdir(ARTIFACTS, { recursive: true });
+  for (const file of await readdir(ARTIFACTS))
+    if (!file.startsWith('tabs-')) await rm(join(ARTIFACTS, file), { recursive: true, force: true });
   env = {
     ...process.env,
     DATA_DIR: dataDir,

@@ -36,6 +36,9 @@ interface Manifest {
     messageHandlers: { type: string; value: { domains: string[] } }[];
   }[];
   validDomains: string[];
+  staticTabs: { entityId: string; contentUrl?: string }[];
+  configurableTabs: { configurationUrl: string; context: string[] }[];
+  webApplicationInfo: { id: string; resource?: string };
 }
 
 const temps: string[] = [];
@@ -120,6 +123,38 @@ describe('the Teams app package', () => {
       { type: 'link', value: { domains: ['safertowns.example.gov.uk'] } },
     ]);
     expect(manifest.validDomains).toEqual(['safertowns.example.gov.uk']);
+    // The tabs: the pages the bot serves, and the sign-on resource its server accepts.
+    expect(manifest.staticTabs.map((t) => [t.entityId, t.contentUrl])).toEqual([
+      ['conversations', undefined],
+      ['my-actions', 'https://safertowns.example.gov.uk/tab/my-actions'],
+      ['help', 'https://safertowns.example.gov.uk/tab/help'],
+    ]);
+    expect(manifest.configurableTabs[0]).toMatchObject({
+      configurationUrl: 'https://safertowns.example.gov.uk/tab/config',
+      context: expect.arrayContaining(['channelTab', 'meetingSidePanel']) as string[],
+    });
+    expect(manifest.webApplicationInfo.resource).toBe(
+      `api://safertowns.example.gov.uk/${ENV.MICROSOFT_APP_ID}`,
+    );
+  });
+
+  it('refuses tabs the bot does not serve, off its domain, or a sign-on resource it does not accept', async () => {
+    const dir = await manifestCopy((m) => {
+      m.staticTabs = m.staticTabs.filter((t) => t.entityId !== 'help');
+      m.staticTabs.find((t) => t.entityId === 'my-actions')!.contentUrl =
+        'https://elsewhere.example/tab/my-actions';
+      m.configurableTabs[0]!.configurationUrl = 'https://${{PUBLIC_HOST}}/tab/settings';
+      m.configurableTabs[0]!.context = ['channelTab'];
+      m.webApplicationInfo.resource = 'api://elsewhere/${{MICROSOFT_APP_ID}}';
+    });
+    const all = (await problemsOf(buildAppPackage(await options(dir)))).join('\n');
+    expect(all).toContain('staticTabs: the personal tab "help" is missing');
+    expect(all).toContain('elsewhere.example is not in validDomains');
+    expect(all).toContain('the bot serves no tab at /tab/settings');
+    expect(all).toContain('configurableTabs/0/context: must include meetingSidePanel');
+    expect(all).toContain(
+      "webApplicationInfo.resource: the tabs' sign-on needs api://safertowns.example.gov.uk/",
+    );
   });
 
   it('refuses message-extension commands with no handler, and handlers the manifest does not list', async () => {

@@ -72,6 +72,7 @@ describe('the production install', { timeout: 60_000 }, () => {
   it('holds the compiled bot, the cards and the production dependencies, and no development tool', async () => {
     expect(existsSync(join(app, 'dist/src/main.js'))).toBe(true);
     expect(existsSync(join(app, 'cards/action.json'))).toBe(true);
+    expect(existsSync(join(app, 'web/tab/tab.css'))).toBe(true);
     const installed = await readdir(join(app, 'node_modules'));
     for (const dep of ['botbuilder', 'mongodb', 'zod', 'restify', 'pino']) expect(installed).toContain(dep);
     for (const dev of ['tsx', 'vitest', 'typescript', 'eslint', 'playwright-core', 'autocannon'])
@@ -92,6 +93,9 @@ describe('the production install', { timeout: 60_000 }, () => {
       await expect.poll(() => output, { timeout: 30_000 }).toContain('listening on /api/messages');
       const ready = await fetch(`http://127.0.0.1:${port}/readyz`);
       expect(ready.status).toBe(200);
+      // The tabs' pages and their two libraries, from the production dependencies.
+      for (const path of ['/tab/board', '/tab/assets/teams-js.js', '/tab/assets/chart.js'])
+        expect((await fetch(`http://127.0.0.1:${port}${path}`)).status, path).toBe(200);
       const res = await fetch(`http://127.0.0.1:${port}/api/messages`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
