@@ -33,7 +33,7 @@ const host = new TeamsHost(() =>
 beforeAll(async () => {
   await Promise.all([entra.start(), host.start()]);
   await mkdir(ARTIFACTS, { recursive: true });
-  for (const file of await readdir(ARTIFACTS)) if (file.startsWith('tabs-')) await rm(join(ARTIFACTS, file));
+  for (const file of await readdir(ARTIFACTS)) if (/^tabs-\d/.test(file)) await rm(join(ARTIFACTS, file));
 });
 afterAll(() => Promise.all([entra.stop(), host.stop()]));
 
