@@ -13,10 +13,12 @@ import { newPriority } from '../src/domain/priority.js';
 import { TOWNS, type TownSlug } from '../src/domain/towns.js';
 import { seedReferenceData } from '../src/app/seed-reference-data.js';
 import type { AppContext } from '../src/app/context.js';
+import { DEMO_PEOPLE } from '../src/app/demo-data.js';
 
 export const COORDINATOR = {
   id: '29:bench-coordinator',
-  aadObjectId: '00000000-0000-4000-8000-0000000000c0',
+  // The demo coordinator's id: the bench runs the bot in local mode, where the tabs act as that person.
+  aadObjectId: DEMO_PEOPLE[0]!.aadObjectId,
   name: 'Bench Coordinator',
   email: 'coordinator@bench.invalid',
 };

@@ -20,7 +20,9 @@ export interface LoadOptions {
   seconds: number;
   connections?: number;
   /** A new request body for each request (activities differ: ids, actions, users). */
-  body: () => unknown;
+  body?: () => unknown;
+  /** GET requests instead, each to the path this gives (the tabs' API). */
+  path?: () => string;
 }
 
 export async function load(options: LoadOptions): Promise<LoadResult> {
@@ -29,13 +31,20 @@ export async function load(options: LoadOptions): Promise<LoadResult> {
     const instance = autocannon(
       {
         url: options.url,
-        method: 'POST',
+        method: options.path ? 'GET' : 'POST',
         connections: options.connections ?? 10,
         overallRate: options.rate,
         duration: options.seconds,
         timeout: 30,
-        headers: { 'content-type': 'application/json' },
-        requests: [{ setupRequest: (request) => ({ ...request, body: JSON.stringify(options.body()) }) }],
+        headers: options.path ? {} : { 'content-type': 'application/json' },
+        requests: [
+          {
+            setupRequest: (request) =>
+              options.path
+                ? { ...request, method: 'GET', path: options.path() }
+                : { ...request, body: JSON.stringify(options.body?.()) },
+          },
+        ],
       },
       (error, finished) =>
         error ? fail(error instanceof Error ? error : new Error(String(error))) : done(finished),

@@ -5,8 +5,11 @@ import { COORDINATOR, type Fixture } from '../fixtures.js';
 import { scale } from './scale.js';
 import { soak } from './soak.js';
 import { sweep } from './sweep.js';
+import { load } from '../load.js';
 import {
   baselineInvoke,
+  compare,
+  idle,
   measured,
   next,
   statusUpdates,
@@ -82,6 +85,22 @@ export const SCENARIOS: Record<string, (c: ScenarioContext) => Promise<ScenarioR
     const url = c.connector.url;
     const queries = ['TRU-042', 'patrols truro', 'blocked', '', 'zebra crossing', 'Bench action 17'];
     return measured(c, 20, () => extensionQuery(url, COORDINATOR, next(queries)), baselineInvoke(url));
+  },
+
+  /**
+   * The channel tab's town board (GET /tab/api/towns/<town>/board: the plan, every action as a board card
+   * with its filters' fields, the charts' figures), 20 a second across the ten 2,000-action towns, as the
+   * coordinator (local mode: the tabs act as them). The baseline answers GET /healthz at the same rate.
+   */
+  board: async (c) => {
+    const path = () => `/tab/api/towns/${next(towns(c.fixture))}/board`;
+    const run = (url: string, p: () => string, rate: number, seconds: number) =>
+      load({ url, rate, seconds, path: p });
+    await run(c.bot.url, path, 5, 5);
+    await idle(c.bot);
+    const bot = await run(c.bot.url, path, 20, c.seconds);
+    const baseline = await run(c.baseline.url, () => '/healthz', 20, c.seconds);
+    return { rate: 20, bot, baseline, ...compare(bot, baseline) };
   },
 
   soak,

@@ -13,7 +13,8 @@ import { abilitiesIn } from './card-context.js';
 import { viewOf, type PlanView } from './plan-queries.js';
 import { getBoardSummary, summarise, today } from './read-models.js';
 import { fundView } from './seed-fund.js';
-import type { Actor } from '../domain/entity.js';
+import type { ActionHeadline } from '../domain/action.js';
+import type { Actor, Versioned } from '../domain/entity.js';
 import type { FundView } from '../domain/seed-fund.js';
 import type { SaraStage } from '../domain/problem.js';
 import type { TownSummary } from '../domain/summary.js';
@@ -81,8 +82,8 @@ export async function townBoardView(
     today: day,
     mayUpdate: abilities.update,
     plan: planView ? { title: planView.plan.title, progress: planView.progress } : null,
-    board: townBoard({
-      actions: plan ? actions.filter((a) => a.planId === plan.id) : actions,
+    board: boardOf(actions, {
+      planId: plan?.id ?? null,
       priorities: planView?.priorities ?? [],
       groups,
       members,
@@ -113,6 +114,34 @@ export async function townBoardView(
       .filter((p) => p.stage !== 'closed')
       .map((p) => ({ ref: p.ref, title: p.title, stage: p.stage })),
   });
+}
+
+/**
+ * A town's board, kept with the array of actions it was made from: the store hands out the same array
+ * until the town's actions change, so an unchanged town's board is made once, not per person opening the
+ * tab (thousands of cards). Kept only while the plan, priorities, groups, seats and day are the same.
+ */
+const keptBoards = new WeakMap<readonly ActionHeadline[], { key: string; board: TownBoard }>();
+
+function boardOf(
+  actions: readonly ActionHeadline[],
+  input: Omit<Parameters<typeof townBoard>[0], 'actions'> & { planId: string | null },
+): TownBoard {
+  const versions = (records: readonly Versioned[]) => records.map((r) => `${r.id}@${r.version}`).join(',');
+  const key = [
+    input.today,
+    input.dueSoonDays,
+    input.planId,
+    versions(input.priorities),
+    versions(input.groups),
+    versions(input.members),
+  ].join('|');
+  const kept = keptBoards.get(actions);
+  if (kept?.key === key) return kept.board;
+  const ofPlan = input.planId ? actions.filter((a) => a.planId === input.planId) : actions;
+  const board = townBoard({ ...input, actions: ofPlan });
+  keptBoards.set(actions, { key, board });
+  return board;
 }
 
 /** The board's channel: the ten towns side by side, with the seed fund (board members and coordinators). */

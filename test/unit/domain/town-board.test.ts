@@ -92,7 +92,12 @@ describe('the town board', () => {
     expect(board.facets.priorities.map((p) => p.id)).toEqual(['p1', 'p2']);
     expect(board.facets.taskGroups).toEqual([{ id: 'g1', title: 'Night-time economy' }]);
     expect(board.facets.agencies).toEqual(['Council', 'Not recorded', 'Police']);
-    expect(board.facets.owners.map((o) => o.name)).toEqual(['A leaver', 'Jo Trelawny', 'Kit Police', 'Sam Penrose']);
+    expect(board.facets.owners.map((o) => o.name)).toEqual([
+      'A leaver',
+      'Jo Trelawny',
+      'Kit Police',
+      'Sam Penrose',
+    ]);
   });
 });
 
