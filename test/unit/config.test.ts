@@ -12,6 +12,13 @@ describe('configuration', () => {
         .MICROSOFT_APP_ID,
     ).toBe(app);
     expect(loadConfig({ ALLOWED_TENANT_IDS: ` ${app.toUpperCase()} , ` }).ALLOWED_TENANT_IDS).toEqual([app]);
+    expect(
+      loadConfig({ TAB_HOST_ORIGINS: 'https://teams.example.gov, http://127.0.0.1:4999' }).TAB_HOST_ORIGINS,
+    ).toEqual(['https://teams.example.gov', 'http://127.0.0.1:4999']);
+    for (const bad of ['*', 'http://teams.example.gov', 'https://teams.example.gov/path', "'self'"])
+      expect(() => loadConfig({ TAB_HOST_ORIGINS: bad }), bad).toThrow(
+        'TAB_HOST_ORIGINS: must be comma-separated origins',
+      );
     expect(() => loadConfig({ ALLOWED_TENANT_IDS: 'contoso' })).toThrow(
       'ALLOWED_TENANT_IDS: must be a comma-separated list of tenant GUIDs',
     );
@@ -41,6 +48,7 @@ describe('configuration', () => {
       BOT_TOKEN_ISSUER: 'https://api.botframework.com',
       ENTRA_AUTHORITY_HOST: 'https://login.microsoftonline.com',
       ALLOWED_TENANT_IDS: [],
+      TAB_HOST_ORIGINS: [],
       RETENTION_CLOSED_ACTION_DAYS: 730,
       RETENTION_AUDIT_DETAIL_DAYS: 2190,
       REMINDER_SWEEP_SECONDS: 300,
