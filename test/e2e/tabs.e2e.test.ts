@@ -10,7 +10,8 @@ import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Frame, Page } from 'playwright-core';
 import { FakeEntra } from '../servers/fake-entra.js';
-import { TENANT, USERS, useBot, type TeamsUser } from '../support/bot-harness.js';
+import { tabBotEnv, tabToken } from '../support/tab-bot.js';
+import { USERS, useBot, type TeamsUser } from '../support/bot-harness.js';
 import { listWholeActions } from '../../src/app/whole-actions.js';
 import { audit } from '../../src/app/audit-trail.js';
 import { SYSTEM_ACTOR } from '../../src/domain/entity.js';
@@ -18,18 +19,11 @@ import { launchChromium } from './support/playground-page.js';
 import { TeamsHost, type HostOptions } from './support/teams-host.js';
 
 const ARTIFACTS = resolve('test-results', 'e2e');
-const APP_ID = 'aaaaaaaa-bbbb-4ccc-8ddd-eeeeeeeeeeee';
-const HOST = 'safertowns.example.gov.uk';
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 const entra = new FakeEntra(inject('graphTls'));
 let signedIn: TeamsUser = USERS.coordinator;
-const host = new TeamsHost(() =>
-  entra.userToken(TENANT, `api://${HOST}/${APP_ID}`, {
-    aadObjectId: signedIn.aadObjectId,
-    name: signedIn.name,
-  }),
-);
+const host = new TeamsHost(() => tabToken(entra, signedIn));
 beforeAll(async () => {
   await Promise.all([entra.start(), host.start()]);
   await mkdir(ARTIFACTS, { recursive: true });
@@ -37,17 +31,7 @@ beforeAll(async () => {
 });
 afterAll(() => Promise.all([entra.stop(), host.stop()]));
 
-const bot = useBot(() => ({
-  MICROSOFT_APP_ID: APP_ID,
-  MICROSOFT_APP_PASSWORD: 'test-secret-not-real',
-  MICROSOFT_APP_TENANT_ID: TENANT,
-  BOT_OPENID_METADATA_URL: entra.openIdMetadataUrl,
-  ENTRA_AUTHORITY_HOST: entra.base,
-  ALLOWED_TENANT_IDS: TENANT,
-  PUBLIC_BASE_URL: `https://${HOST}`,
-  TAB_HOST_ORIGINS: host.origin,
-  REMINDER_SWEEP_SECONDS: '0',
-}));
+const bot = useBot(() => tabBotEnv(entra, { TAB_HOST_ORIGINS: host.origin }));
 
 let browser: Browser;
 let page: Page;

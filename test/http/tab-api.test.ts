@@ -4,31 +4,20 @@
 // that does not say whether it exists. In local mode the API answers this machine only.
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { FakeEntra } from '../servers/fake-entra.js';
+import { TAB_APP_ID, TAB_AUDIENCE, tabBotEnv } from '../support/tab-bot.js';
 import { TENANT, USERS, extraUser, useBot, type TeamsUser } from '../support/bot-harness.js';
 import { listWholeActions } from '../../src/app/whole-actions.js';
 import type { Action } from '../../src/domain/action.js';
 
-const APP_ID = 'aaaaaaaa-bbbb-4ccc-8ddd-eeeeeeeeeeee';
-const HOST = 'safertowns.example.gov.uk';
-const AUDIENCE = `api://${HOST}/${APP_ID}`;
 const OTHER_TENANT = '99999999-8888-4777-8666-555555555555';
 const entra = new FakeEntra(inject('graphTls'));
 beforeAll(() => entra.start());
 afterAll(() => entra.stop());
 
-const bot = useBot(() => ({
-  MICROSOFT_APP_ID: APP_ID,
-  MICROSOFT_APP_PASSWORD: 'test-secret-not-real',
-  MICROSOFT_APP_TENANT_ID: TENANT,
-  BOT_OPENID_METADATA_URL: entra.openIdMetadataUrl,
-  ENTRA_AUTHORITY_HOST: entra.base,
-  ALLOWED_TENANT_IDS: TENANT,
-  PUBLIC_BASE_URL: `https://${HOST}`,
-  REMINDER_SWEEP_SECONDS: '0',
-}));
+const bot = useBot(() => tabBotEnv(entra));
 
 const tokenOf = (user: TeamsUser, over: Record<string, unknown> = {}) =>
-  entra.userToken(TENANT, AUDIENCE, { aadObjectId: user.aadObjectId, name: user.name }, over);
+  entra.userToken(TENANT, TAB_AUDIENCE, { aadObjectId: user.aadObjectId, name: user.name }, over);
 
 async function call(path: string, token?: string, body?: unknown) {
   const res = await fetch(`${bot.base}${path}`, {
@@ -66,7 +55,10 @@ describe('who may use the tabs', () => {
     [
       'a token from another tenant',
       () =>
-        entra.userToken(OTHER_TENANT, AUDIENCE, { aadObjectId: USERS.coordinator.aadObjectId, name: 'X' }),
+        entra.userToken(OTHER_TENANT, TAB_AUDIENCE, {
+          aadObjectId: USERS.coordinator.aadObjectId,
+          name: 'X',
+        }),
     ],
     [
       "a token whose issuer is not its tenant's",
@@ -77,7 +69,7 @@ describe('who may use the tabs', () => {
       () =>
         entra.userToken(
           TENANT,
-          AUDIENCE,
+          TAB_AUDIENCE,
           { aadObjectId: USERS.coordinator.aadObjectId, name: 'X' },
           {},
           entra.strangerKey,
@@ -100,7 +92,7 @@ describe('who may use the tabs', () => {
   });
 
   it("takes the app id as audience too (v2.0 tokens), and an allowed token gives the person's work", async () => {
-    for (const token of [tokenOf(USERS.beatManager), tokenOf(USERS.beatManager, { aud: APP_ID })]) {
+    for (const token of [tokenOf(USERS.beatManager), tokenOf(USERS.beatManager, { aud: TAB_APP_ID })]) {
       const res = await call('/tab/api/my-work', token);
       expect(res.status).toBe(200);
       expect(res.body['name']).toBe(USERS.beatManager.name);

@@ -4,37 +4,24 @@
 // cards do, and a town the person may not see is the same 404 as one that does not exist.
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { FakeEntra } from '../servers/fake-entra.js';
-import { TENANT, USERS, accessRoles, extraUser, useBot, type TeamsUser } from '../support/bot-harness.js';
+import { tabBotEnv, tabToken } from '../support/tab-bot.js';
+import { USERS, accessRoles, extraUser, useBot, type TeamsUser } from '../support/bot-harness.js';
 import { appoint } from '../../src/app/appoint.js';
 import { listWholeActions } from '../../src/app/whole-actions.js';
 
-const APP_ID = 'aaaaaaaa-bbbb-4ccc-8ddd-eeeeeeeeeeee';
-const HOST = 'safertowns.example.gov.uk';
-const AUDIENCE = `api://${HOST}/${APP_ID}`;
 const LOCAL_HOST_PAGE = 'http://127.0.0.1:4999';
 const entra = new FakeEntra(inject('graphTls'));
 beforeAll(() => entra.start());
 afterAll(() => entra.stop());
 
-const bot = useBot(() => ({
-  MICROSOFT_APP_ID: APP_ID,
-  MICROSOFT_APP_PASSWORD: 'test-secret-not-real',
-  MICROSOFT_APP_TENANT_ID: TENANT,
-  BOT_OPENID_METADATA_URL: entra.openIdMetadataUrl,
-  ENTRA_AUTHORITY_HOST: entra.base,
-  ALLOWED_TENANT_IDS: TENANT,
-  PUBLIC_BASE_URL: `https://${HOST}`,
-  TAB_HOST_ORIGINS: LOCAL_HOST_PAGE,
-  REMINDER_SWEEP_SECONDS: '0',
-}));
+const bot = useBot(() => tabBotEnv(entra, { TAB_HOST_ORIGINS: LOCAL_HOST_PAGE }));
 
 const OUTSIDER = extraUser(3, 'Pat Outsider');
 const PENZANCE_CSO = extraUser(4, 'Lowen Penzance');
 const ROLES = accessRoles(OUTSIDER, PENZANCE_CSO);
 type Role = keyof typeof ROLES;
 
-const tokenOf = (user: TeamsUser) =>
-  entra.userToken(TENANT, AUDIENCE, { aadObjectId: user.aadObjectId, name: user.name });
+const tokenOf = (user: TeamsUser) => tabToken(entra, user);
 
 async function call(path: string, user?: TeamsUser) {
   const res = await fetch(`${bot.base}${path}`, {
