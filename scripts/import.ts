@@ -4,6 +4,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { importPlan } from '../src/app/import-plan.js';
+import { rowWarningLines } from '../src/cards/coach-views.js';
 import { OPERATOR } from '../src/app/appoint.js';
 import { loadConfig } from '../src/config.js';
 import { AppError } from '../src/errors.js';
@@ -76,6 +77,12 @@ export async function main(args: readonly string[]): Promise<void> {
       `  ${o.updated.length} actions ${verb} updated${o.updated.length ? `: ${o.updated.join(', ')}` : ''}`,
     );
     console.log(`  ${o.unchanged} actions unchanged`);
+    if (o.warnings.length) {
+      console.log(
+        `  SMART coach warnings on ${o.warnings.length} new actions (imported as written, to review):`,
+      );
+      for (const line of rowWarningLines(o.warnings)) console.log(`    - ${line}`);
+    }
     if (o.dryRun) console.log('Dry run: nothing was written.');
   } finally {
     await db.close();

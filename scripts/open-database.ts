@@ -8,6 +8,7 @@ import type { Db } from 'mongodb';
 import type { AppContext } from '../src/app/context.js';
 import type { PersonalRecords } from '../src/app/ports.js';
 import type { Config } from '../src/config.js';
+import { DEFAULT_COACH_POLICY } from '../src/domain/smart-coach.js';
 
 export interface OpenDatabase {
   uri: string;
@@ -24,7 +25,16 @@ export async function openDatabase(config: Config): Promise<OpenDatabase> {
   try {
     const connection = await connectMongo(server.uri, config.MONGODB_DB);
     const stores = await prepareDatabase(connection.db);
-    const settings = { timeZone: config.TIMEZONE, dueSoonDays: config.DUE_SOON_DAYS };
+    const settings = {
+      timeZone: config.TIMEZONE,
+      dueSoonDays: config.DUE_SOON_DAYS,
+      // The import's dry run coaches each row as the bot would.
+      coach: {
+        ...DEFAULT_COACH_POLICY,
+        maxOpenActionsPerOwner: config.SMART_MAX_OPEN_ACTIONS,
+        leadDays: config.SMART_LEAD_DAYS,
+      },
+    };
     const ctx: AppContext = { stores, clock: systemClock, ids: randomIds, settings };
     await refreshTowns(ctx); // the programme's towns, as stored
     return {

@@ -40,6 +40,7 @@ import { randomIds, systemClock } from './system.js';
 import type { AppContext } from './app/context.js';
 import type { Clock, IdGenerator } from './app/ports.js';
 import { publicBaseUrl, type Config } from './config.js';
+import { DEFAULT_COACH_POLICY } from './domain/smart-coach.js';
 
 /** How long the ids of activities taken are kept, to recognise Teams re-sending one. */
 const DELIVERY_MEMORY_MS = 2 * 86_400_000;
@@ -86,6 +87,11 @@ export async function composeService(
       dueSoonDays: config.DUE_SOON_DAYS,
       seedFundGbp: config.SEED_FUND_GBP,
       evidenceHosts: documentHosts(config.SHAREPOINT_HOST),
+      coach: {
+        ...DEFAULT_COACH_POLICY,
+        maxOpenActionsPerOwner: config.SMART_MAX_OPEN_ACTIONS,
+        leadDays: config.SMART_LEAD_DAYS,
+      },
       ...optional('actionLinkBase', publicBaseUrl(config)),
     },
   };

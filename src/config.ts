@@ -1,6 +1,6 @@
 // Every environment variable the service reads, in one zod schema. Nothing else reads process.env.
 import { z } from 'zod';
-import { commaSeparated, isOrigin } from './config-lists.js';
+import { commaSeparated, hourRange, isOrigin, leadDays } from './config-lists.js';
 import { DEFAULT_ENTRY_BUDGET, DEFAULT_FRESH_MS } from './store/entry-budget.js';
 
 const optionalText = z
@@ -90,21 +90,7 @@ const configSchema = z.object({
   /** A send or card update the Bot Connector has not answered by then is retried (as after a 504). */
   BOT_CONNECTOR_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(120).default(20),
   ESCALATE_AFTER_DAYS: z.coerce.number().int().min(1).max(90).default(7),
-  REMINDER_HOURS: z
-    .string()
-    .default('8-18')
-    .transform((v, ctx) => {
-      const m = /^(\d{1,2})-(\d{1,2})$/.exec(v.trim());
-      const [from, until] = m ? [Number(m[1]), Number(m[2])] : [NaN, NaN];
-      if (!(from >= 0 && until <= 24 && from < until)) {
-        ctx.addIssue({
-          code: 'custom',
-          message: 'must be sending hours like 8-18 (from 0 to 24, start before end)',
-        });
-        return z.NEVER;
-      }
-      return { from, until };
-    }),
+  REMINDER_HOURS: hourRange('8-18'),
   REMINDER_WEEKDAYS_ONLY: z
     .enum(['true', 'false'])
     .default('true')
@@ -115,6 +101,10 @@ const configSchema = z.object({
     .enum(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'])
     .default('monday'),
   DIGEST_HOUR: z.coerce.number().int().min(0).max(23).default(9),
+  // The SMART coach (docs/SMART-COACH.md): an owner's open actions before another is a warning, and the
+  // fewest days each kind of work needs, e.g. order=90,works=42,event=21,other=7 (kinds left out keep theirs).
+  SMART_MAX_OPEN_ACTIONS: z.coerce.number().int().min(1).max(1_000).default(8),
+  SMART_LEAD_DAYS: leadDays(),
   // The programme's seed fund, in pounds.
   SEED_FUND_GBP: z.coerce.number().min(0).max(100_000_000).default(50_000),
   // Telemetry (src/telemetry/start.ts): traces and metrics to Application Insights, or to an OTLP/HTTP

@@ -1,4 +1,5 @@
 import type { Clock, IdGenerator, Stores } from './ports.js';
+import type { CoachPolicy } from '../domain/smart-coach.js';
 
 /** What every use case receives from the composition root. */
 export interface AppContext {
@@ -16,5 +17,7 @@ export interface AppContext {
     evidenceHosts?: readonly string[];
     /** Where action links point (PUBLIC_BASE_URL): <base>/actions/TRU-014; none when not given. */
     actionLinkBase?: string;
+    /** What the SMART coach expects (SMART_MAX_OPEN_ACTIONS, SMART_LEAD_DAYS); its defaults when not given. */
+    coach?: CoachPolicy;
   };
 }

@@ -13,6 +13,10 @@ import { authorise } from './authorise.js';
 import { noticesFor } from './owner-notices.js';
 import { proposalToSave, recordProposalSaved } from './proposal-confirmation.js';
 import type { OwnerNotice } from './outward-ports.js';
+import { decideWarnings, warningCodesOf } from '../domain/smart-warnings.js';
+import { coach, openCountsIn } from './coach-action.js';
+import { milestoneTexts } from './milestone-texts.js';
+import type { CoachFinding } from '../domain/smart-checks.js';
 import type { Actor } from '../domain/entity.js';
 import type { AppContext } from './context.js';
 
@@ -20,7 +24,9 @@ export type CreateActionOutcome =
   /** With a notice for each owner (sent by the edge once the person has their answer). */
   | { kind: 'created'; action: Action; notices: OwnerNotice[] }
   /** Free text looks like personal data: ask the user to replace it, or (a warning) to confirm it is not. */
-  | { kind: 'personal_data'; screening: FieldsScreening };
+  | { kind: 'personal_data'; screening: FieldsScreening }
+  /** The SMART coach has warnings the author has not yet seen, or has not said why they stand. */
+  | { kind: 'coach'; findings: CoachFinding[]; problem: string | null };
 
 /**
  * Checks everything (role, SMART rules, personal data) before writing anything, then allocates the
@@ -60,10 +66,34 @@ export async function createAction(
   if (revisable && !revisable.ok)
     return fail(AppError.validation(revisable.error, 'The action is not ready yet'));
 
+  const findings = coach(ctx, draft.value, {
+    members,
+    priorities,
+    openCounts: await openCountsIn(ctx, town.data),
+  });
+  const decision = decideWarnings({
+    findings,
+    seen: warningCodesOf(typeof input.warningsSeen === 'string' ? input.warningsSeen : ''),
+    reason: typeof input.warningsReason === 'string' ? input.warningsReason : null,
+    by: person,
+    at: ctx.clock.now(),
+  });
+  if (decision.kind === 'ask')
+    return ok({ kind: 'coach', findings: decision.findings, problem: decision.problem });
+  const warnings = decision.kind === 'accepted' ? decision.kept : null;
+
   const { title, measure, target } = draft.value;
   const firstNote = firstNoteOf(input.firstNote);
   if (!firstNote.ok) return fail(AppError.validation([firstNote.error], 'The action is not ready yet'));
-  const typed = { title, measure, target, firstNote: firstNote.value, revisionReason: reason ?? undefined };
+  const typed = {
+    title,
+    measure,
+    target,
+    firstNote: firstNote.value,
+    revisionReason: reason ?? undefined,
+    warningsReason: warnings?.reason ?? undefined,
+    ...milestoneTexts(draft.value.milestones),
+  };
   const screening = await screenForActor(ctx, actor, typed, {
     confirmed: input.personalDataConfirmed === true,
     town: town.data,
@@ -74,7 +104,7 @@ export async function createAction(
     ? [{ at: ctx.clock.now().toISOString(), by: person, text: firstNote.value }]
     : [];
   const action = completeAction(
-    { ...draft.value, notes },
+    { ...draft.value, notes, warnings },
     {
       id: ctx.ids.newId(),
       ref: await stores.actions.nextRef(town.data),

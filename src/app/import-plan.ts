@@ -14,6 +14,12 @@ import { authorise } from './authorise.js';
 import { recordPlanRevision } from './plans.js';
 import { today as todayOf } from './read-models.js';
 import { listWholeActions } from './whole-actions.js';
+import { coach, openActionCounts } from './coach-action.js';
+import { keptWarning } from '../domain/smart-warnings.js';
+import type { CoachFinding } from '../domain/smart-checks.js';
+import type { Action } from '../domain/action.js';
+import type { Member } from '../domain/member.js';
+import type { Priority } from '../domain/priority.js';
 import type { Actor } from '../domain/entity.js';
 import type { AppContext } from './context.js';
 
@@ -24,6 +30,14 @@ export interface ImportOutcome {
   created: string[];
   updated: string[];
   unchanged: number;
+  /** The SMART coach's warnings on each new action, by sheet row: imported as written, to review. */
+  warnings: RowWarnings[];
+}
+
+interface RowWarnings {
+  row: number;
+  title: string;
+  findings: CoachFinding[];
 }
 
 export async function importPlan(
@@ -91,6 +105,7 @@ export async function importPlan(
     created: creates.map((c) => c.row.title),
     updated: updates.map((u) => u.before.ref),
     unchanged,
+    warnings: coachRows(ctx, creates, { members, priorities: [...priorities, ...newPriorities], actions }),
   };
   if (request.dryRun) return ok(outcome);
   return write(ctx, actor, request, plan, changes, outcome);
@@ -115,13 +130,22 @@ async function write(
     );
   }
   const created: string[] = [];
-  for (const { draft } of creates) {
-    const action = completeAction(draft, {
-      id: ctx.ids.newId(),
-      ref: await stores.actions.nextRef(town),
-      now: ctx.clock.now(),
-      actor,
-    });
+  const by = { aadObjectId: actor.id, displayName: actor.name };
+  for (const { row, draft } of creates) {
+    const findings = outcome.warnings.find((w) => w.row === row.row)?.findings ?? [];
+    // Kept unreviewed (no reason): listed under "actions to review" until a coordinator looks at them.
+    const warnings = findings.length
+      ? { warnings: findings.map(keptWarning), reason: null, by, at: ctx.clock.now().toISOString() }
+      : null;
+    const action = completeAction(
+      { ...draft, warnings },
+      {
+        id: ctx.ids.newId(),
+        ref: await stores.actions.nextRef(town),
+        now: ctx.clock.now(),
+        actor,
+      },
+    );
     const entity = { kind: 'action' as const, id: action.id, label: action.ref };
     await stores.actions.insert(
       action,
@@ -156,4 +180,20 @@ async function write(
     if (!revised.ok) return fail(revised.error);
   }
   return ok({ ...outcome, created });
+}
+
+/** Each new row coached as the form would coach it, owners' workloads growing row by row. */
+function coachRows(
+  ctx: AppContext,
+  creates: ImportChanges['creates'],
+  town: { members: readonly Member[]; priorities: readonly Priority[]; actions: readonly Action[] },
+): RowWarnings[] {
+  const openCounts = openActionCounts(town.actions);
+  const warnings: RowWarnings[] = [];
+  for (const { row, draft } of creates) {
+    const findings = coach(ctx, draft, { members: town.members, priorities: town.priorities, openCounts });
+    if (findings.length) warnings.push({ row: row.row, title: draft.title, findings });
+    for (const o of draft.owners) openCounts.set(o.aadObjectId, (openCounts.get(o.aadObjectId) ?? 0) + 1);
+  }
+  return warnings;
 }

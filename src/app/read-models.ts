@@ -41,7 +41,9 @@ export async function summarise(ctx: AppContext, town: TownSlug): Promise<TownSu
   const now = ctx.clock.now();
   const day = today(ctx);
   const plan = plans.find((p) => p.periodStart <= day && day <= p.periodEnd) ?? plans[0] ?? null;
+  const priorities = plan ? await stores.priorities.listByPlan(plan.id) : [];
   return townSummary({
+    priorities,
     town,
     today: day,
     now,

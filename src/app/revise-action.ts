@@ -8,6 +8,8 @@ import { fail, ok, type Result } from '../domain/result.js';
 import { recordPlanRevision } from './plans.js';
 import { changeableAction, saveChange } from './update-action.js';
 import { noticesFor } from './owner-notices.js';
+import { localDateOf } from '../domain/dates.js';
+import { coachEdit, type Coached } from './coach-edit.js';
 import type { Action } from '../domain/action.js';
 import type { Actor } from '../domain/entity.js';
 import type { AppContext } from './context.js';
@@ -17,6 +19,7 @@ import type { OwnerNotice } from './outward-ports.js';
 const PLAN_CONTENT = ['title', 'measure', 'target', 'priorityId', 'taskGroupId'] as const;
 
 export interface Revised {
+  kind: 'revised';
   action: Action;
   /** What changed, as field names (title, owners...). */
   changed: string[];
@@ -27,8 +30,16 @@ export interface Revised {
 export async function reviseAction(
   ctx: AppContext,
   actor: Actor,
-  request: { actionId: string; expectedVersion: number; edit: ActionEdit; reason?: string | null },
-): Promise<Result<Revised, AppError>> {
+  request: {
+    actionId: string;
+    expectedVersion: number;
+    edit: ActionEdit;
+    reason?: string | null;
+    /** The coach's warnings the form showed, and why the editor keeps the action so (smart-warnings.ts). */
+    warningsSeen?: string | undefined;
+    warningsReason?: string | undefined;
+  },
+): Promise<Result<Revised | Coached, AppError>> {
   const loaded = await changeableAction(ctx, actor, request.actionId, request.expectedVersion);
   if (!loaded.ok) return loaded;
   const { action, role } = loaded.value;
@@ -49,9 +60,18 @@ export async function reviseAction(
     stores.members.listByTown(action.town),
     groupId ? stores.taskGroups.get(groupId) : null,
   ]);
-  const edited = editAction(action, edit, { plan, priorities, members, taskGroup }, ctx.clock.now());
+  const today = localDateOf(ctx.clock.now(), ctx.settings.timeZone);
+  const edited = editAction(action, edit, { today, plan, priorities, members, taskGroup }, ctx.clock.now());
   if (!edited.ok) return fail(AppError.validation(edited.error, `${action.ref} was not changed`));
   const changed = changedFields(action, edited.value);
+  const coached = await coachEdit(
+    ctx,
+    actor,
+    { action, edited: edited.value, changed, members, priorities },
+    request,
+  );
+  if (coached.kind === 'ask') return ok(coached);
+  edited.value.warnings = coached.warnings;
 
   // An approved plan is locked: changing what it says needs a reason, kept as the plan's revision.
   const content = changed.some((f) => (PLAN_CONTENT as readonly string[]).includes(f));
@@ -69,5 +89,10 @@ export async function reviseAction(
     const revised = await recordPlanRevision(ctx, actor, plan.id, summary, reason);
     if (!revised.ok) return revised;
   }
-  return ok({ action: saved.value, changed, notices: noticesFor(action, saved.value, actor) });
+  return ok({
+    kind: 'revised',
+    action: saved.value,
+    changed,
+    notices: noticesFor(action, saved.value, actor),
+  });
 }

@@ -12,6 +12,7 @@ export const ACTIVITY_TYPES: Record<ActionReminderKind | OwnerNoticeKind, string
   due_today: 'actionDueToday',
   overdue: 'actionOverdue',
   escalation: 'actionEscalated',
+  milestone_due: 'actionMilestoneDue',
   owner_added: 'actionAssigned',
   owner_removed: 'actionUnassigned',
 };

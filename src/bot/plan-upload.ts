@@ -3,6 +3,7 @@
 // shown; "Import" reads it again and imports. Nothing is kept between the two steps.
 import { AppError, ErrorCode } from '../errors.js';
 import { importPlan, type ImportOutcome } from '../app/import-plan.js';
+import { rowWarningLines } from '../cards/coach-views.js';
 import { townBySlug, townSlugSchema, type TownSlug } from '../domain/towns.js';
 import { mayStart } from '../app/forms.js';
 import { errorCard } from './replies.js';
@@ -83,6 +84,10 @@ export class PlanUpload {
         `${o.updated.length} actions ${verb} updated${o.updated.length ? `: ${o.updated.join(', ')}` : ''}`,
         `${o.unchanged} actions unchanged`,
       ].map((line) => ({ line })),
+      warnings: rowWarningLines(o.warnings).map((line) => ({ line })),
+      warningsNote: o.warnings.length
+        ? `The SMART coach has warnings on ${o.warnings.length} new action${o.warnings.length === 1 ? '' : 's'}. ${o.dryRun ? 'They would be' : 'They were'} imported as written and listed under "actions to review" until a coordinator edits them or fixes the sheet:`
+        : '',
       footer: o.dryRun
         ? nothing
           ? 'Nothing to import: the plan already matches the sheet.'

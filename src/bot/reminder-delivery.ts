@@ -39,7 +39,7 @@ export class TeamsReminderDelivery
 
   async deliver(action: Action, reminder: DueReminder): Promise<'sent' | 'unreachable'> {
     const view = viewSettings(this.ctx);
-    const data = reminderCard(action, reminder.kind, view);
+    const data = reminderCard(action, reminder.kind, view, reminder.milestone);
     const card = this.cards.render('reminder', data);
     if (reminder.audience === 'coordinators') {
       return (await this.messenger.tellCoordinators(action.town, data.headline, card))

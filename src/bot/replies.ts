@@ -10,6 +10,7 @@ import type { ActionFormContext } from '../app/action-form.js';
 import type { JoinRequest } from '../domain/join-request.js';
 import type { LocalDate } from '../domain/dates.js';
 import type { Card, CardRenderer } from '../cards/render.js';
+import { coachBlock, milestoneValues, type CoachData } from '../cards/coach-views.js';
 
 const TITLES: Record<string, string> = {
   [ErrorCode.Validation]: 'That needs changing',
@@ -45,6 +46,7 @@ export function actionFormCard(
   today: LocalDate,
   problems: { message: string }[],
   values: Record<string, string | undefined> = {},
+  coach: CoachData = coachBlock(),
 ): Card {
   const v = (key: string) => (typeof values[key] === 'string' ? values[key] : '');
   const fromMessage = v('fromMessage') === 'true';
@@ -64,7 +66,10 @@ export function actionFormCard(
     owners: form.owners.map((m) => ({ title: `${m.displayName} (${m.organisation})`, value: m.aadObjectId })),
     priorities: form.priorities.map((p) => ({ title: p.title, value: p.id })),
     taskGroups: form.taskGroups.map((g) => ({ title: g.theme, value: g.id })),
+    coach,
     values: {
+      ...milestoneValues((n, part) => v(`milestone${n}${part === 'date' ? 'Date' : ''}`)),
+      warningsReason: v('warningsReason'),
       title: v('title'),
       measure: v('measure'),
       target: v('target'),

@@ -8,6 +8,7 @@ import type { DeliveryPlan } from '../domain/plan.js';
 import type { Priority } from '../domain/priority.js';
 import type { TaskGroup } from '../domain/task-group.js';
 import type { CardData } from './card-data.js';
+import { coachBlock, milestoneValues, type CoachData } from './coach-views.js';
 
 /** The choice for no task group, and for an action that does not repeat (a choice needs a value). */
 export const NONE = 'none';
@@ -30,9 +31,11 @@ export function actionEditCard(
   problems: Problems = [],
   /** What the person typed, shown again with the problems; else the action as it is. */
   typed: Values = {},
+  coach: CoachData = coachBlock(),
 ): CardData<'action-edit'> {
   const { action } = form;
   const v = (key: string, current: string) => typed[key] ?? current;
+  const milestone = (n: number) => action.milestones?.[n - 1];
   return {
     actionId: action.id,
     version: action.version,
@@ -66,7 +69,15 @@ export function actionEditCard(
       recurrence: v('recurrence', action.recurrence ?? NONE),
       public: v('public', action.public ? 'true' : 'false') === 'true' ? 'true' : 'false',
       revisionReason: v('revisionReason', ''),
+      ...milestoneValues((n, part) =>
+        v(
+          `milestone${n}${part === 'date' ? 'Date' : ''}`,
+          (part === 'date' ? milestone(n)?.dueDate : milestone(n)?.title) ?? '',
+        ),
+      ),
+      warningsReason: v('warningsReason', ''),
     },
+    coach,
   };
 }
 

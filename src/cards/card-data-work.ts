@@ -1,6 +1,7 @@
 // The data of the partnership-work cards: plans, the indicator, groups, problem-solving plans, the fund, imports.
 import { z } from 'zod';
 import { text, facts, lines, refLines, choices, color } from './card-data-parts.js';
+import { reviewCardData } from './review-views.js';
 
 export const WORK_CARD_DATA = {
   plan: z.object({
@@ -103,10 +104,13 @@ export const WORK_CARD_DATA = {
     allocations: z.array(z.object({ allocationId: text, line: text, inputId: text, allocated: text })),
     canManage: z.boolean(),
   }),
+  'actions-review': reviewCardData,
   'import-preview': z.object({
     heading: text,
     subtitle: text,
     lines,
+    warnings: lines,
+    warningsNote: text,
     footer: text,
     canApply: z.boolean(),
     town: text,

@@ -1,11 +1,12 @@
 // The data each card template expects, checked before rendering so that a template never shows "${...}"
 // or an empty field by accident.
 import { z } from 'zod';
-import { text, commands, choices, color, buttons, dialogButtons } from './card-data-parts.js';
+import { text, commands, choices, color, buttons, dialogButtons, facts, lines } from './card-data-parts.js';
 
 import { TOWN_CARD_DATA } from './card-data-towns.js';
 import { WORK_CARD_DATA } from './card-data-work.js';
 import { ACTION_CARD_DATA } from './card-data-actions.js';
+import { coachData } from './coach-views.js';
 
 const proposalButton = z.object({
   line: text,
@@ -25,6 +26,8 @@ export const CARD_DATA = {
     title: text,
     suggestion: text,
     groups: z.array(z.object({ heading: text, commands })),
+    smartHeading: text,
+    smart: facts,
     buttons,
   }),
   error: z.object({ title: text, message: text, issues: z.array(z.object({ message: text })), hint: text }),
@@ -49,6 +52,8 @@ export const CARD_DATA = {
     lastNote: text,
     lastNoteLink: text,
     repeats: text,
+    milestones: lines,
+    warningsText: text,
     follows: text,
     followedBy: text,
     updatedText: text,
@@ -83,6 +88,7 @@ export const CARD_DATA = {
     owners: choices.min(1),
     priorities: choices.min(1),
     taskGroups: choices,
+    coach: coachData,
     values: z.object({
       title: text,
       measure: text,
@@ -94,6 +100,13 @@ export const CARD_DATA = {
       revisionReason: text,
       firstNote: text,
       postHere: text,
+      milestone1: text,
+      milestone1Date: text,
+      milestone2: text,
+      milestone2Date: text,
+      milestone3: text,
+      milestone3Date: text,
+      warningsReason: text,
     }),
   }),
   'actions-list': z.object({

@@ -5,6 +5,7 @@ import { PRIORITY_SOURCES, type PrioritySource } from '../domain/priority.js';
 import { townBySlug, type TownSlug } from '../domain/towns.js';
 import { formatDate, formatInstant } from './format.js';
 import type { PlanProgress } from '../domain/plan-progress.js';
+import { qualityLine } from '../domain/plan-quality.js';
 import type { CardData } from './card-data.js';
 import type { ViewSettings } from './views.js';
 
@@ -43,6 +44,10 @@ export function planCard(
       value: `${progress.done} of ${progress.total} actions done (${progress.percentComplete}%)`,
     },
   ];
+  const { quality } = progress;
+  if (quality.withWarnings) facts.push({ title: 'To review', value: qualityLine(quality) });
+  if (quality.prioritiesWithoutActions.length)
+    facts.push({ title: 'No action yet', value: quality.prioritiesWithoutActions.join('; ') });
   if (consulting && plan.consultationCloses)
     facts.push({
       title: open ? 'Comments until' : 'Consultation closed',

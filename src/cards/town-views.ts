@@ -121,7 +121,7 @@ export function boardCard(
       return {
         town: townBySlug(s.town).name,
         command: `summary ${townBySlug(s.town).name}`,
-        detail: `${openProblems(s)} open problems · ${s.meetingsHeld} meetings held${townFund(s.town)}`,
+        detail: `${openProblems(s)} open problems · ${s.meetingsHeld} meetings held${townFund(s.town)}${qualityText(s)}`,
         complete: `${s.percentComplete}%`,
         rag: `${s.byRag.red} / ${s.byRag.amber} / ${s.byRag.green}`,
         overdue: s.overdue.length,
@@ -133,6 +133,12 @@ export function boardCard(
       };
     }),
   };
+}
+
+/** " · 3 with SMART warnings · 1 priority with no action"; '' for a town with neither. */
+function qualityText({ quality: q }: TownSummary): string {
+  const none = q.prioritiesWithoutActions.length;
+  return `${q.withWarnings ? ` · ${q.withWarnings} with SMART warnings` : ''}${none ? ` · ${none} priorit${none === 1 ? 'y' : 'ies'} with no action` : ''}`;
 }
 
 /** "2 at analysis, 1 at response": the town's open problem-solving plans by SARA stage. */

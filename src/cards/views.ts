@@ -7,6 +7,8 @@ import { townBySlug } from '../domain/towns.js';
 import { dueText, formatDate, formatInstant, RAG_COLOR, RAG_LABEL } from './format.js';
 import { daysBetween, type LocalDate } from '../domain/dates.js';
 import type { ActionReminderKind } from '../domain/reminder.js';
+import type { Milestone } from '../domain/milestone.js';
+import { SMART_CHECKS } from '../domain/smart-checks.js';
 import type { Digest } from '../domain/digest.js';
 import type { CardData } from './card-data.js';
 import type { HistoryLine } from './history-views.js';
@@ -74,6 +76,10 @@ export function actionCard(
     lastNote: last ? `${last.text} (${last.by.displayName}, ${formatInstant(last.at, view.timeZone)})` : '',
     lastNoteLink: last?.link ?? '',
     repeats: action.recurrence ? RECURRENCE_LABELS[action.recurrence] : '',
+    milestones: (action.milestones ?? []).map((m) => ({
+      line: `${m.dueDate < view.today ? 'Passed' : 'By'} ${formatDate(m.dueDate)}: ${m.title}`,
+    })),
+    warningsText: keptWarningsText(action),
     follows: action.previous?.ref ?? '',
     followedBy: action.next?.ref ?? '',
     updatedText: formatInstant(action.updatedAt, view.timeZone),
@@ -116,6 +122,7 @@ const HEADLINES: Record<ActionReminderKind, (days: number) => string> = {
   due_today: () => 'Due today',
   overdue: (d) => `Overdue by ${-d} day${d === -1 ? '' : 's'}`,
   escalation: (d) => `Escalation: overdue by ${-d} days`,
+  milestone_due: (d) => (d === 0 ? 'Milestone today' : `Milestone in ${d} day${d === 1 ? '' : 's'}`),
 };
 
 /** The 1:1 reminder: to an owner (with buttons to act and snooze) or, for an escalation, to a coordinator. */
@@ -123,8 +130,9 @@ export function reminderCard(
   action: Action,
   kind: ActionReminderKind,
   view: ViewSettings,
+  milestone?: Milestone,
 ): CardData<'reminder'> {
-  const days = daysBetween(view.today, action.dueDate);
+  const days = daysBetween(view.today, milestone?.dueDate ?? action.dueDate);
   const toOwner = kind !== 'escalation';
   const moves = toOwner
     ? STATUS_TRANSITIONS[action.status]
@@ -138,7 +146,7 @@ export function reminderCard(
     color: kind === 'due_soon' ? 'Warning' : 'Attention',
     townName: townBySlug(action.town).name,
     ref: action.ref,
-    title: action.title,
+    title: milestone ? `${action.title}. Milestone: ${milestone.title} (${milestone.dueDate})` : action.title,
     dueText: dueText(action, view.today, view.dueSoonDays),
     statusLabel: STATUS_LABELS[action.status],
     owners: action.owners.map((o) => o.displayName).join(', '),
@@ -183,4 +191,14 @@ export function digestCard(
     sections,
     footer,
   };
+}
+
+/** "Kept with 2 SMART warnings (Specific, Measurable): <reason>" for the action card; '' with none. */
+function keptWarningsText(action: Action): string {
+  const kept = action.warnings;
+  if (!kept?.warnings.length) return '';
+  const checks = [...new Set(kept.warnings.map((w) => SMART_CHECKS[w.check]))].join(', ');
+  const n = kept.warnings.length;
+  const head = `${n} SMART warning${n === 1 ? '' : 's'} (${checks})`;
+  return kept.reason ? `Kept with ${head}. Why: ${kept.reason}` : `Imported with ${head}, not reviewed yet`;
 }

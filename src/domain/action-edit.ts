@@ -10,6 +10,8 @@ import type { DeliveryPlan } from './plan.js';
 import type { Priority } from './priority.js';
 import type { TaskGroup } from './task-group.js';
 import type { Recurrence } from './recurrence.js';
+import { milestonesFrom, type MilestoneInput } from './milestone.js';
+import type { LocalDate } from './dates.js';
 
 /** What an edit may set; absent fields stay as they are. */
 export interface ActionEdit {
@@ -22,6 +24,8 @@ export interface ActionEdit {
   ownerIds?: readonly string[];
   /** Comes round again when done; null: does not repeat. */
   recurrence?: Recurrence | null;
+  /** The milestones as the form now has them (all of them: blank pairs are dropped). */
+  milestones?: readonly MilestoneInput[];
 }
 
 /** The fields only a coordinator may change (owners may also hand an action over). */
@@ -33,9 +37,12 @@ export const COORDINATOR_FIELDS = [
   'taskGroupId',
   'public',
   'recurrence',
+  'milestones',
 ] as const satisfies readonly (keyof ActionEdit)[];
 
 export interface EditContext {
+  /** Today in the partnership's time zone (milestones may not be set in the past); else the UTC date of `at`. */
+  today?: LocalDate;
   plan: DeliveryPlan | null;
   priorities: readonly Priority[];
   members: readonly Member[];
@@ -74,6 +81,12 @@ export function editAction(action: Action, edit: ActionEdit, ctx: EditContext, a
       );
     else next.recurrence = edit.recurrence;
   }
+  if (edit.milestones !== undefined) {
+    const span = { today: ctx.today ?? at.toISOString().slice(0, 10), dueDate: action.dueDate };
+    const milestones = milestonesFrom(edit.milestones, span, action.milestones ?? []);
+    if (milestones.ok) next.milestones = milestones.value;
+    else problems.push(...milestones.error);
+  }
   if (edit.ownerIds !== undefined) {
     const owners = ownersFrom(edit.ownerIds, action.town, ctx.members, problems);
     if (sameOwners(owners, action.owners)) next.owners = action.owners;
@@ -96,7 +109,9 @@ export function changedFields(before: Action, after: Action): (keyof ActionEdit 
         ? a.public === true
         : f === 'owners'
           ? a.owners.map((o) => o.aadObjectId)
-          : (a[f] ?? null),
+          : f === 'milestones'
+            ? (a.milestones ?? [])
+            : (a[f] ?? null),
     );
   return fields.filter((f) => value(before, f) !== value(after, f));
 }

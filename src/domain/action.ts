@@ -11,6 +11,8 @@ import type { DeliveryPlan } from './plan.js';
 import type { Priority } from './priority.js';
 import type { TaskGroup } from './task-group.js';
 import type { Recurrence } from './recurrence.js';
+import { MAX_MILESTONES, milestonesFrom, type Milestone } from './milestone.js';
+import type { WarningsKept } from './smart-warnings.js';
 
 export const ACTION_STATUSES = ['not_started', 'in_progress', 'blocked', 'done', 'cancelled'] as const;
 export type ActionStatus = (typeof ACTION_STATUSES)[number];
@@ -68,6 +70,10 @@ export interface Action extends Versioned {
   /** The occurrence this one follows, and the one made when this was done. */
   previous?: ActionLink | null;
   next?: ActionLink | null;
+  /** Dated interim steps (milestone.ts), reminded like the due date; in date order. */
+  milestones?: Milestone[];
+  /** The SMART coach's warnings it was saved with, and why its author kept it so (smart-warnings.ts). */
+  warnings?: WarningsKept | null;
 }
 
 const actionInputSchema = z.object({
@@ -89,6 +95,10 @@ const actionInputSchema = z.object({
     .min(1, 'Name at least one owner')
     .max(10, 'At most 10 owners: an action everyone owns is owned by nobody'),
   dueDate: localDateSchema,
+  milestones: z
+    .array(z.object({ title: z.string().optional(), dueDate: z.string().optional() }))
+    .max(MAX_MILESTONES, `At most ${MAX_MILESTONES} milestones`)
+    .default([]),
   demo: z.boolean().default(false),
 });
 
@@ -126,10 +136,19 @@ export function validateNewAction(input: unknown, ctx: ActionContext): Validated
   if (ctx.plan && a.dueDate > ctx.plan.periodEnd) {
     problems.push(issue('dueDate', `The due date is after the plan period ends (${ctx.plan.periodEnd})`));
   }
-  if (problems.length) return fail(problems);
+  const milestones = milestonesFrom(a.milestones, { today: ctx.today, dueDate: a.dueDate });
+  if (!milestones.ok) problems.push(...milestones.error);
+  if (problems.length || !milestones.ok) return fail(problems);
 
   const { ownerIds: _ownerIds, ...rest } = a;
-  return ok({ ...rest, owners, status: 'not_started', blockedReason: null, notes: [] });
+  return ok({
+    ...rest,
+    milestones: milestones.value,
+    owners,
+    status: 'not_started',
+    blockedReason: null,
+    notes: [],
+  });
 }
 
 export function completeAction(
@@ -195,6 +214,9 @@ const HEADLINE_FIELDS = [
   'public',
   'redactedAt',
   'updatedAt',
+  // Small and bounded (at most 3 milestones; warnings name their field and clip quoted text).
+  'milestones',
+  'warnings',
 ] as const satisfies readonly (keyof Action)[];
 
 export type ActionHeadline = Pick<Action, (typeof HEADLINE_FIELDS)[number]>;

@@ -23,6 +23,9 @@ export interface TownRow {
   target: string;
   latest: string;
   progress: string;
+  /** Actions with SMART warnings (kept with a reason, or imported to review). */
+  smartWarnings: number;
+  prioritiesWithoutActions: string;
 }
 
 export interface ActionRow {
@@ -92,6 +95,8 @@ function townRow(s: TownSummary): TownRow {
         ? `${proxy.value}% (${proxy.year}, proxy: ${proxy.source})`
         : '',
     progress: ind?.progress ? PROGRESS_WORD[ind.progress.progress] : '',
+    smartWarnings: s.quality.withWarnings,
+    prioritiesWithoutActions: s.quality.prioritiesWithoutActions.join('; '),
   };
 }
 

@@ -3,6 +3,7 @@ import { ragOf, RAGS, type Rag } from './due.js';
 import type { ActionHeadline } from './action.js';
 import type { LocalDate } from './dates.js';
 import type { Priority } from './priority.js';
+import { planQuality, type PlanQuality } from './plan-quality.js';
 
 interface PriorityProgress {
   priorityId: string;
@@ -21,6 +22,7 @@ export interface PlanProgress {
   total: number;
   done: number;
   percentComplete: number;
+  quality: PlanQuality;
 }
 
 const percent = (done: number, counted: number) => (counted ? Math.round((done / counted) * 100) : 0);
@@ -60,5 +62,6 @@ export function planProgress(
     total: ofPlan.length,
     done,
     percentComplete: percent(done, ofPlan.length - cancelled),
+    quality: planQuality(priorities, ofPlan),
   };
 }

@@ -1,6 +1,7 @@
 import { daysBetween, localDateOf, weekday, type LocalDate } from './dates.js';
 import { isOpen, type Action } from './action.js';
 import type { ActionReminderKind } from './reminder.js';
+import type { Milestone } from './milestone.js';
 
 /** When reminders go out, in the partnership's time zone. */
 export interface ReminderPolicy {
@@ -28,6 +29,8 @@ export interface DueReminder {
   /** Identifies the occasion: the same kind in the same window is sent once. */
   window: string;
   audience: 'owners' | 'coordinators';
+  /** A milestone_due reminder's milestone. */
+  milestone?: Milestone;
 }
 
 /** The hour (0-23) of an instant on the local clock. */
@@ -51,7 +54,10 @@ export function isQuietTime(now: Date, timeZone: string, policy: ReminderPolicy)
  * date opens new windows. Nothing for closed actions, while snoozed, or in quiet time.
  */
 export function remindersDue(
-  action: Pick<Action, 'id' | 'status' | 'dueDate'> & { snoozedUntil?: LocalDate | null },
+  action: Pick<Action, 'id' | 'status' | 'dueDate'> & {
+    snoozedUntil?: LocalDate | null;
+    milestones?: readonly Milestone[];
+  },
   now: Date,
   timeZone: string,
   policy: ReminderPolicy = DEFAULT_REMINDER_POLICY,
@@ -59,9 +65,10 @@ export function remindersDue(
   if (!isOpen(action) || isQuietTime(now, timeZone, policy)) return [];
   const today = localDateOf(now, timeZone);
   if (action.snoozedUntil && today < action.snoozedUntil) return [];
+  const milestones = milestonesDue(action.milestones ?? [], today, policy);
   const days = daysBetween(today, action.dueDate);
   const due = action.dueDate;
-  if (days > policy.dueSoonDays) return [];
+  if (days > policy.dueSoonDays) return milestones;
   if (days > 0) return [{ kind: 'due_soon', window: `due_soon:${due}`, audience: 'owners' }];
   if (days === 0) return [{ kind: 'due_today', window: `due_today:${due}`, audience: 'owners' }];
   const late = -days;
@@ -71,4 +78,35 @@ export function remindersDue(
   if (late > policy.escalateAfterDays)
     reminders.push({ kind: 'escalation', window: `escalation:${due}`, audience: 'coordinators' });
   return reminders;
+}
+
+/**
+ * A milestone is reminded once, in the days before it ("due soon" of its own date): it is a step on the way,
+ * so the nagging once it has passed is left to the action's own due date.
+ */
+function milestonesDue(
+  milestones: readonly Milestone[],
+  today: LocalDate,
+  policy: ReminderPolicy,
+): DueReminder[] {
+  return milestones
+    .filter((m) => {
+      const days = daysBetween(today, m.dueDate);
+      return days >= 0 && days <= policy.dueSoonDays;
+    })
+    .map((milestone) => ({
+      kind: 'milestone_due' as const,
+      // Once per milestone date (the step's text stays out of the reminder records).
+      window: `milestone:${milestone.dueDate}`,
+      audience: 'owners' as const,
+      milestone,
+    }));
+}
+
+/** Whether an open action may be owed a reminder by `horizon`: its due date or a milestone falls by then. */
+export function dueOrMilestoneBy(
+  action: Pick<Action, 'dueDate'> & { milestones?: readonly Milestone[] },
+  horizon: LocalDate,
+): boolean {
+  return action.dueDate <= horizon || (action.milestones ?? []).some((m) => m.dueDate <= horizon);
 }

@@ -1,5 +1,5 @@
-/** The kinds about one action's due date. */
-export type ActionReminderKind = 'due_soon' | 'due_today' | 'overdue' | 'escalation';
+/** The kinds about one action's due date, and its milestones' (milestone.ts). */
+export type ActionReminderKind = 'due_soon' | 'due_today' | 'overdue' | 'escalation' | 'milestone_due';
 /** Notices to a person given an action, or taken off one (the window names the person and version). */
 export type OwnerNoticeKind = 'owner_added' | 'owner_removed';
 /** Everything claimed once: the reminders and notices above, the digests, the board's report, the daily jobs. */

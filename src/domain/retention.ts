@@ -35,6 +35,8 @@ export function redactAction(action: Action, at: Date): Action {
     target: REMOVED_TEXT,
     blockedReason: null,
     notes: [],
+    milestones: (action.milestones ?? []).map((m) => ({ ...m, title: REMOVED_TEXT })),
+    warnings: action.warnings ? { ...action.warnings, warnings: [], reason: null } : null,
     updatedAt: at.toISOString(),
     redactedAt: at.toISOString(),
   };

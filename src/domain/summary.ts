@@ -14,6 +14,8 @@ import type { ProblemPlan, SaraStage } from './problem.js';
 import type { DeliveryPlan } from './plan.js';
 import { isOverrun, type TaskGroup } from './task-group.js';
 import type { TownSlug } from './towns.js';
+import type { Priority } from './priority.js';
+import { planQuality, type PlanQuality } from './plan-quality.js';
 
 export interface SummaryInput {
   town: TownSlug;
@@ -27,6 +29,8 @@ export interface SummaryInput {
   /** The plan covering today (else the newest), and the town's task-and-finish groups. */
   plan?: DeliveryPlan | null;
   groups?: readonly TaskGroup[];
+  /** The plan's priorities, for its quality at a glance (plan-quality.ts). */
+  priorities?: readonly Priority[];
   /** `actionFigures` of these actions, today, if the caller kept them (else they are computed here). */
   figures?: ActionFigures;
 }
@@ -58,6 +62,8 @@ export interface TownSummary extends ActionFigures {
   openProblemsByStage: Partial<Record<SaraStage, number>>;
   plan: { title: string; status: DeliveryPlan['status'] } | null;
   groups: { open: number; overrun: number };
+  /** The plan's actions with SMART warnings, and its priorities with no action. */
+  quality: PlanQuality;
   indicator: {
     baseline: { year: number; value: number } | null;
     target: { year: number; value: number } | null;
@@ -94,6 +100,10 @@ export function townSummary(input: SummaryInput): TownSummary {
       open: (input.groups ?? []).filter((g) => g.status === 'open').length,
       overrun: (input.groups ?? []).filter((g) => isOverrun(g, input.today)).length,
     },
+    quality: planQuality(
+      input.priorities ?? [],
+      input.plan ? input.actions.filter((a) => a.planId === input.plan!.id) : input.actions,
+    ),
     indicator: input.indicator ? indicatorView(input.indicator) : null,
   };
 }

@@ -24,6 +24,8 @@ const SUMMARY_COLUMNS: Column<TownRow>[] = [
   { header: 'Target', key: 'target', width: 16 },
   { header: 'Latest', key: 'latest', width: 34 },
   { header: 'Against trajectory', key: 'progress', width: 18 },
+  { header: 'SMART warnings', key: 'smartWarnings', width: 15 },
+  { header: 'Priorities with no action', key: 'prioritiesWithoutActions', width: 40 },
 ];
 
 const ACTION_COLUMNS: Column<ActionRow>[] = [

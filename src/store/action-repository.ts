@@ -12,6 +12,7 @@ import {
   type ActionHeadline,
 } from '../domain/action.js';
 import { ALL_TOWNS, TOWNS, type TownSlug } from '../domain/towns.js';
+import { dueOrMilestoneBy } from '../domain/reminder-policy.js';
 import type { EntryBudget } from './entry-budget.js';
 import type { ReadModel } from './read-model.js';
 import type { ActionRepository } from '../app/ports.js';
@@ -65,12 +66,11 @@ export class MongoActionRepository extends ReadThroughCollection<Action> impleme
 
   async listOpenDueBy(date: LocalDate): Promise<Action[]> {
     const due: string[] = [];
+    // Not only the soonest due (the list's head): a later action's milestone may fall first.
     for (const town of TOWNS)
-      for (const action of await this.listByTown(town.slug)) {
-        if (action.dueDate > date) break; // the list is soonest due first
-        if (isOpen(action)) due.push(action.id);
-      }
-    return (await this.getMany(due)).filter((a) => isOpen(a) && a.dueDate <= date).sort(byDueThenRef);
+      for (const action of await this.listByTown(town.slug))
+        if (isOpen(action) && dueOrMilestoneBy(action, date)) due.push(action.id);
+    return (await this.getMany(due)).filter((a) => isOpen(a) && dueOrMilestoneBy(a, date)).sort(byDueThenRef);
   }
 
   getMany(ids: readonly string[]): Promise<Action[]> {

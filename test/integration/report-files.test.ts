@@ -25,6 +25,8 @@ const row = {
   target: '52% by 2021',
   latest: '46% (2021)',
   progress: 'Behind',
+  smartWarnings: 2,
+  prioritiesWithoutActions: 'Night-time economy',
 };
 const hostile = '=HYPERLINK("http://evil.example","click")';
 const report: BoardReport = {

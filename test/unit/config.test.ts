@@ -19,6 +19,16 @@ describe('configuration', () => {
       expect(() => loadConfig({ TAB_HOST_ORIGINS: bad }), bad).toThrow(
         'TAB_HOST_ORIGINS: must be comma-separated origins',
       );
+    expect(loadConfig({ SMART_LEAD_DAYS: 'Order=120, works = 30' }).SMART_LEAD_DAYS).toEqual({
+      order: 120,
+      works: 30,
+      event: 21,
+      other: 7,
+    });
+    for (const bad of ['pspo=90', 'order=', 'order=ninety', 'order=90;works=1'])
+      expect(() => loadConfig({ SMART_LEAD_DAYS: bad }), bad).toThrow(
+        'SMART_LEAD_DAYS: must be kind=days pairs such as order=90,works=42',
+      );
     expect(() => loadConfig({ ALLOWED_TENANT_IDS: 'contoso' })).toThrow(
       'ALLOWED_TENANT_IDS: must be a comma-separated list of tenant GUIDs',
     );
@@ -57,6 +67,8 @@ describe('configuration', () => {
       ESCALATE_AFTER_DAYS: 7,
       REMINDER_HOURS: { from: 8, until: 18 },
       REMINDER_WEEKDAYS_ONLY: true,
+      SMART_MAX_OPEN_ACTIONS: 8,
+      SMART_LEAD_DAYS: { order: 90, works: 42, event: 21, other: 7 },
       APPLICATIONINSIGHTS_CONNECTION_STRING: undefined,
       OTEL_EXPORTER_OTLP_ENDPOINT: undefined,
       OTEL_METRIC_EXPORT_INTERVAL: 60_000,

@@ -10,6 +10,8 @@ import { showAction } from '../verbs/action-card.js';
 import { townSummaryCard } from '../../cards/town-views.js';
 import { actionFormCard, must } from '../replies.js';
 import { defineCommand } from './command.js';
+import { actionsToReview } from '../../app/actions-to-review.js';
+import { reviewCard } from '../../cards/review-views.js';
 import { actionRef, after, optionalTown, townOnly } from './read-text.js';
 
 const ACTION_FILTERS = ['mine', 'overdue', 'due'] as const;
@@ -52,6 +54,7 @@ export const ACTION_COMMANDS = [
     },
     read: (_text, [first, ...rest]) => {
       if (first !== 'actions' && first !== 'list') return null;
+      if (rest[0] === 'to' && rest[1] === 'review') return null; // "actions to review"
       const last = rest.at(-1);
       const filter = last && (ACTION_FILTERS as readonly string[]).includes(last) ? last : 'all';
       const place = (filter === 'all' ? rest : rest.slice(0, -1)).join(' ');
@@ -108,6 +111,21 @@ export const ACTION_COMMANDS = [
     input: z.object({ ref: actionRef }),
     run: async ({ edge, actor }, input) =>
       showAction(edge, actor, must(await findAction(edge.ctx, actor, input.ref))),
+  }),
+  defineCommand({
+    name: 'actions to review',
+    usage: 'actions to review [town]',
+    description: 'Actions kept with SMART warnings, and priorities with no action yet (coordinators)',
+    audience: 'coordinators',
+    read: (text) =>
+      /^(actions? to review|review actions)\b/.test(text)
+        ? { town: after(text, /^(actions? to review|review actions)/) }
+        : null,
+    input: townOnly,
+    run: async ({ edge, actor, town }, input) => {
+      const review = must(await actionsToReview(edge.ctx, actor, await town(input.town)));
+      return edge.cards.render('actions-review', reviewCard(review));
+    },
   }),
   defineCommand({
     name: 'hand over',

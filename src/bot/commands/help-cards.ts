@@ -1,6 +1,7 @@
 // The help and welcome cards, built from the commands they are given (the registry's, at run time).
 import type { Card, CardRenderer } from '../../cards/render.js';
 import type { CommandEntry } from './command.js';
+import { SMART_CHECK_HELP, SMART_CHECKS, type SmartCheck } from '../../domain/smart-checks.js';
 
 type Listed = Pick<CommandEntry, 'name' | 'usage' | 'description' | 'audience'>;
 
@@ -38,6 +39,12 @@ export function helpCard(
     title: unknown ? `I didn't understand "${unknown.slice(0, 80)}"` : 'What I can do',
     suggestion: suggestion ? `Did you mean "${suggestion}"?` : '',
     groups,
+    smartHeading:
+      'Every new, edited and imported action is checked. Errors must be fixed; warnings can be kept with a reason:',
+    smart: Object.entries(SMART_CHECK_HELP).map(([check, value]) => ({
+      title: SMART_CHECKS[check as SmartCheck],
+      value,
+    })),
     buttons: suggestion ? [{ title: `Try "${suggestion}"`, command: suggestion }, ...MAIN] : MAIN,
   });
 }

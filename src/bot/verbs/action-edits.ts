@@ -17,6 +17,8 @@ import { showAction } from './action-card.js';
 import { defineVerb, idList, type VerbTurn } from './verb.js';
 import type { ActionEdit } from '../../domain/action-edit.js';
 import type { Card } from '../../cards/render.js';
+import { coachBlock, type CoachData } from '../../cards/coach-views.js';
+import { coachInputs, MILESTONE_STEPS, milestonesOf } from '../milestone-inputs.js';
 
 const editInput = z.object({
   actionId: recordId,
@@ -30,6 +32,7 @@ const editInput = z.object({
   recurrence: z.union([z.literal(NONE), z.literal(''), recurrenceSchema]).optional(),
   public: z.enum(['true', 'false']).optional(),
   revisionReason: cardText(TEXT_LIMITS.reason).optional(),
+  ...coachInputs,
 });
 type EditInput = z.output<typeof editInput>;
 
@@ -61,7 +64,7 @@ export const ACTION_EDIT_VERBS = [
   defineVerb({
     name: 'action.edit',
     input: editInput,
-    freeText: ['title', 'measure', 'target', 'revisionReason'],
+    freeText: ['title', 'measure', 'target', 'revisionReason', 'warningsReason', ...MILESTONE_STEPS],
     run: (turn, input) => saveEdit(turn, input),
   }),
 ];
@@ -79,16 +82,36 @@ function editOf(input: EditInput): ActionEdit {
   if (input.recurrence !== undefined)
     edit.recurrence = input.recurrence === NONE || input.recurrence === '' ? null : input.recurrence;
   if (input.public !== undefined) edit.public = input.public === 'true';
+  // The coordinator's form has the milestone pairs; an owner's hand-over form has none.
+  if (MILESTONE_STEPS.some((k) => input[k] !== undefined)) edit.milestones = milestonesOf(input);
   return edit;
 }
 
-async function saveEdit({ edge, actor }: VerbTurn, input: EditInput): Promise<Card> {
+/** The form shown again with what they typed, every problem and the coach's warnings; nothing saved. */
+async function editFormAgain(
+  { edge, actor }: VerbTurn,
+  input: EditInput,
+  problems: { message: string }[],
+  coach: CoachData,
+): Promise<Card> {
+  const form = await actionEditContext(edge.ctx, actor, input.actionId);
+  if (!form.ok) return errorCard(edge.cards, form.error);
+  const typed = Object.fromEntries(
+    Object.entries(input).filter((e): e is [string, string] => typeof e[1] === 'string'),
+  );
+  return edge.cards.render('action-edit', actionEditCard(form.value, problems, typed, coach));
+}
+
+async function saveEdit(turn: VerbTurn, input: EditInput): Promise<Card> {
+  const { edge, actor } = turn;
   const { actionId, version } = input;
   const result = await reviseAction(edge.ctx, actor, {
     actionId,
     expectedVersion: version,
     edit: editOf(input),
     reason: input.revisionReason ?? null,
+    warningsSeen: input.warningsSeen,
+    warningsReason: input.warningsReason,
   });
   if (!result.ok) {
     const { code } = result.error;
@@ -99,15 +122,11 @@ async function saveEdit({ edge, actor }: VerbTurn, input: EditInput): Promise<Ca
         : errorCard(edge.cards, result.error);
     }
     if (code !== ErrorCode.Validation) return errorCard(edge.cards, result.error);
-    // Shown again with what they typed and every problem, nothing saved.
-    const form = await actionEditContext(edge.ctx, actor, actionId);
-    if (!form.ok) return errorCard(edge.cards, form.error);
     const problems = result.error.issues.map((i) => ({ message: i.message }));
-    const typed = Object.fromEntries(
-      Object.entries(input).filter((e): e is [string, string] => typeof e[1] === 'string'),
-    );
-    return edge.cards.render('action-edit', actionEditCard(form.value, problems, typed));
+    return editFormAgain(turn, input, problems, coachBlock());
   }
+  if (result.value.kind === 'ask')
+    return editFormAgain(turn, input, [], coachBlock(result.value.findings, result.value.problem));
   const { action, changed, notices } = result.value;
   edge.owners.tell(notices);
   const what = changed.includes('owners') && changed.length === 1 ? 'new owners' : 'edited';

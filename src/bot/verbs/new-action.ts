@@ -12,8 +12,18 @@ import { freeTextOf } from '../free-text.js';
 import { PersonalDataGuard } from '../personal-data-guard.js';
 import { showAction } from './action-card.js';
 import { defineVerb, idList } from './verb.js';
+import { coachInputs, MILESTONE_STEPS, milestonesOf } from '../milestone-inputs.js';
+import { coachBlock } from '../../cards/coach-views.js';
 
-const FREE_TEXT = ['title', 'measure', 'target', 'firstNote', 'revisionReason'] as const;
+const FREE_TEXT = [
+  'title',
+  'measure',
+  'target',
+  'firstNote',
+  'revisionReason',
+  'warningsReason',
+  ...MILESTONE_STEPS,
+] as const;
 
 export const NEW_ACTION_VERBS = [
   defineVerb({
@@ -44,6 +54,7 @@ export const NEW_ACTION_VERBS = [
       postHere: z.enum(['true', 'false']).optional(),
       // Proposed during a meeting (its side panel), confirmed here by the organiser: "meetingId:proposalId".
       proposal: z.string().max(200).optional(),
+      ...coachInputs,
     }),
     freeText: FREE_TEXT,
     confirmable: true,
@@ -61,6 +72,9 @@ export const NEW_ACTION_VERBS = [
         revisionReason: data.revisionReason ?? null,
         firstNote: data.firstNote,
         proposal: data.proposal,
+        milestones: milestonesOf(data),
+        warningsSeen: data.warningsSeen,
+        warningsReason: data.warningsReason,
         personalDataConfirmed,
       });
       if (!result.ok) {
@@ -69,6 +83,19 @@ export const NEW_ACTION_VERBS = [
         if (!context.ok) return errorCard(edge.cards, context.error);
         const messages = result.error.issues.map((i) => ({ message: i.message }));
         return actionFormCard(edge.cards, context.value, today(edge.ctx), messages, data);
+      }
+      if (result.value.kind === 'coach') {
+        const context = await actionFormContext(edge.ctx, actor, data.town, data.planId);
+        if (!context.ok) return errorCard(edge.cards, context.error);
+        const { findings, problem } = result.value;
+        return actionFormCard(
+          edge.cards,
+          context.value,
+          today(edge.ctx),
+          [],
+          data,
+          coachBlock(findings, problem),
+        );
       }
       if (result.value.kind === 'personal_data') {
         const { screening } = result.value;

@@ -14,6 +14,7 @@ const PHRASES = [
   ...['link truro', 'unlink', 'link board', 'digest off', 'launch plan 2027-01-11'],
   ...['towns', 'add town helston hel', 'rename town truro to truro city', 'retire town bodmin'],
   ...['hand over truro', 'handover', 'hand over actions in truro'],
+  ...['actions to review', 'actions to review truro', 'review actions st austell'],
 ];
 
 describe('the command registry', () => {

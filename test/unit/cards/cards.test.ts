@@ -28,6 +28,7 @@ import { newProblemPlan } from '../../../src/domain/problem.js';
 import { actionEditCard, handOverCard } from '../../../src/cards/action-edit-views.js';
 import { anAction } from '../../contract/builders.js';
 import { coordinator, member, plan, priority } from '../domain/fixtures.js';
+import { reviewCard } from '../../../src/cards/review-views.js';
 
 const cards = new CardRenderer();
 const view = { today: '2026-11-26', timeZone: 'Europe/London', dueSoonDays: 3 };
@@ -288,10 +289,38 @@ const rendered: Record<CardName, Card> = {
       true,
     ),
   ),
+  'actions-review': cards.render(
+    'actions-review',
+    reviewCard({
+      town: 'truro',
+      plan,
+      actions: [
+        {
+          ...actions[0]!,
+          warnings: {
+            warnings: [{ code: 'vague_opening', check: 'specific', field: 'title', message: 'Vague' }],
+            reason: 'Agreed at the partnership meeting as a first step',
+            by: { aadObjectId: 'x', displayName: 'Jo Coordinator' },
+            at: '2026-11-26T10:00:00Z',
+          },
+        },
+      ],
+      quality: {
+        withWarnings: 1,
+        accepted: 1,
+        unreviewed: 0,
+        prioritiesWithoutActions: ['Night-time economy'],
+      },
+    }),
+  ),
   'import-preview': cards.render('import-preview', {
     heading: 'Import truro.xlsx into Safer Truro?',
     subtitle: 'Into "Safer Truro Delivery plan 2026-2029"',
     lines: [{ line: '1 actions would be created: Set up a Shopwatch scheme' }],
+    warnings: [
+      { line: 'Row 2 (Look into shop theft): Specific: "look into" says what the partnership hopes for' },
+    ],
+    warningsNote: 'The SMART coach has warnings on 1 new action.',
     footer: 'Nothing has been written yet.',
     canApply: true,
     town: 'truro',

@@ -81,6 +81,8 @@ describe('the board report', () => {
         target: '52% by 2021',
         latest: '46% (2021)',
         progress: 'Behind',
+        smartWarnings: 0,
+        prioritiesWithoutActions: '',
       },
       {
         town: 'Bodmin',
@@ -97,6 +99,8 @@ describe('the board report', () => {
         target: '',
         latest: '',
         progress: '',
+        smartWarnings: 0,
+        prioritiesWithoutActions: '',
       },
     ]);
   });

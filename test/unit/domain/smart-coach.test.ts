@@ -1,0 +1,100 @@
+// The SMART coach over a table of real-looking actions (smart-coach-cases.ts): every row as a CSO would judge
+// it, bar the rows marked where the coach still disagrees, whose count docs/SMART-COACH.md reports.
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { coachAction, DEFAULT_COACH_POLICY, workKindOf } from '../../../src/domain/smart-coach.js';
+import { addDays } from '../../../src/domain/dates.js';
+import { AGENCY, GOOD, TODAY, VAGUE, type CoachCase } from './smart-coach-cases.js';
+
+const ALL = [...GOOD, ...VAGUE];
+
+function codesFor(c: CoachCase, policy = DEFAULT_COACH_POLICY) {
+  const owners = (c.owners ?? ['police']).map((agency, i) => ({
+    aadObjectId: `owner-${i}`,
+    displayName: `Owner ${i}`,
+    organisation: AGENCY[agency],
+  }));
+  const findings = coachAction(
+    {
+      title: c.title,
+      measure: c.measure,
+      target: c.target,
+      dueDate: addDays(TODAY, c.dueIn),
+      owners,
+      theme: c.theme ?? 'Community safety',
+      milestones: (c.milestones ?? []).map((d) => ({ title: 'Interim step', dueDate: addDays(TODAY, d) })),
+    },
+    { today: TODAY, openActionsOf: (id) => (id === 'owner-0' ? (c.busy ?? 0) : 0), policy },
+  );
+  return findings;
+}
+
+describe('the SMART coach', () => {
+  it('has a table of at least 60 actions, good and vague', () => {
+    expect(ALL.length).toBeGreaterThanOrEqual(60);
+    expect(GOOD.length).toBeGreaterThanOrEqual(30);
+    expect(VAGUE.length).toBeGreaterThanOrEqual(30);
+  });
+
+  for (const c of ALL.filter((x) => !x.coachDisagrees))
+    it(`${c.expected.length ? 'warns' : 'passes'}: ${c.title.slice(0, 70)}`, () => {
+      expect(
+        codesFor(c)
+          .map((f) => f.code)
+          .sort(),
+      ).toEqual([...c.expected].sort());
+    });
+
+  it('still disagrees on the rows marked so (fix the coach, then unmark them and update the docs)', () => {
+    for (const c of ALL.filter((x) => x.coachDisagrees))
+      expect(
+        codesFor(c)
+          .map((f) => f.code)
+          .sort(),
+        c.title,
+      ).not.toEqual([...c.expected].sort());
+  });
+
+  it('reports in docs/SMART-COACH.md how often it is right on the table', () => {
+    const right = ALL.filter((c) => !c.coachDisagrees).length;
+    const docs = readFileSync(new URL('../../../docs/SMART-COACH.md', import.meta.url), 'utf8');
+    expect(docs).toContain(`right on ${right} of the ${ALL.length} actions`);
+  });
+
+  it('gives every warning a field, a message and a suggestion', () => {
+    for (const c of VAGUE)
+      for (const f of codesFor(c)) {
+        expect(f.message.length, c.title).toBeGreaterThan(10);
+        expect(f.suggestion.length, c.title).toBeGreaterThan(10);
+        expect(['title', 'measure', 'target', 'ownerIds', 'dueDate', 'milestones']).toContain(f.field);
+      }
+  });
+
+  it('reads its thresholds from the policy', () => {
+    const busy = VAGUE.find((c) => c.busy)!;
+    const lenient = { ...DEFAULT_COACH_POLICY, maxOpenActionsPerOwner: 20 };
+    expect(codesFor(busy, lenient)).toEqual([]);
+    const quick = VAGUE.find((c) => c.title === 'Install CCTV cameras')!;
+    const fast = { ...DEFAULT_COACH_POLICY, leadDays: { ...DEFAULT_COACH_POLICY.leadDays, works: 10 } };
+    expect(codesFor(quick, fast).map((f) => f.code)).toEqual(['no_place']);
+    expect(workKindOf('Consult on a PSPO for the Moor')).toBe('order');
+    expect(workKindOf('Run 12 patrols')).toBe('other');
+  });
+
+  it('never throws, whatever the text', () => {
+    const odd = [
+      '',
+      ' ',
+      '🚓🚓🚓',
+      'x'.repeat(5000),
+      '\u0000\u200b',
+      'ÅÄÖ åäö',
+      '二十 台の カメラ',
+      'twelve',
+      '31/12/2027',
+    ];
+    for (const title of odd)
+      for (const target of odd)
+        expect(() => codesFor({ title, measure: title, target, dueIn: 10, expected: [] })).not.toThrow();
+  });
+});
