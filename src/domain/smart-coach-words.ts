@@ -67,9 +67,10 @@ export const JOINT_WORK = /\b(?:joint|multi-?agency|partnership|with partners|to
 export const WORK_KINDS = [
   { kind: 'order', words: /\b(?:pspos?|public spaces? protection|dispersal order|closure order|byelaw)\b/ },
   {
+    // Building something, not reviewing or funding it: "Install CCTV", "Fit alley gates", "Upgrade lighting".
     kind: 'works',
     words:
-      /\b(?:install\w*|cctv|cameras?|lighting|street ?lights?|gat(?:e|es|ing)|build\w*|refurbish\w*|construct\w*|resurfac\w*|fenc(?:e|es|ing))\b/,
+      /\b(?:install\w*|fit(?:s|ting)?|build\w*|refurbish\w*|construct\w*|resurfac\w*|fenc(?:e|es|ing)|erect\w*|upgrad\w*|gating)\b/,
   },
   { kind: 'event', words: /\b(?:event|festival|launch|awareness (?:day|week)|campaign|fun day|roadshow)\b/ },
 ] as const;

@@ -162,6 +162,14 @@ describe('the bot in Agents Playground, in Chromium', { timeout: 90_000 }, () =>
     await teams.pickDate(form, /^Due date/, 15);
     await teams.screenshot('new-action-form');
     await form.getByRole('button', { name: 'Create action', exact: true }).click();
+    // Joint work owned by one agency: the SMART coach warns under the owners; kept with a reason.
+    const coached = await teams.card('The SMART coach has');
+    expect(await coached.innerText()).toContain('Every owner is from Council, but this is partnership work');
+    await teams.screenshot('smart-coach-warnings');
+    await coached
+      .getByRole('textbox', { name: /To keep it as written/ })
+      .fill('Licensing officers join as guests; the council leads');
+    await coached.getByRole('button', { name: 'Create action', exact: true }).click();
     const created = await teams.card(/Created TRU-\d+/);
     const ref = /Created (TRU-\d+)/.exec(await created.innerText())![1]!;
     // The notice: the action's card 1:1, with its buttons, because Jo owns it.

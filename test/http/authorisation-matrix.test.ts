@@ -251,6 +251,7 @@ const COMMAND_ROWS: Row[] = [
   },
   { name: 'retire town', allowed: BOARD, send: say('retire town retireton') },
   { name: 'hand over', allowed: COORDINATE, send: say('hand over truro') },
+  { name: 'actions to review', allowed: COORDINATE, send: say('actions to review truro') },
 ];
 
 const VERB_ROWS: Row[] = [

@@ -278,8 +278,10 @@ describe('a delivery plan from draft to approved, in Teams', () => {
       title: 'Joint licensing visits to late bars',
       measure: 'Visits completed',
       target: '12 visits',
-      ownerIds: USERS.beatManager.aadObjectId,
+      ownerIds: `${USERS.beatManager.aadObjectId},${USERS.caseWorker.aadObjectId}`,
       dueDate: '2029-09-30',
+      milestone1: 'First six visits made',
+      milestone1Date: '2029-06-30',
     };
     const refused = invokeCard(await bot.invoke(USERS.coordinator, 'action.create', action));
     expect(cardText(refused)).toContain('The plan is approved and locked');

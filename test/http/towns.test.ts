@@ -3,7 +3,7 @@
 // board view and the board report. Renamed, its references stay; retired, its records are read-only.
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { USERS, cardText, invokeCard, lastCard, useBot } from '../support/bot-harness.js';
+import { USERS, cardText, invokeCard, keepingWarnings, lastCard, useBot } from '../support/bot-harness.js';
 import { FakeUploadSession } from '../servers/fake-upload-session.js';
 import { appoint } from '../../src/app/appoint.js';
 
@@ -69,8 +69,10 @@ describe('a town added at run time', () => {
       'Priority added',
     );
     const [harbour] = await bot.ctx.stores.priorities.listByPlan(created!.id);
-    const action = invokeCard(
-      await bot.invoke(coordinator, 'action.create', {
+    // Due in two days and joint work owned by one agency: the coach warns, the coordinator keeps it.
+    const action = await keepingWarnings(
+      (data) => bot.invoke(coordinator, 'action.create', data),
+      {
         town: 'helston',
         planId: created!.id,
         priorityId: harbour!.id,
@@ -79,7 +81,8 @@ describe('a town added at run time', () => {
         target: '8 patrols',
         ownerIds: coordinator.aadObjectId,
         dueDate: '2026-11-28',
-      }),
+      },
+      'Police join on the night; this weekend only',
     );
     expect(cardText(action)).toContain('Created HEL-001');
     const posted = bot.connector.sent(HELSTON_CHANNEL).map((r) => JSON.stringify(r.body));

@@ -77,6 +77,8 @@ describe('the board report files', () => {
       'Target',
       'Latest',
       'Against trajectory',
+      'SMART warnings',
+      'Priorities with no action',
     ]);
     expect(summary.getRow(3).values).toEqual([undefined, ...Object.values(row)]);
     const truro = book.getWorksheet('Truro')!;
@@ -101,7 +103,7 @@ describe('the board report files', () => {
     const [summary, truro] = files.csv(report);
     expect(summary!.name).toBe('summary.csv');
     expect(summary!.text.split('\r\n')[1]).toBe(
-      'Truro,6,3,1,1,1,40,1,1,1,44% (2017),52% by 2021,46% (2021),Behind',
+      'Truro,6,3,1,1,1,40,1,1,1,44% (2017),52% by 2021,46% (2021),Behind,2,Night-time economy',
     );
     expect(truro!.name).toBe('truro.csv');
     expect(truro!.text.split('\r\n')[1]).toBe(

@@ -309,3 +309,18 @@ export function guardCard(card: Record<string, unknown>) {
     inputs,
   };
 }
+
+/**
+ * The SMART coach's warnings answered as an author would who keeps the action as written: the card's
+ * button sent again with the warnings it showed and a reason. A card without warnings is returned as is.
+ */
+export async function keepingWarnings(
+  send: (data: Record<string, unknown>) => Promise<Response>,
+  data: Record<string, unknown>,
+  reason: string,
+): Promise<Record<string, unknown>> {
+  const first = invokeCard(await send(data));
+  const button = (first.actions as { data?: Record<string, unknown> }[] | undefined)?.[0]?.data;
+  if (!JSON.stringify(first).includes('"id":"warningsReason"') || !button?.warningsSeen) return first;
+  return invokeCard(await send({ ...data, warningsSeen: button.warningsSeen, warningsReason: reason }));
+}
