@@ -38,11 +38,17 @@ export async function coachEdit(
   form: { warningsSeen?: string | undefined; warningsReason?: string | undefined },
 ): Promise<Coached | { kind: 'kept'; warnings: WarningsKept | null }> {
   const { action, edited } = change;
-  const fields = new Set(change.changed.map((f) => FIELD_OF[f]).filter((f) => f !== undefined));
   const before = action.warnings ?? null;
+  // An imported action not yet reviewed is coached whole on its first edit: the reviewer sees every warning.
+  const review = before !== null && !before.reason;
+  const fields = new Set<CoachField>(
+    review
+      ? ['title', 'measure', 'target', 'ownerIds', 'dueDate', 'milestones']
+      : change.changed.map((f) => FIELD_OF[f]).filter((f) => f !== undefined),
+  );
   // Warnings on fields left alone stand as they were.
   const untouched = (before?.warnings ?? []).filter((w) => !fields.has(w.field));
-  if (!fields.size) return { kind: 'kept', warnings: before };
+  if (!change.changed.some((f) => FIELD_OF[f])) return { kind: 'kept', warnings: before };
   const findings = coach(ctx, edited, {
     members: change.members,
     priorities: change.priorities,

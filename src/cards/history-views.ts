@@ -37,7 +37,7 @@ function describe(change: string, before: Fields, after: Fields): string {
     case 'action.created':
     case 'action.seeded':
     case 'action.imported':
-      return 'created the action';
+      return `created the action${keptWith(after)}`;
     case 'action.recurred':
       return `made this the next occurrence of ${after.previous?.ref ?? 'a recurring action'}`;
     case 'action.status': {
@@ -53,7 +53,7 @@ function describe(change: string, before: Fields, after: Fields): string {
     case 'action.owners':
       return `${after.handOver ? 'handed it over' : 'changed the owners'}: ${names(before)} → ${names(after)}`;
     case 'action.edit':
-      return `edited it: ${edits(before, after).join('; ')}${after.reason ? ` (reason: ${after.reason})` : ''}`;
+      return `edited it: ${edits(before, after).join('; ')}${keptWith(after)}${after.reason ? ` (reason: ${after.reason})` : ''}`;
     case 'action.public':
       return after.public ? 'put it on the public summary' : 'took it off the public summary';
     case 'action.redacted':
@@ -75,7 +75,18 @@ function edits(before: Fields, after: Fields): string[] {
   if ('public' in after) said.push(after.public ? 'made public' : 'made private');
   if ('recurrence' in after) said.push(`repeats ${repeats(after.recurrence)}`);
   if ('owners' in after) said.push(`owners ${names(before)} → ${names(after)}`);
+  if ('milestones' in after)
+    said.push(
+      `milestones: ${(after.milestones ?? []).map((m) => `${m.title} by ${day(m.dueDate)}`).join(', ') || 'none'}`,
+    );
   return said.length ? said : ['no visible change'];
+}
+
+/** " (kept with 2 SMART warnings: <reason>)" when the change saved warnings with a reason; else ''. */
+function keptWith(after: Fields): string {
+  const kept = after.warnings;
+  if (!kept?.reason || !kept.warnings.length) return '';
+  return ` (kept with ${kept.warnings.length} SMART warning${kept.warnings.length === 1 ? '' : 's'}: ${kept.reason})`;
 }
 
 /** "action.due_date" -> "due date changed", for kinds with no words of their own. */

@@ -175,6 +175,11 @@ describe('the coach on an edit', () => {
     const after = await whole(action.id);
     expect(after.target).toBe('as many as possible');
     expect(after.warnings?.reason).toBe('Trading standards set the number each month');
+    // In the audit trail, and so in the card's history.
+    const history = cardText(await submit('action.history', { actionId: action.id }));
+    expect(history).toContain(
+      'edited it: target "10 premises" → "as many as possible" (kept with 1 SMART warning: Trading standards set the number each month)',
+    );
     // A later edit of another field keeps the accepted warning without asking again.
     const later = await submit('action.edit', {
       actionId: action.id,
@@ -265,6 +270,30 @@ describe('the coach on a spreadsheet import, and what to review', () => {
 
     await bot.say(USERS.caseWorker, 'actions to review truro');
     expect(cardText(lastCard(bot.connector))).not.toContain('actions to review');
+
+    // Its first edit is its review: every warning is shown, not only the changed field's.
+    const edit = {
+      actionId: imported.id,
+      version: imported.version,
+      revisionReason: 'Reviewed',
+      measure: 'People sleeping rough on the monthly count',
+    };
+    const asked = await submit('action.edit', edit);
+    expect(cardText(asked)).toContain('"deal with" says what the partnership hopes for');
+    expect(cardText(asked)).not.toContain('Nobody could count or see');
+    const seen = buttonData(asked).warningsSeen as string;
+    await submit('action.edit', {
+      ...edit,
+      warningsSeen: seen,
+      warningsReason: 'Outreach team to set the targets',
+    });
+    const reviewed = await whole(imported.id);
+    expect(reviewed.warnings?.reason).toBe('Outreach team to set the targets');
+    expect(reviewed.warnings?.warnings.map((w) => w.code).sort()).toEqual([
+      'bare_comparison',
+      'no_place',
+      'vague_opening',
+    ]);
 
     await bot.say(USERS.coordinator, 'plan truro');
     expect(cardText(lastCard(bot.connector))).toMatch(/To review[\s\S]*actions with SMART warnings/);
