@@ -1,7 +1,7 @@
 // The data of the cards that change who owns an action and what it says: the edit form and the hand-over.
 import { z } from 'zod';
 import { text, choices } from './card-data-parts.js';
-import { coachData } from './coach-views.js';
+import { coachData, coachValues } from './coach-views.js';
 
 const problems = z.array(z.object({ message: text }));
 
@@ -40,13 +40,7 @@ export const ACTION_CARD_DATA = {
       recurrence: text,
       public: z.enum(['true', 'false']),
       revisionReason: text,
-      milestone1: text,
-      milestone1Date: text,
-      milestone2: text,
-      milestone2Date: text,
-      milestone3: text,
-      milestone3Date: text,
-      warningsReason: text,
+      ...coachValues,
     }),
     coach: coachData,
   }),

@@ -6,7 +6,7 @@ import { text, commands, choices, color, buttons, dialogButtons, facts, lines } 
 import { TOWN_CARD_DATA } from './card-data-towns.js';
 import { WORK_CARD_DATA } from './card-data-work.js';
 import { ACTION_CARD_DATA } from './card-data-actions.js';
-import { coachData } from './coach-views.js';
+import { coachData, coachValues } from './coach-views.js';
 
 const proposalButton = z.object({
   line: text,
@@ -100,13 +100,7 @@ export const CARD_DATA = {
       revisionReason: text,
       firstNote: text,
       postHere: text,
-      milestone1: text,
-      milestone1Date: text,
-      milestone2: text,
-      milestone2Date: text,
-      milestone3: text,
-      milestone3Date: text,
-      warningsReason: text,
+      ...coachValues,
     }),
   }),
   'actions-list': z.object({

@@ -14,6 +14,17 @@ const FIELDS = [
 ] as const satisfies readonly CoachField[];
 const fieldLines = z.array(z.object({ line: text, suggestion: text }));
 
+/** The form values the coach adds: the milestone pairs, and the reason for keeping the action as written. */
+export const coachValues = {
+  milestone1: text,
+  milestone1Date: text,
+  milestone2: text,
+  milestone2Date: text,
+  milestone3: text,
+  milestone3Date: text,
+  warningsReason: text,
+};
+
 /** The card data of the coach's block; `seen` goes back with the form, so shown warnings can be accepted. */
 export const coachData = z.object({
   shown: z.boolean(),
