@@ -1,7 +1,7 @@
 // "actions to review": the plan's weak spots for its coordinator: actions kept with SMART warnings (with the
 // reason given, or imported and not reviewed) and the priorities no action serves yet.
 import { hasWarnings } from '../domain/smart-warnings.js';
-import { planQuality, type PlanQuality } from '../domain/plan-quality.js';
+import type { PlanQuality } from '../domain/plan-quality.js';
 import { ok, type Result } from '../domain/result.js';
 import { authorise } from './authorise.js';
 import { currentPlan } from './plan-queries.js';
@@ -29,8 +29,10 @@ export async function actionsToReview(
   if (!access.ok) return access;
   const view = await currentPlan(ctx, actor, town);
   if (!view.ok) return view;
-  const { plan, priorities } = view.value;
-  const ofPlan = (await ctx.stores.actions.listByTown(town)).filter((a) => a.planId === plan.id);
-  const actions = ofPlan.filter((a) => a.status !== 'cancelled' && hasWarnings(a));
-  return ok({ town, plan, actions, quality: planQuality(priorities, ofPlan) });
+  // The plan's view has worked out its quality already; the list is the actions behind it.
+  const { plan, progress } = view.value;
+  const actions = (await ctx.stores.actions.listByTown(town)).filter(
+    (a) => a.planId === plan.id && a.status !== 'cancelled' && hasWarnings(a),
+  );
+  return ok({ town, plan, actions, quality: progress.quality });
 }

@@ -2,7 +2,7 @@
 // nagged about when only its owners change), and warnings accepted before stay accepted with their reason.
 import { decideWarnings, keptWarning, warningCodesOf, type WarningsKept } from '../domain/smart-warnings.js';
 import { coach, openCountsIn } from './coach-action.js';
-import type { CoachField, CoachFinding } from '../domain/smart-checks.js';
+import { COACH_FIELDS, type CoachField, type CoachFinding } from '../domain/smart-checks.js';
 import type { Action } from '../domain/action.js';
 import type { Actor } from '../domain/entity.js';
 import type { Member } from '../domain/member.js';
@@ -40,15 +40,12 @@ export async function coachEdit(
   const { action, edited } = change;
   const before = action.warnings ?? null;
   // An imported action not yet reviewed is coached whole on its first edit: the reviewer sees every warning.
+  const coached = change.changed.map((f) => FIELD_OF[f]).filter((f) => f !== undefined);
+  if (!coached.length) return { kind: 'kept', warnings: before };
   const review = before !== null && !before.reason;
-  const fields = new Set<CoachField>(
-    review
-      ? ['title', 'measure', 'target', 'ownerIds', 'dueDate', 'milestones']
-      : change.changed.map((f) => FIELD_OF[f]).filter((f) => f !== undefined),
-  );
+  const fields = new Set<CoachField>(review ? COACH_FIELDS : coached);
   // Warnings on fields left alone stand as they were.
   const untouched = (before?.warnings ?? []).filter((w) => !fields.has(w.field));
-  if (!change.changed.some((f) => FIELD_OF[f])) return { kind: 'kept', warnings: before };
   const findings = coach(ctx, edited, {
     members: change.members,
     priorities: change.priorities,

@@ -9,7 +9,16 @@ import {
 } from '../domain/action.js';
 import { localDateOf, type LocalDate } from '../domain/dates.js';
 import { dueState } from '../domain/due.js';
-import { actionFigures, townSummary, type ActionFigures, type TownSummary } from '../domain/summary.js';
+import {
+  actionFigures,
+  summaryQuality,
+  townSummary,
+  type ActionFigures,
+  type TownSummary,
+} from '../domain/summary.js';
+import type { PlanQuality } from '../domain/plan-quality.js';
+import type { DeliveryPlan } from '../domain/plan.js';
+import type { Priority } from '../domain/priority.js';
 import { fail, ok, type Result } from '../domain/result.js';
 import { TOWNS, type TownSlug } from '../domain/towns.js';
 import { authorise, roleIn } from './authorise.js';
@@ -50,6 +59,7 @@ export async function summarise(ctx: AppContext, town: TownSlug): Promise<TownSu
     dueSoonDays: ctx.settings.dueSoonDays,
     actions,
     figures: figuresOf(actions, day, ctx.settings.dueSoonDays),
+    quality: qualityOf(actions, plan, priorities),
     meetings,
     problems,
     indicator,
@@ -72,6 +82,22 @@ function figuresOf(actions: readonly ActionHeadline[], day: LocalDate, dueSoonDa
   const figures = deepFreeze(actionFigures(actions, day, dueSoonDays));
   keptFigures.set(actions, { key, figures });
   return figures;
+}
+
+/** The plan's quality, kept with the array of actions as the figures are (and for its plan's priorities). */
+const keptQuality = new WeakMap<readonly ActionHeadline[], { key: string; quality: PlanQuality }>();
+
+function qualityOf(
+  actions: readonly ActionHeadline[],
+  plan: DeliveryPlan | null,
+  priorities: readonly Priority[],
+): PlanQuality {
+  const key = `${plan?.id ?? ''}/${priorities.map((p) => `${p.id}:${p.title}`).join('|')}`;
+  const kept = keptQuality.get(actions);
+  if (kept?.key === key) return kept.quality;
+  const quality = deepFreeze(summaryQuality(actions, plan, priorities));
+  keptQuality.set(actions, { key, quality });
+  return quality;
 }
 
 function deepFreeze<T>(value: T): T {

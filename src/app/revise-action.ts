@@ -71,7 +71,7 @@ export async function reviseAction(
     request,
   );
   if (coached.kind === 'ask') return ok(coached);
-  edited.value.warnings = coached.warnings;
+  const next = { ...edited.value, warnings: coached.warnings };
 
   // An approved plan is locked: changing what it says needs a reason, kept as the plan's revision.
   const content = changed.some((f) => (PLAN_CONTENT as readonly string[]).includes(f));
@@ -83,7 +83,7 @@ export async function reviseAction(
     if (!revisable.ok) return fail(AppError.validation(revisable.error, `${action.ref} was not changed`));
   }
   const kind = changed.length === 1 && changed[0] === 'owners' ? 'action.owners' : 'action.edit';
-  const saved = await saveChange(ctx, actor, action, edited.value, kind, reason ? { reason } : undefined);
+  const saved = await saveChange(ctx, actor, action, next, kind, reason ? { reason } : undefined);
   if (!saved.ok) return saved;
   if (plan?.status === 'approved' && content) {
     const revised = await recordPlanRevision(ctx, actor, plan.id, summary, reason);

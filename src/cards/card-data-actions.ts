@@ -1,7 +1,6 @@
 // The data of the cards that change who owns an action and what it says: the edit form and the hand-over.
 import { z } from 'zod';
-import { text, choices } from './card-data-parts.js';
-import { coachData, coachValues } from './coach-views.js';
+import { text, choices, coachData, coachValues } from './card-data-parts.js';
 
 const problems = z.array(z.object({ message: text }));
 

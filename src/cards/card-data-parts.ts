@@ -1,5 +1,6 @@
 // Pieces the card data schemas share.
 import { z } from 'zod';
+import { COACH_FIELDS, type CoachField } from '../domain/smart-checks.js';
 
 export const text = z.string();
 export const facts = z.array(z.object({ title: text, value: text }));
@@ -13,3 +14,30 @@ export const buttons = z.array(z.object({ title: text, command: text }));
 /** Buttons that open a form in a dialog (task/fetch), drawn by the verb `dialog` for the town. */
 export const dialogButtons = z.array(z.object({ title: text, dialog: text, town: text }));
 export const color = z.enum(['Default', 'Good', 'Warning', 'Attention', 'Accent']);
+
+/** The SMART coach's block on the new-action and edit forms (cards/coach-views.ts builds it). */
+const coachFieldLines = z.array(z.object({ line: text, suggestion: text }));
+export const coachData = z.object({
+  shown: z.boolean(),
+  heading: text,
+  problem: text,
+  /** Goes back with the form, so the warnings shown can be accepted. */
+  seen: text,
+  fields: z.object(
+    Object.fromEntries(COACH_FIELDS.map((f) => [f, coachFieldLines])) as Record<
+      CoachField,
+      typeof coachFieldLines
+    >,
+  ),
+});
+
+/** The form values the coach adds: the milestone pairs, and the reason for keeping the action as written. */
+export const coachValues = {
+  milestone1: text,
+  milestone1Date: text,
+  milestone2: text,
+  milestone2Date: text,
+  milestone3: text,
+  milestone3Date: text,
+  warningsReason: text,
+};

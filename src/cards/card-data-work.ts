@@ -1,7 +1,6 @@
 // The data of the partnership-work cards: plans, the indicator, groups, problem-solving plans, the fund, imports.
 import { z } from 'zod';
 import { text, facts, lines, refLines, choices, color } from './card-data-parts.js';
-import { reviewCardData } from './review-views.js';
 
 export const WORK_CARD_DATA = {
   plan: z.object({
@@ -104,7 +103,15 @@ export const WORK_CARD_DATA = {
     allocations: z.array(z.object({ allocationId: text, line: text, inputId: text, allocated: text })),
     canManage: z.boolean(),
   }),
-  'actions-review': reviewCardData,
+  /** "actions to review": the plan's quality line, its priorities with no action, each action kept with warnings. */
+  'actions-review': z.object({
+    heading: text,
+    summary: text,
+    noAction: text,
+    empty: text,
+    more: text,
+    rows: z.array(z.object({ ref: text, title: text, status: text, warnings: lines, reason: text })),
+  }),
   'import-preview': z.object({
     heading: text,
     subtitle: text,

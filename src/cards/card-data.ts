@@ -1,12 +1,22 @@
 // The data each card template expects, checked before rendering so that a template never shows "${...}"
 // or an empty field by accident.
 import { z } from 'zod';
-import { text, commands, choices, color, buttons, dialogButtons, facts, lines } from './card-data-parts.js';
+import {
+  text,
+  commands,
+  choices,
+  color,
+  buttons,
+  dialogButtons,
+  facts,
+  lines,
+  coachData,
+  coachValues,
+} from './card-data-parts.js';
 
 import { TOWN_CARD_DATA } from './card-data-towns.js';
 import { WORK_CARD_DATA } from './card-data-work.js';
 import { ACTION_CARD_DATA } from './card-data-actions.js';
-import { coachData, coachValues } from './coach-views.js';
 
 const proposalButton = z.object({
   line: text,

@@ -1,45 +1,14 @@
 // The SMART coach's warnings on the new-action and edit forms: a summary at the top, each warning under the
 // field it marks with its suggestion, and the reason box for keeping the action as written. Pure.
-import { z } from 'zod';
-import { SMART_CHECKS, type CoachField, type CoachFinding } from '../domain/smart-checks.js';
-import { text } from './card-data-parts.js';
+import { COACH_FIELDS, SMART_CHECKS, type CoachFinding } from '../domain/smart-checks.js';
+import type { z } from 'zod';
+import type { coachData } from './card-data-parts.js';
 
-const FIELDS = [
-  'title',
-  'measure',
-  'target',
-  'ownerIds',
-  'dueDate',
-  'milestones',
-] as const satisfies readonly CoachField[];
-const fieldLines = z.array(z.object({ line: text, suggestion: text }));
-
-/** The form values the coach adds: the milestone pairs, and the reason for keeping the action as written. */
-export const coachValues = {
-  milestone1: text,
-  milestone1Date: text,
-  milestone2: text,
-  milestone2Date: text,
-  milestone3: text,
-  milestone3Date: text,
-  warningsReason: text,
-};
-
-/** The card data of the coach's block; `seen` goes back with the form, so shown warnings can be accepted. */
-export const coachData = z.object({
-  shown: z.boolean(),
-  heading: text,
-  problem: text,
-  seen: text,
-  fields: z.object(
-    Object.fromEntries(FIELDS.map((f) => [f, fieldLines])) as Record<CoachField, typeof fieldLines>,
-  ),
-});
 export type CoachData = z.infer<typeof coachData>;
 
 export function coachBlock(findings: readonly CoachFinding[] = [], problem: string | null = null): CoachData {
   const fields = Object.fromEntries(
-    FIELDS.map((field) => [
+    COACH_FIELDS.map((field) => [
       field,
       findings
         .filter((f) => f.field === field)

@@ -1,29 +1,19 @@
 // "actions to review" -> card data: the plan's quality line, its priorities with no action, and each action
 // kept with SMART warnings, with the warnings and the reason its author gave. Pure.
-import { z } from 'zod';
 import { townBySlug } from '../domain/towns.js';
 import { SMART_CHECKS } from '../domain/smart-checks.js';
 import { qualityLine, type PlanQuality } from '../domain/plan-quality.js';
 import { STATUS_LABELS, type ActionHeadline } from '../domain/action.js';
-import { lines, text } from './card-data-parts.js';
+import type { CardData } from './card-data.js';
 
 const LIMIT = 25;
-
-export const reviewCardData = z.object({
-  heading: text,
-  summary: text,
-  noAction: text,
-  empty: text,
-  more: text,
-  rows: z.array(z.object({ ref: text, title: text, status: text, warnings: lines, reason: text })),
-});
 
 export function reviewCard(view: {
   town: Parameters<typeof townBySlug>[0];
   plan: { title: string };
   actions: readonly ActionHeadline[];
   quality: PlanQuality;
-}): z.infer<typeof reviewCardData> {
+}): CardData<'actions-review'> {
   const { quality, actions } = view;
   const none = quality.prioritiesWithoutActions;
   return {

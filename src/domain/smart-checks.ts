@@ -33,8 +33,9 @@ export const COACH_CODES = [
 ] as const;
 export type CoachCode = (typeof COACH_CODES)[number];
 
-/** The form field a finding marks. */
-export type CoachField = 'title' | 'measure' | 'target' | 'ownerIds' | 'dueDate' | 'milestones';
+/** The form fields a finding can mark, in the order the forms show them. */
+export const COACH_FIELDS = ['title', 'measure', 'target', 'ownerIds', 'dueDate', 'milestones'] as const;
+export type CoachField = (typeof COACH_FIELDS)[number];
 
 export interface CoachFinding {
   code: CoachCode;

@@ -33,6 +33,8 @@ export interface SummaryInput {
   priorities?: readonly Priority[];
   /** `actionFigures` of these actions, today, if the caller kept them (else they are computed here). */
   figures?: ActionFigures;
+  /** `summaryQuality` of these actions, if the caller kept it (else it is worked out here). */
+  quality?: PlanQuality;
 }
 
 /** What a summary shows of a town's actions: they depend on nothing but the actions and the day. */
@@ -100,12 +102,18 @@ export function townSummary(input: SummaryInput): TownSummary {
       open: (input.groups ?? []).filter((g) => g.status === 'open').length,
       overrun: (input.groups ?? []).filter((g) => isOverrun(g, input.today)).length,
     },
-    quality: planQuality(
-      input.priorities ?? [],
-      input.plan ? input.actions.filter((a) => a.planId === input.plan!.id) : input.actions,
-    ),
+    quality: input.quality ?? summaryQuality(input.actions, input.plan ?? null, input.priorities ?? []),
     indicator: input.indicator ? indicatorView(input.indicator) : null,
   };
+}
+
+/** The quality of the plan a summary shows: its actions with warnings, its priorities with none. */
+export function summaryQuality(
+  actions: readonly ActionHeadline[],
+  plan: Pick<DeliveryPlan, 'id'> | null,
+  priorities: readonly Priority[],
+): PlanQuality {
+  return planQuality(priorities, plan ? actions.filter((a) => a.planId === plan.id) : actions);
 }
 
 /** Counts by status and RAG, the overdue actions and the few due next: one pass over the actions. */
