@@ -40,7 +40,7 @@ export async function appoint(ctx: AppContext, input: unknown): Promise<Result<A
     return fail(
       new AppError(ErrorCode.Validation, `"${where}" is not one of the ${countOfTowns()} towns, nor "board"`),
     );
-  if (!(role in PARTNERSHIP_ROLES)) {
+  if (!Object.hasOwn(PARTNERSHIP_ROLES, role)) {
     const roles = Object.keys(PARTNERSHIP_ROLES).join(', ');
     return fail(new AppError(ErrorCode.Validation, `"${role}" is not a partnership role; one of: ${roles}`));
   }

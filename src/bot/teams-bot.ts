@@ -24,6 +24,9 @@ import { welcomeCard } from './commands/help-cards.js';
 import { COMMANDS } from './commands/registry.js';
 import type { BotEdge } from './edge.js';
 
+/** The invokes botbuilder's handler routes to this class's overrides (card actions, file consent). */
+const SDK_ROUTED_INVOKES = new Set(['adaptiveCard/action', 'fileConsent/invoke']);
+
 export class SaferTownsBot extends TeamsActivityHandler {
   constructor(private readonly edge: BotEdge) {
     super();
@@ -80,8 +83,11 @@ export class SaferTownsBot extends TeamsActivityHandler {
 
   /** The message extension's and dialogs' invokes (src/bot/extension); every other invoke as botbuilder routes it. */
   protected override async onInvokeActivity(context: TurnContext): Promise<InvokeResponse> {
-    if (!isExtensionInvoke(context.activity.name)) return super.onInvokeActivity(context);
-    return { status: 200, body: await answerExtension(this.edge, context) };
+    const { name } = context.activity;
+    if (isExtensionInvoke(name)) return { status: 200, body: await answerExtension(this.edge, context) };
+    if (name && SDK_ROUTED_INVOKES.has(name)) return super.onInvokeActivity(context);
+    // Not one this app answers: Teams' own invokes arrive only for what the manifest declares.
+    return { status: 400, body: { error: 'This app does not handle that invoke' } };
   }
 
   protected override async onAdaptiveCardInvoke(

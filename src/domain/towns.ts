@@ -4,6 +4,7 @@
 // sees a town added after start-up. `TOWNS` and `ALL_TOWNS` are live bindings: importers see each change.
 import { z } from 'zod';
 import { AppError } from '../errors.js';
+import { quoteBack } from './quote-back.js';
 
 export interface Town {
   /** Stable id, from the first name: "st-austell". */
@@ -116,7 +117,7 @@ export function notAnActiveTown(input: string): string {
   const hint = near ? ` Did you mean ${near.name}?` : '';
   if (found?.status === 'retired')
     return `Safer ${found.name} is retired: its records are kept, read-only.${hint} The Safer Towns are ${names()}.`;
-  return `I don't know the town "${input}".${hint} The Safer Towns are ${names()}.`;
+  return `I don't know the town ${quoteBack(input, 'you named')}.${hint} The Safer Towns are ${names()}.`;
 }
 
 export function editDistance(a: string, b: string): number {

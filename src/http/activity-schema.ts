@@ -8,7 +8,18 @@ const account = z.looseObject({
   aadObjectId: z.string().max(128).optional(),
 });
 
-export const activitySchema = z.looseObject({
+const members = z.array(account).max(1_000).optional();
+
+/** What the SDK reads of a card's Action.Execute without checking: its absence would throw inside it. */
+const cardActionValue = z.looseObject({
+  action: z.looseObject({
+    type: z.string().max(64),
+    verb: z.string().max(256).optional(),
+    data: z.unknown().optional(),
+  }),
+});
+
+const activityShape = z.looseObject({
   type: z.string().min(1).max(64),
   id: z.string().max(256).optional(),
   channelId: z.string().min(1).max(64),
@@ -31,6 +42,16 @@ export const activitySchema = z.looseObject({
       channel: z.looseObject({ id: z.string().max(512) }).optional(),
     })
     .optional(),
+  membersAdded: members,
+  membersRemoved: members,
+});
+
+export const activitySchema = activityShape.superRefine((activity, ctx) => {
+  if (activity.type !== 'invoke' || activity.name !== 'adaptiveCard/action') return;
+  const value = cardActionValue.safeParse(activity['value']);
+  if (!value.success)
+    for (const issue of value.error.issues)
+      ctx.addIssue({ code: 'custom', path: ['value', ...issue.path], message: issue.message });
 });
 
 export type IncomingActivity = z.infer<typeof activitySchema>;

@@ -39,7 +39,12 @@ export function tabIdentity(settings: TabIdentitySettings) {
     if (!token) return refused('no bearer token');
     let claims: JWTPayload;
     try {
-      ({ payload: claims } = await jwtVerify(token, keys, { audience: audiences, algorithms: ['RS256'] }));
+      ({ payload: claims } = await jwtVerify(token, keys, {
+        audience: audiences,
+        algorithms: ['RS256'],
+        // Entra always sets it; a token without an expiry would be good for ever.
+        requiredClaims: ['exp'],
+      }));
     } catch (error) {
       // jose's own errors are about the token; anything else (a failed fetch) is about reaching Entra.
       const unavailable = error instanceof errors.JWKSTimeout || !(error instanceof errors.JOSEError);

@@ -79,7 +79,7 @@ export function mountTabPages(server: restify.Server, settings: TabPageSettings)
   server.get('/tab/:page', (req, res, next) => {
     const raw: unknown = (req.params as Record<string, unknown>)['page'];
     const name = typeof raw === 'string' ? raw : '';
-    if (!(name in PAGES)) {
+    if (!Object.hasOwn(PAGES, name)) {
       res.send(404, { error: 'No such tab' });
       return next(false);
     }

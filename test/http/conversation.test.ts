@@ -14,11 +14,23 @@ describe('talking to the bot', () => {
     expect(cardText(lastCard(bot.connector))).toContain('summary [town]');
   });
 
-  it('suggests the closest command for a typo', async () => {
+  it('offers the closest commands for a typo, without repeating what was typed', async () => {
     await bot.say(USERS.caseWorker, 'sumary truro');
     const text = cardText(lastCard(bot.connector));
-    expect(text).toContain('I didn\'t understand "sumary truro"');
-    expect(text).toContain('Did you mean "summary"?');
+    expect(text).toContain("I didn't understand that");
+    expect(text).toContain('The closest commands: "summary"');
+    expect(text).not.toContain('sumary');
+  });
+
+  it('never quotes back text the guard has not passed, in a channel or anywhere', async () => {
+    await bot.sayInChannel(USERS.caseWorker, 'Darren Nance was released on licence last week');
+    expect(JSON.stringify(lastCard(bot.connector)).toLowerCase()).not.toMatch(/darren|nance|licence/);
+    await bot.say(USERS.caseWorker, 'show darren nance');
+    const reply = JSON.stringify(lastCard(bot.connector));
+    expect(reply).toContain('That is not an action reference');
+    expect(reply.toLowerCase()).not.toContain('darren');
+    await bot.say(USERS.caseWorker, 'summary Darren Nance');
+    expect(cardText(lastCard(bot.connector))).toContain("I don't know the town you named");
   });
 
   it('greets on install and remembers the 1:1 conversation for later', async () => {

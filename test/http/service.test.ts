@@ -65,14 +65,14 @@ describe('health and malformed requests', () => {
     expect(res.status).toBe(400);
   });
 
-  it('answers an unknown invoke with the SDK’s 501 and a non-Execute card action with 400', async () => {
+  it('answers an unknown invoke with 400 (not the SDK’s 501) and a non-Execute card action with 400', async () => {
     const unknown = await bot.post({
       ...bot.personalActivity(USERS.coordinator),
       type: 'invoke',
       name: 'composeExtension/explode',
       value: {},
     });
-    expect(unknown.status).toBe(501);
+    expect(unknown.status).toBe(400);
     const submit = await bot.post({
       ...bot.personalActivity(USERS.coordinator),
       type: 'invoke',

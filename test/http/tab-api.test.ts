@@ -50,6 +50,7 @@ describe('who may use the tabs', () => {
     ['no token', () => undefined],
     ['a malformed token', () => 'not.a.jwt'],
     ['an expired token', () => tokenOf(USERS.coordinator, { exp: now() - 600 })],
+    ['a token with no expiry', () => tokenOf(USERS.coordinator, { exp: undefined })],
     ['a token not yet valid', () => tokenOf(USERS.coordinator, { nbf: now() + 600 })],
     ['a token for another app', () => tokenOf(USERS.coordinator, { aud: 'api://elsewhere/other-app' })],
     [

@@ -73,6 +73,9 @@ export function useBot(
   let service: Service | undefined;
   let db: Db | undefined;
   let base = '';
+  // What the service logs at info and above, kept to check that a body never reaches the log.
+  const logLines: string[] = [];
+  const logger = pino({ level: 'info' }, { write: (line: string) => void logLines.push(line) });
 
   beforeAll(async () => {
     await connector.start();
@@ -84,7 +87,7 @@ export function useBot(
       SHAREPOINT_HOST: 'cornwall.sharepoint.com',
       ...(typeof env === 'function' ? env() : env),
     });
-    service = await composeService(config, db, pino({ level: 'silent' }), {
+    service = await composeService(config, db, logger, {
       clock,
       graphTokens: config.GRAPH_BASE_URL.startsWith('https://127.0.0.1')
         ? { getAccessToken: async () => 'test-token' }
@@ -181,6 +184,8 @@ export function useBot(
       return db;
     },
     post,
+    /** The service's log lines so far (info and above), parsed. */
+    logs: () => logLines.map((l) => JSON.parse(l) as { level: number; msg: string } & Record<string, unknown>),
     drain: (graceMs: number) => service!.http.drain(graceMs),
     sweep: () => service!.sweep(),
     checkIdentity: () => service!.checkIdentity(),

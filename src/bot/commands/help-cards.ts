@@ -26,9 +26,10 @@ const facts = (commands: readonly Listed[]) =>
 export function helpCard(
   cards: CardRenderer,
   commands: readonly Listed[],
-  suggestion: string | null,
-  unknown?: string,
+  /** Set when the person typed something that is no command: the commands nearest to it, nearest first. */
+  unknown?: { suggestions: readonly string[] },
 ): Card {
+  const suggestions = unknown?.suggestions ?? [];
   const groups = (Object.keys(HEADINGS) as CommandEntry['audience'][])
     .map((audience) => ({
       heading: HEADINGS[audience],
@@ -36,8 +37,13 @@ export function helpCard(
     }))
     .filter((g) => g.commands.length);
   return cards.render('help', {
-    title: unknown ? `I didn't understand "${unknown.slice(0, 80)}"` : 'What I can do',
-    suggestion: suggestion ? `Did you mean "${suggestion}"?` : '',
+    // What was typed is never repeated: it has not been through the personal-data guard.
+    title: unknown ? "I didn't understand that" : 'What I can do',
+    suggestion: suggestions.length
+      ? `The closest commands: ${suggestions.map((s) => `"${s}"`).join(', ')}.`
+      : unknown
+        ? 'Here is what I can do.'
+        : '',
     groups,
     smartHeading:
       'Every new, edited and imported action is checked. Errors must be fixed; warnings can be kept with a reason:',
@@ -45,7 +51,10 @@ export function helpCard(
       title: SMART_CHECKS[check as SmartCheck],
       value,
     })),
-    buttons: suggestion ? [{ title: `Try "${suggestion}"`, command: suggestion }, ...MAIN] : MAIN,
+    buttons: [
+      ...suggestions.map((s) => ({ title: `Try "${s}"`, command: s })),
+      ...MAIN.filter((m) => !suggestions.includes(m.command)),
+    ].slice(0, 6),
   });
 }
 

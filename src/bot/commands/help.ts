@@ -15,6 +15,6 @@ export const HELP_COMMANDS = [
     menu: { personal: 'What I can do', team: 'What I can do' },
     read: (text, [first]) => (GREETINGS.includes(text) || first === 'help' ? {} : null),
     input: z.object({}),
-    run: (turn) => Promise.resolve(helpCard(turn.edge.cards, turn.commands, null)),
+    run: (turn) => Promise.resolve(helpCard(turn.edge.cards, turn.commands)),
   }),
 ];

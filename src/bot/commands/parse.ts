@@ -6,12 +6,12 @@ import { editDistance } from '../../domain/towns.js';
 
 export type Command =
   | ({ kind: string } & Record<string, unknown>)
-  | { kind: 'unknown'; text: string; suggestion: string | null }
+  | { kind: 'unknown'; text: string; suggestions: string[] }
   | { kind: 'invalid'; message: string };
 
 export type Reading =
   | { kind: 'command'; entry: CommandEntry; run: Extract<ReturnType<CommandEntry['accept']>, { ok: true }> }
-  | { kind: 'unknown'; text: string; suggestion: string | null }
+  | { kind: 'unknown'; text: string; suggestions: string[] }
   | { kind: 'invalid'; message: string };
 
 /** What the text asks for: a command with its checked input, a problem with it, or nothing known. */
@@ -26,7 +26,7 @@ export function readCommand(raw: string): Reading {
       ? { kind: 'command', entry, run: accepted }
       : { kind: 'invalid', message: accepted.message };
   }
-  return { kind: 'unknown', text, suggestion: closestCommand(text) };
+  return { kind: 'unknown', text, suggestions: closestCommands(text) };
 }
 
 /** The reading as plain data: `{ kind, ...input }` (the kind is the name with underscores). */
@@ -37,12 +37,18 @@ export function parseCommand(raw: string): Command {
 
 /** The command nearest to what was typed (by edit distance), if it is near enough to be a typo. */
 export function closestCommand(text: string): string | null {
+  return closestCommands(text, 1)[0] ?? null;
+}
+
+/** The commands nearest to what was typed, nearest first, that are near enough to be a slip of it. */
+export function closestCommands(text: string, most = 3): string[] {
   const head = text.split(' ').slice(0, 2).join(' ');
-  let best: { name: string; distance: number } | null = null;
-  for (const { name } of COMMANDS) {
+  return COMMANDS.map(({ name }) => {
     const typed = name.includes(' ') ? head : head.split(' ')[0]!;
-    const distance = editDistance(typed, name);
-    if (!best || distance < best.distance) best = { name, distance };
-  }
-  return best && best.distance <= Math.ceil(best.name.length / 3) ? best.name : null;
+    return { name, distance: editDistance(typed, name) };
+  })
+    .filter((c) => c.distance <= Math.ceil(c.name.length / 3))
+    .sort((a, b) => a.distance - b.distance)
+    .slice(0, most)
+    .map((c) => c.name);
 }

@@ -8,6 +8,7 @@ import { must } from '../replies.js';
 import { problemForm, showProblem } from '../verbs/problems.js';
 import { defineCommand } from './command.js';
 import { after, townOnly } from './read-text.js';
+import { quoteBack } from '../../domain/quote-back.js';
 
 export const PROBLEM_COMMANDS = [
   defineCommand({
@@ -56,7 +57,7 @@ export const PROBLEM_COMMANDS = [
     input: z.object({ query: z.string().max(200) }),
     run: async ({ edge, actor }, input) => {
       const found = must(await searchLibrary(edge.ctx, actor, input.query));
-      const what = found.words.length ? ` for "${found.words.join(' ')}"` : '';
+      const what = found.words.length ? ` for ${quoteBack(found.words.join(' '), 'your words')}` : '';
       const type = found.type ? ` (${found.type})` : '';
       return edge.cards.render(
         'problems',

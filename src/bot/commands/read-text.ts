@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { normaliseActionRef } from '../../domain/action.js';
 import { PARTNERSHIP_ROLES, type PartnershipRole } from '../../domain/roles.js';
 import { findTown, notAnActiveTown } from '../../domain/towns.js';
+import { quoteBack } from '../../domain/quote-back.js';
 
 /** Removes Teams mention markup (<at>Bot</at>) and formatting, lower-cases, folds spaces. */
 export function normaliseText(text: string): string {
@@ -38,7 +39,7 @@ export const actionRef = z
   .transform(
     (s, ctx) =>
       normaliseActionRef(s) ??
-      (ctx.addIssue({ code: 'custom', message: `"${s}" is not an action reference: they look like TRU-014` }),
+      (ctx.addIssue({ code: 'custom', message: `${quoteBack(s, 'That')} is not an action reference: they look like TRU-014` }),
       z.NEVER),
   );
 
@@ -48,7 +49,7 @@ export const role = z.string().transform((s, ctx) => {
     const roles = Object.values(PARTNERSHIP_ROLES)
       .map((r) => r.label.toLowerCase())
       .join(', ');
-    ctx.addIssue({ code: 'custom', message: `I don't know the role "${s}". Roles: ${roles}.` });
+    ctx.addIssue({ code: 'custom', message: `I don't know the role ${quoteBack(s, 'you named')}. Roles: ${roles}.` });
     return z.NEVER;
   }
   return found;

@@ -19,7 +19,7 @@ const WHO_ARE_YOU =
 
 export async function answerMessage(context: TurnContext, edge: BotEdge): Promise<Reply> {
   const reading = readCommand(linkAsCommand(edge, context.activity.text ?? ''));
-  if (reading.kind === 'unknown') return helpCard(edge.cards, COMMANDS, reading.suggestion, reading.text);
+  if (reading.kind === 'unknown') return helpCard(edge.cards, COMMANDS, { suggestions: reading.suggestions });
   if (reading.kind === 'invalid')
     return errorCard(edge.cards, new AppError(ErrorCode.Validation, reading.message));
   const { entry, run } = reading;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { closestCommand, parseCommand } from '../../../src/bot/commands/parse.js';
+import { closestCommand, closestCommands, parseCommand } from '../../../src/bot/commands/parse.js';
 import { findRole } from '../../../src/bot/commands/read-text.js';
 
 describe('command parser', () => {
@@ -40,12 +40,14 @@ describe('command parser', () => {
     expect(command.kind === 'invalid' && command.message).toContain(message);
   });
 
-  it('suggests the nearest command for a typo, and nothing for chatter', () => {
+  it('suggests the nearest commands for a typo, and nothing for chatter', () => {
     expect(parseCommand('sumary truro')).toEqual({
       kind: 'unknown',
       text: 'sumary truro',
-      suggestion: 'summary',
+      suggestions: ['summary'],
     });
+    expect(closestCommands('shw')).toContain('show');
+    expect(closestCommands('darren nance was released on licence')).toEqual([]);
     expect(closestCommand('bored')).toBe('board');
     expect(closestCommand('what is this')).toBeNull();
   });

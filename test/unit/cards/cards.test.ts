@@ -132,7 +132,7 @@ const planView = (p: typeof plan) => ({
 /** Each card rendered from the views the bot really uses. */
 const rendered: Record<CardName, Card> = {
   welcome: welcomeCard(cards, COMMANDS, 'your partnerships', false),
-  help: helpCard(cards, COMMANDS, 'summary', 'sumary'),
+  help: helpCard(cards, COMMANDS, { suggestions: ['summary'] }),
   error: errorCard(cards, AppError.validation([{ field: 'title', message: 'Title is required' }])),
   action: cards.render(
     'action',
