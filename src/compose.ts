@@ -2,6 +2,7 @@
 // src/main.ts (the process entry) and the HTTP-level tests both call it.
 import { documentHosts } from './domain/evidence-link.js';
 import { SweepStatus } from './scheduler/sweep-status.js';
+import { DatabaseHealth } from './store/database-health.js';
 import { actionChatLink, FeedNotifier } from './bot/feed.js';
 import { tabIdentity } from './http/tab-identity.js';
 import { tabIdentitySettings, tabPageSettings } from './compose-tabs.js';
@@ -120,7 +121,8 @@ export async function composeService(
     { worker, leaseMs: config.REMINDER_LEASE_SECONDS * 1_000 },
     log,
   );
-  const bot = new SaferTownsBot({ ctx, cards, upload, messenger, log, calendar, reports, owners });
+  const database = new DatabaseHealth(db, log);
+  const bot = new SaferTownsBot({ ctx, cards, upload, messenger, log, calendar, reports, owners, database });
   const sweepOptions: SweepOptions = {
     worker,
     leaseMs: config.REMINDER_LEASE_SECONDS * 1_000,
@@ -165,7 +167,8 @@ export async function composeService(
     log,
     localMode: !config.MICROSOFT_APP_ID,
     allowedTenants: config.ALLOWED_TENANT_IDS,
-    ready: async () => (await db.command({ ping: 1 }, { timeoutMS: 2_000 })).ok === 1,
+    ready: () => database.check(),
+    database,
     sweep: () => sweepStatus.summary(),
     ...(config.MICROSOFT_APP_ID
       ? { actionLinkTarget: (ref: string) => actionChatLink(config.MICROSOFT_APP_ID!, ref) }

@@ -19,6 +19,11 @@ import type { SeedFund } from '../domain/seed-fund.js';
 import type { Programme } from '../domain/programme.js';
 import type { TownSlug } from '../domain/towns.js';
 
+/** Whether the store can be reached now (known without waiting on it: see store/database-health.ts). */
+export interface DatabaseStatus {
+  available(): boolean;
+}
+
 export interface Clock {
   now(): Date;
 }

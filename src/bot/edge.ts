@@ -1,6 +1,7 @@
 // The Teams edge's collaborators, built once by the composition root and handed to every command and verb.
 import type { Logger } from 'pino';
 import type { AppContext } from '../app/context.js';
+import type { DatabaseStatus } from '../app/ports.js';
 import type { Calendar } from '../app/outward-ports.js';
 import type { CardRenderer } from '../cards/render.js';
 import type { Messenger } from './messenger.js';
@@ -21,4 +22,6 @@ export interface BotEdge {
   readonly reports: ReportDelivery | null;
   /** Tells people they were given an action, or taken off one. */
   readonly owners: OwnerNotifier;
+  /** While the database is away, turns answer "try again shortly" at once instead of waiting on it. */
+  readonly database: DatabaseStatus;
 }

@@ -138,3 +138,10 @@ export function must<T>(result: { ok: true; value: T } | { ok: false; error: App
   if (!result.ok) throw result.error;
   return result.value;
 }
+
+/** What a turn says while the database is known to be away (answered at once, nothing attempted). */
+export const databaseAway = () =>
+  new AppError(
+    ErrorCode.Unavailable,
+    'The database cannot be reached just now, so nothing was changed; please try again shortly',
+  );

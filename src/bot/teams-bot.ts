@@ -16,7 +16,7 @@ import { meetingEventCard } from './meeting-events.js';
 import { AppError, ErrorCode } from '../errors.js';
 import { firstDelivery, rememberConversation, townOfChannel } from '../app/conversations.js';
 import { refreshTowns } from '../app/programme.js';
-import { errorCard, type Reply } from './replies.js';
+import { databaseAway, errorCard, type Reply } from './replies.js';
 import { actorOf, channelIdOf, conversationRefOf, kindOf } from './turn.js';
 import { answerMessage } from './commands/router.js';
 import { answerInvoke } from './verbs/router.js';
@@ -55,7 +55,7 @@ export class SaferTownsBot extends TeamsActivityHandler {
   override async run(context: TurnContext): Promise<void> {
     traceConnectorCalls(context);
     try {
-      await refreshTowns(this.edge.ctx);
+      if (this.edge.database.available()) await refreshTowns(this.edge.ctx);
     } catch (error) {
       // The towns stay as last loaded; the turn itself says what is wrong if the database is down.
       this.edge.log.warn({ err: error }, 'could not reload the towns');
@@ -73,6 +73,10 @@ export class SaferTownsBot extends TeamsActivityHandler {
   }
 
   private async meetingEvent(context: TurnContext, event: 'start' | 'end'): Promise<void> {
+    if (!this.edge.database.available()) {
+      this.edge.log.warn({ activityId: context.activity.id }, `meeting ${event} passed over: database away`);
+      return;
+    }
     try {
       const card = await meetingEventCard(this.edge, context, event);
       if (card) await this.reply(context, card);
@@ -141,6 +145,7 @@ export class SaferTownsBot extends TeamsActivityHandler {
 
   private async remember(context: TurnContext): Promise<void> {
     if (!context.activity.conversation?.id || !context.activity.serviceUrl) return;
+    if (!this.edge.database.available()) return; // seen again on the next message
     const channelId = channelIdOf(context.activity);
     const town = await townOfChannel(this.edge.ctx, channelId);
     try {
@@ -152,6 +157,8 @@ export class SaferTownsBot extends TeamsActivityHandler {
 
   /** Runs a handler; an error becomes a card that says what to do, never a failed turn. */
   private async safely(context: TurnContext, handler: () => Promise<Reply>): Promise<Reply> {
+    // Known to be away: say so now (the health monitor has logged it once), rather than wait on a timeout.
+    if (!this.edge.database.available()) return errorCard(this.edge.cards, databaseAway());
     try {
       return await handler();
     } catch (error) {

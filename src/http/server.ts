@@ -8,6 +8,7 @@ import { mountTabApi, type TabApiDeps } from './tab-api.js';
 import { mountBoardApi } from './tab-api-board.js';
 import { mountTabPages, type TabPageSettings } from './tab-pages.js';
 import type { BotAdapter } from '../bot/adapter.js';
+import type { DatabaseStatus } from '../app/ports.js';
 import { inSpan, SpanKind } from '../telemetry/instruments.js';
 
 export interface ServerDeps {
@@ -20,6 +21,8 @@ export interface ServerDeps {
   ready: () => Promise<boolean>;
   /** The last reminder sweep of this instance, as JSON for /readyz (absent: not reported). */
   sweep?: () => object;
+  /** While it is away, the tabs' API answers 503 at once (the bot's turns say "try again" themselves). */
+  database?: DatabaseStatus;
   /** Local mode (no app id): no token checks, so replies may only go to loopback service URLs. */
   localMode: boolean;
   allowedTenants: readonly string[];
@@ -91,6 +94,12 @@ export function createServer(deps: ServerDeps): HttpService {
   });
 
   if (deps.tabs) {
+    server.use((req, res, next) => {
+      if (!req.path().startsWith('/tab/api/') || deps.database?.available() !== false) return next();
+      res.header('Retry-After', '5');
+      res.send(503, { error: 'The database cannot be reached just now; please try again shortly' });
+      return next(false);
+    });
     mountTabApi(server, deps.tabs);
     mountBoardApi(server, deps.tabs);
     mountTabPages(server, deps.tabs.pages);

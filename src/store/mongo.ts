@@ -1,4 +1,4 @@
-import { MongoClient, type Db, type IndexDescription } from 'mongodb';
+import { MongoClient, MongoServerSelectionError, type Db, type IndexDescription } from 'mongodb';
 import { traceCommands } from './command-spans.js';
 import { logCommands } from './command-log.js';
 import { MongoActionRepository } from './action-repository.js';
@@ -67,27 +67,44 @@ export interface MongoConnection {
   close(): Promise<void>;
 }
 
+/**
+ * How long an operation waits for a server before it fails. Short, so that a turn meeting a database that
+ * has just gone says "try again" within Teams' patience; the health monitor then answers the rest at once.
+ */
+const SERVER_SELECTION_MS = 1_500;
+/** Start-up waits longer for the database (it may be starting beside the bot), trying again meanwhile. */
+const CONNECT_WITHIN_MS = 10_000;
+
 export async function connectMongo(
   uri: string,
   dbName: string,
-  options: { commandLog?: string; traceCommands?: boolean } = {},
+  options: { commandLog?: string; traceCommands?: boolean; connectWithinMs?: number } = {},
 ): Promise<MongoConnection> {
-  const client = new MongoClient(uri, {
-    serverSelectionTimeoutMS: 5_000,
-    appName: 'safer-towns-bot',
-    monitorCommands: Boolean(options.commandLog) || Boolean(options.traceCommands),
-  });
-  if (options.commandLog) logCommands(client, options.commandLog);
-  if (options.traceCommands) traceCommands(client);
-  try {
-    await client.connect();
-  } catch (error) {
-    const why = error instanceof Error ? error.message : String(error);
-    throw new AppError(ErrorCode.Unavailable, `Cannot reach MongoDB at ${withoutCredentials(uri)}: ${why}`, {
-      cause: error,
+  const deadline = Date.now() + (options.connectWithinMs ?? CONNECT_WITHIN_MS);
+  for (;;) {
+    const client = new MongoClient(uri, {
+      serverSelectionTimeoutMS: SERVER_SELECTION_MS,
+      appName: 'safer-towns-bot',
+      monitorCommands: Boolean(options.commandLog) || Boolean(options.traceCommands),
     });
+    try {
+      await client.connect();
+      if (options.commandLog) logCommands(client, options.commandLog);
+      if (options.traceCommands) traceCommands(client);
+      return { client, db: client.db(dbName), close: () => client.close() };
+    } catch (error) {
+      await client.close().catch(() => undefined);
+      // Not found in time: the server may still be starting. Anything else (refused credentials) is final.
+      if (error instanceof MongoServerSelectionError && Date.now() < deadline) {
+        await new Promise((r) => setTimeout(r, 500));
+        continue;
+      }
+      const why = error instanceof Error ? error.message : String(error);
+      throw new AppError(ErrorCode.Unavailable, `Cannot reach MongoDB at ${withoutCredentials(uri)}: ${why}`, {
+        cause: error,
+      });
+    }
   }
-  return { client, db: client.db(dbName), close: () => client.close() };
 }
 
 /** For messages and logs: the URI with any user name and password removed. */

@@ -4,7 +4,7 @@
 import { AppError, ErrorCode } from '../../errors.js';
 import { firstDelivery } from '../../app/conversations.js';
 import { actorOf, channelIdOf } from '../turn.js';
-import { errorCard } from '../replies.js';
+import { databaseAway, errorCard } from '../replies.js';
 import { openDialog, submitDialog } from './dialogs.js';
 import { fetchFromMessage, fetchTaskValue, submitActionValue, submitFromMessage } from './from-message.js';
 import { extensionCommand, type ExtensionCommand } from './registry.js';
@@ -105,6 +105,7 @@ export const isExtensionInvoke = (name: string | undefined): boolean => !!name &
 export async function answerExtension(edge: BotEdge, context: TurnContext): Promise<unknown> {
   const name = context.activity.name ?? '';
   try {
+    if (!edge.database.available()) throw databaseAway();
     return await HANDLERS[name]!(edge, context);
   } catch (error) {
     const safe = error instanceof AppError && error.code !== ErrorCode.Internal;

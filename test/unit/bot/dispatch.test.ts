@@ -27,7 +27,10 @@ const owners = new OwnerNotifier(
   { worker: 'test', leaseMs: 1_000 },
   log,
 );
-const edge: BotEdge = { ctx, cards, messenger, log, calendar: null, reports: null, upload: null, owners };
+const edge: BotEdge = {
+  ...{ ctx, cards, messenger, log, calendar: null, reports: null, upload: null, owners },
+  database: { available: () => true },
+};
 const [coordinator, beatManager] = DEMO_PEOPLE;
 const actorOf = (p: typeof coordinator) => ({
   kind: 'user' as const,
