@@ -11,7 +11,7 @@ export interface DemoTownProfile {
   done: readonly number[];
   /** DEMO_ACTIONS indexes marked blocked, with the reason. */
   blocked: readonly number[];
-  /** The proxy reading against the 2017 baseline, in points (the programme's target is +8). */
+  /** The 2026 proxy reading against the 2025 baseline, in points (the cycle's target is +8). */
   readingChange: number;
   group?: { theme: string; endsInDays: number; members: readonly number[] };
   problem?: { type: ProblemType; title: string; hotspot: string; objective: string };

@@ -2,7 +2,7 @@
 // itself, or local surveys as labelled proxies); the county's board members set and change the targets.
 // Every change is audited with its before and after, and names the version the user saw.
 import { AppError, ErrorCode } from '../errors.js';
-import { addReading, setBaseline, setTarget, type Indicator } from '../domain/indicator.js';
+import { addReading, setBaseline, setTarget, startCycle, type Indicator } from '../domain/indicator.js';
 import { COUNTY } from '../domain/member.js';
 import { fail, ok, type Result } from '../domain/result.js';
 import { townBySlug, type TownSlug } from '../domain/towns.js';
@@ -14,7 +14,19 @@ import type { AppContext } from './context.js';
 export type IndicatorChange =
   | { kind: 'baseline'; input: unknown }
   | { kind: 'reading'; input: unknown }
-  | { kind: 'target'; input: unknown };
+  | { kind: 'target'; input: unknown }
+  /** A new baseline and a target three years on; the cycle that ends stays readable. The board's. */
+  | { kind: 'cycle'; input: unknown };
+
+const APPLY = { baseline: setBaseline, target: setTarget, reading: addReading, cycle: startCycle } as const;
+
+/** What each change alters, for its audit event's before and after. */
+const FIELDS: Record<IndicatorChange['kind'], (keyof Indicator)[]> = {
+  baseline: ['baseline'],
+  target: ['target'],
+  reading: ['readings'],
+  cycle: ['baseline', 'target', 'readings', 'cycles'],
+};
 
 export async function getIndicator(
   ctx: AppContext,
@@ -49,31 +61,29 @@ export async function changeIndicator(
   return changeRecord(ctx, actor, {
     load: () => ctx.stores.indicators.get(town),
     missing: `${name}'s indicator is not set up`,
-    // Targets are the board's to set; readings and the baseline the town's coordinators'.
+    // Targets and cycles are the board's to set; readings and the baseline the town's coordinators'.
     authorise: async () => {
-      if (change.kind !== 'target') return authorise(ctx, actor, town, 'coordinate');
+      if (change.kind !== 'target' && change.kind !== 'cycle')
+        return authorise(ctx, actor, town, 'coordinate');
       if (actor.kind === 'system' || (await isBoardMember(ctx, actor))) return ok(true);
-      return fail(new AppError(ErrorCode.Forbidden, `Only members of the county board set ${name}'s target`));
+      const what = change.kind === 'target' ? 'target' : 'new cycle';
+      return fail(
+        new AppError(ErrorCode.Forbidden, `Only members of the county board set ${name}'s ${what}`),
+      );
     },
     expectedVersion: request.expectedVersion,
     stale: () => stale(name),
     apply: (current) =>
-      checked(
-        change.kind === 'baseline'
-          ? setBaseline(current, change.input)
-          : change.kind === 'target'
-            ? setTarget(current, change.input)
-            : addReading(current, change.input),
-        `${name}'s indicator was not changed`,
-      ),
+      checked(APPLY[change.kind](current, change.input), `${name}'s indicator was not changed`),
     describe: (before, after) => {
-      const field = change.kind === 'reading' ? 'readings' : change.kind;
+      const fields = FIELDS[change.kind];
+      const pick = (ind: Indicator) => Object.fromEntries(fields.map((f) => [f, ind[f] ?? null]));
       return {
         change: `indicator.${change.kind}`,
         entity: { kind: 'indicator', id: before.id, label: `${name} indicator` },
         town,
-        before: { [field]: before[field] },
-        after: { [field]: after[field] },
+        before: pick(before),
+        after: pick(after),
       };
     },
     save: (next, version, event) => ctx.stores.indicators.update(next, version, event),

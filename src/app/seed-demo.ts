@@ -1,7 +1,8 @@
 import { completeAction, validateNewAction } from '../domain/action.js';
 import { addDays, localDateOf } from '../domain/dates.js';
 import { SYSTEM_ACTOR } from '../domain/entity.js';
-import { addReading, setBaseline, setTarget } from '../domain/indicator.js';
+import { addReading, setBaseline, setTarget, startCycle } from '../domain/indicator.js';
+
 import { COUNTY, newMember } from '../domain/member.js';
 import { newPlan } from '../domain/plan.js';
 import { newPriority } from '../domain/priority.js';
@@ -110,21 +111,32 @@ function varied(action: DemoAction, i: number, profile: DemoTownProfile | undefi
   };
 }
 
-/** Baseline 2017 and target 2021 as in the programme, plus one proxy reading; only on an untouched indicator. */
+const HAVE_YOUR_SAY = { sampleSize: 150, source: 'Have Your Say survey (demo)', proxy: true };
+const SURVEY = { source: "Residents' survey (demo)", proxy: false };
+
+/**
+ * The programme's first cycle (baseline 2017, target 2021, its survey and a proxy) kept as an earlier
+ * cycle, and the current one inside the 2026-2029 plan: baseline 2025, target 2028, a 2026 proxy reading.
+ * Only on an untouched indicator.
+ */
 async function seedIndicator(ctx: AppContext, town: Town, index: number, change: number): Promise<boolean> {
   const current = await ctx.stores.indicators.get(town.slug);
   if (!current || current.baseline) return false;
-  const baseline = 38 + index * 1.5;
-  let next = must(setBaseline(current, { year: 2017, value: baseline, sampleSize: 320 + index * 10 }));
-  next = must(setTarget(next, { year: 2021, value: baseline + 8 }));
-  const proxy = {
-    year: 2019,
-    value: baseline + change,
-    sampleSize: 150,
-    source: 'Have Your Say survey (demo)',
-    proxy: true,
-  };
-  next = must(addReading(next, proxy));
+  const first = 38 + index * 1.5;
+  let next = must(setBaseline(current, { year: 2017, value: first, sampleSize: 320 + index * 10 }));
+  next = must(setTarget(next, { year: 2021, value: first + 8 }));
+  next = must(addReading(next, { ...HAVE_YOUR_SAY, year: 2019, value: first + 2 }));
+  next = must(addReading(next, { ...SURVEY, year: 2021, value: first + 5, sampleSize: 350 + index * 10 }));
+  const baseline = first + 4;
+  next = must(
+    startCycle(next, {
+      year: 2025,
+      value: baseline,
+      sampleSize: 340 + index * 10,
+      targetValue: baseline + 8,
+    }),
+  );
+  next = must(addReading(next, { ...HAVE_YOUR_SAY, year: 2026, value: baseline + change }));
   const entity = { kind: 'indicator' as const, id: town.slug, label: town.name };
   const event = audit(ctx, {
     actor: SYSTEM_ACTOR,

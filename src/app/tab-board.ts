@@ -4,7 +4,7 @@
 // Same read access as the cards: a town the person may not read is "no such town" to the tab.
 import { AppError, ErrorCode } from '../errors.js';
 import { COUNTY } from '../domain/member.js';
-import { marginOfError } from '../domain/indicator.js';
+import { verdictSentence } from '../domain/indicator-verdict.js';
 import { fail, ok, type Result } from '../domain/result.js';
 import { townBoard, type TownBoard } from '../domain/town-board.js';
 import { TOWNS, townBySlug, type TownSlug } from '../domain/towns.js';
@@ -32,9 +32,11 @@ export interface TownBoardView {
   indicator: {
     question: string;
     series: NonNullable<TownSummary['indicator']>['series'];
-    /** The survey readings with their 95% margins (percentage points), for the chart's error bars. */
-    margins: { year: number; value: number; margin: number }[];
+    /** The baseline and every reading (proxies marked) with its 95% margin, for the chart's error bars. */
+    readings: NonNullable<TownSummary['indicator']>['readings'];
     progress: NonNullable<TownSummary['indicator']>['progress'];
+    /** The verdict in the same words as the card's. */
+    progressLine: string;
   } | null;
   problems: { ref: string; title: string; stage: SaraStage }[];
 }
@@ -73,9 +75,6 @@ export async function townBoardView(
   ]);
   const plan = plans.find((p) => p.periodStart <= day && day <= p.periodEnd) ?? plans[0];
   const planView = plan ? await viewOf(ctx, plan) : null;
-  const survey = indicator
-    ? [...(indicator.baseline ? [indicator.baseline] : []), ...indicator.readings]
-    : [];
   return ok({
     town: slug,
     townName: townBySlug(slug).name,
@@ -101,13 +100,9 @@ export async function townBoardView(
         ? {
             question: indicator.question,
             series: summary.indicator.series,
-            margins: survey
-              .filter((r) => !('proxy' in r) || !r.proxy)
-              .flatMap((r) => {
-                const margin = marginOfError(r.value, r.sampleSize);
-                return margin === null ? [] : [{ year: r.year, value: r.value, margin }];
-              }),
+            readings: summary.indicator.readings,
             progress: summary.indicator.progress,
+            progressLine: summary.indicator.progress ? verdictSentence(summary.indicator.progress).text : '',
           }
         : null,
     problems: problems

@@ -13,6 +13,7 @@ export const NOT_FREE_TEXT = new Set([
   ...['fundAmount', 'delivered', 'measureBaseline', 'measureTarget'],
   ...['readingYear', 'readingValue', 'readingSampleSize', 'baselineYear', 'baselineValue'],
   ...['baselineSampleSize', 'targetYear', 'targetValue'],
+  ...['cycleYear', 'cycleValue', 'cycleSampleSize', 'cycleTargetValue'],
   // The milestones' dates, and the SMART coach's warning codes the form showed (smart-warnings.ts).
   ...['milestone1Date', 'milestone2Date', 'milestone3Date', 'warningsSeen'],
   // A chosen action (id:version); search words and the bot's own notice, sent back to redraw a dialog and

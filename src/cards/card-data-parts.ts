@@ -41,3 +41,8 @@ export const coachValues = {
   milestone3Date: text,
   warningsReason: text,
 };
+
+/** Chart.Line series with the year as a number, so the axis is to scale. */
+export const yearSeries = z.array(
+  z.object({ legend: text, values: z.array(z.object({ x: z.number().int(), y: z.number() })) }),
+);

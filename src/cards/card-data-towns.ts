@@ -1,6 +1,16 @@
 // The data of the town and board summary cards and the meeting cards.
 import { z } from 'zod';
-import { text, facts, lines, refLines, choices, color, buttons, dialogButtons } from './card-data-parts.js';
+import {
+  text,
+  facts,
+  lines,
+  refLines,
+  choices,
+  color,
+  buttons,
+  dialogButtons,
+  yearSeries,
+} from './card-data-parts.js';
 
 export const TOWN_CARD_DATA = {
   'town-summary': z.object({
@@ -22,7 +32,7 @@ export const TOWN_CARD_DATA = {
       caveat: text,
       progressLine: text,
       progressColor: color,
-      chart: z.array(z.object({ legend: text, values: z.array(z.object({ x: text, y: z.number() })) })),
+      chart: yearSeries,
       chartFallback: lines,
     }),
   }),

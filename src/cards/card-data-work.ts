@@ -1,6 +1,6 @@
 // The data of the partnership-work cards: plans, the indicator, groups, problem-solving plans, the fund, imports.
 import { z } from 'zod';
-import { text, facts, lines, refLines, choices, color } from './card-data-parts.js';
+import { text, facts, lines, refLines, choices, color, yearSeries } from './card-data-parts.js';
 
 export const WORK_CARD_DATA = {
   plan: z.object({
@@ -34,9 +34,10 @@ export const WORK_CARD_DATA = {
     facts,
     progressLine: text,
     progressColor: color,
-    chart: z.array(z.object({ legend: text, values: z.array(z.object({ x: text, y: z.number() })) })),
+    chart: yearSeries,
     chartFallback: lines,
     readings: lines,
+    cycles: lines,
     canRecord: z.boolean(),
     canTarget: z.boolean(),
     thisYear: text,

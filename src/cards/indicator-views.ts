@@ -1,32 +1,31 @@
 // The residents' survey indicator -> card data: figures with their margins of error, proxies always
-// labelled, the trajectory chart (with a text fallback), and the forms each role may use.
+// labelled, the trajectory chart on a year axis (with a text fallback), earlier cycles, and the forms each
+// role may use. The verdict's words are here once, for the indicator card and the town summary.
+import { marginOfError, type Indicator, type IndicatorCycle } from '../domain/indicator.js';
 import {
-  marginOfError,
-  progressAgainstTrajectory,
   indicatorSeries,
-  type Indicator,
-  type Progress,
-} from '../domain/indicator.js';
+  verdictSentence,
+  verdictView,
+  type IndicatorSeries,
+  type VerdictView,
+} from '../domain/indicator-verdict.js';
 import { townBySlug } from '../domain/towns.js';
 import type { CardData } from './card-data.js';
-
-const PROGRESS_TEXT: Record<Progress, { text: string; color: 'Good' | 'Warning' | 'Attention' }> = {
-  ahead: { text: 'ahead of the trajectory to target', color: 'Good' },
-  on_track: { text: 'on the trajectory to target (within the margin of error)', color: 'Good' },
-  behind: { text: 'behind the trajectory to target', color: 'Attention' },
-};
 
 const margin = (value: number, sample: number | null) => {
   const moe = marginOfError(value, sample);
   return moe === null ? 'no sample size, so no margin of error' : `±${moe} points`;
 };
 
-/** Series for Chart.Line (x as text, as Teams expects) and the same figures as text for the fallback. */
-export function trajectoryChart(series: ReturnType<typeof indicatorSeries>) {
+/**
+ * Series for Chart.Line with the year as a number, so the x axis is to scale (Teams' line chart takes x as
+ * a number or text), and the same figures as text for the fallback, with each reading's margin.
+ */
+export function trajectoryChart(series: readonly IndicatorSeries[]) {
   return {
     chart: series.map((s) => ({
       legend: s.legend,
-      values: s.points.map((p) => ({ x: String(p.year), y: p.value })),
+      values: s.points.map((p) => ({ x: p.year, y: p.value })),
     })),
     chartFallback: series.map((s) => ({
       line: `${s.legend}: ${s.points.map((p) => `${p.year} ${p.value}%`).join(', ')}`,
@@ -34,17 +33,25 @@ export function trajectoryChart(series: ReturnType<typeof indicatorSeries>) {
   };
 }
 
-export function progressLine(p: { progress: Progress; expected: number; year: number } | null) {
+/** The verdict's sentence (the domain's words) and its colour. */
+export function progressLine(p: VerdictView | null) {
   if (!p) return { progressLine: '', progressColor: 'Default' as const };
-  const { text, color } = PROGRESS_TEXT[p.progress];
-  return { progressLine: `${p.year}: ${text} (${p.expected}% expected by then)`, progressColor: color };
+  const { text, good } = verdictSentence(p);
+  return { progressLine: text, progressColor: good ? ('Good' as const) : ('Attention' as const) };
+}
+
+/** One line per earlier cycle: its baseline, its target and its last survey reading. */
+function cycleLine(c: IndicatorCycle): { line: string } {
+  const last = c.readings.filter((r) => !r.proxy).at(-1);
+  const target = c.target ? `target ${c.target.value}% by ${c.target.year}` : 'no target';
+  const reached = last ? `last survey ${last.value}% (${last.year})` : 'no survey reading';
+  return { line: `From ${c.baseline.year}: baseline ${c.baseline.value}%, ${target}, ${reached}` };
 }
 
 export function indicatorCard(
   ind: Indicator,
   options: { canRecord: boolean; canTarget: boolean; notice?: string; thisYear: number },
 ): CardData<'indicator'> {
-  const against = progressAgainstTrajectory(ind);
   const facts = [
     {
       title: 'Baseline',
@@ -61,13 +68,14 @@ export function indicatorCard(
     question: ind.question,
     notice: options.notice ?? '',
     facts,
-    ...progressLine(against && { ...against, year: against.reading.year }),
+    ...progressLine(verdictView(ind)),
     ...trajectoryChart(indicatorSeries(ind)),
     readings: ind.readings.map((r) => ({
       line: r.proxy
         ? `${r.year}: ${r.value}% from ${r.source}, PROXY (${margin(r.value, r.sampleSize)}). ${r.caveat ?? ''}`.trim()
         : `${r.year}: ${r.value}% from ${r.source} (${margin(r.value, r.sampleSize)})`,
     })),
+    cycles: (ind.cycles ?? []).map(cycleLine).reverse(),
     canRecord: options.canRecord,
     canTarget: options.canTarget,
     thisYear: String(options.thisYear),

@@ -40,13 +40,23 @@ type Baseline = z.infer<typeof baselineSchema>;
 type Target = z.infer<typeof targetSchema>;
 export type Reading = z.infer<typeof readingSchema>;
 
+/** A baseline, its target and the readings between: one cycle of the programme (three years). */
+export interface IndicatorCycle {
+  baseline: Baseline;
+  target: Target | null;
+  readings: Reading[];
+}
+
 /** A town's residents' survey indicator: % agreeing with the headline question. */
 export interface Indicator extends Versioned {
   town: TownSlug;
   question: string;
+  /** The current cycle: */
   baseline: Baseline | null;
   target: Target | null;
   readings: Reading[];
+  /** Earlier cycles, oldest first (absent on records from before cycles). */
+  cycles?: IndicatorCycle[];
 }
 
 export function newIndicator(town: TownSlug, question = HEADLINE_QUESTION): Indicator {
@@ -107,67 +117,39 @@ export function marginOfError(value: number, sampleSize: number | null): number 
 }
 
 /** The latest reading of the real measure (not a proxy), if any. */
-export function latestReading(ind: Indicator, proxy = false): Reading | null {
+export function latestReading(ind: Pick<Indicator, 'readings'>, proxy = false): Reading | null {
   return ind.readings.filter((r) => r.proxy === proxy).at(-1) ?? null;
 }
 
-/** Where the straight line from baseline to target stands in a given year: the trajectory to be on. */
-export function trajectoryAt(ind: Pick<Indicator, 'baseline' | 'target'>, year: number): number | null {
-  const { baseline, target } = ind;
-  if (!baseline || !target) return null;
-  const share = (year - baseline.year) / (target.year - baseline.year);
-  return Math.round((baseline.value + (target.value - baseline.value) * share) * 10) / 10;
-}
+/** Years a new cycle's target lies after its baseline: the programme's three-year target. */
+const CYCLE_YEARS = 3;
 
-export type Progress = 'ahead' | 'on_track' | 'behind';
+const cycleSchema = z.object({
+  year,
+  value: percent,
+  sampleSize,
+  targetValue: numberCalled('The target percentage')
+    .min(0, 'A percentage cannot be below 0')
+    .max(100, 'A percentage cannot be above 100'),
+});
 
 /**
- * The latest real reading against the trajectory. A difference within the survey's margin of error is
- * "on track": the survey cannot tell it apart. Proxies are never used for this judgement.
+ * A new cycle: a new baseline survey, and a target three years on. The cycle that ends (its baseline,
+ * target and readings) is kept, readable, in `cycles`; readings from here on belong to the new one.
  */
-export function progressAgainstTrajectory(ind: Indicator): {
-  reading: Reading;
-  expected: number;
-  progress: Progress;
-} | null {
-  const reading = latestReading(ind);
-  if (!reading) return null;
-  const expected = trajectoryAt(ind, reading.year);
-  if (expected === null) return null;
-  const margin = marginOfError(reading.value, reading.sampleSize) ?? 0;
-  const gap = reading.value - expected;
-  const progress = Math.abs(gap) <= margin ? 'on_track' : gap > 0 ? 'ahead' : 'behind';
-  return { reading, expected, progress };
-}
-
-/** The series of a trajectory chart: baseline to target, the survey readings, the local proxies. */
-/**
- * The chart's series on one ordered year axis. A chart draws its x categories in the order it first meets
- * them, so the trajectory (drawn first) carries a point at every year of the axis within its span, on its
- * straight line, and every series runs in year order: a proxy from 2019 sits between 2017 and 2021.
- */
-export function indicatorSeries(
-  ind: Indicator,
-): { legend: string; points: { year: number; value: number }[] }[] {
-  const byYear = (points: { year: number; value: number }[]) => [...points].sort((a, b) => a.year - b.year);
-  const baselinePoint = ind.baseline ? [{ year: ind.baseline.year, value: ind.baseline.value }] : [];
-  const survey = byYear([
-    ...baselinePoint,
-    ...ind.readings.filter((r) => !r.proxy).map((r) => ({ year: r.year, value: r.value })),
-  ]);
-  const proxies = byYear(ind.readings.filter((r) => r.proxy).map((r) => ({ year: r.year, value: r.value })));
-  const series = [];
-  if (ind.baseline && ind.target) {
-    const { baseline, target } = ind;
-    const years = [
-      ...new Set([baseline.year, target.year, ...survey.map((p) => p.year), ...proxies.map((p) => p.year)]),
-    ]
-      .filter((year) => year >= baseline.year && year <= target.year)
-      .sort((a, b) => a - b);
-    const points = years.map((year) => ({ year, value: trajectoryAt(ind, year)! }));
-    series.push({ legend: 'Trajectory to target', points });
-  }
-  if (survey.length) series.push({ legend: "Residents' survey", points: survey });
-  if (proxies.length) series.push({ legend: 'Local surveys (proxy)', points: proxies });
-  return series;
+export function startCycle(ind: Indicator, input: unknown): Validated<Indicator> {
+  const r = parsed(cycleSchema, input, 'cycle');
+  if (!r.ok) return r;
+  const { year: start, value, sampleSize: asked, targetValue } = r.value;
+  if (ind.baseline && start <= ind.baseline.year)
+    return fail([issue('cycle.year', `A new cycle starts after this one's baseline (${ind.baseline.year})`)]);
+  const before = ind.readings.filter((x) => x.year <= start);
+  const ended = ind.baseline ? [{ baseline: ind.baseline, target: ind.target, readings: before }] : [];
+  return ok({
+    ...ind,
+    cycles: [...(ind.cycles ?? []), ...ended],
+    baseline: { year: start, value, sampleSize: asked },
+    target: { year: start + CYCLE_YEARS, value: targetValue },
+    readings: ind.readings.filter((x) => x.year > start),
+  });
 }

@@ -1,13 +1,14 @@
 import { ACTION_STATUSES, isOpen, type ActionStatus, type ActionHeadline } from './action.js';
 import { dueState, ragOf, RAGS, type Rag } from './due.js';
+import { latestReading, marginOfError, type Indicator } from './indicator.js';
 import {
   indicatorSeries,
-  latestReading,
-  marginOfError,
-  progressAgainstTrajectory,
-  type Indicator,
-  type Progress,
-} from './indicator.js';
+  readingsWithMargins,
+  verdictView,
+  type IndicatorSeries,
+  type ReadingWithMargin,
+  type VerdictView,
+} from './indicator-verdict.js';
 import type { LocalDate } from './dates.js';
 import type { Meeting } from './meeting.js';
 import type { ProblemPlan, SaraStage } from './problem.js';
@@ -71,9 +72,11 @@ export interface TownSummary extends ActionFigures {
     target: { year: number; value: number } | null;
     latest: { year: number; value: number; marginOfError: number | null; source: string } | null;
     latestProxy: { year: number; value: number; source: string; caveat: string | null } | null;
-    /** The latest survey reading against the straight line from baseline to target. */
-    progress: { progress: Progress; expected: number; year: number } | null;
-    series: ReturnType<typeof indicatorSeries>;
+    /** The latest survey reading against the trajectory (or the target, after its year). */
+    progress: VerdictView | null;
+    series: IndicatorSeries[];
+    /** The baseline and every reading with its 95% margin (proxies marked). */
+    readings: ReadingWithMargin[];
   } | null;
 }
 
@@ -181,7 +184,6 @@ function line(action: ActionHeadline, days: number): ActionLine {
 function indicatorView(ind: Indicator): NonNullable<TownSummary['indicator']> {
   const latest = latestReading(ind);
   const proxy = latestReading(ind, true);
-  const againstTrajectory = progressAgainstTrajectory(ind);
   return {
     baseline: ind.baseline && { year: ind.baseline.year, value: ind.baseline.value },
     target: ind.target,
@@ -197,11 +199,8 @@ function indicatorView(ind: Indicator): NonNullable<TownSummary['indicator']> {
       source: proxy.source,
       caveat: proxy.caveat,
     },
-    progress: againstTrajectory && {
-      progress: againstTrajectory.progress,
-      expected: againstTrajectory.expected,
-      year: againstTrajectory.reading.year,
-    },
+    progress: verdictView(ind),
     series: indicatorSeries(ind),
+    readings: readingsWithMargins(ind),
   };
 }

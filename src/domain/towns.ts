@@ -4,7 +4,6 @@
 // sees a town added after start-up. `TOWNS` and `ALL_TOWNS` are live bindings: importers see each change.
 import { z } from 'zod';
 import { AppError } from '../errors.js';
-import { quoteBack } from './quote-back.js';
 
 export interface Town {
   /** Stable id, from the first name: "st-austell". */
@@ -110,14 +109,17 @@ function closestTown(input: string): Town | null {
   return best && best.distance <= Math.max(1, Math.ceil(want.length / 3)) ? best.town : null;
 }
 
-/** What to say about a name that is not an active town: retired, or unknown (with the nearest). */
-export function notAnActiveTown(input: string): string {
+/**
+ * What to say about a name that is not an active town: retired, or unknown (with the nearest). `quoted` is
+ * how the reply may name what was typed (quote-back.ts decides: the words only if the guard passes them).
+ */
+export function notAnActiveTown(input: string, quoted = `"${input}"`): string {
   const found = findTown(input);
   const near = closestTown(input);
   const hint = near ? ` Did you mean ${near.name}?` : '';
   if (found?.status === 'retired')
     return `Safer ${found.name} is retired: its records are kept, read-only.${hint} The Safer Towns are ${names()}.`;
-  return `I don't know the town ${quoteBack(input, 'you named')}.${hint} The Safer Towns are ${names()}.`;
+  return `I don't know the town ${quoted}.${hint} The Safer Towns are ${names()}.`;
 }
 
 export function editDistance(a: string, b: string): number {

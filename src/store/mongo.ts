@@ -100,9 +100,13 @@ export async function connectMongo(
         continue;
       }
       const why = error instanceof Error ? error.message : String(error);
-      throw new AppError(ErrorCode.Unavailable, `Cannot reach MongoDB at ${withoutCredentials(uri)}: ${why}`, {
-        cause: error,
-      });
+      throw new AppError(
+        ErrorCode.Unavailable,
+        `Cannot reach MongoDB at ${withoutCredentials(uri)}: ${why}`,
+        {
+          cause: error,
+        },
+      );
     }
   }
 }

@@ -334,6 +334,12 @@ const VERB_ROWS: Row[] = [
     onIndicator({ baselineYear: '2025', baselineValue: '55', baselineSampleSize: '400' }),
   ),
   card('indicator.target', BOARD, () => onIndicator({ targetYear: '2028', targetValue: '65' })),
+  card('indicator.cycle', BOARD, async () =>
+    onIndicator({
+      cycleYear: String(((await current.indicator()).baseline?.year ?? 2025) + 1),
+      ...{ cycleValue: '50', cycleSampleSize: '400', cycleTargetValue: '58' },
+    }),
+  ),
   card('group.refresh', READ, () => ({ groupId })),
   card('group.create', COORDINATE, () => ({
     town: 'truro',

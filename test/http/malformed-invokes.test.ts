@@ -51,7 +51,11 @@ describe('malformed activities', () => {
     ['members removed as an object', { membersRemoved: { id: SECRET } }],
   ])('a conversationUpdate whose members are %s gets a 400', async (_what, fields) => {
     const before = bot.logs().length;
-    const res = await bot.post({ ...bot.personalActivity(USERS.coordinator), type: 'conversationUpdate', ...fields });
+    const res = await bot.post({
+      ...bot.personalActivity(USERS.coordinator),
+      type: 'conversationUpdate',
+      ...fields,
+    });
     expect(res.status).toBe(400);
     expectQuietRefusal(before, res);
   });

@@ -108,7 +108,11 @@ describe('the town board, for each access position', () => {
         facets: Record<string, unknown[]>;
       };
       plan: { progress: { priorities: unknown[] } };
-      indicator: { series: unknown[]; margins: { margin: number }[] };
+      indicator: {
+        series: unknown[];
+        readings: { margin: number | null; proxy: boolean }[];
+        progressLine: string;
+      };
       problems: unknown[];
     };
     expect(view.townName).toBe('Truro');
@@ -119,7 +123,9 @@ describe('the town board, for each access position', () => {
     expect(view.board.cards.every((c) => c.owners.every((o) => o.agency))).toBe(true);
     expect(view.plan.progress.priorities.length).toBeGreaterThan(0);
     expect(view.indicator.series.length).toBeGreaterThan(0);
-    expect(view.indicator.margins.every((m) => m.margin > 0)).toBe(true);
+    // Every reading has its margin, the proxies' too (the demo's have sample sizes).
+    expect(view.indicator.readings.some((r) => r.proxy)).toBe(true);
+    expect(view.indicator.readings.every((r) => r.margin !== null && r.margin > 0)).toBe(true);
   });
 
   it('says the same 404 for a town that does not exist, and 401 with no token', async () => {

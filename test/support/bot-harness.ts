@@ -185,7 +185,8 @@ export function useBot(
     },
     post,
     /** The service's log lines so far (info and above), parsed. */
-    logs: () => logLines.map((l) => JSON.parse(l) as { level: number; msg: string } & Record<string, unknown>),
+    logs: () =>
+      logLines.map((l) => JSON.parse(l) as { level: number; msg: string } & Record<string, unknown>),
     drain: (graceMs: number) => service!.http.drain(graceMs),
     sweep: () => service!.sweep(),
     checkIdentity: () => service!.checkIdentity(),

@@ -1,5 +1,6 @@
 // The town board's charts: progress by priority, actions by RAG, and the residents' indicator against its
-// trajectory, each survey reading with its 95% margin of error drawn as a band. And the ten towns side by side.
+// trajectory on a year axis to scale, every reading (proxies marked) with its 95% margin of error as an error
+// bar. And the ten towns side by side.
 import { chartFigure } from './charts.js';
 
 /** @param {import('./host.js').Tab} tab @param {any} view the town board from the API */
@@ -70,66 +71,88 @@ export function townCharts(tab, view) {
   return charts;
 }
 
+/**
+ * Error bars: for each reading with a margin, a vertical segment from its low to its high end, the
+ * segments kept apart by a gap (a null), on the same year axis as the lines.
+ * @param {any[]} readings
+ */
+function errorBars(readings) {
+  return readings
+    .filter((r) => r.low !== null)
+    .flatMap((r) => [
+      { x: r.year, y: r.low },
+      { x: r.year, y: r.high },
+      { x: r.year, y: null },
+    ]);
+}
+
 /** @param {import('./host.js').Tab} tab @param {any} indicator */
 function indicatorChart(tab, indicator) {
-  const years = [
-    ...new Set(
-      indicator.series.flatMap((/** @type {any} */ s) => s.points.map((/** @type {any} */ p) => p.year)),
-    ),
-  ].sort();
-  const at = (/** @type {any[]} */ points) =>
-    years.map((y) => points.find((p) => p.year === y)?.value ?? null);
-  const interval = () =>
-    years.map((y) => {
-      const m = indicator.margins.find((/** @type {any} */ r) => r.year === y);
-      return m
-        ? [Math.round((m.value - m.margin) * 10) / 10, Math.round((m.value + m.margin) * 10) / 10]
-        : null;
-    });
-  const progress = indicator.progress
-    ? ` In ${indicator.progress.year} it was ${indicator.progress.progress.replace('_', ' ')} (the trajectory expected ${indicator.progress.expected}%).`
-    : '';
+  const colour = (/** @type {any} */ c, /** @type {string} */ kind) =>
+    ({ trajectory: c.second, survey: c.brand, proxy: c.amber })[kind] ?? c.brand;
+  const survey = indicator.readings.filter((/** @type {any} */ r) => !r.proxy);
+  const proxies = indicator.readings.filter((/** @type {any} */ r) => r.proxy);
+  const years = indicator.series.flatMap((/** @type {any} */ s) =>
+    s.points.map((/** @type {any} */ p) => p.year),
+  );
+  const verdict = indicator.progressLine ? ` ${indicator.progressLine}.` : '';
   return chartFigure(tab, {
     title: "Residents' indicator",
-    description: `${indicator.question}.${progress}`,
+    description: `${indicator.question}.${verdict}`,
     build: (c) => ({
       type: 'line',
       data: {
-        labels: years,
         datasets: [
-          ...indicator.series.map((/** @type {any} */ s, /** @type {number} */ i) => ({
+          ...indicator.series.map((/** @type {any} */ s) => ({
             label: s.legend,
-            data: at(s.points),
-            borderColor: [c.second, c.brand, c.amber][i] ?? c.brand,
-            backgroundColor: [c.second, c.brand, c.amber][i] ?? c.brand,
-            borderDash: i === 0 ? [6, 4] : [],
-            spanGaps: true,
+            data: s.points.map((/** @type {any} */ p) => ({ x: p.year, y: p.value })),
+            borderColor: colour(c, s.kind),
+            backgroundColor: colour(c, s.kind),
+            borderDash: s.kind === 'survey' ? [] : [6, 4],
+            pointStyle: s.kind === 'proxy' ? 'triangle' : 'circle',
           })),
-          {
-            // Each survey reading's 95% interval, as a thin floating bar behind its point.
-            type: 'bar',
-            label: 'Margin of error (95%)',
-            data: interval(),
-            backgroundColor: c.band,
-            borderColor: c.second,
-            borderWidth: 1,
-            barPercentage: 0.12,
-            order: 10,
-          },
+          // Each reading's 95% interval, as an error bar through its point; proxies' dashed.
+          ...[
+            { label: 'Survey margin of error (95%)', readings: survey, dash: [], color: c.brand },
+            { label: 'Proxy margin of error (95%)', readings: proxies, dash: [3, 3], color: c.amber },
+          ]
+            .filter((bars) => bars.readings.some((/** @type {any} */ r) => r.low !== null))
+            .map((bars) => ({
+              label: bars.label,
+              data: errorBars(bars.readings),
+              borderColor: bars.color,
+              backgroundColor: bars.color,
+              borderWidth: 2,
+              borderDash: bars.dash,
+              pointRadius: 0,
+              spanGaps: false,
+            })),
         ],
       },
       options: {
-        scales: { y: { beginAtZero: false, title: { display: true, text: '% agreeing' } } },
+        scales: {
+          // The year as a number: 2017 to 2021 is four times as far as 2021 to 2022.
+          x: {
+            type: 'linear',
+            min: Math.min(...years),
+            max: Math.max(...years),
+            ticks: { stepSize: 1, precision: 0, callback: (/** @type {any} */ v) => String(v) },
+            title: { display: true, text: 'Year' },
+          },
+          y: { beginAtZero: false, title: { display: true, text: '% agreeing' } },
+        },
       },
     }),
     table: {
-      head: ['Year', ...indicator.series.map((/** @type {any} */ s) => s.legend), '± margin'],
-      rows: years.map((y) => [
-        y,
-        ...indicator.series.map(
-          (/** @type {any} */ s) => s.points.find((/** @type {any} */ p) => p.year === y)?.value ?? '–',
-        ),
-        indicator.margins.find((/** @type {any} */ r) => r.year === y)?.margin ?? '–',
+      head: ['Year', 'Reading', '% agreeing', '± margin (95%)', 'Trajectory'],
+      rows: indicator.readings.map((/** @type {any} */ r) => [
+        r.year,
+        r.proxy ? `${r.source} (proxy)` : r.source,
+        r.value,
+        r.margin ?? '–',
+        indicator.series
+          .find((/** @type {any} */ s) => s.kind === 'trajectory')
+          ?.points.find((/** @type {any} */ p) => p.year === r.year)?.value ?? '–',
       ]),
     },
   });

@@ -33,7 +33,8 @@ export const MEETING_COMMANDS = [
       const match = /^plan\s+(\S+)\s*(.*)$/.exec(rest.join(' '));
       if (!match) return { invalid: 'Say when it starts: launch plan 2027-01-11 [Truro, Penzance, ...]' };
       const order = townsIn(match[2] ?? '');
-      if (typeof order === 'string') return { invalid: `I don't know the town ${quoteBack(order, 'you named')} in that order` };
+      if (typeof order === 'string')
+        return { invalid: `I don't know the town ${quoteBack(order, 'you named')} in that order` };
       return { start: match[1], order };
     },
     input: z.object({ start: localDateSchema, order: z.array(town).max(10) }),

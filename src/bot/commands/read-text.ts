@@ -25,7 +25,7 @@ export const after = (text: string, start: RegExp): string | undefined =>
 export const town = z.string().transform((s, ctx) => {
   const found = findTown(s);
   if (found?.status !== 'active') {
-    ctx.addIssue({ code: 'custom', message: notAnActiveTown(s) });
+    ctx.addIssue({ code: 'custom', message: notAnActiveTown(s, quoteBack(s, 'you named')) });
     return z.NEVER;
   }
   return found.slug;
@@ -34,14 +34,15 @@ export const optionalTown = town.optional().transform((t) => t ?? null);
 
 export const townOnly = z.object({ town: optionalTown });
 
-export const actionRef = z
-  .string()
-  .transform(
-    (s, ctx) =>
-      normaliseActionRef(s) ??
-      (ctx.addIssue({ code: 'custom', message: `${quoteBack(s, 'That')} is not an action reference: they look like TRU-014` }),
-      z.NEVER),
-  );
+export const actionRef = z.string().transform(
+  (s, ctx) =>
+    normaliseActionRef(s) ??
+    (ctx.addIssue({
+      code: 'custom',
+      message: `${quoteBack(s, 'That')} is not an action reference: they look like TRU-014`,
+    }),
+    z.NEVER),
+);
 
 export const role = z.string().transform((s, ctx) => {
   const found = findRole(s);
@@ -49,7 +50,10 @@ export const role = z.string().transform((s, ctx) => {
     const roles = Object.values(PARTNERSHIP_ROLES)
       .map((r) => r.label.toLowerCase())
       .join(', ');
-    ctx.addIssue({ code: 'custom', message: `I don't know the role ${quoteBack(s, 'you named')}. Roles: ${roles}.` });
+    ctx.addIssue({
+      code: 'custom',
+      message: `I don't know the role ${quoteBack(s, 'you named')}. Roles: ${roles}.`,
+    });
     return z.NEVER;
   }
   return found;

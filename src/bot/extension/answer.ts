@@ -100,7 +100,8 @@ const HANDLERS: Record<string, Handler> = {
 };
 
 // Own properties only: "constructor" or "toString" is a name like any other a sender may put there.
-export const isExtensionInvoke = (name: string | undefined): boolean => !!name && Object.hasOwn(HANDLERS, name);
+export const isExtensionInvoke = (name: string | undefined): boolean =>
+  !!name && Object.hasOwn(HANDLERS, name);
 
 export async function answerExtension(edge: BotEdge, context: TurnContext): Promise<unknown> {
   const name = context.activity.name ?? '';

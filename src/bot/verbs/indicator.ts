@@ -42,7 +42,11 @@ const shown = ({ edge, actor }: VerbTurn, town: TownSlug): Shown<Indicator> => (
 
 async function record(turn: VerbTurn, town: TownSlug, version: number, change: IndicatorChange) {
   const result = await changeIndicator(turn.edge.ctx, turn.actor, { town, expectedVersion: version, change });
-  return cardFor(result, shown(turn, town), `Saved: the ${change.kind} is recorded.`);
+  const saved =
+    change.kind === 'cycle'
+      ? 'Saved: a new cycle has started; the last one is kept under Earlier cycles.'
+      : `Saved: the ${change.kind} is recorded.`;
+  return cardFor(result, shown(turn, town), saved);
 }
 
 /** Inputs left empty are absent, so the domain's defaults and "is required" messages apply. */
@@ -112,6 +116,27 @@ export const INDICATOR_VERBS = [
       record(turn, d.town, d.version, {
         kind: 'target',
         input: given({ year: d.targetYear, value: d.targetValue }),
+      }),
+  }),
+  defineVerb({
+    name: 'indicator.cycle',
+    input: z.object({
+      town: townSlugSchema,
+      version: cardVersion,
+      cycleYear: cardNumber('Year'),
+      cycleValue: cardNumber('The percentage'),
+      cycleSampleSize: cardNumber('The sample size'),
+      cycleTargetValue: cardNumber('The target percentage'),
+    }),
+    run: (turn, d) =>
+      record(turn, d.town, d.version, {
+        kind: 'cycle',
+        input: given({
+          year: d.cycleYear,
+          value: d.cycleValue,
+          sampleSize: d.cycleSampleSize,
+          targetValue: d.cycleTargetValue,
+        }),
       }),
   }),
 ];

@@ -29,6 +29,10 @@ describe('seeding (in memory)', () => {
       expect.arrayContaining(['overdue', 'due_today', 'due_soon', 'on_schedule', 'closed']),
     );
     expect((await stores.members.listByTown('county')).map((m) => m.accessRole)).toEqual(['board']);
-    expect((await stores.indicators.get('truro'))?.baseline).toMatchObject({ year: 2017 });
+    // A current cycle inside the 2026-2029 plan, the programme's first kept as an earlier cycle.
+    const indicator = await stores.indicators.get('truro');
+    expect(indicator?.baseline).toMatchObject({ year: 2025 });
+    expect(indicator?.target).toMatchObject({ year: 2028 });
+    expect(indicator?.cycles?.map((c) => [c.baseline.year, c.target?.year])).toEqual([[2017, 2021]]);
   });
 });

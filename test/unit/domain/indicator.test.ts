@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   addReading,
@@ -5,14 +6,20 @@ import {
   HEADLINE_QUESTION,
   latestReading,
   marginOfError,
-  progressAgainstTrajectory,
-  trajectoryAt,
   newIndicator,
-  indicatorSeries,
   setBaseline,
   setTarget,
+  startCycle,
   type Indicator,
 } from '../../../src/domain/indicator.js';
+import {
+  indicatorSeries,
+  indicatorVerdict,
+  readingsWithMargins,
+  trajectoryAt,
+  verdictSentence,
+  verdictView,
+} from '../../../src/domain/indicator-verdict.js';
 
 const value = <T>(r: { ok: boolean; value?: T }) => {
   if (!r.ok) throw new Error('unexpected');
@@ -87,9 +94,63 @@ describe('progress against the trajectory to target', () => {
     expect(trajectoryAt({ ...base, target: null }, 2019)).toBeNull();
   });
 
+  it('stops at the baseline and at the target: no expected figure beyond either', () => {
+    expect(trajectoryAt(base, 2015)).toBe(40);
+    expect(trajectoryAt(base, 2026)).toBe(60);
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 2000, max: 2090 }),
+        fc.integer({ min: 1, max: 9 }),
+        fc.float({ min: 0, max: 100, noNaN: true }),
+        fc.float({ min: 0, max: 100, noNaN: true }),
+        fc.integer({ min: 1990, max: 2100 }),
+        (start, span, from, to, year) => {
+          const ind = {
+            baseline: { year: start, value: from, sampleSize: 400 },
+            target: { year: start + span, value: to },
+          };
+          const expected = trajectoryAt(ind, year)!;
+          expect(expected).toBeGreaterThanOrEqual(Math.min(from, to) - 0.05);
+          expect(expected).toBeLessThanOrEqual(Math.max(from, to) + 0.05);
+          if (year >= start + span) expect(expected).toBe(to);
+        },
+      ),
+    );
+  });
+
+  it('judges a reading after the target year against the target itself', () => {
+    // Truro as found: 52% by 2021, a 2026 reading of 49%: short of the target, not "62% expected".
+    const truro = {
+      ...base,
+      baseline: { year: 2017, value: 44, sampleSize: 400 },
+      target: { year: 2021, value: 52 },
+    };
+    const late = { ...truro, readings: [{ ...reading(49, 400), year: 2026 }] };
+    const verdict = indicatorVerdict(late)!;
+    expect(verdict).toMatchObject({ expected: 52, against: 'target', progress: 'on_track' }); // 49 ±4.9
+    const far = { ...truro, readings: [{ ...reading(45, 1000), year: 2026 }] };
+    expect(indicatorVerdict(far)).toMatchObject({ expected: 52, against: 'target', progress: 'behind' });
+    const text = verdictSentence(verdictView(far)!).text;
+    expect(text).toBe('2026: short of the target (52% by 2021); the survey found 45% ±3.1 points');
+    expect(text).not.toMatch(/6\d%/);
+  });
+
+  it('never expects more than the target, whatever the reading', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 2017, max: 2060 }), fc.integer({ min: 0, max: 100 }), (year, value) => {
+        const v = indicatorVerdict({ ...base, readings: [{ ...reading(value, 400), year }] })!;
+        expect(v.expected).toBeLessThanOrEqual(60);
+        expect(v.expected).toBeGreaterThanOrEqual(40);
+        const margin = v.margin ?? 0;
+        const within = Math.abs(value - v.expected) <= margin;
+        expect(v.progress === 'on_track').toBe(within);
+      }),
+    );
+  });
+
   it('says ahead or behind only when the gap is bigger than the margin of error', () => {
     const at = (value: number, sample: number | null) =>
-      progressAgainstTrajectory({ ...base, readings: [reading(value, sample)] })?.progress;
+      indicatorVerdict({ ...base, readings: [reading(value, sample)] })?.progress;
     expect(at(50, 400)).toBe('on_track');
     expect(at(45, 400)).toBe('behind'); // 5 below, margin ±4.9
     expect(at(46, 100)).toBe('on_track'); // 4 below, margin ±9.8 with 100 asked
@@ -98,11 +159,34 @@ describe('progress against the trajectory to target', () => {
   });
 
   it('never judges progress on a proxy', () => {
-    expect(progressAgainstTrajectory({ ...base, readings: [reading(70, 400, true)] })).toBeNull();
+    expect(indicatorVerdict({ ...base, readings: [reading(70, 400, true)] })).toBeNull();
   });
 });
 
 describe('the indicator chart', () => {
+  it('gives every reading, proxies included, its margin, clipped to 0-100', () => {
+    let ind = value<Indicator>(
+      setBaseline(newIndicator('truro'), { year: 2017, value: 46, sampleSize: 400 }),
+    );
+    ind = value<Indicator>(
+      addReading(ind, { year: 2019, value: 98, sampleSize: 50, source: 'HYS', proxy: true }),
+    );
+    ind = value<Indicator>(addReading(ind, { year: 2020, value: 40, source: 'Street survey', proxy: true }));
+    expect(readingsWithMargins(ind)).toEqual([
+      {
+        year: 2017,
+        value: 46,
+        margin: 4.9,
+        low: 41.1,
+        high: 50.9,
+        proxy: false,
+        source: "Residents' survey (baseline)",
+      },
+      { year: 2019, value: 98, margin: 3.9, low: 94.1, high: 100, proxy: true, source: 'HYS' },
+      { year: 2020, value: 40, margin: null, low: null, high: null, proxy: true, source: 'Street survey' },
+    ]);
+  });
+
   it('puts every series on one ordered year axis, the trajectory on its line at each year', () => {
     let ind = value<Indicator>(
       setBaseline(newIndicator('truro'), { year: 2017, value: 46, sampleSize: 400 }),
@@ -121,5 +205,46 @@ describe('the indicator chart', () => {
     // The order a chart meets the years in, reading the series in turn, is the years' own order.
     const met = [...new Set(series.flatMap((s) => s.points.map((p) => p.year)))];
     expect(met).toEqual([...met].sort((a, b) => a - b));
+  });
+});
+
+describe('cycles', () => {
+  const first = () => {
+    let ind = value<Indicator>(
+      setBaseline(newIndicator('truro'), { year: 2017, value: 44, sampleSize: 400 }),
+    );
+    ind = value<Indicator>(setTarget(ind, { year: 2021, value: 52 }));
+    ind = value<Indicator>(
+      addReading(ind, { year: 2021, value: 49, sampleSize: 380, source: 'Survey', proxy: false }),
+    );
+    return value<Indicator>(
+      addReading(ind, { year: 2026, value: 50, sampleSize: 150, source: 'HYS', proxy: true }),
+    );
+  };
+
+  it('starts a new baseline with a target three years on, keeping the last cycle readable', () => {
+    const next = value<Indicator>(
+      startCycle(first(), { year: 2025, value: 47, sampleSize: 420, targetValue: 55 }),
+    );
+    expect(next.baseline).toEqual({ year: 2025, value: 47, sampleSize: 420 });
+    expect(next.target).toEqual({ year: 2028, value: 55 });
+    expect(next.readings.map((r) => r.year)).toEqual([2026]); // a reading after the new baseline moves with it
+    expect(next.cycles).toHaveLength(1);
+    expect(next.cycles![0]).toMatchObject({ baseline: { year: 2017 }, target: { year: 2021, value: 52 } });
+    expect(next.cycles![0]!.readings.map((r) => r.year)).toEqual([2021]);
+    // The trajectory of the new cycle, and no verdict until a survey reading comes in.
+    expect(trajectoryAt(next, 2026)).toBe(49.7);
+    expect(indicatorVerdict(next)).toBeNull();
+  });
+
+  it('refuses a cycle that does not start after the current baseline, or lacks a figure', () => {
+    expect(startCycle(first(), { year: 2017, value: 47, sampleSize: 420, targetValue: 55 })).toMatchObject({
+      ok: false,
+      error: [{ field: 'cycle.year' }],
+    });
+    expect(startCycle(first(), { year: 2025, value: 47, sampleSize: 420 })).toMatchObject({
+      ok: false,
+      error: [{ field: 'cycle.targetValue', message: 'The target percentage is required' }],
+    });
   });
 });

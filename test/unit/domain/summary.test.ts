@@ -98,10 +98,39 @@ describe('town summary', () => {
       latest: { year: 2021, value: 50, source: 'Residents survey', marginOfError: 4.9 },
       latestProxy: null,
       // 4 points below the target line, inside the ±4.9 margin: the survey cannot tell it from on track.
-      progress: { progress: 'on_track', expected: 54, year: 2021 },
+      progress: {
+        progress: 'on_track',
+        expected: 54,
+        against: 'trajectory',
+        margin: 4.9,
+        year: 2021,
+        value: 50,
+        target: { year: 2021, value: 54 },
+      },
+      readings: [
+        {
+          year: 2017,
+          value: 46,
+          margin: 4.9,
+          low: 41.1,
+          high: 50.9,
+          proxy: false,
+          source: "Residents' survey (baseline)",
+        },
+        {
+          year: 2021,
+          value: 50,
+          margin: 4.9,
+          low: 45.1,
+          high: 54.9,
+          proxy: false,
+          source: 'Residents survey',
+        },
+      ],
       series: [
         {
           legend: 'Trajectory to target',
+          kind: 'trajectory',
           points: [
             { year: 2017, value: 46 },
             { year: 2021, value: 54 },
@@ -109,6 +138,7 @@ describe('town summary', () => {
         },
         {
           legend: "Residents' survey",
+          kind: 'survey',
           points: [
             { year: 2017, value: 46 },
             { year: 2021, value: 50 },
