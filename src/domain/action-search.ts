@@ -1,5 +1,5 @@
 // Finding actions from a few typed words, as the message extension's search box gets them: a reference
-// (TRU-014), a town's name, a status ("blocked", "overdue", "open") and words of the title, of an owner's
+// (TRU-014), a town's name or its code in capitals (PNZ), a status ("blocked", "overdue", "open") and words of the title, of an owner's
 // name or of the notes. Pure: the typed text is read here and matched against headlines; notes are matched
 // by the store, with the words this returns.
 import { isOpen, normaliseActionRef, type ActionHeadline, type ActionStatus } from './action.js';
@@ -39,11 +39,19 @@ const STATUS_WORDS: Record<string, StatusFilter> = {
 
 /** Reads typed text as a query. Any character is text: nothing here is an operator of any kind. */
 export function readActionQuery(typed: string): ActionQuery {
-  let rest = ` ${typed
-    .normalize('NFKC')
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}\s-]/gu, ' ')} `;
   const query: ActionQuery = { browse: false, refs: [], towns: [], statuses: [], words: [] };
+  // A town's code typed in capitals ("PNZ") is the town; in lower case it may be a word ("red", "cam").
+  // ("TRU 14" is a reference, read below.)
+  const text = ` ${typed.normalize('NFKC')} `.replace(
+    /(?<=\s)([A-Z]{3})(?=\s)(?!\s+\d)/g,
+    (whole, code: string) => {
+      const town = ALL_TOWNS.find((t) => t.code === code);
+      if (!town) return whole;
+      query.towns.push(town.slug);
+      return ' ';
+    },
+  );
+  let rest = ` ${text.toLowerCase().replace(/[^\p{L}\p{N}\s-]/gu, ' ')} `;
   rest = rest.replace(/\s([a-z]{3})[\s-]?(\d{1,6})(?=\s)/g, (whole, code: string, n: string) => {
     const ref = normaliseActionRef(`${code}-${n}`);
     if (!ref || !ALL_TOWNS.some((t) => t.code.toLowerCase() === code)) return whole;

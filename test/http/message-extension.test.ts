@@ -124,6 +124,12 @@ describe('Find an action (composeExtension/query)', () => {
     expect(next.some((r) => refs.includes(r))).toBe(false);
   });
 
+  it("finds a town's actions by its code typed in capitals", async () => {
+    const refs = refsOf(await search(USERS.board, 'PNZ'));
+    expect(refs.length).toBeGreaterThan(0);
+    expect(refs.every((r) => r.startsWith('PNZ-'))).toBe(true);
+  });
+
   it('matches words of the title, an owner, a town and a status; and words of the notes', async () => {
     const target = truro.find((a) => a.status !== 'done' && a.status !== 'cancelled')!;
     const word = target.title.split(' ').find((w) => w.length > 5)!;

@@ -28,6 +28,11 @@ describe('reading a search', () => {
   it.each([
     ['TRU-014', { refs: ['TRU-014'] }],
     ['tru 14', { refs: ['TRU-014'] }],
+    ['TRU 14', { refs: ['TRU-014'], towns: [] }],
+    ['PNZ', { towns: ['penzance'], words: [], browse: false }],
+    ['NQY blocked', { towns: ['newquay'], statuses: ['blocked'] }],
+    ['red lighting', { towns: [], words: ['red', 'lighting'] }], // a code in lower case is a word
+    ['XYZ', { towns: [], words: ['xyz'] }],
     ['blocked Truro', { statuses: ['blocked'], towns: ['truro'] }],
     ['St Austell in progress', { towns: ['st-austell'], statuses: ['in_progress'] }],
     ['street drinking overdue', { words: ['street', 'drinking'], statuses: ['overdue'] }],
