@@ -2,6 +2,7 @@
 // board, the residents' indicator against its trajectory (each survey reading with its margin of error), and
 // its open problem-solving plans by stage; in the board's channel, the ten towns side by side with the fund.
 // Same read access as the cards: a town the person may not read is "no such town" to the tab.
+import { tallySentence } from '../domain/action-tally.js';
 import { AppError, ErrorCode } from '../errors.js';
 import { COUNTY } from '../domain/member.js';
 import { verdictSentence } from '../domain/indicator-verdict.js';
@@ -26,7 +27,8 @@ export interface TownBoardView {
   today: string;
   /** What the person may do here: the board offers status changes only to those who may make them. */
   mayUpdate: boolean;
-  plan: { title: string; progress: PlanView['progress'] } | null;
+  /** `progressLine`: the plan's figures in the words every surface uses (action-tally.ts). */
+  plan: { title: string; progress: PlanView['progress']; progressLine: string } | null;
   board: TownBoard;
   figures: Pick<TownSummary, 'byRag' | 'byStatus' | 'percentComplete' | 'total'>;
   indicator: {
@@ -80,7 +82,13 @@ export async function townBoardView(
     townName: townBySlug(slug).name,
     today: day,
     mayUpdate: abilities.update,
-    plan: planView ? { title: planView.plan.title, progress: planView.progress } : null,
+    plan: planView
+      ? {
+          title: planView.plan.title,
+          progress: planView.progress,
+          progressLine: tallySentence(planView.progress),
+        }
+      : null,
     board: boardOf(actions, {
       planId: plan?.id ?? null,
       priorities: planView?.priorities ?? [],

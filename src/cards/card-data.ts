@@ -38,6 +38,8 @@ export const CARD_DATA = {
     groups: z.array(z.object({ heading: text, commands })),
     smartHeading: text,
     smart: facts,
+    figuresHeading: text,
+    figures: facts,
     buttons,
   }),
   error: z.object({ title: text, message: text, issues: z.array(z.object({ message: text })), hint: text }),

@@ -1,5 +1,6 @@
 // Task-and-finish groups -> card data: one group with its actions, a town's list of groups, the form.
-import { STATUS_LABELS, isOpen, type ActionHeadline } from '../domain/action.js';
+import { STATUS_LABELS, type ActionHeadline } from '../domain/action.js';
+import { tallyActions, tallySentence } from '../domain/action-tally.js';
 import { addDays, type LocalDate } from '../domain/dates.js';
 import { isOverrun, type TaskGroup } from '../domain/task-group.js';
 import { townBySlug, type TownSlug } from '../domain/towns.js';
@@ -7,10 +8,9 @@ import { formatDate } from './format.js';
 import type { Member } from '../domain/member.js';
 import type { CardData } from './card-data.js';
 
-const progress = (actions: readonly ActionHeadline[]) => {
-  const open = actions.filter(isOpen).length;
-  const done = actions.filter((a) => a.status === 'done').length;
-  return { open, done, text: `${done} of ${actions.length} actions done, ${open} open` };
+const progress = (actions: readonly ActionHeadline[], today: LocalDate) => {
+  const tally = tallyActions(actions, today);
+  return { open: tally.open, text: `${tallySentence(tally)}, ${tally.open} open` };
 };
 
 function state(
@@ -19,7 +19,7 @@ function state(
   today: LocalDate,
 ): { text: string; late: boolean } {
   if (group.status === 'closed') return { text: 'Closed', late: false };
-  const late = isOverrun(group, today) && progress(actions).open > 0;
+  const late = isOverrun(group, today) && progress(actions, today).open > 0;
   return {
     text: late ? `Past its end date (${formatDate(group.endDate)}): close or extend it` : 'Open',
     late,
@@ -46,7 +46,7 @@ export function groupCard(
       { title: 'Status', value: state(group, actions, today).text },
       { title: 'Ends', value: formatDate(group.endDate) },
       { title: 'Members', value: names.join(', ') },
-      { title: 'Progress', value: progress(actions).text },
+      { title: 'Progress', value: progress(actions, today).text },
     ],
     actions: actions.map((a) => ({
       ref: a.ref,
@@ -70,7 +70,7 @@ export function groupsCard(
       return {
         groupId: group.id,
         theme: group.theme,
-        detail: `${s.text} · ends ${formatDate(group.endDate)} · ${progress(actions).text}`,
+        detail: `${s.text} · ends ${formatDate(group.endDate)} · ${progress(actions, today).text}`,
         color: s.late ? 'Attention' : 'Default',
       };
     }),

@@ -1,4 +1,5 @@
 // Delivery plans -> card data: the plan with its progress by priority, comments and revisions; the form.
+import { tallySentence } from '../domain/action-tally.js';
 import { addDays, type LocalDate } from '../domain/dates.js';
 import { CONSULTATION_DAYS, PLAN_STATUS_LABELS, type DeliveryPlan } from '../domain/plan.js';
 import { PRIORITY_SOURCES, type PrioritySource } from '../domain/priority.js';
@@ -41,7 +42,7 @@ export function planCard(
     { title: 'Period', value: `${formatDate(plan.periodStart)} to ${formatDate(plan.periodEnd)}` },
     {
       title: 'Progress',
-      value: `${progress.done} of ${progress.total} actions done (${progress.percentComplete}%)`,
+      value: tallySentence(progress),
     },
   ];
   const { quality } = progress;
@@ -72,7 +73,7 @@ export function planCard(
       : 'No priorities yet: a coordinator adds them before consulting.',
     priorities: progress.priorities.map((p) => ({
       title: p.title,
-      detail: `${SOURCE_LABELS[p.source]} · ${p.done} of ${p.total} done · red ${p.byRag.red}, amber ${p.byRag.amber}, green ${p.byRag.green}`,
+      detail: `${SOURCE_LABELS[p.source]} · ${tallySentence(p, '')} · red ${p.byRag.red}, amber ${p.byRag.amber}, green ${p.byRag.green}`,
       complete: `${p.percentComplete}%`,
       color: p.byRag.red ? 'Attention' : p.byRag.amber ? 'Warning' : 'Good',
     })),

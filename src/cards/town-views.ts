@@ -1,4 +1,5 @@
 // A town's summary, the board's view of every town, a town's members: domain records -> card data.
+import { tallySentence } from '../domain/action-tally.js';
 import { STATUS_LABELS, type ActionStatus } from '../domain/action.js';
 import { PARTNERSHIP_ROLES } from '../domain/roles.js';
 import { townBySlug, type TownSlug } from '../domain/towns.js';
@@ -14,7 +15,6 @@ import { progressLine, trajectoryChart } from './indicator-views.js';
 import type { ViewSettings } from './views.js';
 
 export function townSummaryCard(s: TownSummary, view: ViewSettings): CardData<'town-summary'> {
-  const open = s.byRag.red + s.byRag.amber + s.byRag.green;
   const ragChart = [
     { legend: 'Red', value: s.byRag.red, color: 'attention', text: String(s.byRag.red) },
     { legend: 'Amber', value: s.byRag.amber, color: 'warning', text: String(s.byRag.amber) },
@@ -60,7 +60,7 @@ export function townSummaryCard(s: TownSummary, view: ViewSettings): CardData<'t
     // The long forms, in a dialog (src/bot/extension/dialogs.ts); "new action" and "schedule meeting" too.
     dialogs: [{ title: 'New action', dialog: 'action.form', town: s.town }],
     meetingDialogs: [{ title: 'Schedule a meeting', dialog: 'meeting.form', town: s.town }],
-    subtitle: `${s.total} actions, ${open} open, ${s.percentComplete}% complete · ${formatDate(view.today)}`,
+    subtitle: `${tallySentence(s)} · ${s.open} open · ${formatDate(view.today)}`,
     ragChart,
     statusFacts: Object.entries(s.byStatus).map(([status, n]) => ({
       title: STATUS_LABELS[status as ActionStatus],
@@ -122,7 +122,7 @@ export function boardCard(
         town: townBySlug(s.town).name,
         command: `summary ${townBySlug(s.town).name}`,
         detail: `${openProblems(s)} open problems · ${s.meetingsHeld} meetings held${townFund(s.town)}${qualityText(s)}`,
-        complete: `${s.percentComplete}%`,
+        complete: `${s.percentComplete}% (${s.done} of ${s.counted})`,
         rag: `${s.byRag.red} / ${s.byRag.amber} / ${s.byRag.green}`,
         overdue: s.overdue.length,
         overdueText: String(s.overdue.length),

@@ -11,6 +11,9 @@ import type { TownSummary } from './summary.js';
 export interface TownRow {
   town: string;
   actions: number;
+  /** Shown apart, and out of the percentage (action-tally.ts). */
+  cancelled: number;
+  done: number;
   open: number;
   red: number;
   amber: number;
@@ -49,7 +52,10 @@ export interface BoardReport {
 }
 
 const RAG_WORD: Record<Rag, string> = { red: 'Red', amber: 'Amber', green: 'Green' };
-const PROGRESS_WORD = { ahead: 'Ahead', on_track: 'On track', behind: 'Behind' } as const;
+const PROGRESS_WORD = {
+  trajectory: { ahead: 'Ahead', on_track: 'On track', behind: 'Behind' },
+  target: { ahead: 'Beyond target', on_track: 'At target', behind: 'Short of target' },
+} as const;
 
 export function boardReport(
   asOf: LocalDate,
@@ -79,7 +85,9 @@ function townRow(s: TownSummary): TownRow {
   return {
     town: townBySlug(s.town).name,
     actions: s.total,
-    open: s.byStatus.not_started + s.byStatus.in_progress + s.byStatus.blocked,
+    cancelled: s.cancelled,
+    done: s.done,
+    open: s.open,
     red: s.byRag.red,
     amber: s.byRag.amber,
     green: s.byRag.green,
@@ -94,7 +102,7 @@ function townRow(s: TownSummary): TownRow {
       : proxy
         ? `${proxy.value}% (${proxy.year}, proxy: ${proxy.source})`
         : '',
-    progress: ind?.progress ? PROGRESS_WORD[ind.progress.progress] : '',
+    progress: ind?.progress ? PROGRESS_WORD[ind.progress.against][ind.progress.progress] : '',
     smartWarnings: s.quality.withWarnings,
     prioritiesWithoutActions: s.quality.prioritiesWithoutActions.join('; '),
   };

@@ -1,5 +1,6 @@
 import { addDays, daysBetween, type LocalDate } from './dates.js';
-import { dueState, ragOf, type Rag } from './due.js';
+import { dueState, type Rag } from './due.js';
+import { tallyActions } from './action-tally.js';
 import { isOpen, type ActionHeadline } from './action.js';
 
 export interface Digest {
@@ -16,11 +17,7 @@ export function weeklyDigest(
   dueSoonDays: number,
 ): Digest {
   const weekAgo = addDays(today, -7);
-  const byRag: Record<Rag, number> = { red: 0, amber: 0, green: 0 };
-  for (const a of actions) {
-    const rag = ragOf(a, today);
-    if (rag) byRag[rag]++;
-  }
+  const { byRag } = tallyActions(actions, today);
   const byDue = (x: ActionHeadline, y: ActionHeadline) =>
     x.dueDate.localeCompare(y.dueDate) || x.ref.localeCompare(y.ref);
   return {

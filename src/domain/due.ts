@@ -40,3 +40,7 @@ export function ragOf(action: Pick<Action, 'status' | 'dueDate'>, today: LocalDa
   if (action.status === 'not_started' && days <= AMBER_WINDOW_DAYS) return 'amber';
   return 'green';
 }
+
+/** The RAG rule in plain words (help card, docs). */
+export const RAG_RULE =
+  'Red: overdue or blocked. Amber: not started and due within 14 days. Green: open and on track. Done and cancelled actions have none.';

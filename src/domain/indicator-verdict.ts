@@ -156,3 +156,7 @@ export function verdictSentence(v: VerdictView): { text: string; good: boolean }
     good: v.progress !== 'behind',
   };
 }
+
+/** The verdict's rule in plain words (help card, docs). */
+export const INDICATOR_RULE =
+  "The latest residents' survey (never a local proxy) against the straight line from the baseline to the target, or against the target once its year has passed. Within the survey's margin of error is on track; the line never runs past the target.";

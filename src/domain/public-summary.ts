@@ -2,6 +2,7 @@
 // "you said, we did". Built only from records marked public (actions a coordinator made public; the
 // partnership's public events: the launch and engagement events), never with owners' names, and every
 // line checked for personal data: a line that looks like it is left out, and counted.
+import { tallyActions } from './action-tally.js';
 import { STATUS_LABELS, type ActionHeadline } from './action.js';
 import { detectPersonalData } from './personal-data.js';
 import { townBySlug, type TownSlug } from './towns.js';
@@ -47,12 +48,11 @@ export function publicSummary(input: {
       return { p, mine };
     })
     .filter(({ p, mine }) => mine.length > 0 && safe(p.title))
-    .map(({ p, mine }) => ({
-      title: p.title,
-      done: mine.filter((a) => a.status === 'done').length,
-      total: mine.length,
-      actions: mine.map(line),
-    }));
+    .map(({ p, mine }) => {
+      // The public page shows the public actions only, none cancelled, counted as everywhere else.
+      const { done, counted } = tallyActions(mine, input.asOf);
+      return { title: p.title, done, total: counted, actions: mine.map(line) };
+    });
   const events = input.meetings
     .filter((m) => PUBLIC_EVENT_KINDS.includes(m.kind) && m.status === 'scheduled' && safe(m.title))
     .map((m) => ({
@@ -68,14 +68,15 @@ export function publicSummary(input: {
       weDid: shown.filter((a) => a.priorityId === p.id && a.status === 'done').map((a) => a.title),
     }))
     .filter((x) => x.weDid.length > 0 && priorities.some((p) => p.title === x.youSaid));
+  const { byStatus } = tallyActions(shown, input.asOf);
   return {
     town: townBySlug(input.town).name,
     asOf: input.asOf,
     priorities,
     progress: {
-      done: shown.filter((a) => a.status === 'done').length,
-      inProgress: shown.filter((a) => a.status === 'in_progress' || a.status === 'blocked').length,
-      planned: shown.filter((a) => a.status === 'not_started').length,
+      done: byStatus.done,
+      inProgress: byStatus.in_progress + byStatus.blocked,
+      planned: byStatus.not_started,
     },
     events,
     youSaidWeDid,

@@ -1,5 +1,6 @@
-import { ACTION_STATUSES, isOpen, type ActionStatus, type ActionHeadline } from './action.js';
-import { dueState, ragOf, RAGS, type Rag } from './due.js';
+import { isOpen, type ActionHeadline } from './action.js';
+import { dueState } from './due.js';
+import { tallier, type ActionTally } from './action-tally.js';
 import { latestReading, marginOfError, type Indicator } from './indicator.js';
 import {
   indicatorSeries,
@@ -39,12 +40,7 @@ export interface SummaryInput {
 }
 
 /** What a summary shows of a town's actions: they depend on nothing but the actions and the day. */
-export interface ActionFigures {
-  total: number;
-  byStatus: Record<ActionStatus, number>;
-  byRag: Record<Rag, number>;
-  /** Done as a share of all actions not cancelled, 0-100. */
-  percentComplete: number;
+export interface ActionFigures extends ActionTally {
   overdue: ActionLine[];
   nextDue: ActionLine[];
 }
@@ -125,26 +121,19 @@ export function actionFigures(
   today: LocalDate,
   dueSoonDays: number,
 ): ActionFigures {
-  const byStatus = Object.fromEntries(ACTION_STATUSES.map((s) => [s, 0])) as Record<ActionStatus, number>;
-  const byRag = Object.fromEntries(RAGS.map((r) => [r, 0])) as Record<Rag, number>;
+  const tally = tallier(today);
   const overdue: { action: ActionHeadline; days: number }[] = [];
   // Only the soonest few upcoming actions are shown: kept as we go, not sorted out of thousands.
   const nextDue: { action: ActionHeadline; days: number }[] = [];
   for (const action of actions) {
-    byStatus[action.status]++;
-    const rag = ragOf(action, today);
-    if (rag) byRag[rag]++;
+    tally.add(action);
     if (!isOpen(action)) continue;
     const due = dueState(action, today, dueSoonDays);
     if (due.kind === 'overdue') overdue.push({ action, days: due.days });
     else keepSoonest(nextDue, { action, days: due.days }, LIST_LIMIT);
   }
-  const counted = actions.length - byStatus.cancelled;
   return {
-    total: actions.length,
-    byStatus,
-    byRag,
-    percentComplete: counted ? Math.round((byStatus.done / counted) * 100) : 0,
+    ...tally.result(),
     overdue: overdue.sort(soonestFirst).map((o) => line(o.action, o.days)),
     nextDue: nextDue.map((o) => line(o.action, o.days)),
   };

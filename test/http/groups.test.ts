@@ -80,7 +80,7 @@ describe('task-and-finish groups', () => {
     expect(cardText(lastCard(bot.connector))).toContain(`${before + 1} actions`);
     expect(cardText(lastCard(bot.connector))).toContain('1 task-and-finish group open');
     await bot.say(USERS.caseWorker, 'groups truro');
-    expect(cardText(lastCard(bot.connector))).toContain('0 of 1 actions done, 1 open');
+    expect(cardText(lastCard(bot.connector))).toContain('0 of 1 actions done (0%), 1 open');
   });
 
   // The sweep also sends that Monday's real reminders (the demo actions are overdue by then): Teams' pace.

@@ -13,6 +13,8 @@ import type { BoardReport } from '../../src/domain/board-report.js';
 const row = {
   town: 'Truro',
   actions: 6,
+  cancelled: 1,
+  done: 2,
   open: 3,
   red: 1,
   amber: 1,
@@ -65,18 +67,20 @@ describe('the board report files', () => {
       undefined,
       'Town',
       'Actions',
+      'Cancelled (not counted)',
+      'Done',
       'Open',
       'Red',
       'Amber',
       'Green',
-      '% complete',
+      '% done of those not cancelled',
       'Overdue',
       'Open problems',
       'Meetings held',
       'Indicator baseline',
       'Target',
       'Latest',
-      'Against trajectory',
+      'Against trajectory or target',
       'SMART warnings',
       'Priorities with no action',
     ]);
@@ -103,7 +107,7 @@ describe('the board report files', () => {
     const [summary, truro] = files.csv(report);
     expect(summary!.name).toBe('summary.csv');
     expect(summary!.text.split('\r\n')[1]).toBe(
-      'Truro,6,3,1,1,1,40,1,1,1,44% (2017),52% by 2021,46% (2021),Behind,2,Night-time economy',
+      'Truro,6,1,2,3,1,1,1,40,1,1,1,44% (2017),52% by 2021,46% (2021),Behind,2,Night-time economy',
     );
     expect(truro!.name).toBe('truro.csv');
     expect(truro!.text.split('\r\n')[1]).toBe(

@@ -40,11 +40,7 @@ run(async (tab) => {
         tab.main,
         h('h1', {}, `${view.townName} town board`),
         view.plan
-          ? h(
-              'p',
-              { class: 'meta' },
-              `${view.plan.title}: ${view.plan.progress.percentComplete}% of its actions done (${view.plan.progress.done} of ${view.plan.progress.total}).`,
-            )
+          ? h('p', { class: 'meta' }, `${view.plan.title}: ${view.plan.progressLine}.`)
           : h('p', {}, `${view.townName} has no delivery plan yet.`),
         h(
           'section',

@@ -2,6 +2,7 @@
 import type { Card, CardRenderer } from '../../cards/render.js';
 import type { CommandEntry } from './command.js';
 import { SMART_CHECK_HELP, SMART_CHECKS, type SmartCheck } from '../../domain/smart-checks.js';
+import { FIGURE_RULES } from '../../domain/figure-rules.js';
 
 type Listed = Pick<CommandEntry, 'name' | 'usage' | 'description' | 'audience'>;
 
@@ -51,6 +52,8 @@ export function helpCard(
       title: SMART_CHECKS[check as SmartCheck],
       value,
     })),
+    figuresHeading: 'The same rules give every figure, on every card, tab and report:',
+    figures: [...FIGURE_RULES],
     buttons: [
       ...suggestions.map((s) => ({ title: `Try "${s}"`, command: s })),
       ...MAIN.filter((m) => !suggestions.includes(m.command)),

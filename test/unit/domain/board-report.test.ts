@@ -69,6 +69,8 @@ describe('the board report', () => {
       {
         town: 'Truro',
         actions: 6,
+        cancelled: 1,
+        done: 2,
         open: 3,
         red: 1,
         amber: 1,
@@ -87,6 +89,8 @@ describe('the board report', () => {
       {
         town: 'Bodmin',
         actions: 0,
+        cancelled: 0,
+        done: 0,
         open: 0,
         red: 0,
         amber: 0,
