@@ -51,9 +51,16 @@ export async function changeFromTab(
   actor: Actor,
   request: { actionId: string; expectedVersion: number; change: ActionChange },
 ): Promise<Result<Action, AppError>> {
-  if (request.change.kind === 'note') {
-    const { text, link } = request.change;
-    const screening = await screenForActor(ctx, actor, { note: text, link: link ?? undefined });
+  const { change } = request;
+  // Every word typed in the tab is screened: a note and its link, or a reason (blocked, cancelled, re-planned).
+  const typed =
+    change.kind === 'note'
+      ? { note: change.text, link: change.link ?? undefined }
+      : change.kind === 'status' || change.kind === 'due_date'
+        ? { reason: change.reason ?? undefined }
+        : {};
+  if (Object.values(typed).some(Boolean)) {
+    const screening = await screenForActor(ctx, actor, typed);
     if (!screening.allowed)
       return fail(
         new AppError(

@@ -14,7 +14,8 @@ import type { AppContext } from './context.js';
 export type ActionChange =
   | { kind: 'status'; status: ActionStatus; reason?: string | null }
   | { kind: 'note'; text: string; link?: string | null }
-  | { kind: 'due_date'; dueDate: LocalDate }
+  /** A reason is needed when the action is overdue or its date has moved before (action-status.ts). */
+  | { kind: 'due_date'; dueDate: LocalDate; reason?: string | null }
   | { kind: 'snooze'; days: number };
 
 /**
@@ -38,7 +39,14 @@ export async function updateAction(
   const next = following
     ? { ...applied.value, next: { id: following.id, ref: following.ref } }
     : applied.value;
-  const saved = await saveChange(ctx, actor, action, next, `action.${request.change.kind}`);
+  const saved = await saveChange(
+    ctx,
+    actor,
+    action,
+    next,
+    `action.${request.change.kind}`,
+    reasonOf(request.change),
+  );
   if (saved.ok && following) await insertOccurrence(ctx, following);
   return saved;
 }
@@ -126,6 +134,12 @@ function insertOccurrence(ctx: AppContext, action: Action): Promise<void> {
   return ctx.stores.actions.insert(action, event);
 }
 
+/** The reason a change was made with, for its audit event (the history shows it). */
+function reasonOf(change: ActionChange): { reason: string } | undefined {
+  const reason = 'reason' in change ? change.reason?.trim() : undefined;
+  return reason ? { reason } : undefined;
+}
+
 /** The card the person acted on was out of date: nothing was changed. */
 const stale = () =>
   new AppError(
@@ -145,7 +159,13 @@ function apply(ctx: AppContext, actor: Actor, action: Action, change: ActionChan
       return addProgressNote(action, change.text, by, now, link?.value);
     }
     case 'due_date':
-      return changeDueDate(action, change.dueDate, localDateOf(now, ctx.settings.timeZone), now);
+      return changeDueDate(
+        action,
+        change.dueDate,
+        localDateOf(now, ctx.settings.timeZone),
+        now,
+        change.reason ?? null,
+      );
     case 'snooze':
       return snoozeReminders(action, change.days, localDateOf(now, ctx.settings.timeZone), now);
   }

@@ -61,6 +61,8 @@ export const CARD_DATA = {
     dueText: text,
     today: text,
     blockedReason: text,
+    cancelledReason: text,
+    replannedText: text,
     lastNote: text,
     lastNoteLink: text,
     repeats: text,
@@ -73,7 +75,9 @@ export const CARD_DATA = {
     shareLink: text,
     moves: z.array(z.object({ status: text, label: text })),
     canBlock: z.boolean(),
+    canCancel: z.boolean(),
     canEdit: z.boolean(),
+    dueReasonNeeded: z.boolean(),
     history: z.object({
       shown: z.boolean(),
       lines: z.array(z.object({ line: text, link: text })),

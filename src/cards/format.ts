@@ -53,7 +53,7 @@ export const RAG_COLOR: Record<Rag | 'none', 'Attention' | 'Warning' | 'Good' | 
 
 export const RAG_LABEL: Record<Rag | 'none', string> = {
   red: 'Red: overdue or blocked',
-  amber: 'Amber: due soon and not started',
+  amber: 'Amber: at risk (not started and due soon, or re-planned after falling overdue)',
   green: 'Green: on track',
   none: 'None (closed)',
 };

@@ -42,12 +42,13 @@ function describe(change: string, before: Fields, after: Fields): string {
       return `made this the next occurrence of ${after.previous?.ref ?? 'a recurring action'}`;
     case 'action.status': {
       const moved = `moved it from ${status(before.status)} to ${status(after.status)}`;
-      return after.blockedReason ? `${moved}: ${after.blockedReason}` : moved;
+      const why = after.blockedReason ?? after.cancelledReason ?? after.reason;
+      return why ? `${moved}: ${why}` : moved;
     }
     case 'action.note':
       return `added a note: ${after.notes?.at(-1)?.text ?? ''}`;
     case 'action.due_date':
-      return `moved the due date from ${day(before.dueDate)} to ${day(after.dueDate)}`;
+      return `${after.replanned ? 're-planned it' : 'moved the due date'} from ${day(before.dueDate)} to ${day(after.dueDate)}${after.reason ? `: ${after.reason}` : ''}`;
     case 'action.snooze':
       return `snoozed reminders until ${day(after.snoozedUntil ?? undefined)}`;
     case 'action.owners':

@@ -121,7 +121,7 @@ export function boardCard(
       return {
         town: townBySlug(s.town).name,
         command: `summary ${townBySlug(s.town).name}`,
-        detail: `${openProblems(s)} open problems · ${s.meetingsHeld} meetings held${townFund(s.town)}${qualityText(s)}`,
+        detail: `${openProblems(s)} open problems · ${s.meetingsHeld} meetings held${townFund(s.town)}${qualityText(s)}${s.replanned ? ` · ${s.replanned} re-planned` : ''}`,
         complete: `${s.percentComplete}% (${s.done} of ${s.counted})`,
         rag: `${s.byRag.red} / ${s.byRag.amber} / ${s.byRag.green}`,
         overdue: s.overdue.length,

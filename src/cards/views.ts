@@ -1,7 +1,7 @@
 // Domain records -> card data for actions: an action's card, lists of actions, reminders, digests. Pure:
 // everything a card shows is decided here, once.
 import { STATUS_LABELS, type Action, type ActionStatus, type ActionHeadline } from '../domain/action.js';
-import { STATUS_TRANSITIONS } from '../domain/action-status.js';
+import { dueDateMoveNeedsReason, STATUS_TRANSITIONS } from '../domain/action-status.js';
 import { ragOf } from '../domain/due.js';
 import { townBySlug } from '../domain/towns.js';
 import { dueText, formatDate, formatInstant, RAG_COLOR, RAG_LABEL } from './format.js';
@@ -51,8 +51,9 @@ export function actionCard(
 ): CardData<'action'> {
   const rag = ragOf(action, view.today) ?? 'none';
   const next = view.canEdit ? STATUS_TRANSITIONS[action.status] : [];
+  // Blocking and cancelling need a reason: each has its own form.
   const moves = next
-    .filter((s) => s !== 'blocked')
+    .filter((s) => s !== 'blocked' && s !== 'cancelled')
     .map((status) => ({ status, label: moveLabel(action.status, status) }));
   const last = action.notes.at(-1);
   return {
@@ -73,6 +74,8 @@ export function actionCard(
     dueText: dueText(action, view.today, view.dueSoonDays),
     today: view.today,
     blockedReason: action.blockedReason ?? '',
+    cancelledReason: action.status === 'cancelled' ? (action.cancelledReason ?? '') : '',
+    replannedText: replannedText(action, view.timeZone),
     lastNote: last ? `${last.text} (${last.by.displayName}, ${formatInstant(last.at, view.timeZone)})` : '',
     lastNoteLink: last?.link ?? '',
     repeats: action.recurrence ? RECURRENCE_LABELS[action.recurrence] : '',
@@ -86,11 +89,22 @@ export function actionCard(
     shareLink: view.shareLink ?? '',
     moves,
     canBlock: next.includes('blocked'),
+    canCancel: next.includes('cancelled'),
     canEdit: view.canEdit,
+    dueReasonNeeded: dueDateMoveNeedsReason(action, view.today),
     history: view.history
       ? { shown: true, ...view.history, empty: 'Nothing recorded yet.' }
       : { shown: false, lines: [], page: 0, older: false, empty: '' },
   };
+}
+
+/** "Re-planned twice, after falling overdue (last 3 Dec 2026: <reason>)"; '' for an action never re-planned. */
+function replannedText(action: Action, timeZone: string): string {
+  const r = action.replanned;
+  if (!r) return '';
+  const times = r.times === 1 ? 'once' : r.times === 2 ? 'twice' : `${r.times} times`;
+  const overdue = r.afterOverdue ? ', after falling overdue' : '';
+  return `Re-planned ${times}${overdue} (last ${formatInstant(r.at, timeZone)}: ${r.reason})`;
 }
 
 export function actionsListCard(

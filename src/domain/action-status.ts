@@ -1,7 +1,8 @@
 import { addDays, daysBetween, type LocalDate } from './dates.js';
 import { fail, issue, ok, type Validated } from './result.js';
 import { cleanText, TEXT_LIMITS } from './text.js';
-import { STATUS_LABELS, type Action, type ActionStatus } from './action.js';
+import { isOpen, STATUS_LABELS, type Action, type ActionStatus } from './action.js';
+import { reasonOfSubstance } from './reasons.js';
 import type { PersonRef } from './entity.js';
 
 /**
@@ -36,8 +37,14 @@ export function changeStatus(
       ),
     ]);
   }
-  const reason = cleanText(change.reason ?? '');
+  let reason = cleanText(change.reason ?? '');
   if (to === 'blocked' && !reason) return fail([issue('reason', 'Say what is blocking the action')]);
+  if (to === 'cancelled') {
+    // Cancelling takes the action out of the counts: the partnership should see why.
+    const checked = reasonOfSubstance(change.reason, `${action.ref} is being cancelled`);
+    if (!checked.ok) return fail([issue('reason', checked.message)]);
+    reason = checked.reason;
+  }
   if (reason.length > TEXT_LIMITS.reason) {
     return fail([issue('reason', `The reason is too long: keep it under ${TEXT_LIMITS.reason} characters`)]);
   }
@@ -45,6 +52,7 @@ export function changeStatus(
     ...action,
     status: to,
     blockedReason: to === 'blocked' ? reason : null,
+    cancelledReason: to === 'cancelled' ? reason : null,
     updatedAt: change.at.toISOString(),
   });
 }
@@ -69,17 +77,43 @@ export function addProgressNote(
   return ok({ ...action, notes, updatedAt: at.toISOString() });
 }
 
+/**
+ * A new due date. Moving an overdue action's date, or moving a date a second time, is re-planning: it needs
+ * a reason of substance, and the action says so from then on (`replanned`; see due.ts for its RAG).
+ */
 export function changeDueDate(
   action: Action,
   dueDate: LocalDate,
   today: LocalDate,
   at: Date,
+  reason?: string | null,
 ): Validated<Action> {
   if (daysBetween(today, dueDate) < 0)
     return fail([issue('dueDate', `The new due date ${dueDate} is in the past`)]);
   if (dueDate === action.dueDate)
     return fail([issue('dueDate', `${action.ref} is already due on ${dueDate}`)]);
-  return ok({ ...action, dueDate, updatedAt: at.toISOString() });
+  const moves = (action.dueDateMoves ?? 0) + 1;
+  const moved = { ...action, dueDate, dueDateMoves: moves, updatedAt: at.toISOString() };
+  const overdue = isOpen(action) && action.dueDate < today;
+  if (!overdue && moves === 1) return ok(moved);
+  const checked = reasonOfSubstance(
+    reason,
+    overdue ? `${action.ref}'s date is moving after it fell overdue` : `${action.ref}'s date is moving again`,
+  );
+  if (!checked.ok) return fail([issue('reason', checked.message)]);
+  const before = action.replanned;
+  const replanned = {
+    times: (before?.times ?? 0) + 1,
+    afterOverdue: (before?.afterOverdue ?? false) || overdue,
+    reason: checked.reason,
+    at: at.toISOString(),
+  };
+  return ok({ ...moved, replanned });
+}
+
+/** Whether moving the action's date now needs a reason (the form asks for one when it does). */
+export function dueDateMoveNeedsReason(action: Action, today: LocalDate): boolean {
+  return (isOpen(action) && action.dueDate < today) || (action.dueDateMoves ?? 0) >= 1;
 }
 
 /** Snoozes the action's reminders for 1 to 14 days from today. */

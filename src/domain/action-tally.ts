@@ -19,21 +19,25 @@ export interface ActionTally {
   byRag: Record<Rag, number>;
   /** Done as a share of `counted`, 0-100, rounded; 0 when nothing is counted. */
   percentComplete: number;
+  /** Actions not cancelled whose date was moved with a reason (after falling overdue, or again). */
+  replanned: number;
 }
 
-type Tallied = Pick<ActionHeadline, 'status' | 'dueDate'>;
+type Tallied = Pick<ActionHeadline, 'status' | 'dueDate' | 'replanned'>;
 
 /** A running tally, for callers that pass over the actions once for other work too. */
 export function tallier(today: LocalDate) {
   const byStatus = Object.fromEntries(ACTION_STATUSES.map((s) => [s, 0])) as Record<ActionStatus, number>;
   const byRag = Object.fromEntries(RAGS.map((r) => [r, 0])) as Record<Rag, number>;
+  let replanned = 0;
   return {
     add(action: Tallied): void {
       byStatus[action.status]++;
+      if (action.replanned && action.status !== 'cancelled') replanned++;
       const rag = ragOf(action, today);
       if (rag) byRag[rag]++;
     },
-    result: (): ActionTally => tallyOf(byStatus, byRag),
+    result: (): ActionTally => ({ ...tallyOf(byStatus, byRag), replanned }),
   };
 }
 
@@ -43,7 +47,10 @@ export function tallyActions(actions: readonly Tallied[], today: LocalDate): Act
   return tally.result();
 }
 
-function tallyOf(byStatus: Record<ActionStatus, number>, byRag: Record<Rag, number>): ActionTally {
+function tallyOf(
+  byStatus: Record<ActionStatus, number>,
+  byRag: Record<Rag, number>,
+): Omit<ActionTally, 'replanned'> {
   const total = ACTION_STATUSES.reduce((sum, s) => sum + byStatus[s], 0);
   const counted = total - byStatus.cancelled;
   return {

@@ -74,6 +74,21 @@ export interface Action extends Versioned {
   milestones?: Milestone[];
   /** The SMART coach's warnings it was saved with, and why its author kept it so (smart-warnings.ts). */
   warnings?: WarningsKept | null;
+  /** Why it was cancelled (cancelling needs a reason); null once reinstated. */
+  cancelledReason?: string | null;
+  /** How often its due date has moved since it was made. */
+  dueDateMoves?: number;
+  /** The moves that needed a reason (the action was overdue, or its date had moved before): action-status.ts. */
+  replanned?: Replanned | null;
+}
+
+/** An action re-planned: how often, whether it had fallen overdue, and the latest reason. */
+interface Replanned {
+  times: number;
+  /** Moved on from overdue at least once: RAG is then at best amber until it is done (due.ts). */
+  afterOverdue: boolean;
+  reason: string;
+  at: string;
 }
 
 const actionInputSchema = z.object({
@@ -217,6 +232,8 @@ const HEADLINE_FIELDS = [
   // Small and bounded (at most 3 milestones; warnings name their field and clip quoted text).
   'milestones',
   'warnings',
+  'dueDateMoves', // small: a count,
+  'replanned', //    a count, a flag and one reason
 ] as const satisfies readonly (keyof Action)[];
 
 export type ActionHeadline = Pick<Action, (typeof HEADLINE_FIELDS)[number]>;

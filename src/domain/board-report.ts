@@ -20,6 +20,8 @@ export interface TownRow {
   green: number;
   percentComplete: number;
   overdue: number;
+  /** Actions whose date moved with a reason: after falling overdue, or more than once. */
+  replanned: number;
   openProblems: number;
   meetingsHeld: number;
   baseline: string;
@@ -93,6 +95,7 @@ function townRow(s: TownSummary): TownRow {
     green: s.byRag.green,
     percentComplete: s.percentComplete,
     overdue: s.overdue.length,
+    replanned: s.replanned,
     openProblems: Object.values(s.openProblemsByStage).reduce((n, k) => n + (k ?? 0), 0),
     meetingsHeld: s.meetingsHeld,
     baseline: ind?.baseline ? `${ind.baseline.value}% (${ind.baseline.year})` : '',

@@ -31,16 +31,21 @@ const AMBER_WINDOW_DAYS = 14;
 
 /**
  * RAG for open actions (closed ones have none). Red: overdue or blocked. Amber: not started and due within
- * 14 days. Green: on track. Defined once here because partnerships read RAG differently.
+ * 14 days, or re-planned after it fell overdue (a new date alone never makes it green). Green: on track.
+ * Defined once here because partnerships read RAG differently.
  */
-export function ragOf(action: Pick<Action, 'status' | 'dueDate'>, today: LocalDate): Rag | null {
+export function ragOf(
+  action: Pick<Action, 'status' | 'dueDate' | 'replanned'>,
+  today: LocalDate,
+): Rag | null {
   if (!isOpen(action)) return null;
   const days = daysBetween(today, action.dueDate);
   if (days < 0 || action.status === 'blocked') return 'red';
   if (action.status === 'not_started' && days <= AMBER_WINDOW_DAYS) return 'amber';
+  if (action.replanned?.afterOverdue) return 'amber';
   return 'green';
 }
 
 /** The RAG rule in plain words (help card, docs). */
 export const RAG_RULE =
-  'Red: overdue or blocked. Amber: not started and due within 14 days. Green: open and on track. Done and cancelled actions have none.';
+  'Red: overdue or blocked. Amber: not started and due within 14 days, or re-planned after falling overdue (until done: a new date alone never turns it green). Green: open and on track. Done and cancelled actions have none.';

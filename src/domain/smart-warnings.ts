@@ -1,6 +1,7 @@
 // What happens to the SMART coach's warnings (smart-coach.ts): shown on the form, and kept with the action
 // once its author accepts them with a reason, so the plan's weak spots stay visible ("actions to review").
-import { cleanText, TEXT_LIMITS } from './text.js';
+import { reasonOfSubstance } from './reasons.js';
+import { cleanText } from './text.js';
 import {
   COACH_CODES,
   type CoachCode,
@@ -48,21 +49,17 @@ export function decideWarnings(input: AcceptanceInput): WarningsDecision {
   const { findings } = input;
   if (!findings.length) return { kind: 'clear' };
   const unseen = findings.filter((f) => !input.seen.includes(f.code));
-  const reason = cleanText(input.reason ?? '');
   if (unseen.length) return { kind: 'ask', findings: [...findings], problem: null };
-  if (!reason)
+  if (!cleanText(input.reason ?? ''))
     return {
       kind: 'ask',
       findings: [...findings],
       problem: 'Fix what the coach points out, or say in a few words why the action stays as written',
     };
-  if (reason.length > TEXT_LIMITS.reason)
-    return {
-      kind: 'ask',
-      findings: [...findings],
-      problem: `The reason is too long: keep it under ${TEXT_LIMITS.reason} characters`,
-    };
+  const checked = reasonOfSubstance(input.reason, 'the action stays as written');
+  if (!checked.ok) return { kind: 'ask', findings: [...findings], problem: checked.message };
   const warnings = findings.map(keptWarning);
+  const { reason } = checked;
   return { kind: 'accepted', kept: { warnings, reason, by: input.by, at: input.at.toISOString() } };
 }
 

@@ -24,7 +24,7 @@ const version = z.number().int().min(1).max(1_000_000_000);
 const CHANGES = {
   status: z.object({ version, status: z.enum(ACTION_STATUSES), reason: z.string().max(1_000).optional() }),
   note: z.object({ version, note: z.string().min(1).max(2_000) }),
-  due: z.object({ version, dueDate: localDateSchema }),
+  due: z.object({ version, dueDate: localDateSchema, reason: z.string().max(1_000).optional() }),
 } as const;
 
 const changeOf = {
@@ -34,7 +34,11 @@ const changeOf = {
     reason: b.reason ?? null,
   }),
   note: (b: z.output<typeof CHANGES.note>): ActionChange => ({ kind: 'note', text: b.note }),
-  due: (b: z.output<typeof CHANGES.due>): ActionChange => ({ kind: 'due_date', dueDate: b.dueDate }),
+  due: (b: z.output<typeof CHANGES.due>): ActionChange => ({
+    kind: 'due_date',
+    dueDate: b.dueDate,
+    reason: b.reason ?? null,
+  }),
 };
 
 export function mountTabApi(server: restify.Server, deps: TabApiDeps): void {

@@ -20,6 +20,7 @@ const SUMMARY_COLUMNS: Column<TownRow>[] = [
   { header: 'Green', key: 'green', width: 7 },
   { header: '% done of those not cancelled', key: 'percentComplete', width: 14 },
   { header: 'Overdue', key: 'overdue', width: 9 },
+  { header: 'Re-planned', key: 'replanned', width: 11 },
   { header: 'Open problems', key: 'openProblems', width: 14 },
   { header: 'Meetings held', key: 'meetingsHeld', width: 14 },
   { header: 'Indicator baseline', key: 'baseline', width: 18 },

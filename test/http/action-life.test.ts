@@ -531,10 +531,10 @@ describe('recurring actions', () => {
       'Quarterly residents survey at the Truro farmers market',
     );
     invokeCard(
-      await bot.invoke(USERS.coordinator, 'action.status', {
+      await bot.invoke(USERS.coordinator, 'action.cancel', {
         actionId: action.id,
         version: 1,
-        status: 'cancelled',
+        cancelReason: 'The market survey moved to the county team',
       }),
     );
     const card = await answer(USERS.coordinator, 'action.edit', {

@@ -24,6 +24,7 @@ import { appoint } from '../../src/app/appoint.js';
 import { changeTowns } from '../../src/app/programme.js';
 import { SYSTEM_ACTOR } from '../../src/domain/entity.js';
 import { listWholeActions } from '../../src/app/whole-actions.js';
+import { updateAction } from '../../src/app/update-action.js';
 import { storedState, changedBetween } from '../support/stored-state.js';
 import type { Action } from '../../src/domain/action.js';
 
@@ -383,6 +384,19 @@ const VERB_ROWS: Row[] = [
   // Last, as they end the records the rows above act on.
   card('group.close', COORDINATE, () => onGroup()),
   card('meeting.cancel', COORDINATE, () => onMeeting({ reason: 'Moved' })),
+  // Late, since it closes the action; reinstated first, so each role allowed to cancels it afresh.
+  card('action.cancel', UPDATE, async () => {
+    const action = await current.action();
+    if (action.status === 'cancelled') {
+      const change = { kind: 'status', status: 'not_started' } as const;
+      await updateAction(bot.ctx, SYSTEM_ACTOR, {
+        actionId: action.id,
+        expectedVersion: action.version,
+        change,
+      });
+    }
+    return onAction({ cancelReason: 'Duplicates the county-wide Shopwatch scheme' });
+  }),
   // Hands all the beat manager's open actions on, so after every row that needs them to own one.
   card('handover.confirm', COORDINATE, async () => ({
     town: 'truro',

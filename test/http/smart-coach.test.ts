@@ -68,6 +68,10 @@ describe('the coach on the new-action form', () => {
     const again = await submit('action.create', form({ warningsSeen: seen }));
     expect(cardText(again)).toContain('or say in a few words why the action stays as written');
     expect((await bot.ctx.stores.actions.listByTown('truro')).length).toBe(before);
+    // "ok" says nothing: asked again, with what a reason needs.
+    const ok = await submit('action.create', form({ warningsSeen: seen, warningsReason: 'ok' }));
+    expect(cardText(ok)).toContain('"ok", "n/a" or a single word is not a reason');
+    expect((await bot.ctx.stores.actions.listByTown('truro')).length).toBe(before);
 
     const reason = 'Scoping action agreed at the November meeting; targets follow the needs assessment';
     const saved = await submit('action.create', form({ warningsSeen: seen, warningsReason: reason }));

@@ -157,6 +157,39 @@ describe('My actions', () => {
     expect(stored.notes.map((n) => n.text)).toEqual(['Radios with six shops']);
   });
 
+  it('asks the tab for the same reasons as the card: cancelling, a date moved again, screened', async () => {
+    const token = tokenOf(USERS.beatManager);
+    const current = (await bot.ctx.stores.actions.get(sams.id))!; // its date has moved once already
+    const again = await call(`/tab/api/actions/${sams.id}/due`, token, {
+      version: current.version,
+      dueDate: '2027-03-26',
+    });
+    expect(again.status).toBe(422);
+    expect(JSON.stringify(again.body)).toContain(`Say why ${sams.ref}'s date is moving again`);
+    const named = await call(`/tab/api/actions/${sams.id}/due`, token, {
+      version: current.version,
+      dueDate: '2027-03-26',
+      reason: 'Mr Pascoe is on bail for shoplifting so the shop is shut',
+    });
+    expect(named.status).toBe(422);
+    expect(named.body['error']).toContain('looks like personal data');
+    const cancel = await call(`/tab/api/actions/${sams.id}/status`, token, {
+      version: current.version,
+      status: 'cancelled',
+      reason: 'ok',
+    });
+    expect(cancel.status).toBe(422);
+    expect(JSON.stringify(cancel.body)).toContain('is not a reason');
+    expect((await bot.ctx.stores.actions.get(sams.id))!.version).toBe(current.version);
+    const moved = await call(`/tab/api/actions/${sams.id}/due`, token, {
+      version: current.version,
+      dueDate: '2027-03-26',
+      reason: 'The shops asked to wait until after the spring sales',
+    });
+    expect(moved.status).toBe(200);
+    expect((await bot.ctx.stores.actions.get(sams.id))!.replanned).toMatchObject({ times: 1 });
+  });
+
   it("answers a forged id, another town's action and a viewer alike: 404, nothing changed", async () => {
     const current = (await bot.ctx.stores.actions.get(sams.id))!;
     const body = { version: current.version, status: 'done' };

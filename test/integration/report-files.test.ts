@@ -21,6 +21,7 @@ const row = {
   green: 1,
   percentComplete: 40,
   overdue: 1,
+  replanned: 1,
   openProblems: 1,
   meetingsHeld: 1,
   baseline: '44% (2017)',
@@ -75,6 +76,7 @@ describe('the board report files', () => {
       'Green',
       '% done of those not cancelled',
       'Overdue',
+      'Re-planned',
       'Open problems',
       'Meetings held',
       'Indicator baseline',
@@ -107,7 +109,7 @@ describe('the board report files', () => {
     const [summary, truro] = files.csv(report);
     expect(summary!.name).toBe('summary.csv');
     expect(summary!.text.split('\r\n')[1]).toBe(
-      'Truro,6,1,2,3,1,1,1,40,1,1,1,44% (2017),52% by 2021,46% (2021),Behind,2,Night-time economy',
+      'Truro,6,1,2,3,1,1,1,40,1,1,1,1,44% (2017),52% by 2021,46% (2021),Behind,2,Night-time economy',
     );
     expect(truro!.name).toBe('truro.csv');
     expect(truro!.text.split('\r\n')[1]).toBe(

@@ -43,6 +43,7 @@ export function actionControls(tab, action, page, more = {}) {
   };
   const moves = config.vocabulary.statuses.find((s) => s.id === action.status)?.moves ?? [];
   const statusId = uid('status');
+  let armed = false;
   const reasonId = uid('reason');
   const status = h(
     'form',
@@ -53,6 +54,16 @@ export function actionControls(tab, action, page, more = {}) {
         const data = new FormData(/** @type {HTMLFormElement} */ (e.currentTarget));
         const to = String(data.get('status') ?? '');
         const reason = String(data.get('reason') ?? '').trim();
+        if (to === 'cancelled' && !reason)
+          return tab.say(`Say why ${action.ref} is being cancelled: it leaves the town's figures.`, 'error');
+        // Cancelling asks twice: the first press says what it does, the second cancels.
+        if (to === 'cancelled' && !armed) {
+          armed = true;
+          return tab.say(
+            `Cancel ${action.ref}? It stays on record but leaves the town's figures. Press "Change status" again to cancel it.`,
+          );
+        }
+        armed = false;
         void send(
           'status',
           { status: to, ...(reason ? { reason } : {}) },
@@ -63,10 +74,10 @@ export function actionControls(tab, action, page, more = {}) {
     h('label', { for: statusId }, `Status of ${action.ref}`),
     h(
       'select',
-      { id: statusId, name: 'status' },
+      { id: statusId, name: 'status', onchange: () => (armed = false) },
       ...moves.map((m) => h('option', { value: m }, statusLabel(m))),
     ),
-    h('label', { for: reasonId }, 'Reason (when blocked)'),
+    h('label', { for: reasonId }, 'Reason (needed to block or cancel)'),
     h('input', { id: reasonId, name: 'reason', maxlength: 1000, autocomplete: 'off' }),
     h('button', { type: 'submit' }, 'Change status'),
   );
@@ -106,15 +117,21 @@ export function actionControls(tab, action, page, more = {}) {
           class: 'control',
           onsubmit: (/** @type {SubmitEvent} */ e) => {
             e.preventDefault();
-            const dueDate = String(
-              new FormData(/** @type {HTMLFormElement} */ (e.currentTarget)).get('dueDate') ?? '',
-            );
+            const data = new FormData(/** @type {HTMLFormElement} */ (e.currentTarget));
+            const dueDate = String(data.get('dueDate') ?? '');
+            const reason = String(data.get('reason') ?? '').trim();
             if (!dueDate) return tab.say('Choose the new due date first.', 'error');
-            void send('due', { dueDate }, `${action.ref} is now due ${dueDate}.`);
+            void send(
+              'due',
+              { dueDate, ...(reason ? { reason } : {}) },
+              `${action.ref} is now due ${dueDate}.`,
+            );
           },
         },
         h('label', { for: dueId }, `New due date for ${action.ref}`),
         h('input', { id: dueId, name: 'dueDate', type: 'date' }),
+        h('label', { for: `${dueId}-why` }, 'Why is the date moving? (needed when overdue or moved before)'),
+        h('input', { id: `${dueId}-why`, name: 'reason', maxlength: 500, autocomplete: 'off' }),
         h('button', { type: 'submit' }, 'Move due date'),
       ),
     );

@@ -61,6 +61,18 @@ export const ACTION_VERBS = [
       changeAction(turn, actionId, version, { kind: 'status', status, reason: reason ?? null }),
   }),
   defineVerb({
+    // Its own form: confirmation that it leaves the figures, and why (action-status.ts checks the reason).
+    name: 'action.cancel',
+    input: z.object({ ...change, cancelReason: cardText(TEXT_LIMITS.reason).optional() }),
+    freeText: ['cancelReason'],
+    run: (turn, { actionId, version, cancelReason }) =>
+      changeAction(turn, actionId, version, {
+        kind: 'status',
+        status: 'cancelled',
+        reason: cancelReason ?? null,
+      }),
+  }),
+  defineVerb({
     name: 'action.note',
     input: z.object({ ...change, note: cardText(TEXT_LIMITS.note), link: evidenceInput }),
     // The link too: a document's name can be a person's ("Referral for ...docx").
@@ -72,9 +84,15 @@ export const ACTION_VERBS = [
   }),
   defineVerb({
     name: 'action.due',
-    input: z.object({ ...change, dueDate: localDateSchema }),
-    run: (turn, { actionId, version, dueDate }) =>
-      changeAction(turn, actionId, version, { kind: 'due_date', dueDate }),
+    input: z.object({
+      ...change,
+      dueDate: localDateSchema,
+      dueReason: cardText(TEXT_LIMITS.reason).optional(),
+    }),
+    // Why the date moves (needed when overdue or moved before): screened like any reason.
+    freeText: ['dueReason'],
+    run: (turn, { actionId, version, dueDate, dueReason }) =>
+      changeAction(turn, actionId, version, { kind: 'due_date', dueDate, reason: dueReason ?? null }),
   }),
   defineVerb({
     name: 'action.snooze',

@@ -433,7 +433,7 @@ describe('card templates', () => {
     expect(titles(rendered.action)).toEqual([
       'Start',
       'Done',
-      'Cancel action',
+      'Cancel action…',
       'Add note',
       'Change due date',
     ]);
