@@ -3,6 +3,7 @@
 import { documentHosts } from './domain/evidence-link.js';
 import { SweepStatus } from './scheduler/sweep-status.js';
 import { DatabaseHealth } from './store/database-health.js';
+import { ChangeEffects } from './bot/effect-runner.js';
 import { actionChatLink, FeedNotifier } from './bot/feed.js';
 import { tabIdentity } from './http/tab-identity.js';
 import { tabIdentitySettings, tabPageSettings } from './compose-tabs.js';
@@ -57,7 +58,7 @@ export interface Service {
       groupsOverrun: number;
       deliveriesForgotten: number;
       /** Null when the day's retention run was already done. */
-      retention: RetentionReport | null;
+      retention: Omit<RetentionReport, 'effects'> | null;
     }
   >;
   /** Tries the app's identity for real and logs what works (null in local mode); never throws. */
@@ -122,7 +123,11 @@ export async function composeService(
     log,
   );
   const database = new DatabaseHealth(db, log);
-  const bot = new SaferTownsBot({ ctx, cards, upload, messenger, log, calendar, reports, owners, database });
+  const effects = new ChangeEffects(messenger, owners);
+  const bot = new SaferTownsBot({
+    ...{ ctx, cards, upload, messenger, log, calendar, reports, owners },
+    ...{ database, effects },
+  });
   const sweepOptions: SweepOptions = {
     worker,
     leaseMs: config.REMINDER_LEASE_SECONDS * 1_000,
@@ -156,7 +161,13 @@ export async function composeService(
     const deliveriesForgotten = await ctx.stores.deliveries.forgetBefore(
       new Date(ctx.clock.now().getTime() - DELIVERY_MEMORY_MS),
     );
-    const retention = await applyRetentionDaily(ctx, retentionPolicy, sweepOptions);
+    const ran = await applyRetentionDaily(ctx, retentionPolicy, sweepOptions);
+    // The scheduler's changes cause what any change does (here: the channel's copies lose the text too).
+    await effects.run(ran?.effects ?? []);
+    const retention = ran && {
+      actionsRedacted: ran.actionsRedacted,
+      auditEventsRedacted: ran.auditEventsRedacted,
+    };
     return { ...report, digests, boardReport, groupsOverrun, deliveriesForgotten, retention };
   };
   const sweepStatus = new SweepStatus(config.REMINDER_SWEEP_SECONDS, () => new Date());
@@ -178,10 +189,7 @@ export async function composeService(
       log,
       callerOf: tabIdentity(tabIdentitySettings(config)),
       pages: tabPageSettings(config),
-      changed: (action, what) =>
-        void messenger.publishAction(action, what).catch((err: unknown) => {
-          log.warn({ err, ref: action.ref }, "could not update the channel's copy after a tab change");
-        }),
+      effects,
     },
   });
   return {

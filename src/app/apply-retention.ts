@@ -2,6 +2,7 @@
 // details, which hold the same text); every audit event past its own period loses its details. Each action
 // is changed through the store's versioned write, so a partner reopening it at that moment wins and the
 // next day's run decides again. Idempotent: a second run the same day finds nothing to do.
+import { publishEffect, type ActionEffect } from './action-effects.js';
 import { audit } from './audit-trail.js';
 import { cutoff, dueForRetention, redactAction, type RetentionPolicy } from '../domain/retention.js';
 import { ALL_TOWNS } from '../domain/towns.js';
@@ -15,12 +16,14 @@ const RETENTION_ACTOR: Actor = { kind: 'system', id: 'system:retention', name: '
 export interface RetentionReport {
   actionsRedacted: number;
   auditEventsRedacted: number;
+  /** The channel copies of the redacted actions' cards, which still show the removed text. */
+  effects: ActionEffect[];
 }
 
 export async function applyRetention(ctx: AppContext, policy: RetentionPolicy): Promise<RetentionReport> {
   const now = ctx.clock.now();
   const at = now.toISOString();
-  const report: RetentionReport = { actionsRedacted: 0, auditEventsRedacted: 0 };
+  const report: RetentionReport = { actionsRedacted: 0, auditEventsRedacted: 0, effects: [] };
   const before = cutoff(now, policy.closedActionDays);
   for (const town of ALL_TOWNS) {
     const due = (await ctx.stores.actions.listByTown(town.slug)).filter((a) => dueForRetention(a, before));
@@ -37,6 +40,7 @@ export async function applyRetention(ctx: AppContext, policy: RetentionPolicy): 
       const outcome = await ctx.stores.actions.update(redactAction(action, now), action.version, event);
       if (outcome.kind !== 'updated') continue; // changed meanwhile: tomorrow's run looks again
       report.actionsRedacted++;
+      report.effects.push(publishEffect(outcome.value, 'text removed under the retention policy'));
       report.auditEventsRedacted += await ctx.stores.audit.redactDetails({ entityId: action.id }, at);
     }
     if (due.length) await ctx.stores.actions.rewriteCopies(town.slug);

@@ -1,4 +1,5 @@
 import { AppError } from '../errors.js';
+import { publishEffect, tellOwners, type ActionEffect } from './action-effects.js';
 import { completeAction, validateNewAction, type Action } from '../domain/action.js';
 import { localDateOf } from '../domain/dates.js';
 import type { FieldsScreening } from '../domain/personal-data-findings.js';
@@ -12,7 +13,6 @@ import { recordPlanRevision } from './plans.js';
 import { authorise } from './authorise.js';
 import { noticesFor } from './owner-notices.js';
 import { proposalToSave, recordProposalSaved } from './proposal-confirmation.js';
-import type { OwnerNotice } from './outward-ports.js';
 import { decideWarnings, warningCodesOf } from '../domain/smart-warnings.js';
 import { coach, openCountsIn } from './coach-action.js';
 import { milestoneTexts } from './milestone-texts.js';
@@ -21,8 +21,8 @@ import type { Actor } from '../domain/entity.js';
 import type { AppContext } from './context.js';
 
 export type CreateActionOutcome =
-  /** With a notice for each owner (sent by the edge once the person has their answer). */
-  | { kind: 'created'; action: Action; notices: OwnerNotice[] }
+  /** With what it causes: its owners told (once the person has their answer), its card posted. */
+  | { kind: 'created'; action: Action; effects: ActionEffect[] }
   /** Free text looks like personal data: ask the user to replace it, or (a warning) to confirm it is not. */
   | { kind: 'personal_data'; screening: FieldsScreening }
   /** The SMART coach has warnings the author has not yet seen, or has not said why they stand. */
@@ -133,7 +133,8 @@ export async function createAction(
     );
     if (!revised.ok) return fail(revised.error);
   }
-  return ok({ kind: 'created', action, notices: noticesFor(null, action, actor) });
+  const effects = [...tellOwners(noticesFor(null, action, actor)), publishEffect(action, 'new action')];
+  return ok({ kind: 'created', action, effects });
 }
 
 /** A first note, as an action made from a chat message has (its text after the first sentence). */

@@ -1,6 +1,7 @@
 // A leaver's actions handed over in one step: a coordinator picks who is leaving (a seat may already be
 // gone) and who takes over, sees the open actions first, then confirms. Each action is changed on its own
 // version-checked write with its own audit event, so a change someone makes meanwhile is never overwritten.
+import { publishEffect, tellOwners, type ActionEffect } from './action-effects.js';
 import { AppError, ErrorCode } from '../errors.js';
 import { isOpen, type Action, type ActionHeadline } from '../domain/action.js';
 import { ownersFrom } from '../domain/action-checks.js';
@@ -32,7 +33,8 @@ export interface HandedOver {
   actions: Action[];
   /** Refs of the previewed actions left alone: closed, or no longer theirs, since the list was shown. */
   skipped: string[];
-  notices: OwnerNotice[];
+  /** Both people told; each action's channel copy updated. */
+  effects: ActionEffect[];
 }
 
 /** Who is handing over to whom, and their open actions in the town, before anything is changed. */
@@ -83,7 +85,8 @@ export async function handOver(
     }
   }
   const refOf = (id: string) => preview.value.actions.find((a) => a.id === id)?.ref ?? id;
-  return ok({ from, to, actions: handed, skipped: skipped.map(refOf), notices });
+  const effects = [...tellOwners(notices), ...handed.map((a) => publishEffect(a, 'handed over'))];
+  return ok({ from, to, actions: handed, skipped: skipped.map(refOf), effects });
 }
 
 /** One action handed over; re-read and retried when someone changed it meanwhile. */

@@ -10,10 +10,10 @@ import { changeableAction, saveChange } from './update-action.js';
 import { noticesFor } from './owner-notices.js';
 import { localDateOf } from '../domain/dates.js';
 import { coachEdit, type Coached } from './coach-edit.js';
-import type { Action } from '../domain/action.js';
+import { mayChangeAction, type Action } from '../domain/action.js';
+import { publishEffect, tellOwners, type ActionEffect } from './action-effects.js';
 import type { Actor } from '../domain/entity.js';
 import type { AppContext } from './context.js';
-import type { OwnerNotice } from './outward-ports.js';
 
 /** Edits of what the plan says (not who does it, nor whether it is public) need a reason once approved. */
 const PLAN_CONTENT = ['title', 'measure', 'target', 'priorityId', 'taskGroupId'] as const;
@@ -23,8 +23,9 @@ export interface Revised {
   action: Action;
   /** What changed, as field names (title, owners...). */
   changed: string[];
-  /** Who to tell: new owners, and owners taken off. */
-  notices: OwnerNotice[];
+  /** What it causes: new owners and owners taken off told, the channel's copy updated. */
+  effects: ActionEffect[];
+  mayEdit: boolean;
 }
 
 export async function reviseAction(
@@ -89,10 +90,13 @@ export async function reviseAction(
     const revised = await recordPlanRevision(ctx, actor, plan.id, summary, reason);
     if (!revised.ok) return revised;
   }
+  const what = changed.length === 1 && changed[0] === 'owners' ? 'new owners' : 'edited';
   return ok({
     kind: 'revised',
     action: saved.value,
     changed,
-    notices: noticesFor(action, saved.value, actor),
+    effects: [...tellOwners(noticesFor(action, saved.value, actor)), publishEffect(saved.value, what)],
+    // An owner who handed it on may change it no longer.
+    mayEdit: role === 'system' || mayChangeAction(saved.value, actor.id, role),
   });
 }

@@ -10,8 +10,10 @@ import { fail, type Result } from '../domain/result.js';
 import { townBySlug } from '../domain/towns.js';
 import { screenForActor } from './personal-data.js';
 import { myActions, today } from './read-models.js';
-import { updateAction, type ActionChange } from './update-action.js';
-import type { Action, ActionHeadline } from '../domain/action.js';
+import { changeAction } from './change-action.js';
+import type { ActionChange } from './update-action.js';
+import type { ActionChanged } from './action-effects.js';
+import type { ActionHeadline } from '../domain/action.js';
 import type { Actor } from '../domain/entity.js';
 import type { AccessRole } from '../domain/roles.js';
 import type { AppContext } from './context.js';
@@ -50,7 +52,7 @@ export async function changeFromTab(
   ctx: AppContext,
   actor: Actor,
   request: { actionId: string; expectedVersion: number; change: ActionChange },
-): Promise<Result<Action, AppError>> {
+): Promise<Result<ActionChanged, AppError>> {
   const { change } = request;
   // Every word typed in the tab is screened: a note and its link, or a reason (blocked, cancelled, re-planned).
   const typed =
@@ -69,5 +71,5 @@ export async function changeFromTab(
         ),
       );
   }
-  return updateAction(ctx, actor, request);
+  return changeAction(ctx, actor, request);
 }

@@ -22,12 +22,23 @@ export type ActionChange =
  * Applies one change to an action, only if the action is still at the version the user saw.
  * The version check happens in the store's single atomic write, so two people acting at once cannot
  * both win, and a retried request (same version) is refused as stale instead of applied twice.
+ * Ways in call `changeAction` (change-action.ts), which adds what the change causes.
  */
 export async function updateAction(
   ctx: AppContext,
   actor: Actor,
   request: { actionId: string; expectedVersion: number; change: ActionChange },
 ): Promise<Result<Action, AppError>> {
+  const result = await updateWithOccurrence(ctx, actor, request);
+  return result.ok ? ok(result.value.action) : result;
+}
+
+/** The change, and the next occurrence it made (a recurring action done), if it made one. */
+export async function updateWithOccurrence(
+  ctx: AppContext,
+  actor: Actor,
+  request: { actionId: string; expectedVersion: number; change: ActionChange },
+): Promise<Result<{ action: Action; following: Action | null }, AppError>> {
   const loaded = await changeableAction(ctx, actor, request.actionId, request.expectedVersion);
   if (!loaded.ok) return loaded;
   const { action } = loaded.value;
@@ -39,16 +50,11 @@ export async function updateAction(
   const next = following
     ? { ...applied.value, next: { id: following.id, ref: following.ref } }
     : applied.value;
-  const saved = await saveChange(
-    ctx,
-    actor,
-    action,
-    next,
-    `action.${request.change.kind}`,
-    reasonOf(request.change),
-  );
-  if (saved.ok && following) await insertOccurrence(ctx, following);
-  return saved;
+  const reason = reasonOf(request.change);
+  const saved = await saveChange(ctx, actor, action, next, `action.${request.change.kind}`, reason);
+  if (!saved.ok) return saved;
+  if (following) await insertOccurrence(ctx, following);
+  return ok({ action: saved.value, following });
 }
 
 /**

@@ -2,6 +2,7 @@
 import type { Logger } from 'pino';
 import type { AppContext } from '../app/context.js';
 import type { DatabaseStatus } from '../app/ports.js';
+import type { EffectRunner } from '../app/action-effects.js';
 import type { Calendar } from '../app/outward-ports.js';
 import type { CardRenderer } from '../cards/render.js';
 import type { Messenger } from './messenger.js';
@@ -22,6 +23,8 @@ export interface BotEdge {
   readonly reports: ReportDelivery | null;
   /** Tells people they were given an action, or taken off one. */
   readonly owners: OwnerNotifier;
+  /** Carries out what a change causes (channel copies, owners told): the one runner for every way in. */
+  readonly effects: EffectRunner;
   /** While the database is away, turns answer "try again shortly" at once instead of waiting on it. */
   readonly database: DatabaseStatus;
 }

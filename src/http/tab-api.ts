@@ -4,10 +4,11 @@
 import { z } from 'zod';
 import type restify from 'restify';
 import type { Logger } from 'pino';
-import { ACTION_STATUSES, type Action } from '../domain/action.js';
+import { ACTION_STATUSES } from '../domain/action.js';
 import { localDateSchema } from '../domain/dates.js';
 import { changeFromTab, myWork } from '../app/tab-work.js';
 import type { ActionChange } from '../app/update-action.js';
+import type { EffectRunner } from '../app/action-effects.js';
 import type { AppContext } from '../app/context.js';
 import { answer, callerFor } from './tab-route.js';
 import type { TabCaller } from './tab-identity.js';
@@ -16,8 +17,8 @@ export interface TabApiDeps {
   ctx: AppContext;
   log: Logger;
   callerOf(authorization: string | undefined, loopback: boolean): Promise<TabCaller>;
-  /** After a change: the channel's copy of the action's card is brought up to date (as after a click). */
-  changed(action: Action, what: string): void;
+  /** Carries out what a change causes, as after a click (the channel's copy, a next occurrence posted). */
+  effects: EffectRunner;
 }
 
 const version = z.number().int().min(1).max(1_000_000_000);
@@ -77,8 +78,11 @@ export function mountTabApi(server: restify.Server, deps: TabApiDeps): void {
         const request = { actionId: id.data, expectedVersion: body.data.version, change };
         const result = await changeFromTab(deps.ctx, actor, request);
         if (!result.ok) throw result.error;
-        deps.changed(result.value, kind === 'due' ? 'new due date' : kind === 'note' ? 'new note' : 'status');
-        return { status: 200, body: { action: result.value } };
+        // The page has its answer now; the channel's copy follows (the runner finishes it in the background).
+        void deps.effects.run(result.value.effects).catch((err: unknown) => {
+          deps.log.warn({ err, ref: result.value.action.ref }, 'a tab change had effects not carried out');
+        });
+        return { status: 200, body: { action: result.value.action } };
       });
     });
 }

@@ -26,20 +26,6 @@ export async function showAction(
   return renderActionCard(edge.cards, edge.ctx, action, { canEdit, notice, refreshUserIds });
 }
 
-/** What the channel's copy says changed. */
-export function describeChange(change: ActionChange): string {
-  switch (change.kind) {
-    case 'status':
-      return `status ${change.status.replace('_', ' ')}`;
-    case 'note':
-      return 'new note';
-    case 'due_date':
-      return 'new due date';
-    case 'snooze':
-      return 'reminders snoozed';
-  }
-}
-
 /** A repeated delivery of a change that already happened (Teams retries slow invokes): not a conflict. */
 export function alreadyApplied(current: Action, change: ActionChange, actor: Actor): boolean {
   switch (change.kind) {

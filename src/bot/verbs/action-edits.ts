@@ -127,13 +127,11 @@ async function saveEdit(turn: VerbTurn, input: EditInput): Promise<Card> {
   }
   if (result.value.kind === 'ask')
     return editFormAgain(turn, input, [], coachBlock(result.value.findings, result.value.problem));
-  const { action, changed, notices } = result.value;
-  edge.owners.tell(notices);
-  const what = changed.includes('owners') && changed.length === 1 ? 'new owners' : 'edited';
-  const published = await edge.messenger.publishAction(action, what);
+  const { action, changed, effects, mayEdit } = result.value;
+  const published = await edge.effects.run(effects);
   const saved = `Saved: ${changed.map((f) => FIELD_NAMES[f] ?? f).join(', ')} changed.`;
   const notice = published === 'no_channel' ? `${saved} The town has no linked channel yet.` : saved;
-  return showAction(edge, actor, action, notice);
+  return showAction(edge, actor, action, notice, mayEdit);
 }
 
 const FIELD_NAMES: Record<string, string> = {

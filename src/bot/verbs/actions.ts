@@ -5,17 +5,17 @@ import { ACTION_STATUSES } from '../../domain/action.js';
 import { localDateSchema } from '../../domain/dates.js';
 import { TEXT_LIMITS } from '../../domain/text.js';
 import { MAX_LINK_LENGTH } from '../../domain/evidence-link.js';
-import { updateAction, type ActionChange } from '../../app/update-action.js';
+import type { ActionChange } from '../../app/update-action.js';
+import { changeAction as changeActionCase } from '../../app/change-action.js';
 import { actionById, currentAction } from '../../app/card-context.js';
 import { findAction } from '../../app/read-models.js';
 import { formatDate } from '../../cards/format.js';
 import { cardText, cardVersion, recordId } from '../card-inputs.js';
 import { errorCard } from '../replies.js';
-import { alreadyApplied, describeChange, showAction } from './action-card.js';
+import { alreadyApplied, showAction } from './action-card.js';
 import { shownOrError } from './outcome.js';
 import { defineVerb, type VerbTurn } from './verb.js';
 import type { Card } from '../../cards/render.js';
-import type { Action } from '../../domain/action.js';
 
 const change = { actionId: recordId, version: cardVersion };
 
@@ -108,7 +108,7 @@ export async function changeAction(
   expectedVersion: number,
   change: ActionChange,
 ): Promise<Card> {
-  const result = await updateAction(edge.ctx, actor, { actionId, expectedVersion, change });
+  const result = await changeActionCase(edge.ctx, actor, { actionId, expectedVersion, change });
   if (!result.ok) {
     const { code } = result.error;
     const refused = code === ErrorCode.Validation || code === ErrorCode.StaleVersion;
@@ -125,34 +125,28 @@ export async function changeAction(
     const why = result.error.issues.map((i) => i.message).join('; ');
     return showAction(edge, actor, current, `Not changed: ${why}`);
   }
-  const action = result.value;
+  const { action, effects, mayEdit } = result.value;
   saved?.(action);
-  // Snoozing is the owner's own business: the channel card does not change.
-  // The change was allowed, and owners do not change with it: they may still edit.
+  const published = await edge.effects.run(effects);
+  // Snoozing is the owner's own business: no channel copy changes.
   if (change.kind === 'snooze')
     return showAction(
       edge,
       actor,
       action,
       `Reminders snoozed until ${formatDate(action.snoozedUntil ?? action.dueDate)}.`,
-      true,
+      mayEdit,
     );
-  const published = await edge.messenger.publishAction(action, describeChange(change));
-  const following = change.kind === 'status' ? await followingOf(edge, action) : '';
-  const notice =
+  const following = effects.find((e) => e.kind === 'publish' && e.action.id !== action.id);
+  const notice = [
     published === 'no_channel'
       ? 'Saved. The town has no linked channel yet, so its coordinators have been told.'
       : published === 'pending'
         ? "Saved. The channel's copy of this card will catch up shortly."
-        : '';
-  return showAction(edge, actor, action, [notice, following].filter(Boolean).join(' '), true);
-}
-
-/** A recurring action just done has its next occurrence: posted to the channel, and said on the card. */
-async function followingOf({ ctx, messenger }: VerbTurn['edge'], action: Action): Promise<string> {
-  if (action.status !== 'done' || !action.next) return '';
-  const next = await currentAction(ctx, action.next.id);
-  if (!next || next.version !== 1) return '';
-  await messenger.publishAction(next, 'next occurrence');
-  return `It repeats: ${next.ref} is next, due ${formatDate(next.dueDate)}.`;
+        : '',
+    following?.kind === 'publish'
+      ? `It repeats: ${following.action.ref} is next, due ${formatDate(following.action.dueDate)}.`
+      : '',
+  ];
+  return showAction(edge, actor, action, notice.filter(Boolean).join(' '), mayEdit);
 }

@@ -34,9 +34,8 @@ export const HAND_OVER_VERBS = [
       const { edge, actor } = turn;
       const done = await handOver(edge.ctx, actor, { ...request, actionIds: idList(request.actionIds) });
       if (!done.ok) return refused(turn, request, done.error);
-      const { from, to, actions, skipped, notices } = done.value;
-      edge.owners.tell(notices);
-      await Promise.all(actions.map((action) => edge.messenger.publishAction(action, 'handed over')));
+      const { from, to, actions, skipped, effects } = done.value;
+      await edge.effects.run(effects);
       const left = skipped.length ? ` Left alone (closed or no longer theirs): ${skipped.join(', ')}.` : '';
       const notice = `Handed over ${actions.length} action${actions.length === 1 ? '' : 's'} from ${from.displayName} to ${to.displayName}; both have been told.${left}`;
       return handOverForm(turn, request.town, { notice, preview: { from, to, actions } });

@@ -105,10 +105,9 @@ export const NEW_ACTION_VERBS = [
           reasonRequired: true,
         });
       }
-      const { action, notices } = result.value;
+      const { action, effects } = result.value;
       saved?.(action);
-      edge.owners.tell(notices);
-      const published = await edge.messenger.publishAction(action, 'new action');
+      const published = await edge.effects.run(effects);
       const notice =
         published === 'no_channel'
           ? `Created. ${action.ref} is not in a channel yet: the town has no linked channel, and its coordinators have been told.`

@@ -54,6 +54,10 @@ describe('the retention policy', () => {
     const report = await applyRetention(t.ctx, policy);
     expect(report.actionsRedacted).toBe(1);
     const after = (await t.stores.actions.get(closedLongAgo.id))!;
+    // The channel's copy of its card still shows the text: what follows is to update it, as after any change.
+    expect(report.effects).toEqual([
+      { kind: 'publish', action: after, what: 'text removed under the retention policy' },
+    ]);
     expect(after).toMatchObject({
       title: `${closedLongAgo.ref}: ${REMOVED_TEXT.toLowerCase()}`,
       measure: REMOVED_TEXT,
@@ -88,7 +92,7 @@ describe('the retention policy', () => {
     const old = anAction({ updatedAt: '2020-01-01T10:00:00.000Z', notes: [note] });
     const t = await withActions(old, closedRecently);
     const report = await applyRetention(t.ctx, policy);
-    expect(report).toEqual({ actionsRedacted: 0, auditEventsRedacted: 1 });
+    expect(report).toEqual({ actionsRedacted: 0, auditEventsRedacted: 1, effects: [] });
     expect((await t.stores.audit.listForEntity(old.id))[0]).toMatchObject({ after: null, before: null });
     expect(await t.stores.actions.get(old.id)).toEqual(old); // open: the action itself is still in use
   });
@@ -97,7 +101,11 @@ describe('the retention policy', () => {
     const t = await withActions(closedLongAgo, closedRecently);
     await applyRetention(t.ctx, policy);
     const events = t.stores.auditEvents.length;
-    expect(await applyRetention(t.ctx, policy)).toEqual({ actionsRedacted: 0, auditEventsRedacted: 0 });
+    expect(await applyRetention(t.ctx, policy)).toEqual({
+      actionsRedacted: 0,
+      auditEventsRedacted: 0,
+      effects: [],
+    });
     expect(t.stores.auditEvents.length).toBe(events);
   });
 
@@ -121,7 +129,7 @@ describe('the retention policy', () => {
   it('runs once a day, whichever sweep comes first', async () => {
     const t = await withActions(closedLongAgo);
     const options = { worker: 'w1', leaseMs: 60_000 };
-    expect(await applyRetentionDaily(t.ctx, policy, options)).toEqual({
+    expect(await applyRetentionDaily(t.ctx, policy, options)).toMatchObject({
       actionsRedacted: 1,
       auditEventsRedacted: 1,
     });
@@ -130,6 +138,7 @@ describe('the retention policy', () => {
     expect(await applyRetentionDaily(t.ctx, policy, options)).toEqual({
       actionsRedacted: 0,
       auditEventsRedacted: 0,
+      effects: [],
     });
   });
 });

@@ -30,6 +30,7 @@ const owners = new OwnerNotifier(
 const edge: BotEdge = {
   ...{ ctx, cards, messenger, log, calendar: null, reports: null, upload: null, owners },
   database: { available: () => true },
+  effects: { run: async () => null },
 };
 const [coordinator, beatManager] = DEMO_PEOPLE;
 const actorOf = (p: typeof coordinator) => ({
