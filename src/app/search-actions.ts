@@ -1,9 +1,9 @@
 // The message extension's search: the actions a person may see that match what they typed, a page at a
 // time, whole (each becomes a live card). Only the towns where the person has a seat are searched (all of
 // them for the board, which reads every town); a short or empty query lists their own open actions first.
-import { isOpen, type Action, type ActionHeadline } from '../domain/action.js';
+import { isOpen, mayChangeAction, type Action, type ActionHeadline } from '../domain/action.js';
 import { passesFilters, readActionQuery, SEARCH_MAX_LENGTH, wordsMissing } from '../domain/action-search.js';
-import { COUNTY } from '../domain/member.js';
+import { accessFor, COUNTY, type Member } from '../domain/member.js';
 import { TOWNS, type TownSlug } from '../domain/towns.js';
 import { AppError, ErrorCode } from '../errors.js';
 import { fail, ok, type Result } from '../domain/result.js';
@@ -31,6 +31,8 @@ export interface ActionSearch {
   readonly seated: boolean;
   /** False when too many actions matched the rest for their notes to be read (add a town or a status). */
   readonly notesRead: boolean;
+  /** The ids of the page's actions the person may change (their cards' buttons), from one read of seats. */
+  readonly mayEdit: ReadonlySet<string>;
 }
 
 export async function searchActions(
@@ -46,7 +48,8 @@ export async function searchActions(
         `That search is ${typed.length} characters long: use a reference such as TRU-014 or a few words (at most ${SEARCH_MAX_LENGTH} characters).`,
       ),
     );
-  const towns = await readableTowns(ctx, actor);
+  const seats = actor.kind === 'user' ? await ctx.stores.members.listByPerson(actor.id) : [];
+  const towns = readableOf(actor, seats);
   const query = readActionQuery(typed);
   const day = today(ctx);
   const lists = await Promise.all(towns.map((t) => ctx.stores.actions.listByTown(t)));
@@ -70,8 +73,12 @@ export async function searchActions(
   matches = matches.slice(0, MAX_MATCHES);
   const pageIds = matches.slice(page.skip, page.skip + page.count).map((a) => a.id);
   const whole = new Map((await ctx.stores.actions.getMany(pageIds)).map((a) => [a.id, a]));
+  const actions = pageIds.flatMap((id) => whole.get(id) ?? []);
+  const may = (a: Action) =>
+    actor.kind === 'system' || mayChangeAction(a, actor.id, accessFor(seats, actor.id, a.town));
   return ok({
-    actions: pageIds.flatMap((id) => whole.get(id) ?? []),
+    actions,
+    mayEdit: new Set(actions.filter(may).map((a) => a.id)),
     total: matches.length,
     browsing: query.browse,
     seated: towns.length > 0,
@@ -98,7 +105,11 @@ async function withWordsInNotes(
 /** The towns whose actions a person may read: those of their seats, or every active town for the board. */
 export async function readableTowns(ctx: AppContext, actor: Actor): Promise<TownSlug[]> {
   if (actor.kind === 'system') return TOWNS.map((t) => t.slug);
-  const seats = await ctx.stores.members.listByPerson(actor.id);
+  return readableOf(actor, await ctx.stores.members.listByPerson(actor.id));
+}
+
+function readableOf(actor: Actor, seats: readonly Member[]): TownSlug[] {
+  if (actor.kind === 'system') return TOWNS.map((t) => t.slug);
   if (seats.some((m) => m.town === COUNTY)) return TOWNS.map((t) => t.slug);
   const active = new Set(TOWNS.map((t) => t.slug));
   return [...new Set(seats.map((m) => m.town))].filter((t) => active.has(t));

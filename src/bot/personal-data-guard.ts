@@ -2,6 +2,7 @@
 // before the verb runs. Refused text comes back on a card with what was found replaced, to edit; a warning
 // may be kept as written with a reason, which the audit trail records. The same screening runs again in the
 // use cases, so a way in that does not pass through here is held to the same rules.
+import { wayBack } from './guard-way-back.js';
 import { z } from 'zod';
 import { screenText } from '../domain/personal-data.js';
 import { isIdentifier } from '../domain/personal-data-findings.js';
@@ -86,7 +87,7 @@ export class PersonalDataGuard {
       }
     }
     const confirm = { allowed: confirmable, reasonRequired, reasonProblem };
-    return { held: this.card(verb.name, raw, typed, screening, confirm) };
+    return { held: this.card(verb.name, raw, typed, screening, confirm, verb.freeText) };
   }
 
   /** The card for a screening a use case returned (a new action's text). */
@@ -96,12 +97,14 @@ export class PersonalDataGuard {
     typed: Readonly<Record<string, string>>,
     screening: FieldsScreening,
     confirm: { allowed: boolean; reasonRequired: boolean; reasonProblem?: string },
+    freeText: readonly string[] = Object.keys(typed),
   ): Card {
     const kept = withoutGuardKeys(raw);
     const data = kept && typeof kept === 'object' ? (kept as Record<string, unknown>) : {};
+    const back = wayBack(verb, data, freeText);
     return this.cards.render(
       'personal-data',
-      personalDataCard(screening, { verb, data, fields: typed }, confirm),
+      personalDataCard(screening, { verb, data, fields: typed, back }, confirm),
     );
   }
 }

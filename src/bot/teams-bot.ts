@@ -22,6 +22,8 @@ import { answerMessage } from './commands/router.js';
 import { answerInvoke } from './verbs/router.js';
 import { welcomeCard } from './commands/help-cards.js';
 import { COMMANDS } from './commands/registry.js';
+import { verbNamed } from './verbs/registry.js';
+import type { Card } from '../cards/render.js';
 import type { BotEdge } from './edge.js';
 
 /** The invokes botbuilder's handler routes to this class's overrides (card actions, file consent). */
@@ -98,6 +100,7 @@ export class SaferTownsBot extends TeamsActivityHandler {
     context: TurnContext,
     value: AdaptiveCardInvokeValue,
   ): Promise<AdaptiveCardInvokeResponse> {
+    let opened: string | null = null;
     const card = await this.safely(context, async () => {
       const actor = actorOf(context.activity);
       if (!actor)
@@ -114,8 +117,14 @@ export class SaferTownsBot extends TeamsActivityHandler {
           issues: [],
           hint: '',
         });
-      return answerInvoke(this.edge, actor, verb, value.action?.data ?? {});
+      const shown = await answerInvoke(this.edge, actor, verb, value.action?.data ?? {});
+      // A shared card stays as it is for everyone: what it opens goes to the person's own chat.
+      if (verbNamed(verb)?.opens && kindOf(context.activity) !== 'personal')
+        opened = await this.openPrivately(actor.id, shown);
+      return shown;
     });
+    if (opened !== null)
+      return { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: opened };
     return {
       statusCode: 200,
       type: 'application/vnd.microsoft.card.adaptive',
@@ -124,6 +133,14 @@ export class SaferTownsBot extends TeamsActivityHandler {
           ? this.edge.cards.render('error', { title: card, message: '', issues: [], hint: '' })
           : card,
     };
+  }
+
+  /** The card a click on a shared card opened, sent to the person 1:1; what to tell them where they clicked. */
+  private async openPrivately(aadObjectId: string, card: Card): Promise<string> {
+    const sent = await this.edge.messenger.sendPersonal(aadObjectId, card, 'Opened from a shared card');
+    return sent === 'sent'
+      ? 'Opened in your chat with Safer Towns (this card stays as it is for everyone).'
+      : 'To open it without changing this card for everyone, start a chat with Safer Towns and click again.';
   }
 
   /** Teams retries a card action it thinks timed out with the same id; activities without one pass. */

@@ -10,7 +10,13 @@ export const EDITED_PREFIX = 'edited_';
  */
 export function personalDataCard(
   screening: FieldsScreening,
-  submit: { verb: string; data: Record<string, unknown>; fields: Readonly<Record<string, string>> },
+  submit: {
+    verb: string;
+    data: Record<string, unknown>;
+    fields: Readonly<Record<string, string>>;
+    /** Back to the card the person was on, unchanged (guard-way-back.ts); null where there is none. */
+    back?: { title: string; verb: string; data: Record<string, unknown> } | null;
+  },
   confirm: { allowed: boolean; reasonRequired: boolean; reasonProblem?: string },
 ): CardData<'personal-data'> {
   const refused = screening.verdict === 'refuse' || !confirm.allowed;
@@ -36,6 +42,10 @@ export function personalDataCard(
     reasonProblem: confirm.reasonProblem ?? '',
     confirmVerb: submit.verb,
     confirmData: { ...submit.data, personalDataConfirmed: true },
+    hasBack: Boolean(submit.back),
+    backTitle: submit.back?.title ?? '',
+    backVerb: submit.back?.verb ?? '',
+    backData: submit.back?.data ?? {},
   };
 }
 

@@ -16,8 +16,10 @@ export async function liveActionCard(
   actor: Actor,
   action: Action,
   notice = '',
+  /** Whether the person may change it, when the use case said (a search result, a change just made). */
+  mayEdit?: boolean,
 ): Promise<Card> {
-  const canEdit = await canEditAction(edge.ctx, actor, action);
+  const canEdit = mayEdit ?? (await canEditAction(edge.ctx, actor, action));
   return forEveryone(renderActionCard(edge.cards, edge.ctx, action, { canEdit, notice, refreshUserIds: [] }));
 }
 

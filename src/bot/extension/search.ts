@@ -54,7 +54,7 @@ export async function findActions(edge: BotEdge, actor: Actor, query: z.output<t
     );
   const items = await Promise.all(
     actions.map(async (action) => ({
-      card: await liveActionCard(edge, actor, action),
+      card: await liveActionCard(edge, actor, action, '', found.value.mayEdit.has(action.id)),
       preview: previewOf(action),
     })),
   );

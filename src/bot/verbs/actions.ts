@@ -47,6 +47,7 @@ export const ACTION_VERBS = [
   defineVerb({
     name: 'action.show',
     input: z.object({ ref: z.string().max(20) }),
+    opens: true,
     run: async (turn, { ref }) => shownOrError(await findAction(turn.edge.ctx, turn.actor, ref), shown(turn)),
   }),
   defineVerb({

@@ -100,10 +100,8 @@ export const NEW_ACTION_VERBS = [
       if (result.value.kind === 'personal_data') {
         const { screening } = result.value;
         const guard = new PersonalDataGuard(edge.ctx, edge.cards);
-        return guard.card('action.create', data, freeTextOf(FREE_TEXT, data), screening, {
-          allowed: screening.verdict === 'confirm',
-          reasonRequired: true,
-        });
+        const confirm = { allowed: screening.verdict === 'confirm', reasonRequired: true };
+        return guard.card('action.create', data, freeTextOf(FREE_TEXT, data), screening, confirm, FREE_TEXT);
       }
       const { action, effects } = result.value;
       saved?.(action);

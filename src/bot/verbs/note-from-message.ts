@@ -2,7 +2,6 @@
 // actions, then add the note to it through the same change as the card's note (guard, version check, audit).
 import { z } from 'zod';
 import { searchActions } from '../../app/search-actions.js';
-import { canEditAction } from '../../app/read-models.js';
 import { TEXT_LIMITS } from '../../domain/text.js';
 import { STATUS_LABELS } from '../../domain/action.js';
 import { formatDate } from '../../cards/format.js';
@@ -64,8 +63,7 @@ export async function notePicker(edge: BotEdge, actor: Actor, input: NotePicker)
   const query = input.q ?? '';
   const found = await searchActions(edge.ctx, actor, query, { skip: 0, count: 25 });
   if (!found.ok) return errorCard(edge.cards, found.error);
-  const allowed = await Promise.all(found.value.actions.map((a) => canEditAction(edge.ctx, actor, a)));
-  const actions = found.value.actions.filter((_, i) => allowed[i]);
+  const actions = found.value.actions.filter((a) => found.value.mayEdit.has(a.id));
   return edge.cards.render('note-picker', {
     note: input.note,
     query,

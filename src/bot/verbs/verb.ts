@@ -27,6 +27,11 @@ export interface VerbSpec<S extends z.ZodObject> {
   readonly freeText?: readonly Fields<S>[];
   /** An identifier (a phone number, an e-mail address) may be kept with a reason: a note, a new action. */
   readonly confirmable?: boolean;
+  /**
+   * It shows another record than the card clicked (a line of a summary or a list). On a card shared in a
+   * channel or group chat, the record goes to the person's 1:1 chat and the shared card stays as it is.
+   */
+  readonly opens?: boolean;
   run(turn: VerbTurn, input: z.output<S>): Promise<Card>;
 }
 
@@ -40,6 +45,7 @@ export interface VerbEntry {
   readonly input: z.ZodObject;
   readonly freeText: readonly string[];
   readonly confirmable: boolean;
+  readonly opens: boolean;
   accept(data: unknown): Accepted;
 }
 
@@ -49,6 +55,7 @@ export function defineVerb<S extends z.ZodObject>(spec: VerbSpec<S>): VerbEntry 
     input: spec.input,
     freeText: spec.freeText ?? [],
     confirmable: spec.confirmable ?? false,
+    opens: spec.opens ?? false,
     accept(data) {
       const parsed = spec.input.safeParse(data);
       if (!parsed.success) return { ok: false, issues: parsed.error.issues };
