@@ -42,7 +42,7 @@ export const coachValues = {
   warningsReason: text,
 };
 
-/** Chart.Line series with the year as a number, so the axis is to scale. */
+/** Chart.Line series, a point per year (indicator-views.ts says why the year is text). */
 export const yearSeries = z.array(
-  z.object({ legend: text, values: z.array(z.object({ x: z.number().int(), y: z.number() })) }),
+  z.object({ legend: text, values: z.array(z.object({ x: z.string().regex(/^\d{4}$/), y: z.number() })) }),
 );

@@ -18,14 +18,15 @@ const margin = (value: number, sample: number | null) => {
 };
 
 /**
- * Series for Chart.Line with the year as a number, so the x axis is to scale (Teams' line chart takes x as
- * a number or text), and the same figures as text for the fallback, with each reading's margin.
+ * Series for Chart.Line with each year as a category: the series carry every year of the span (see
+ * indicatorSeries), so the categories are evenly spaced years. (A numeric x makes Teams' chart start its axis
+ * at 0, squeezing the years into a corner.) And the same figures as text for the fallback.
  */
 export function trajectoryChart(series: readonly IndicatorSeries[]) {
   return {
     chart: series.map((s) => ({
       legend: s.legend,
-      values: s.points.map((p) => ({ x: p.year, y: p.value })),
+      values: s.points.map((p) => ({ x: String(p.year), y: p.value })),
     })),
     chartFallback: series.map((s) => ({
       line: `${s.legend}: ${s.points.map((p) => `${p.year} ${p.value}%`).join(', ')}`,

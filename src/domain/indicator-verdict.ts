@@ -83,15 +83,18 @@ export function readingsWithMargins(ind: Indicator): ReadingWithMargin[] {
 
 export interface IndicatorSeries {
   legend: string;
-  kind: 'trajectory' | 'survey' | 'proxy';
+  kind: 'trajectory' | 'target' | 'survey' | 'proxy';
   points: { year: number; value: number }[];
 }
 
+/** Every whole year from `from` to `to`. */
+const yearsFrom = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => from + i);
+
 /**
- * The chart's series, each in year order, for a chart whose x axis is the year as a number (so 2017 to
- * 2021 is four times as far as 2021 to 2022). The trajectory runs from the baseline year to the target year
- * only, with a point at every year the other series have within that span, so a chart that can only draw
- * categories still draws it straight.
+ * The chart's series, each in year order. The trajectory has a point for every year from the baseline year
+ * to the target year; after the target year, while readings go on, the target itself, every year. A chart
+ * that draws its x axis as categories (Teams' line chart) therefore has every year on it, evenly spaced: a
+ * year axis to scale, where 2017 to 2021 takes four times the room of 2021 to 2022.
  */
 export function indicatorSeries(ind: Indicator): IndicatorSeries[] {
   const readings = readingsWithMargins(ind);
@@ -100,11 +103,17 @@ export function indicatorSeries(ind: Indicator): IndicatorSeries[] {
   const series: IndicatorSeries[] = [];
   if (ind.baseline && ind.target) {
     const { baseline, target } = ind;
-    const years = [...new Set([baseline.year, target.year, ...readings.map((r) => r.year)])]
-      .filter((year) => year >= baseline.year && year <= target.year)
-      .sort((a, b) => a - b);
-    const points = years.map((year) => ({ year, value: trajectoryAt(ind, year)! }));
-    series.push({ legend: 'Trajectory to target', kind: 'trajectory', points });
+    const start = Math.min(baseline.year, ...readings.map((r) => r.year));
+    const trajectory = yearsFrom(start, target.year).map((year) => ({
+      year,
+      value: trajectoryAt(ind, year)!,
+    }));
+    series.push({ legend: 'Trajectory to target', kind: 'trajectory', points: trajectory });
+    const last = Math.max(target.year, ...readings.map((r) => r.year));
+    if (last > target.year) {
+      const after = yearsFrom(target.year, last).map((year) => ({ year, value: target.value }));
+      series.push({ legend: 'Target, once its year has passed', kind: 'target', points: after });
+    }
   }
   if (survey.length) series.push({ legend: "Residents' survey", kind: 'survey', points: survey });
   if (proxies.length) series.push({ legend: 'Local surveys (proxy)', kind: 'proxy', points: proxies });

@@ -76,7 +76,8 @@ describe('the bot in Agents Playground, in Chromium', { timeout: 90_000 }, () =>
     await teams.reply("This channel is now Safer Truro's channel");
     await teams.post('summary Truro');
     const summary = await teams.card('Safer Truro: summary');
-    await expect.poll(() => summary.innerText()).toMatch(/7 actions, 6 open/);
+    // Done as a share of the actions not cancelled, in the one sentence every surface uses.
+    await expect.poll(() => summary.innerText()).toMatch(/1 of 7 actions done \(14%\) · 6 open/);
     expect(await summary.innerText()).toContain('Overdue');
     await teams.screenshot('channel-summary');
   });
@@ -284,6 +285,84 @@ describe('the bot in Agents Playground, in Chromium', { timeout: 90_000 }, () =>
     const reminder = await teams.card(/TRU-002/, 30_000);
     expect(await reminder.innerText()).toMatch(/overdue/i);
     await teams.screenshot('reminder');
+  });
+
+  it("opens an action from a line of the channel's summary without replacing the summary", async () => {
+    keepEvidence('shared-summary');
+    await teams.openConversation('General');
+    await teams.post('summary Truro');
+    const summary = await teams.card('Safer Truro: summary');
+    const before = await summary.innerText();
+    await summary.getByText(/^TRU-001 /).click();
+    await teams.openConversation('Personal Chat');
+    const opened = await teams.card('Truro · TRU-001', 20_000);
+    await expect.poll(() => opened.innerText()).toMatch(/overdue by \d+ days?/);
+    await teams.screenshot('shared-summary-line-opened-1to1');
+    await teams.openConversation('General');
+    const still = await teams.card('Safer Truro: summary');
+    expect(await still.innerText()).toBe(before); // the shared card is as it was, for everyone
+    await teams.screenshot('shared-summary-still-there');
+  });
+
+  it('moves an overdue date only with a reason, shown as re-planned and not green', async () => {
+    keepEvidence('replan');
+    await teams.openConversation('Personal Chat');
+    await teams.say('show TRU-001');
+    const card = await teams.card('Truro · TRU-001');
+    await expect.poll(() => card.innerText()).toContain('Red');
+    await card.getByRole('button', { name: 'Change due date', exact: true }).click();
+    // The calendar opens at the month of the old date (20 days ago): the 20th of the month after is ahead.
+    await card.getByRole('combobox', { name: /New due date/ }).click();
+    await teams.page.getByTitle(/^Next month/).click();
+    const day = new Date(Date.now() - 20 * 86_400_000);
+    day.setDate(1);
+    day.setMonth(day.getMonth() + 1);
+    const month = day.toLocaleString('en-GB', { month: 'long' });
+    await teams.page.getByRole('button', { name: `20, ${month}, ${day.getFullYear()}` }).click();
+    await card.getByLabel(/Why is the date moving/).fill('Lighting contractor now booked for next month');
+    await card.getByRole('button', { name: 'Save date', exact: true }).click();
+    await expect.poll(() => card.innerText()).toContain('Re-planned once, after falling overdue');
+    const text = await card.innerText();
+    expect(text).toContain('Lighting contractor now booked for next month');
+    expect(text).toContain('Amber');
+    expect(text).not.toContain('Green: on track');
+    await teams.screenshot('replanned-amber');
+  });
+
+  it('cancels an action only after confirming, with a reason, kept on its card', async () => {
+    keepEvidence('cancel');
+    await teams.say('show TRU-006');
+    const card = await teams.card('Truro · TRU-006');
+    await card.getByRole('button', { name: 'Cancel action…', exact: true }).click();
+    await expect.poll(() => card.innerText()).toContain('Cancel TRU-006? It stays on record');
+    await teams.screenshot('cancel-confirm');
+    await card.getByLabel(/Why is it being cancelled/).fill('Merged into the county Shopwatch scheme');
+    await card.getByRole('button', { name: 'Cancel TRU-006', exact: true }).click();
+    await expect.poll(() => card.innerText()).toContain('Cancelled: Merged into the county Shopwatch scheme');
+    await teams.screenshot('cancelled-with-reason');
+  });
+
+  it("records a survey reading after the target year: the verdict and the chart's figures agree", async () => {
+    keepEvidence('indicator-late');
+    await teams.say('indicator Truro');
+    const card = await teams.card("Safer Truro: residents' confidence");
+    await card.getByRole('button', { name: 'Record a reading…', exact: true }).click();
+    const field = (role: 'spinbutton' | 'textbox', name: RegExp) =>
+      card.getByRole(role, { name }).filter({ visible: true });
+    await field('spinbutton', /^Year/).fill('2029');
+    await field('spinbutton', /^% who agree/).fill('50');
+    await field('spinbutton', /^Sample size/).fill('1000');
+    await field('textbox', /^Survey/).fill("Residents' survey");
+    await card.getByRole('button', { name: 'Record', exact: true }).click();
+    const verdict = '2029: short of the target (56% by 2028); the survey found 50% ±3.1 points';
+    await expect.poll(() => card.innerText()).toContain(verdict);
+    // The chart has every year from the baseline to the reading on its axis, evenly spaced, with the target
+    // carried on past its year (the line the sentence judges against): screenshot 27 shows the lines.
+    const axis = card.getByRole('alert', { name: /Line chart with 4 series/ });
+    await expect.poll(() => axis.count()).toBe(1);
+    const text = await card.innerText();
+    for (const year of ['2025', '2026', '2027', '2028', '2029']) expect(text).toContain(year);
+    await teams.screenshot('indicator-after-target-year');
   });
 });
 

@@ -30,8 +30,9 @@ describe("a town's residents' survey indicator, in Teams", () => {
       'Local surveys (proxy)',
     ]);
     expect(JSON.stringify(chart)).toContain('"fallback"');
-    // The year is a number, so Teams' line chart spaces the years to scale.
-    expect(JSON.stringify(chart)).toContain('{"x":2025,"y":48}');
+    // Every year of the span is on the axis, so the years are evenly spaced: 2025 to 2028 on the trajectory.
+    const trajectory = (chart as unknown as { data: { values: { x: string }[] }[] }).data[0]!.values;
+    expect(trajectory.map((v) => v.x)).toEqual(['2025', '2026', '2027', '2028']);
     // A viewer sees no forms; a coordinator sees the reading and baseline forms, not the target.
     expect(card.actions ?? []).toEqual([]);
     await bot.say(USERS.coordinator, 'indicator truro');
@@ -180,11 +181,16 @@ describe("a town's residents' survey indicator, in Teams", () => {
     const verdict = '2031: short of the target (60% by 2029); the survey found 50% ±3.1 points';
     expect(cardText(card)).toContain(verdict);
     const chart = (
-      card.body as { type: string; data?: { legend: string; values: { x: number }[] }[] }[]
+      card.body as { type: string; data?: { legend: string; values: { x: string }[] }[] }[]
     ).find((e) => e.type === 'Chart.Line');
-    // The trajectory stops at the target year; the survey line goes on to the reading.
-    expect(chart?.data?.[0]?.values.at(-1)?.x).toBe(2029);
-    expect(chart?.data?.[1]?.values.at(-1)?.x).toBe(2031);
+    // The trajectory stops at the target year; the target carries on, every year, to the reading.
+    const lines = chart!.data!.map((d) => [d.legend, d.values.at(0)?.x, d.values.at(-1)?.x]);
+    expect(lines).toEqual([
+      ['Trajectory to target', '2025', '2029'],
+      ['Target, once its year has passed', '2029', '2031'],
+      ["Residents' survey", '2025', '2031'],
+      ['Local surveys (proxy)', '2026', '2028'],
+    ]);
     await bot.say(USERS.caseWorker, 'summary truro');
     expect(cardText(lastCard(bot.connector))).toContain(verdict);
   });

@@ -89,7 +89,7 @@ function errorBars(readings) {
 /** @param {import('./host.js').Tab} tab @param {any} indicator */
 function indicatorChart(tab, indicator) {
   const colour = (/** @type {any} */ c, /** @type {string} */ kind) =>
-    ({ trajectory: c.second, survey: c.brand, proxy: c.amber })[kind] ?? c.brand;
+    ({ trajectory: c.second, target: c.second, survey: c.brand, proxy: c.amber })[kind] ?? c.brand;
   const survey = indicator.readings.filter((/** @type {any} */ r) => !r.proxy);
   const proxies = indicator.readings.filter((/** @type {any} */ r) => r.proxy);
   const years = indicator.series.flatMap((/** @type {any} */ s) =>

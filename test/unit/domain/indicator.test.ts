@@ -187,7 +187,7 @@ describe('the indicator chart', () => {
     ]);
   });
 
-  it('puts every series on one ordered year axis, the trajectory on its line at each year', () => {
+  it('puts every year of the span on one ordered axis, the trajectory on its line at each', () => {
     let ind = value<Indicator>(
       setBaseline(newIndicator('truro'), { year: 2017, value: 46, sampleSize: 400 }),
     );
@@ -198,13 +198,28 @@ describe('the indicator chart', () => {
     ind = value<Indicator>(addReading(ind, { year: 2019, value: 49, source: 'Have Your Say', proxy: true }));
     const series = indicatorSeries(ind);
     expect(series.map((s) => [s.legend, s.points.map((p) => `${p.year}:${p.value}`)])).toEqual([
-      ['Trajectory to target', ['2017:46', '2019:50', '2021:54']],
+      ['Trajectory to target', ['2017:46', '2018:48', '2019:50', '2020:52', '2021:54']],
       ["Residents' survey", ['2017:46', '2021:52']],
       ['Local surveys (proxy)', ['2019:49']],
     ]);
-    // The order a chart meets the years in, reading the series in turn, is the years' own order.
+    // The order a chart meets the years in, reading the series in turn, is the years' own order, each once.
     const met = [...new Set(series.flatMap((s) => s.points.map((p) => p.year)))];
-    expect(met).toEqual([...met].sort((a, b) => a - b));
+    expect(met).toEqual([2017, 2018, 2019, 2020, 2021]);
+  });
+
+  it('carries the target on, every year, past its year while readings go on', () => {
+    let ind = value<Indicator>(
+      setBaseline(newIndicator('truro'), { year: 2017, value: 44, sampleSize: 400 }),
+    );
+    ind = value<Indicator>(setTarget(ind, { year: 2021, value: 52 }));
+    ind = value<Indicator>(
+      addReading(ind, { year: 2026, value: 49, sampleSize: 400, source: 'Residents survey', proxy: false }),
+    );
+    const [trajectory, target, survey] = indicatorSeries(ind);
+    expect(trajectory!.points.at(-1)).toEqual({ year: 2021, value: 52 }); // never past the target
+    expect(target!.points.map((p) => p.year)).toEqual([2021, 2022, 2023, 2024, 2025, 2026]);
+    expect(target!.points.every((p) => p.value === 52)).toBe(true);
+    expect(survey!.points.at(-1)).toEqual({ year: 2026, value: 49 });
   });
 });
 

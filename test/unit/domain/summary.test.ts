@@ -133,6 +133,9 @@ describe('town summary', () => {
           kind: 'trajectory',
           points: [
             { year: 2017, value: 46 },
+            { year: 2018, value: 48 },
+            { year: 2019, value: 50 },
+            { year: 2020, value: 52 },
             { year: 2021, value: 54 },
           ],
         },
