@@ -135,7 +135,7 @@ describe('the tabs in a Teams host', () => {
     await tab.getByLabel(`Status of ${blocked.ref}`).selectOption('blocked');
     await tab
       .locator('li.card', { hasText: blocked.ref })
-      .getByLabel('Reason (when blocked)')
+      .getByLabel('Reason (needed to block or cancel)')
       .fill('Waiting for the CCTV contract');
     await tab
       .locator('li.card', { hasText: blocked.ref })

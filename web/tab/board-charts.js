@@ -130,13 +130,31 @@ function indicatorChart(tab, indicator) {
         ],
       },
       options: {
+        plugins: {
+          // The error bars are explained by their figures' table; the legend names the lines only.
+          legend: {
+            labels: {
+              usePointStyle: true,
+              boxWidth: 8,
+              filter: (/** @type {any} */ item) => !/margin of error/.test(item.text),
+            },
+          },
+        },
         scales: {
-          // The year as a number: 2017 to 2021 is four times as far as 2021 to 2022.
+          // The year as a number: 2017 to 2021 is four times as far as 2021 to 2022. Half a year either side,
+          // so the first and last readings' error bars are not cut in half by the edge.
           x: {
             type: 'linear',
-            min: Math.min(...years),
-            max: Math.max(...years),
-            ticks: { stepSize: 1, precision: 0, callback: (/** @type {any} */ v) => String(v) },
+            min: Math.min(...years) - 0.5,
+            max: Math.max(...years) + 0.5,
+            // A tick on every whole year (Chart.js would count them from the padded edge).
+            afterBuildTicks: (/** @type {any} */ axis) => {
+              const first = Math.min(...years);
+              axis.ticks = Array.from({ length: Math.max(...years) - first + 1 }, (_, i) => ({
+                value: first + i,
+              }));
+            },
+            ticks: { callback: (/** @type {any} */ v) => String(v) },
             title: { display: true, text: 'Year' },
           },
           y: { beginAtZero: false, title: { display: true, text: '% agreeing' } },
