@@ -342,6 +342,7 @@ const VERB_ROWS: Row[] = [
     }),
   ),
   card('group.refresh', READ, () => ({ groupId })),
+  card('group.show', READ, () => ({ groupId })),
   card('group.create', COORDINATE, () => ({
     town: 'truro',
     theme: 'Shop theft in Lemon Street',
@@ -359,6 +360,7 @@ const VERB_ROWS: Row[] = [
   })),
   card('fund.spend', TOWN_COORDINATOR_OR_BOARD, () => ({ allocationId, inputId: 'spent_0', spent_0: '20' })),
   card('problem.refresh', READ, () => ({ problemId })),
+  card('problem.show', READ, () => ({ problemId })),
   card('problem.create', UPDATE, () => ({
     town: 'truro',
     type: 'place',

@@ -42,6 +42,21 @@ describe("a line of the channel's town summary", () => {
   });
 });
 
+describe('a line of a list of task-and-finish groups', () => {
+  it('opens the group in the person’s own chat from a channel, leaving the list alone', async () => {
+    await bot.invoke(USERS.coordinator, 'group.create', {
+      town: 'truro',
+      theme: 'Night-time economy in Lemon Street',
+      memberIds: USERS.beatManager.aadObjectId,
+      endDate: '2027-03-31',
+    });
+    const [group] = await bot.ctx.stores.taskGroups.listByTown('truro');
+    const res = await bot.invoke(USERS.coordinator, 'group.show', { groupId: group!.id }, 'channel');
+    expect(res.body).toMatchObject({ type: 'application/vnd.microsoft.activity.message' });
+    expect(cardText(lastCard(bot.connector, personalChat))).toContain('Night-time economy in Lemon Street');
+  });
+});
+
 describe("the guard's card", () => {
   const backButton = (card: Record<string, unknown>) =>
     (card['actions'] as { title: string; verb?: string; data?: Record<string, unknown> }[]).find((a) =>

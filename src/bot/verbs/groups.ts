@@ -50,6 +50,14 @@ export const GROUP_VERBS = [
       shownOrError(await groupById(turn.edge.ctx, turn.actor, groupId), shown(turn, groupId)),
   }),
   defineVerb({
+    // "Open" on a line of the town's list of groups: another record than the list, so `opens`.
+    name: 'group.show',
+    input: z.object({ groupId: recordId }),
+    opens: true,
+    run: async (turn, { groupId }) =>
+      shownOrError(await groupById(turn.edge.ctx, turn.actor, groupId), shown(turn, groupId)),
+  }),
+  defineVerb({
     name: 'group.create',
     input: z.object({
       town: townSlugSchema,

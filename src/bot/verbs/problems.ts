@@ -78,6 +78,14 @@ export const PROBLEM_VERBS = [
       shownOrError(await problemById(turn.edge.ctx, turn.actor, problemId), shown(turn, problemId)),
   }),
   defineVerb({
+    // "Open" on a line of a list of problem-solving plans: another record than the list, so `opens`.
+    name: 'problem.show',
+    input: z.object({ problemId: recordId }),
+    opens: true,
+    run: async (turn, { problemId }) =>
+      shownOrError(await problemById(turn.edge.ctx, turn.actor, problemId), shown(turn, problemId)),
+  }),
+  defineVerb({
     name: 'problem.create',
     input: z.object({
       town: townSlugSchema,
