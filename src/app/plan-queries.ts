@@ -1,4 +1,5 @@
 // Reading delivery plans: the plan a town is working to, a plan by id, and its progress by priority.
+import { abilitiesIn, type TownAbilities } from './card-context.js';
 import { AppError, ErrorCode } from '../errors.js';
 import type { DeliveryPlan } from '../domain/plan.js';
 import { planProgress, type PlanProgress } from '../domain/plan-progress.js';
@@ -14,6 +15,8 @@ export interface PlanView {
   plan: DeliveryPlan;
   priorities: Priority[];
   progress: PlanProgress;
+  /** What the person may do with it (its card's buttons): the use case says, the edge does not ask. */
+  may: TownAbilities;
 }
 
 /** The plan covering today, else the newest: what "plan Truro" shows. */
@@ -36,7 +39,7 @@ export async function currentPlan(
       ),
     );
   }
-  return ok(await viewOf(ctx, plan));
+  return ok(await viewOf(ctx, actor, plan));
 }
 
 export async function planById(
@@ -47,14 +50,15 @@ export async function planById(
   const plan = await ctx.stores.plans.get(planId);
   if (!plan) return fail(new AppError(ErrorCode.NotFound, 'That plan no longer exists'));
   const access = await authorise(ctx, actor, plan.town, 'read');
-  return access.ok ? ok(await viewOf(ctx, plan)) : access;
+  return access.ok ? ok(await viewOf(ctx, actor, plan)) : access;
 }
 
-export async function viewOf(ctx: AppContext, plan: DeliveryPlan): Promise<PlanView> {
-  const [priorities, actions] = await Promise.all([
+export async function viewOf(ctx: AppContext, actor: Actor, plan: DeliveryPlan): Promise<PlanView> {
+  const [priorities, actions, may] = await Promise.all([
     ctx.stores.priorities.listByPlan(plan.id),
     ctx.stores.actions.listByTown(plan.town),
+    abilitiesIn(ctx, actor, plan.town),
   ]);
   const ofPlan = actions.filter((a) => a.planId === plan.id);
-  return { plan, priorities, progress: planProgress(priorities, ofPlan, today(ctx)) };
+  return { plan, priorities, progress: planProgress(priorities, ofPlan, today(ctx)), may };
 }

@@ -33,7 +33,7 @@ export async function createPlan(
   ctx: AppContext,
   actor: Actor,
   input: { town: TownSlug; title: unknown; periodStart: unknown; periodEnd: unknown },
-): Promise<Result<DeliveryPlan, AppError>> {
+): Promise<Result<PlanView, AppError>> {
   const access = await authorise(ctx, actor, input.town, 'coordinate');
   if (!access.ok) return access;
   const plan = newPlan(input, ctx.ids.newId());
@@ -47,7 +47,7 @@ export async function createPlan(
       ),
     );
   await ctx.stores.plans.insert(plan.value, planEvent(ctx, actor, 'plan.created', null, plan.value));
-  return ok(plan.value);
+  return ok(await viewOf(ctx, actor, plan.value));
 }
 
 export type PlanMove = { to: 'consultation'; closes: LocalDate } | { to: 'approved' } | { to: 'draft' };
@@ -141,7 +141,7 @@ export async function addPriority(
     after: priority,
   });
   await ctx.stores.priorities.insert(priority, event);
-  return ok(await viewOf(ctx, saved.value.plan));
+  return ok(await viewOf(ctx, actor, saved.value.plan));
 }
 
 /** For actions added to a plan: a revision when the plan is approved (reason required), else nothing. */
@@ -196,7 +196,7 @@ async function changePlan(
     describe: (before, after) => planChange(change, before, after),
     save: (next, version, event) => ctx.stores.plans.update(next, version, event),
   });
-  return saved.ok ? ok(await viewOf(ctx, saved.value)) : saved;
+  return saved.ok ? ok(await viewOf(ctx, actor, saved.value)) : saved;
 }
 
 function planEvent(

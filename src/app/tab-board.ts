@@ -76,7 +76,7 @@ export async function townBoardView(
     ctx.stores.problems.listByTown(slug),
   ]);
   const plan = plans.find((p) => p.periodStart <= day && day <= p.periodEnd) ?? plans[0];
-  const planView = plan ? await viewOf(ctx, plan) : null;
+  const planView = plan ? await viewOf(ctx, actor, plan) : null;
   return ok({
     town: slug,
     townName: townBySlug(slug).name,

@@ -8,6 +8,7 @@ import { fail, ok, type Result } from '../domain/result.js';
 import { townBySlug, TOWNS, type TownSlug } from '../domain/towns.js';
 import { audit } from './audit-trail.js';
 import { authorise } from './authorise.js';
+import { abilitiesIn, type TownAbilities } from './card-context.js';
 import { changeRecord, checked } from './versioned-change.js';
 import { today } from './read-models.js';
 import type { LocalDate } from '../domain/dates.js';
@@ -21,11 +22,16 @@ export interface GroupView {
   actions: ActionHeadline[];
 }
 
+/** One group for its card: with what the person may do there, as the use case found it. */
+export interface GroupShown extends GroupView {
+  may: TownAbilities;
+}
+
 export async function createTaskGroup(
   ctx: AppContext,
   actor: Actor,
   input: { town: TownSlug; theme: unknown; memberIds: string[]; endDate: unknown },
-): Promise<Result<GroupView, AppError>> {
+): Promise<Result<GroupShown, AppError>> {
   const access = await authorise(ctx, actor, input.town, 'coordinate');
   if (!access.ok) return access;
   const group = newTaskGroup(input, ctx.ids.newId(), today(ctx));
@@ -51,7 +57,7 @@ export async function createTaskGroup(
       after: group.value,
     }),
   );
-  return ok({ group: group.value, actions: [] });
+  return ok({ group: group.value, actions: [], may: await abilitiesIn(ctx, actor, input.town) });
 }
 
 export async function listTaskGroups(
@@ -72,13 +78,16 @@ export async function groupById(
   ctx: AppContext,
   actor: Actor,
   id: string,
-): Promise<Result<GroupView, AppError>> {
+): Promise<Result<GroupShown, AppError>> {
   const group = await ctx.stores.taskGroups.get(id);
   if (!group) return fail(new AppError(ErrorCode.NotFound, 'That group no longer exists'));
   const access = await authorise(ctx, actor, group.town, 'read');
   if (!access.ok) return access;
-  const actions = (await ctx.stores.actions.listByTown(group.town)).filter((a) => a.taskGroupId === group.id);
-  return ok({ group, actions });
+  const [all, may] = await Promise.all([
+    ctx.stores.actions.listByTown(group.town),
+    abilitiesIn(ctx, actor, group.town),
+  ]);
+  return ok({ group, actions: all.filter((a) => a.taskGroupId === group.id), may });
 }
 
 export async function changeTaskGroup(
@@ -89,7 +98,7 @@ export async function changeTaskGroup(
     expectedVersion: number;
     change: { kind: 'close' } | { kind: 'extend'; endDate: LocalDate };
   },
-): Promise<Result<GroupView, AppError>> {
+): Promise<Result<GroupShown, AppError>> {
   const { change } = request;
   const changed = await changeRecord(ctx, actor, {
     load: () => ctx.stores.taskGroups.get(request.groupId),

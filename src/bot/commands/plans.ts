@@ -26,7 +26,7 @@ export const PLAN_COMMANDS = [
     read: (text) => (/^(delivery )?plan\b/.test(text) ? { town: after(text, /^(delivery )?plan/) } : null),
     input: townOnly,
     run: async ({ edge, actor, town }, input) =>
-      showPlan(edge, actor, must(await currentPlan(edge.ctx, actor, await town(input.town)))),
+      showPlan(edge, must(await currentPlan(edge.ctx, actor, await town(input.town)))),
   }),
   defineCommand({
     name: 'new plan',

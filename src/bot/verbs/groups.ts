@@ -3,24 +3,20 @@ import { z } from 'zod';
 import { localDateSchema } from '../../domain/dates.js';
 import { TEXT_LIMITS } from '../../domain/text.js';
 import { townSlugSchema, type TownSlug } from '../../domain/towns.js';
-import { changeTaskGroup, createTaskGroup, groupById, type GroupView } from '../../app/task-groups.js';
-import { abilitiesIn, townMembers } from '../../app/card-context.js';
+import { changeTaskGroup, createTaskGroup, groupById, type GroupShown } from '../../app/task-groups.js';
+import { townMembers } from '../../app/card-context.js';
 import { today } from '../../app/read-models.js';
 import { groupCard, groupFormCard } from '../../cards/group-views.js';
 import { cardVersion, recordId } from '../card-inputs.js';
 import { errorCard } from '../replies.js';
 import { cardFor, formProblems, shownOrError, type Shown } from './outcome.js';
 import { defineVerb, idList, type VerbTurn } from './verb.js';
-import type { Actor } from '../../domain/entity.js';
 import type { Card } from '../../cards/render.js';
 import type { BotEdge } from '../edge.js';
 
-async function showGroup(edge: BotEdge, actor: Actor, view: GroupView, notice = ''): Promise<Card> {
-  const [may, members] = await Promise.all([
-    abilitiesIn(edge.ctx, actor, view.group.town),
-    townMembers(edge.ctx, view.group.town),
-  ]);
-  const options = { canManage: may.coordinate, notice };
+async function showGroup(edge: BotEdge, view: GroupShown, notice = ''): Promise<Card> {
+  const members = await townMembers(edge.ctx, view.group.town);
+  const options = { canManage: view.may.coordinate, notice };
   return edge.cards.render('group', groupCard(view, members, today(edge.ctx), options));
 }
 
@@ -34,9 +30,9 @@ export async function groupForm(
   return edge.cards.render('group-form', groupFormCard(town, members, today(edge.ctx), problems, values));
 }
 
-const shown = ({ edge, actor }: VerbTurn, groupId: string): Shown<GroupView> => ({
+const shown = ({ edge, actor }: VerbTurn, groupId: string): Shown<GroupShown> => ({
   cards: edge.cards,
-  show: (view, notice) => showGroup(edge, actor, view, notice),
+  show: (view, notice) => showGroup(edge, view, notice),
   reload: () => groupById(edge.ctx, actor, groupId),
 });
 
@@ -77,7 +73,7 @@ export const GROUP_VERBS = [
         endDate: data.endDate ?? '',
       });
       if (created.ok)
-        return showGroup(edge, actor, created.value, 'Group set up. Add its actions with "new action".');
+        return showGroup(edge, created.value, 'Group set up. Add its actions with "new action".');
       const problems = formProblems(created.error);
       return problems ? groupForm(edge, data.town, problems, data) : errorCard(edge.cards, created.error);
     },

@@ -5,16 +5,14 @@ import { localDateSchema } from '../../domain/dates.js';
 import { TEXT_LIMITS } from '../../domain/text.js';
 import { townSlugSchema } from '../../domain/towns.js';
 import { addPriority, commentOnPlan, createPlan, movePlanTo } from '../../app/plans.js';
-import { planById, viewOf } from '../../app/plan-queries.js';
+import { planById } from '../../app/plan-queries.js';
 import type { PlanView } from '../../app/plan-queries.js';
-import { abilitiesIn } from '../../app/card-context.js';
 import { today, viewSettings } from '../../app/read-models.js';
 import { planCard, planFormCard } from '../../cards/plan-views.js';
 import { cardText, cardVersion, recordId } from '../card-inputs.js';
 import { errorCard } from '../replies.js';
 import { cardFor, formProblems, shownOrError, type Shown } from './outcome.js';
 import { defineVerb, type VerbTurn } from './verb.js';
-import type { Actor } from '../../domain/entity.js';
 import type { AppError } from '../../errors.js';
 import type { Result } from '../../domain/result.js';
 import type { Card } from '../../cards/render.js';
@@ -22,16 +20,15 @@ import type { BotEdge } from '../edge.js';
 
 const change = { planId: recordId, version: cardVersion };
 
-/** The plan card as this person may use it. */
-export async function showPlan(edge: BotEdge, actor: Actor, view: PlanView, notice = ''): Promise<Card> {
-  const may = await abilitiesIn(edge.ctx, actor, view.plan.town);
-  const options = { canComment: may.update, canCoordinate: may.coordinate, notice };
-  return edge.cards.render('plan', planCard(view, viewSettings(edge.ctx), options));
+/** The plan card as this person may use it (the view says what they may do). */
+export function showPlan(edge: BotEdge, view: PlanView, notice = ''): Promise<Card> {
+  const options = { canComment: view.may.update, canCoordinate: view.may.coordinate, notice };
+  return Promise.resolve(edge.cards.render('plan', planCard(view, viewSettings(edge.ctx), options)));
 }
 
 const shown = ({ edge, actor }: VerbTurn, planId: string): Shown<PlanView> => ({
   cards: edge.cards,
-  show: (view, notice) => showPlan(edge, actor, view, notice),
+  show: (view, notice) => showPlan(edge, view, notice),
   reload: () => planById(edge.ctx, actor, planId),
 });
 
@@ -67,13 +64,7 @@ export const PLAN_VERBS = [
     run: async ({ edge, actor }, data) => {
       const { town, title, periodStart, periodEnd } = data;
       const created = await createPlan(edge.ctx, actor, { town, title, periodStart, periodEnd });
-      if (created.ok)
-        return showPlan(
-          edge,
-          actor,
-          await viewOf(edge.ctx, created.value),
-          'Plan created. Add its priorities next.',
-        );
+      if (created.ok) return showPlan(edge, created.value, 'Plan created. Add its priorities next.');
       const problems = formProblems(created.error);
       if (!problems) return errorCard(edge.cards, created.error);
       return edge.cards.render('plan-form', planFormCard(data.town, today(edge.ctx), problems, data));
