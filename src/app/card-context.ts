@@ -30,11 +30,6 @@ export async function mayManageFund(ctx: AppContext, actor: Actor): Promise<bool
   return seats.some((m) => m.town === COUNTY || m.accessRole === 'coordinator');
 }
 
-/** A town's actions, for a problem-solving plan's list of linked and linkable actions. */
-export async function townActions(ctx: AppContext, town: TownSlug): Promise<readonly ActionHeadline[]> {
-  return ctx.stores.actions.listByTown(town);
-}
-
 /** A town's members, for the group and meeting forms (whose use cases have authorised the person). */
 export async function townMembers(ctx: AppContext, town: TownSlug): Promise<Member[]> {
   return ctx.stores.members.listByTown(town);

@@ -1,6 +1,7 @@
 // The residents' survey indicator of each town: coordinators record the baseline and readings (the survey
 // itself, or local surveys as labelled proxies); the county's board members set and change the targets.
 // Every change is audited with its before and after, and names the version the user saw.
+import { abilitiesIn } from './card-context.js';
 import { AppError, ErrorCode } from '../errors.js';
 import { addReading, setBaseline, setTarget, startCycle, type Indicator } from '../domain/indicator.js';
 import { COUNTY } from '../domain/member.js';
@@ -28,11 +29,25 @@ const FIELDS: Record<IndicatorChange['kind'], (keyof Indicator)[]> = {
   cycle: ['baseline', 'target', 'readings', 'cycles'],
 };
 
+/** The indicator for its card, with what the person may do: record readings, set targets and cycles. */
+export interface IndicatorShown {
+  indicator: Indicator;
+  may: { record: boolean; target: boolean };
+}
+
+async function shownOf(ctx: AppContext, actor: Actor, indicator: Indicator): Promise<IndicatorShown> {
+  const [abilities, board] = await Promise.all([
+    abilitiesIn(ctx, actor, indicator.town),
+    isBoardMember(ctx, actor),
+  ]);
+  return { indicator, may: { record: abilities.coordinate, target: board } };
+}
+
 export async function getIndicator(
   ctx: AppContext,
   actor: Actor,
   town: TownSlug,
-): Promise<Result<Indicator, AppError>> {
+): Promise<Result<IndicatorShown, AppError>> {
   const access = await authorise(ctx, actor, town, 'read');
   if (!access.ok) return access;
   const indicator = await ctx.stores.indicators.get(town);
@@ -43,7 +58,7 @@ export async function getIndicator(
         `${townBySlug(town).name}'s indicator is not set up: run "npm run seed"`,
       ),
     );
-  return ok(indicator);
+  return ok(await shownOf(ctx, actor, indicator));
 }
 
 /** Whether the person sits on the county's strategic board (targets are the board's to set). */
@@ -55,10 +70,10 @@ export async function changeIndicator(
   ctx: AppContext,
   actor: Actor,
   request: { town: TownSlug; expectedVersion: number; change: IndicatorChange },
-): Promise<Result<Indicator, AppError>> {
+): Promise<Result<IndicatorShown, AppError>> {
   const { town, change } = request;
   const name = townBySlug(town).name;
-  return changeRecord(ctx, actor, {
+  const changed = await changeRecord(ctx, actor, {
     load: () => ctx.stores.indicators.get(town),
     missing: `${name}'s indicator is not set up`,
     // Targets and cycles are the board's to set; readings and the baseline the town's coordinators'.
@@ -88,6 +103,7 @@ export async function changeIndicator(
     },
     save: (next, version, event) => ctx.stores.indicators.update(next, version, event),
   });
+  return changed.ok ? ok(await shownOf(ctx, actor, changed.value)) : changed;
 }
 
 const stale = (name: string) =>

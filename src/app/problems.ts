@@ -2,6 +2,9 @@
 // and record each stage's work; a stage moves on only when its work is done; coordinators publish closed
 // plans to the library that every town can search. Free text is checked for personal details: plans refer
 // to people by case-system references only.
+import { abilitiesIn, type TownAbilities } from './card-context.js';
+import { quoteBack } from '../domain/quote-back.js';
+import type { ActionHeadline } from '../domain/action.js';
 import { AppError, ErrorCode } from '../errors.js';
 import {
   advanceStage,
@@ -56,7 +59,7 @@ export async function createProblem(
   ctx: AppContext,
   actor: Actor,
   input: Record<string, unknown> & { town: TownSlug; personalDataConfirmed?: boolean },
-): Promise<Result<ProblemPlan, AppError>> {
+): Promise<Result<ProblemShown, AppError>> {
   const access = await authorise(ctx, actor, input.town, 'update');
   if (!access.ok) return access;
   const { personalDataConfirmed, ...typed } = input;
@@ -85,38 +88,53 @@ export async function createProblem(
       after: plan.value,
     }),
   );
-  return ok(plan.value);
+  return ok(await shownOf(ctx, actor, plan.value));
+}
+
+/** A problem-solving plan for its card: the town's actions it may link, and what the person may do. */
+export interface ProblemShown {
+  plan: ProblemPlan;
+  actions: readonly ActionHeadline[];
+  may: TownAbilities;
+}
+
+async function shownOf(ctx: AppContext, actor: Actor, plan: ProblemPlan): Promise<ProblemShown> {
+  const [actions, may] = await Promise.all([
+    ctx.stores.actions.listByTown(plan.town),
+    abilitiesIn(ctx, actor, plan.town),
+  ]);
+  return { plan, actions, may };
 }
 
 export async function problemByRef(
   ctx: AppContext,
   actor: Actor,
   ref: string,
-): Promise<Result<ProblemPlan, AppError>> {
+): Promise<Result<ProblemShown, AppError>> {
   const upper = ref.trim().toUpperCase();
   const town = ALL_TOWNS.find((t) => upper.startsWith(`${t.code}-P`));
   if (!town)
     return fail(
       new AppError(
         ErrorCode.NotFound,
-        `"${ref}" is not a problem-solving plan reference: they look like TRU-P03`,
+        `${quoteBack(ref, 'That')} is not a problem-solving plan reference: they look like TRU-P03`,
       ),
     );
   const plan = (await ctx.stores.problems.listByTown(town.slug)).find((p) => p.ref === upper);
-  if (!plan) return fail(new AppError(ErrorCode.NotFound, `There is no ${upper}`));
+  if (!plan) return fail(new AppError(ErrorCode.NotFound, `There is no ${quoteBack(upper, 'such plan')}`));
   const access = await authorise(ctx, actor, plan.town, 'read');
-  return access.ok ? ok(plan) : access;
+  return access.ok ? ok(await shownOf(ctx, actor, plan)) : access;
 }
 
 export async function problemById(
   ctx: AppContext,
   actor: Actor,
   id: string,
-): Promise<Result<ProblemPlan, AppError>> {
+): Promise<Result<ProblemShown, AppError>> {
   const plan = await ctx.stores.problems.get(id);
   if (!plan) return fail(new AppError(ErrorCode.NotFound, 'That plan no longer exists'));
   const access = await authorise(ctx, actor, plan.town, 'read');
-  return access.ok ? ok(plan) : access;
+  return access.ok ? ok(await shownOf(ctx, actor, plan)) : access;
 }
 
 export async function listProblems(
@@ -137,9 +155,9 @@ export async function changeProblem(
     change: ProblemChange;
     personalDataConfirmed?: boolean;
   },
-): Promise<Result<ProblemPlan, AppError>> {
+): Promise<Result<ProblemShown, AppError>> {
   const { change } = request;
-  return changeRecord(ctx, actor, {
+  const changed = await changeRecord(ctx, actor, {
     load: () => ctx.stores.problems.get(request.problemId),
     missing: 'That plan no longer exists',
     authorise: (plan) =>
@@ -169,6 +187,7 @@ export async function changeProblem(
     }),
     save: (next, version, event) => ctx.stores.problems.update(next, version, event),
   });
+  return changed.ok ? ok(await shownOf(ctx, actor, changed.value)) : changed;
 }
 
 /** The stage's work on the plan, by the domain's rules. */

@@ -184,14 +184,16 @@ export async function listMembers(
   ctx: AppContext,
   actor: Actor,
   town: TownSlug,
-): Promise<Result<{ members: Member[]; partnership: Partnership | null }, AppError>> {
+): Promise<Result<{ members: Member[]; partnership: Partnership | null; mayCoordinate: boolean }, AppError>> {
   const access = await authorise(ctx, actor, town, 'read');
   if (!access.ok) return access;
   const [members, partnership] = await Promise.all([
     ctx.stores.members.listByTown(town),
     ctx.stores.partnerships.get(town),
   ]);
-  return ok({ members, partnership });
+  // The members card offers coordinators the hand-over: known from the access just checked.
+  const mayCoordinate = access.value === 'system' || access.value === 'coordinator';
+  return ok({ members, partnership, mayCoordinate });
 }
 
 /** May this person change this action? (Also decides whether the card shows its buttons.) */

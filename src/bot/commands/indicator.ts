@@ -15,6 +15,6 @@ export const INDICATOR_COMMANDS = [
       ['indicator', 'confidence', 'survey'].includes(first!) ? { town: rest.join(' ') || undefined } : null,
     input: townOnly,
     run: async ({ edge, actor, town }, input) =>
-      showIndicator(edge, actor, must(await getIndicator(edge.ctx, actor, await town(input.town)))),
+      showIndicator(edge, must(await getIndicator(edge.ctx, actor, await town(input.town)))),
   }),
 ];

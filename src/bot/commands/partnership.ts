@@ -4,7 +4,6 @@ import { z } from 'zod';
 import { TeamsInfo, type TurnContext } from 'botbuilder';
 import { AppError, ErrorCode } from '../../errors.js';
 import { townBySlug } from '../../domain/towns.js';
-import { abilitiesIn } from '../../app/card-context.js';
 import { rememberConversation } from '../../app/conversations.js';
 import { linkTownChannel, unlinkTownChannel } from '../../app/channels.js';
 import { requestToJoin } from '../../app/join.js';
@@ -36,11 +35,10 @@ export const PARTNERSHIP_COMMANDS = [
     input: townOnly,
     run: async ({ edge, actor, town }, input) => {
       const slug = await town(input.town);
-      const { members, partnership } = must(await listMembers(edge.ctx, actor, slug));
-      const { coordinate: coordinates } = await abilitiesIn(edge.ctx, actor, slug);
+      const { members, partnership, mayCoordinate } = must(await listMembers(edge.ctx, actor, slug));
       return edge.cards.render(
         'members',
-        membersCard(slug, members, partnership?.coreRoles ?? [], coordinates),
+        membersCard(slug, members, partnership?.coreRoles ?? [], mayCoordinate),
       );
     },
   }),

@@ -46,7 +46,7 @@ export const PROBLEM_COMMANDS = [
     read: (text) => (/^problem\b/.test(text) ? { ref: after(text, /^problem/) ?? '' } : null),
     input: z.object({ ref: z.string().trim().min(1, 'Say which plan: problem TRU-P03') }),
     run: async ({ edge, actor }, input) =>
-      showProblem(edge, actor, must(await problemByRef(edge.ctx, actor, input.ref))),
+      showProblem(edge, must(await problemByRef(edge.ctx, actor, input.ref))),
   }),
   defineCommand({
     name: 'library',

@@ -3,14 +3,16 @@
 import { z } from 'zod';
 import { TEXT_LIMITS } from '../../domain/text.js';
 import { townSlugSchema, type TownSlug } from '../../domain/towns.js';
-import { changeIndicator, getIndicator, isBoardMember, type IndicatorChange } from '../../app/indicator.js';
-import { abilitiesIn } from '../../app/card-context.js';
+import {
+  changeIndicator,
+  getIndicator,
+  type IndicatorChange,
+  type IndicatorShown,
+} from '../../app/indicator.js';
 import { indicatorCard } from '../../cards/indicator-views.js';
 import { cardNumber, cardVersion } from '../card-inputs.js';
 import { cardFor, shownOrError, type Shown } from './outcome.js';
 import { defineVerb, type VerbTurn } from './verb.js';
-import type { Indicator } from '../../domain/indicator.js';
-import type { Actor } from '../../domain/entity.js';
 import type { Card } from '../../cards/render.js';
 import type { BotEdge } from '../edge.js';
 
@@ -19,24 +21,16 @@ const flag = z
   .transform((v) => v === true || v === 'true')
   .default(false);
 
-export async function showIndicator(
-  edge: BotEdge,
-  actor: Actor,
-  indicator: Indicator,
-  notice = '',
-): Promise<Card> {
-  const [may, canTarget] = await Promise.all([
-    abilitiesIn(edge.ctx, actor, indicator.town),
-    isBoardMember(edge.ctx, actor),
-  ]);
+/** The indicator's card as this person may use it (the use case said what they may do). */
+export function showIndicator(edge: BotEdge, shown: IndicatorShown, notice = ''): Promise<Card> {
   const thisYear = edge.ctx.clock.now().getUTCFullYear();
-  const options = { canRecord: may.coordinate, canTarget, notice, thisYear };
-  return edge.cards.render('indicator', indicatorCard(indicator, options));
+  const options = { canRecord: shown.may.record, canTarget: shown.may.target, notice, thisYear };
+  return Promise.resolve(edge.cards.render('indicator', indicatorCard(shown.indicator, options)));
 }
 
-const shown = ({ edge, actor }: VerbTurn, town: TownSlug): Shown<Indicator> => ({
+const shown = ({ edge, actor }: VerbTurn, town: TownSlug): Shown<IndicatorShown> => ({
   cards: edge.cards,
-  show: (indicator, notice) => showIndicator(edge, actor, indicator, notice),
+  show: (view, notice) => showIndicator(edge, view, notice),
   reload: () => getIndicator(edge.ctx, actor, town),
 });
 

@@ -2,15 +2,18 @@
 import { z } from 'zod';
 import { TEXT_LIMITS } from '../../domain/text.js';
 import { townSlugSchema, type TownSlug } from '../../domain/towns.js';
-import { changeProblem, createProblem, problemById, type ProblemChange } from '../../app/problems.js';
-import { abilitiesIn, townActions } from '../../app/card-context.js';
+import {
+  changeProblem,
+  createProblem,
+  problemById,
+  type ProblemChange,
+  type ProblemShown,
+} from '../../app/problems.js';
 import { problemCard, problemFormCard } from '../../cards/problem-views.js';
 import { cardNumber, cardVersion, recordId } from '../card-inputs.js';
 import { errorCard } from '../replies.js';
 import { cardFor, formProblems, shownOrError, type Shown } from './outcome.js';
 import { defineVerb, idList, type VerbTurn } from './verb.js';
-import type { ProblemPlan } from '../../domain/problem.js';
-import type { Actor } from '../../domain/entity.js';
 import type { Card, CardRenderer } from '../../cards/render.js';
 import type { BotEdge } from '../edge.js';
 
@@ -21,18 +24,10 @@ const long = z
 const short = z.string().max(1000).optional();
 const change = { problemId: recordId, version: cardVersion };
 
-export async function showProblem(
-  edge: BotEdge,
-  actor: Actor,
-  plan: ProblemPlan,
-  notice = '',
-): Promise<Card> {
-  const [may, actions] = await Promise.all([
-    abilitiesIn(edge.ctx, actor, plan.town),
-    townActions(edge.ctx, plan.town),
-  ]);
-  const options = { canEdit: may.update, canPublish: may.coordinate, notice };
-  return edge.cards.render('problem', problemCard(plan, actions, options));
+/** The plan's card as this person may use it (the use case said what they may do). */
+export function showProblem(edge: BotEdge, shown: ProblemShown, notice = ''): Promise<Card> {
+  const options = { canEdit: shown.may.update, canPublish: shown.may.coordinate, notice };
+  return Promise.resolve(edge.cards.render('problem', problemCard(shown.plan, shown.actions, options)));
 }
 
 export function problemForm(
@@ -44,9 +39,9 @@ export function problemForm(
   return cards.render('problem-form', problemFormCard(town, problems, values));
 }
 
-const shown = ({ edge, actor }: VerbTurn, problemId: string): Shown<ProblemPlan> => ({
+const shown = ({ edge, actor }: VerbTurn, problemId: string): Shown<ProblemShown> => ({
   cards: edge.cards,
-  show: (plan, notice) => showProblem(edge, actor, plan, notice),
+  show: (view, notice) => showProblem(edge, view, notice),
   reload: () => problemById(edge.ctx, actor, problemId),
 });
 
@@ -106,7 +101,7 @@ export const PROBLEM_VERBS = [
         caseRefs: idList(data.caseRefs),
         personalDataConfirmed,
       });
-      if (created.ok) return showProblem(edge, actor, created.value, 'Plan started at scanning.');
+      if (created.ok) return showProblem(edge, created.value, 'Plan started at scanning.');
       const problems = formProblems(created.error);
       return problems
         ? problemForm(edge.cards, data.town, problems, data)
