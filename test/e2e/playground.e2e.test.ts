@@ -6,7 +6,7 @@ import { randomBytes } from 'node:crypto';
 import { copyFile, mkdir, readdir, rm } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
-import type { Browser } from 'playwright-core';
+import type { Browser, Locator } from 'playwright-core';
 import { startDevStack, type DevStack } from '../../scripts/dev-stack.js';
 import { freePort } from '../../scripts/guarded-child.js';
 import { composeService } from '../../src/compose.js';
@@ -310,7 +310,7 @@ describe('the bot in Agents Playground, in Chromium', { timeout: 90_000 }, () =>
     await teams.say('show TRU-001');
     const card = await teams.card('Truro · TRU-001');
     await expect.poll(() => card.innerText()).toContain('Red');
-    await card.getByRole('button', { name: 'Change due date', exact: true }).click();
+    await openForm(card, 'Change due date', /Why is the date moving/);
     // The calendar opens at the month of the old date (20 days ago): the 20th of the month after is ahead.
     await card.getByRole('combobox', { name: /New due date/ }).click();
     await teams.page.getByTitle(/^Next month/).click();
@@ -333,8 +333,7 @@ describe('the bot in Agents Playground, in Chromium', { timeout: 90_000 }, () =>
     keepEvidence('cancel');
     await teams.say('show TRU-006');
     const card = await teams.card('Truro · TRU-006');
-    await card.getByRole('button', { name: 'Cancel action…', exact: true }).click();
-    await expect.poll(() => card.innerText()).toContain('Cancel TRU-006? It stays on record');
+    await openForm(card, 'Cancel action…', 'Cancel TRU-006? It stays on record');
     await teams.screenshot('cancel-confirm');
     await card.getByLabel(/Why is it being cancelled/).fill('Merged into the county Shopwatch scheme');
     await card.getByRole('button', { name: 'Cancel TRU-006', exact: true }).click();
@@ -346,7 +345,7 @@ describe('the bot in Agents Playground, in Chromium', { timeout: 90_000 }, () =>
     keepEvidence('indicator-late');
     await teams.say('indicator Truro');
     const card = await teams.card("Safer Truro: residents' confidence");
-    await card.getByRole('button', { name: 'Record a reading…', exact: true }).click();
+    await openForm(card, 'Record a reading…', /Sample size/);
     const field = (role: 'spinbutton' | 'textbox', name: RegExp) =>
       card.getByRole(role, { name }).filter({ visible: true });
     await field('spinbutton', /^Year/).fill('2029');
@@ -365,6 +364,24 @@ describe('the bot in Agents Playground, in Chromium', { timeout: 90_000 }, () =>
     await teams.screenshot('indicator-after-target-year');
   });
 });
+
+/**
+ * Opens a card's inline form (Action.ShowCard) and waits for `shows` in it. A click that lands while the
+ * playground is still redrawing a card just sent is lost, so it clicks again until the form is there.
+ */
+async function openForm(card: Locator, button: string, shows: string | RegExp): Promise<void> {
+  await expect
+    .poll(
+      async () => {
+        const text = await card.innerText();
+        const open = typeof shows === 'string' ? text.includes(shows) : shows.test(text);
+        if (!open) await card.getByRole('button', { name: button, exact: true }).click();
+        return open;
+      },
+      { timeout: 15_000 },
+    )
+    .toBe(true);
+}
 
 function nextWorkingDayAt10(): Date {
   const day = new Date();
