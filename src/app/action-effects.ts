@@ -7,8 +7,11 @@ import type { Action } from '../domain/action.js';
 import type { OwnerNotice } from './outward-ports.js';
 
 export type ActionEffect =
-  /** The channel's copy of the action's card: updated in place, or posted when there is none yet. */
-  | { kind: 'publish'; action: Action; what: string }
+  /**
+   * The channel's copy of the action's card: updated in place, or posted when there is none yet
+   * (`existingOnly`: updated if there is one, never posted: the retention run's changes are no news).
+   */
+  | { kind: 'publish'; action: Action; what: string; existingOnly?: boolean }
   /** Owners given the action or taken off it. */
   | { kind: 'tell_owners'; notices: readonly OwnerNotice[] };
 

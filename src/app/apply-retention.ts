@@ -2,7 +2,7 @@
 // details, which hold the same text); every audit event past its own period loses its details. Each action
 // is changed through the store's versioned write, so a partner reopening it at that moment wins and the
 // next day's run decides again. Idempotent: a second run the same day finds nothing to do.
-import { publishEffect, type ActionEffect } from './action-effects.js';
+import type { ActionEffect } from './action-effects.js';
 import { audit } from './audit-trail.js';
 import { cutoff, dueForRetention, redactAction, type RetentionPolicy } from '../domain/retention.js';
 import { ALL_TOWNS } from '../domain/towns.js';
@@ -40,7 +40,8 @@ export async function applyRetention(ctx: AppContext, policy: RetentionPolicy): 
       const outcome = await ctx.stores.actions.update(redactAction(action, now), action.version, event);
       if (outcome.kind !== 'updated') continue; // changed meanwhile: tomorrow's run looks again
       report.actionsRedacted++;
-      report.effects.push(publishEffect(outcome.value, 'text removed under the retention policy'));
+      const what = 'text removed under the retention policy';
+      report.effects.push({ kind: 'publish', action: outcome.value, what, existingOnly: true });
       report.auditEventsRedacted += await ctx.stores.audit.redactDetails({ entityId: action.id }, at);
     }
     if (due.length) await ctx.stores.actions.rewriteCopies(town.slug);

@@ -15,10 +15,15 @@ export class ChangeEffects implements EffectRunner {
     const copies: Promise<PublishOutcome>[] = [];
     for (const effect of effects) {
       if (effect.kind === 'tell_owners') this.owners.tell(effect.notices);
-      else copies.push(this.messenger.publishAction(effect.action, effect.what));
+      else copies.push(this.publish(effect));
     }
     const [first] = await Promise.all(copies);
     // A failed copy is retried by the messenger's dispatcher; to the person it is one that will catch up.
     return first === 'failed' ? 'pending' : (first ?? null);
+  }
+
+  private async publish(effect: Extract<ActionEffect, { kind: 'publish' }>): Promise<PublishOutcome> {
+    if (effect.existingOnly && !(await this.messenger.hasChannelCopy(effect.action.id))) return 'no_channel';
+    return this.messenger.publishAction(effect.action, effect.what);
   }
 }

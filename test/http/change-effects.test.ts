@@ -92,5 +92,9 @@ describe('the scheduler', () => {
       },
       { timeout: 5_000 },
     );
+    // Updated where a copy was posted; never posted anew for actions the channel never had (no news).
+    expect(retention!.actionsRedacted).toBeGreaterThan(1);
+    const posts = bot.connector.sent(CHANNEL_ID).map((r) => JSON.stringify(r.body));
+    expect(posts.filter((p) => p.includes('Removed under the retention policy'))).toEqual([]);
   });
 });
