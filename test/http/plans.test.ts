@@ -189,9 +189,10 @@ describe('a delivery plan from draft to approved, in Teams', () => {
       ]),
     );
     expect(saved.comments).toHaveLength(2);
-    // The channel copy was updated in place each time, never posted again.
+    // The channel copy was updated in place, never posted again. Two comments at once may make one update
+    // (the messenger sends only a card's newest version while one is waiting), and that one has both.
     expect(bot.connector.sent(CHANNEL_ID)).toHaveLength(0);
-    expect(bot.connector.updated().length).toBeGreaterThanOrEqual(2);
+    expect(bot.connector.updated().length).toBeGreaterThanOrEqual(1);
     const last = bot.connector.updated().at(-1)!;
     expect(JSON.stringify(last.body)).toContain('1 comments, 1 concerns');
   });

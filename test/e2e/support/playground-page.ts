@@ -76,8 +76,17 @@ export class PlaygroundPage {
   async card(text: string | RegExp, timeout = 15_000): Promise<Locator> {
     const card = this.page.locator(CARD).filter({ hasText: text }).last();
     await card.waitFor({ timeout });
-    await card.scrollIntoViewIfNeeded();
-    return card;
+    // The playground redraws a card just after it arrives: a scroll caught between the two finds the first
+    // copy detached, so it tries again on the card as it is now.
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await card.scrollIntoViewIfNeeded({ timeout: 5_000 });
+        return card;
+      } catch (error) {
+        if (attempt >= 3) throw error;
+        await this.page.waitForTimeout(250);
+      }
+    }
   }
 
   /** Waits for a plain-text reply containing `text`. */
