@@ -4,6 +4,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { importPlan } from '../src/app/import-plan.js';
+import { importReach } from '../src/app/import-effects.js';
 import { rowWarningLines } from '../src/cards/coach-views.js';
 import { OPERATOR } from '../src/app/appoint.js';
 import { loadConfig } from '../src/config.js';
@@ -84,6 +85,16 @@ export async function main(args: readonly string[]): Promise<void> {
       for (const line of rowWarningLines(o.warnings)) console.log(`    - ${line}`);
     }
     if (o.dryRun) console.log('Dry run: nothing was written.');
+    const reach = importReach(o.effects);
+    // The command line has no Teams connection: say what an import sent in Teams would have done.
+    if (reach.people)
+      console.log(
+        `Not told from the command line: ${reach.people} owner(s) of new or changed actions. Send the file to the bot in Teams ("import ${town.name}") to have them told, or tell them; they see theirs in "my actions".`,
+      );
+    if (reach.cards)
+      console.log(
+        `Not updated from the command line: the channel's cards of ${reach.cards} updated action(s); each refreshes by itself for its owners, and for anyone else with its Refresh button.`,
+      );
   } finally {
     await db.close();
   }

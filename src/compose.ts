@@ -109,7 +109,6 @@ export async function composeService(
   const messenger = new Messenger(adapter, config.MICROSOFT_APP_ID ?? '', ctx, cards, log, dispatcher);
   const graph = identity.graph;
   const calendar = graph ? new GraphCalendar(graph) : null;
-  const upload = new PlanUpload(ctx, cards, excelPlanSheets, !config.MICROSOFT_APP_ID, log);
   const reports = new ReportDelivery(ctx, new ExcelReportFiles(), !config.MICROSOFT_APP_ID, log);
   const graphFeed =
     graph && config.TEAMS_APP_CATALOG_ID ? new GraphActivityFeed(graph, config.TEAMS_APP_CATALOG_ID) : null;
@@ -124,6 +123,7 @@ export async function composeService(
   );
   const database = new DatabaseHealth(db, log);
   const effects = new ChangeEffects(messenger, owners);
+  const upload = new PlanUpload(ctx, cards, excelPlanSheets, !config.MICROSOFT_APP_ID, log, effects);
   const bot = new SaferTownsBot({
     ...{ ctx, cards, upload, messenger, log, calendar, reports, owners },
     ...{ database, effects },

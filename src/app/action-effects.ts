@@ -2,9 +2,9 @@
 // action, a next occurrence), and the people to tell (owners given or taken off an action, by 1:1 card and
 // activity feed). Use cases return these with the change; one runner (bot/effect-runner.ts) carries them out
 // for every way in, so a change made from a card, a dialog, a tab, the message extension, a meeting's
-// outcomes or the scheduler causes the same things.
+// outcomes, an import or the scheduler causes the same things.
 import type { Action } from '../domain/action.js';
-import type { OwnerNotice } from './outward-ports.js';
+import type { ImportNotice, OwnerNotice } from './outward-ports.js';
 
 export type ActionEffect =
   /**
@@ -13,7 +13,9 @@ export type ActionEffect =
    */
   | { kind: 'publish'; action: Action; what: string; existingOnly?: boolean }
   /** Owners given the action or taken off it. */
-  | { kind: 'tell_owners'; notices: readonly OwnerNotice[] };
+  | { kind: 'tell_owners'; notices: readonly OwnerNotice[] }
+  /** Owners of an import's new actions: one message each listing theirs, never a card per action. */
+  | { kind: 'tell_imported'; notices: readonly ImportNotice[] };
 
 /** A change to one action as every way in receives it. */
 export interface ActionChanged {

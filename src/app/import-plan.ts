@@ -10,6 +10,8 @@ import { fail, ok, type Result } from '../domain/result.js';
 import { townBySlug, type TownSlug } from '../domain/towns.js';
 import type { ImportRow } from '../domain/plan-import-rows.js';
 import { audit } from './audit-trail.js';
+import { importEffects } from './import-effects.js';
+import type { ActionEffect } from './action-effects.js';
 import { authorise } from './authorise.js';
 import { recordPlanRevision } from './plans.js';
 import { today as todayOf } from './read-models.js';
@@ -32,6 +34,8 @@ export interface ImportOutcome {
   unchanged: number;
   /** The SMART coach's warnings on each new action, by sheet row: imported as written, to review. */
   warnings: RowWarnings[];
+  /** What the import causes beyond its records (none for a dry run), for the caller's effect runner. */
+  effects: ActionEffect[];
 }
 
 interface RowWarnings {
@@ -106,6 +110,7 @@ export async function importPlan(
     updated: updates.map((u) => u.before.ref),
     unchanged,
     warnings: coachRows(ctx, creates, { members, priorities: [...priorities, ...newPriorities], actions }),
+    effects: [],
   };
   if (request.dryRun) return ok(outcome);
   return write(ctx, actor, request, plan, changes, outcome);
@@ -129,7 +134,8 @@ async function write(
       audit(ctx, { actor, change: 'priority.imported', entity, town, before: null, after: p }),
     );
   }
-  const created: string[] = [];
+  const created: Action[] = [];
+  const updated: { before: Action; after: Action }[] = [];
   const by = { aadObjectId: actor.id, displayName: actor.name };
   for (const { row, draft } of creates) {
     const findings = outcome.warnings.find((w) => w.row === row.row)?.findings ?? [];
@@ -151,7 +157,7 @@ async function write(
       action,
       audit(ctx, { actor, change: 'action.imported', entity, town, before: null, after: action }),
     );
-    created.push(`${action.ref} ${action.title}`);
+    created.push(action);
   }
   for (const { before, after } of updates) {
     const entity = { kind: 'action' as const, id: before.id, label: before.ref };
@@ -161,7 +167,8 @@ async function write(
       before.version,
       audit(ctx, { actor, change: 'action.imported', entity, town, before, after: next }),
     );
-    if (result.kind !== 'updated')
+    if (result.kind === 'updated') updated.push({ before, after: result.value });
+    else
       return fail(
         new AppError(
           ErrorCode.StaleVersion,
@@ -179,7 +186,11 @@ async function write(
     );
     if (!revised.ok) return fail(revised.error);
   }
-  return ok({ ...outcome, created });
+  return ok({
+    ...outcome,
+    created: created.map((a) => `${a.ref} ${a.title}`),
+    effects: importEffects(created, updated, actor),
+  });
 }
 
 /** Each new row coached as the form would coach it, owners' workloads growing row by row. */

@@ -44,9 +44,19 @@ export interface OwnerNotice {
   by: Actor;
 }
 
+/** One person's share of a plan import: the new actions they own. */
+export interface ImportNotice {
+  town: TownSlug;
+  person: PersonRef;
+  actions: readonly Action[];
+  by: Actor;
+}
+
 /** Tells one person of one owner change; throws on a transient failure (the claim then lapses). */
 export interface OwnerNoticeDelivery {
   deliver(notice: OwnerNotice): Promise<'sent' | 'unreachable'>;
+  /** Tells one person of every action an import gave them, in one message. */
+  deliverImported(notice: ImportNotice): Promise<'sent' | 'unreachable'>;
 }
 
 export interface FeedNotification {

@@ -34,7 +34,7 @@ const keyOf = (n: OwnerNotice): ReminderKey => ({
 
 export async function sendOwnerNotices(
   ctx: AppContext,
-  delivery: OwnerNoticeDelivery,
+  delivery: Pick<OwnerNoticeDelivery, 'deliver'>,
   notices: readonly OwnerNotice[],
   options: { worker: string; leaseMs: number },
 ): Promise<NoticeReport> {

@@ -15,6 +15,7 @@ export class ChangeEffects implements EffectRunner {
     const copies: Promise<PublishOutcome>[] = [];
     for (const effect of effects) {
       if (effect.kind === 'tell_owners') this.owners.tell(effect.notices);
+      else if (effect.kind === 'tell_imported') this.owners.tellImported(effect.notices);
       else copies.push(this.publish(effect));
     }
     const [first] = await Promise.all(copies);

@@ -2,9 +2,12 @@
 // that opens it; someone the bot has never talked to gets the app installed and, meanwhile, a mention in the
 // town's channel. A removed owner is told 1:1 (never in the channel: being taken off is nobody else's news).
 import { renderActionCard } from './render-action.js';
+import { actionsListCard } from '../cards/views.js';
+import { viewSettings } from '../app/read-models.js';
+import { townBySlug } from '../domain/towns.js';
 import type { Logger } from 'pino';
 import type { AppContext } from '../app/context.js';
-import type { OwnerNotice, OwnerNoticeDelivery } from '../app/outward-ports.js';
+import type { ImportNotice, OwnerNotice, OwnerNoticeDelivery } from '../app/outward-ports.js';
 import type { CardRenderer } from '../cards/render.js';
 import type { FeedNotifier } from './feed.js';
 import type { Messenger } from './messenger.js';
@@ -60,6 +63,30 @@ export class TeamsOwnerNotices implements OwnerNoticeDelivery {
       action.town,
       person,
       `you are now an owner of ${action.ref}: ${action.title}`,
+    );
+    return mentioned ? 'sent' : 'unreachable';
+  }
+
+  /** The list of what an import gave them, one card; the first action's feed entry points at the chat. */
+  async deliverImported({ town, person, actions, by }: ImportNotice): Promise<'sent' | 'unreachable'> {
+    const count = actions.length === 1 ? 'an action' : `${actions.length} actions`;
+    const headline = `${by.name} imported Safer ${townBySlug(town).name}'s plan: you own ${count}`;
+    const card = this.cards.render(
+      'actions-list',
+      actionsListCard(headline, actions, viewSettings(this.ctx)),
+    );
+    const sent = await this.messenger.sendPersonal(person.aadObjectId, card, headline);
+    if (sent === 'sent') {
+      await this.feed.notify(person.aadObjectId, actions[0]!, 'owner_added', headline);
+      return 'sent';
+    }
+    if (sent === 'blocked') return 'unreachable';
+    await this.feed.install(person.aadObjectId);
+    const refs = actions.map((a) => a.ref).join(', ');
+    const mentioned = await this.messenger.mentionInChannel(
+      town,
+      person,
+      `you own ${refs}, imported into the plan`,
     );
     return mentioned ? 'sent' : 'unreachable';
   }

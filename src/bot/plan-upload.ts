@@ -3,6 +3,7 @@
 // shown; "Import" reads it again and imports. Nothing is kept between the two steps.
 import { AppError, ErrorCode } from '../errors.js';
 import { importPlan, type ImportOutcome } from '../app/import-plan.js';
+import { importReach } from '../app/import-effects.js';
 import { rowWarningLines } from '../cards/coach-views.js';
 import { townBySlug, townSlugSchema, type TownSlug } from '../domain/towns.js';
 import { mayStart } from '../app/forms.js';
@@ -12,6 +13,7 @@ import type { Attachment } from 'botbuilder';
 import type { Logger } from 'pino';
 import type { Actor } from '../domain/entity.js';
 import type { AppContext } from '../app/context.js';
+import type { EffectRunner } from '../app/action-effects.js';
 import type { PlanSheetReader } from '../app/outward-ports.js';
 import type { Card, CardRenderer } from '../cards/render.js';
 
@@ -25,6 +27,7 @@ export class PlanUpload {
     private readonly sheets: PlanSheetReader,
     private readonly localMode: boolean,
     private readonly log: Logger,
+    private readonly effects: EffectRunner,
   ) {}
 
   /** The .xlsx the person sent, if any. */
@@ -66,6 +69,8 @@ export class PlanUpload {
         const issues = result.error.issues.map((i) => i.message);
         return this.problems(file.name, issues.length ? issues : [result.error.message]);
       }
+      // As for any change: updated cards in the channel kept in step, owners told (not awaited for long).
+      await this.effects.run(result.value.effects);
       return this.outcome(town, file, result.value);
     } catch (error) {
       return errorCard(this.cards, error);
@@ -83,6 +88,7 @@ export class PlanUpload {
         `${o.created.length} actions ${verb} created${o.created.length ? `: ${o.created.join('; ')}` : ''}`,
         `${o.updated.length} actions ${verb} updated${o.updated.length ? `: ${o.updated.join(', ')}` : ''}`,
         `${o.unchanged} actions unchanged`,
+        ...told(o),
       ].map((line) => ({ line })),
       warnings: rowWarningLines(o.warnings).map((line) => ({ line })),
       warningsNote: o.warnings.length
@@ -131,4 +137,11 @@ export class PlanUpload {
       throw new AppError(ErrorCode.Validation, 'The file is over 5 MB: nothing was imported');
     return bytes;
   }
+}
+
+/** Who was told, after an import: each owner once, with the list of theirs. */
+function told(o: ImportOutcome): string[] {
+  const { people } = importReach(o.effects);
+  if (!people) return [];
+  return [`${people} owner${people === 1 ? ' is' : 's are'} being told of their actions, one message each`];
 }

@@ -4,8 +4,16 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import ExcelJS from 'exceljs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { USERS, cardText, invokeCard, lastCard, useBot } from '../support/bot-harness.js';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import {
+  CHANNEL_ID,
+  USERS,
+  cardText,
+  invokeCard,
+  lastCard,
+  useBot,
+  type TeamsUser,
+} from '../support/bot-harness.js';
 
 const bot = useBot();
 const files = new Map<string, Buffer>();
@@ -117,5 +125,78 @@ describe('importing a plan sent in Teams', () => {
     expect(cardText(lastCard(bot.connector))).toContain('In a 1:1 chat with me, attach the plan .xlsx');
     await bot.say(USERS.coordinator, 'import truro');
     expect(cardText(lastCard(bot.connector))).toContain('attach the plan .xlsx');
+  });
+});
+
+describe('what an import causes, as any change does', () => {
+  const cardsTo = (user: TeamsUser) =>
+    bot.connector
+      .sent(`a:personal-${user.id}`)
+      .flatMap((r) => (r.body!.attachments ?? []) as { content: Record<string, unknown> }[])
+      .map((a) => cardText(a.content));
+  /** Sends the sheet, checks the dry run, then imports from its button; the outcome card's text. */
+  const importSheet = async (url: string, wouldBe: string) => {
+    await send(USERS.coordinator, 'import truro', url);
+    const preview = lastCard(bot.connector);
+    expect(cardText(preview)).toContain(wouldBe);
+    const button = (preview.actions as { verb: string; data: Record<string, unknown> }[])[0]!;
+    bot.connector.clear();
+    return cardText(invokeCard(await bot.invoke(USERS.coordinator, button.verb, button.data)));
+  };
+
+  it('tells each owner of new actions once, with the list of theirs, and not the person importing', async () => {
+    await bot.install(USERS.beatManager);
+    await bot.sayInChannel(USERS.coordinator, 'link truro');
+    const mine = [...good.slice(0, 4), USERS.coordinator.email, ...good.slice(5)];
+    const rows = [
+      [good[0], 'Run a weekly licensing patrol of the late-night venues', ...good.slice(2)],
+      [good[0], 'Publish the shop theft figures to the BID each month', ...good.slice(2)],
+      [good[0], 'Brief the town council on the radio scheme', ...mine.slice(2)],
+    ];
+    files.set('/owners.xlsx', await sheet(rows));
+    const outcome = await importSheet(`${base}/owners.xlsx`, '3 actions would be created');
+    expect(outcome).toContain('3 actions were created');
+    expect(outcome).toContain('1 owner is being told of their actions, one message each');
+    await vi.waitFor(() => expect(cardsTo(USERS.beatManager)).toHaveLength(1));
+    const told = cardsTo(USERS.beatManager)[0]!;
+    expect(told).toContain("Jo Trelawny (demo) imported Safer Truro's plan: you own 2 actions");
+    expect(told).toContain('Run a weekly licensing patrol');
+    expect(told).toContain('Publish the shop theft figures');
+    expect(told).not.toContain('Brief the town council');
+    // The person importing has the outcome card, nothing more; the channel gets no card per new action.
+    expect(cardsTo(USERS.coordinator).join()).not.toContain('you own');
+    expect(bot.connector.sent(CHANNEL_ID)).toHaveLength(0);
+  });
+
+  it("updates the channel's card of an updated action, and tells an owner added to it", async () => {
+    let action = (await bot.ctx.stores.actions.listByTown('truro')).find((a) =>
+      a.title.startsWith('Publish the shop theft figures'),
+    )!;
+    // Started from its card: the change posts the action's card to the channel.
+    await bot.invoke(USERS.beatManager, 'action.status', {
+      actionId: action.id,
+      version: action.version,
+      status: 'in_progress',
+    });
+    await vi.waitFor(() => expect(JSON.stringify(bot.connector.sent(CHANNEL_ID))).toContain(action.ref));
+    action = (await bot.ctx.stores.actions.get(action.id))!;
+    await bot.install(USERS.caseWorker);
+    const owners = `${USERS.beatManager.email}; ${USERS.caseWorker.email}`;
+    files.set(
+      '/owner-added.xlsx',
+      await sheet([[good[0], action.title, good[2], good[3], owners, good[5], 'In progress']]),
+    );
+    const outcome = await importSheet(
+      `${base}/owner-added.xlsx`,
+      `1 actions would be updated: ${action.ref}`,
+    );
+    expect(outcome).toContain(`1 actions were updated: ${action.ref}`);
+    await vi.waitFor(() =>
+      expect(cardsTo(USERS.caseWorker).join()).toContain(`made you an owner of ${action.ref}`),
+    );
+    expect(cardsTo(USERS.beatManager)).toHaveLength(0);
+    // The channel's copy shows the new owner, updated in place: no second card.
+    await vi.waitFor(() => expect(JSON.stringify(bot.connector.updated())).toContain(USERS.caseWorker.name));
+    expect(bot.connector.sent(CHANNEL_ID)).toHaveLength(0);
   });
 });

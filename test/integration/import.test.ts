@@ -392,9 +392,13 @@ describe('npm run import', () => {
     expect(dry.stdout).toContain('Dry run: nothing was written.');
     const real = runScript('import.ts', env(), [file, '--town', 'truro']);
     expect(real.stdout).toMatch(/1 actions were created: TRU-\d+ Set up a Shopwatch/);
+    // The command line cannot reach Teams: it says who an import from Teams would have told.
+    expect(real.stdout).toContain('Not told from the command line: 1 owner(s) of new or changed actions');
+    expect(dry.stdout).not.toContain('Not told');
     const again = runScript('import.ts', env(), [file, '--town', 'truro']);
     expect(again.stdout).toContain('0 actions were created');
     expect(again.stdout).toContain('1 actions unchanged');
+    expect(again.stdout).not.toContain('Not told');
     const usage = runScript('import.ts', env(), ['--town', 'Atlantis', file]);
     expect(usage.status).toBe(1);
     expect(usage.stderr).toContain('--town must be one of the ten towns, not "Atlantis"');

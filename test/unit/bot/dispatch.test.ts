@@ -23,7 +23,7 @@ const log = pino({ level: 'silent' });
 const messenger = new Messenger({} as CloudAdapter, '', ctx, cards, log);
 const owners = new OwnerNotifier(
   ctx,
-  { deliver: async () => 'unreachable' },
+  { deliver: async () => 'unreachable', deliverImported: async () => 'unreachable' },
   { worker: 'test', leaseMs: 1_000 },
   log,
 );
