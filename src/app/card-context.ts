@@ -8,8 +8,8 @@ import { canCoordinate, canUpdateActions } from '../domain/roles.js';
 import type { Actor } from '../domain/entity.js';
 import type { Meeting } from '../domain/meeting.js';
 import type { TownSlug } from '../domain/towns.js';
-import { roleIn } from './authorise.js';
-import { findAction } from './read-models.js';
+import { roleIn, type Access } from './authorise.js';
+import { findAction, type ActionFound } from './read-models.js';
 import type { AppContext } from './context.js';
 
 export interface TownAbilities {
@@ -17,6 +17,12 @@ export interface TownAbilities {
   readonly update: boolean;
   /** Coordinate: approve, record readings, manage groups, publish. */
   readonly coordinate: boolean;
+}
+
+/** The same, from the access an authorisation just gave (no second read of the person's seats). */
+export function abilitiesOf(access: Access): TownAbilities {
+  if (access === 'system') return { update: true, coordinate: true };
+  return { update: canUpdateActions(access), coordinate: canCoordinate(access) };
 }
 
 export async function abilitiesIn(ctx: AppContext, actor: Actor, town: TownSlug): Promise<TownAbilities> {
@@ -67,7 +73,7 @@ export async function actionById(
   ctx: AppContext,
   actor: Actor,
   actionId: string,
-): Promise<Result<Action, AppError>> {
+): Promise<Result<ActionFound, AppError>> {
   const action = await ctx.stores.actions.get(actionId);
   if (!action) return fail(new AppError(ErrorCode.NotFound, 'That action no longer exists.'));
   return findAction(ctx, actor, action.ref);

@@ -1,5 +1,5 @@
 // Reading delivery plans: the plan a town is working to, a plan by id, and its progress by priority.
-import { abilitiesIn, type TownAbilities } from './card-context.js';
+import { abilitiesIn, abilitiesOf, type TownAbilities } from './card-context.js';
 import { AppError, ErrorCode } from '../errors.js';
 import type { DeliveryPlan } from '../domain/plan.js';
 import { planProgress, type PlanProgress } from '../domain/plan-progress.js';
@@ -39,7 +39,7 @@ export async function currentPlan(
       ),
     );
   }
-  return ok(await viewOf(ctx, actor, plan));
+  return ok(await viewOf(ctx, actor, plan, abilitiesOf(access.value)));
 }
 
 export async function planById(
@@ -50,14 +50,20 @@ export async function planById(
   const plan = await ctx.stores.plans.get(planId);
   if (!plan) return fail(new AppError(ErrorCode.NotFound, 'That plan no longer exists'));
   const access = await authorise(ctx, actor, plan.town, 'read');
-  return access.ok ? ok(await viewOf(ctx, actor, plan)) : access;
+  return access.ok ? ok(await viewOf(ctx, actor, plan, abilitiesOf(access.value))) : access;
 }
 
-export async function viewOf(ctx: AppContext, actor: Actor, plan: DeliveryPlan): Promise<PlanView> {
+export async function viewOf(
+  ctx: AppContext,
+  actor: Actor,
+  plan: DeliveryPlan,
+  /** What the person may do, when the caller has just authorised them. */
+  known?: TownAbilities,
+): Promise<PlanView> {
   const [priorities, actions, may] = await Promise.all([
     ctx.stores.priorities.listByPlan(plan.id),
     ctx.stores.actions.listByTown(plan.town),
-    abilitiesIn(ctx, actor, plan.town),
+    known ?? abilitiesIn(ctx, actor, plan.town),
   ]);
   const ofPlan = actions.filter((a) => a.planId === plan.id);
   return { plan, priorities, progress: planProgress(priorities, ofPlan, today(ctx)), may };

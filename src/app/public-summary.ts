@@ -38,7 +38,7 @@ export async function setActionPublic(
   for (let attempt = 0; attempt < 3; attempt++) {
     const found = await findAction(ctx, actor, ref);
     if (!found.ok) return found;
-    const action = found.value;
+    const { action } = found.value;
     const access = await authorise(ctx, actor, action.town, 'coordinate');
     if (!access.ok) return access;
     if ((action.public ?? false) === visible) return ok(action);

@@ -165,11 +165,17 @@ export async function myActions(ctx: AppContext, actor: Actor): Promise<ActionHe
   return (await ctx.stores.actions.listByOwner(actor.id, towns)).filter(isOpen);
 }
 
+/** An action the person may see, and whether they may change it: both from one read of their seats. */
+export interface ActionFound {
+  action: Action;
+  mayEdit: boolean;
+}
+
 export async function findAction(
   ctx: AppContext,
   actor: Actor,
   ref: string,
-): Promise<Result<Action, AppError>> {
+): Promise<Result<ActionFound, AppError>> {
   const normal = normaliseActionRef(ref);
   const action = normal ? await ctx.stores.actions.getByRef(normal) : null;
   if (!action)
@@ -177,7 +183,9 @@ export async function findAction(
       new AppError(ErrorCode.NotFound, `There is no action ${normal ?? ref}. References look like TRU-014.`),
     );
   const access = await authorise(ctx, actor, action.town, 'read');
-  return access.ok ? ok(action) : access;
+  if (!access.ok) return access;
+  const mayEdit = access.value === 'system' || mayChangeAction(action, actor.id, access.value);
+  return ok({ action, mayEdit });
 }
 
 export async function listMembers(

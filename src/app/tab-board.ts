@@ -10,7 +10,7 @@ import { fail, ok, type Result } from '../domain/result.js';
 import { townBoard, type TownBoard } from '../domain/town-board.js';
 import { TOWNS, townBySlug, type TownSlug } from '../domain/towns.js';
 import { authorise } from './authorise.js';
-import { abilitiesIn } from './card-context.js';
+import { abilitiesOf } from './card-context.js';
 import { viewOf, type PlanView } from './plan-queries.js';
 import { getBoardSummary, summarise, today } from './read-models.js';
 import { fundView } from './seed-fund.js';
@@ -62,9 +62,9 @@ export async function townBoardView(
 ): Promise<Result<TownBoardView, AppError>> {
   const slug = TOWNS.find((t) => t.slug === town)?.slug;
   if (!slug) return fail(new AppError(ErrorCode.NotFound, NO_SUCH_TOWN));
-  if (!(await authorise(ctx, actor, slug, 'read')).ok)
-    return fail(new AppError(ErrorCode.NotFound, NO_SUCH_TOWN));
-  const abilities = await abilitiesIn(ctx, actor, slug);
+  const access = await authorise(ctx, actor, slug, 'read');
+  if (!access.ok) return fail(new AppError(ErrorCode.NotFound, NO_SUCH_TOWN));
+  const abilities = abilitiesOf(access.value);
   const day = today(ctx);
   const [summary, plans, actions, members, groups, indicator, problems] = await Promise.all([
     summarise(ctx, slug),
@@ -76,7 +76,7 @@ export async function townBoardView(
     ctx.stores.problems.listByTown(slug),
   ]);
   const plan = plans.find((p) => p.periodStart <= day && day <= p.periodEnd) ?? plans[0];
-  const planView = plan ? await viewOf(ctx, actor, plan) : null;
+  const planView = plan ? await viewOf(ctx, actor, plan, abilities) : null;
   return ok({
     town: slug,
     townName: townBySlug(slug).name,

@@ -109,8 +109,10 @@ export const ACTION_COMMANDS = [
     read: (_text, [first, ...rest]) =>
       ['show', 'open', 'view'].includes(first!) ? { ref: rest.join(' ') } : null,
     input: z.object({ ref: actionRef }),
-    run: async ({ edge, actor }, input) =>
-      showAction(edge, actor, must(await findAction(edge.ctx, actor, input.ref))),
+    run: async ({ edge, actor }, input) => {
+      const { action, mayEdit } = must(await findAction(edge.ctx, actor, input.ref));
+      return showAction(edge, actor, action, '', mayEdit);
+    },
   }),
   defineCommand({
     name: 'actions to review',

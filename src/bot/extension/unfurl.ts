@@ -27,8 +27,9 @@ export async function unfurlLink(edge: BotEdge, actor: Actor | null, url: string
   if (!ref) return extensionMessage('That is not a Safer Towns action link.');
   const found = actor ? await findAction(edge.ctx, actor, ref) : null;
   if (found?.ok) {
-    const action = found.value;
-    return resultList([{ card: await liveActionCard(edge, actor!, action), preview: previewOf(action) }]);
+    const { action, mayEdit } = found.value;
+    const card = await liveActionCard(edge, actor!, action, '', mayEdit);
+    return resultList([{ card, preview: previewOf(action) }]);
   }
   // Unknown and not allowed look alike to someone outside the town; a member learns the action is gone.
   if (found && found.error.code === ErrorCode.NotFound && (await knowsTown(edge, actor!, ref)))

@@ -8,7 +8,7 @@ import { MAX_LINK_LENGTH } from '../../domain/evidence-link.js';
 import type { ActionChange } from '../../app/update-action.js';
 import { changeAction as changeActionCase } from '../../app/change-action.js';
 import { actionById, currentAction } from '../../app/card-context.js';
-import { findAction } from '../../app/read-models.js';
+import { findAction, type ActionFound } from '../../app/read-models.js';
 import { formatDate } from '../../cards/format.js';
 import { cardText, cardVersion, recordId } from '../card-inputs.js';
 import { errorCard } from '../replies.js';
@@ -34,7 +34,8 @@ const evidenceInput = z
 
 const shown = ({ edge, actor }: VerbTurn) => ({
   cards: edge.cards,
-  show: (action: Parameters<typeof showAction>[2], notice: string) => showAction(edge, actor, action, notice),
+  show: ({ action, mayEdit }: ActionFound, notice: string) =>
+    showAction(edge, actor, action, notice, mayEdit),
 });
 
 export const ACTION_VERBS = [

@@ -45,7 +45,7 @@ export const FUND_VERBS = [
         // From the fund card: the action by its reference, which the person must be able to see.
         const found = await findAction(edge.ctx, actor, data.ref ?? '');
         if (!found.ok) return errorCard(edge.cards, found.error);
-        id = found.value.id;
+        id = found.value.action.id;
       }
       const result = await allocateFromFund(edge.ctx, actor, {
         recordKind: data.recordKind,
