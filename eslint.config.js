@@ -76,6 +76,23 @@ export default tseslint.config(
     },
   },
   {
+    // Phone numbers are read with libphonenumber-js's numbering plans (pure functions over bundled data).
+    files: ['src/domain/personal-data-identifier-checks.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '^(?!\\./|libphonenumber-js/max$)',
+              message: 'The identifier checks read only libphonenumber-js.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // The guard's word lists come from two data packages; this one file loads them (no I/O of its own).
     files: ['src/domain/personal-data-lexicon.ts'],
     rules: {

@@ -12,7 +12,8 @@ const GROUP_BEFORE =
 export const isRelative = (word: string) => RELATIVE.test(word);
 const RELATIVE = new RegExp(`^(?:${RELATIVES})$`);
 
-type Add = (kind: DescribedKind, start: number, end: number) => void;
+/** `definite`: "the man", "he" (someone the reader knows); `located`: "the lad above the chippy". */
+type Add = (kind: DescribedKind, start: number, end: number, how?: 'definite' | 'located') => void;
 
 export function findAges(text: string, names: readonly { end: number }[], add: Add): void {
   const lower = text.toLowerCase();
@@ -55,6 +56,11 @@ export function findRelatives(text: string, add: Add): void {
     'g',
   );
   for (const m of lower.matchAll(someone)) add('relationship', m.index, m.index + m[0].length);
+  const friendOf = new RegExp(
+    `\\b(?:my|our|his|her|the)\\s+(?:neighbou?r|friend|mate|colleague|tenant|client)s?'?s?\\s+(?:${RELATIVES})\\b`,
+    'g',
+  );
+  for (const m of lower.matchAll(friendOf)) add('relationship', m.index, m.index + m[0].length);
   for (const m of lower.matchAll(/\b(?:mother|father|mum|dad) of (?:one|two|three|four|five|six|\d)\b/g))
     add('relationship', m.index, m.index + m[0].length);
 }
@@ -62,22 +68,37 @@ export function findRelatives(text: string, add: Add): void {
 const CHILDREN =
   'girl|boy|child|teenager|teen|toddler|baby|infant|schoolgirl|schoolboy|pupil|juvenile|minor|young person|youngster|kid|student';
 const ADULTS =
-  'man|woman|male|female|lad|bloke|guy|resident|tenant|individual|person|client|neighbour|service user|gentleman|lady|rough sleeper|beggar|occupant|mother|father|pensioner|suspect|victim|offender|patient|customer|shoplifter|dealer|user';
+  'man|woman|male|female|lad|lass|bloke|guy|resident|tenant|individual|person|client|neighbour|service user|gentleman|lady|rough sleeper|beggar|occupant|mother|father|pensioner|suspect|victim|offender|patient|customer|shoplifter|dealer|user|lodger|couple|widow|widower|old boy|family|youngest|eldest|oldest|squatter|landlady|caretaker';
+// Where someone lives: what makes "a woman" someone in particular.
+const HOME =
+  /^\s*,?\s*(?:who (?:lives|lived|stays|is staying)|(?:at|from|of) (?:number|no\.?|flat) ?\d|in flat|above|below|upstairs|downstairs|next door|living|staying)\b/;
+// What places a described person: "who lives above", "at number 12", "in the tent behind the church".
+const LOCATOR =
+  /^\s*,?\s*(?:who|that|at|in|on|from|with|above|below|under|upstairs|downstairs|next (?:door|to)|opposite|outside|behind|by|near|living|staying|round|across)\b/;
 
 export function findDescriptions(text: string, add: Add): void {
   const lower = text.toLowerCase();
-  const one = `\\b(?:a|an|the|this|that|one|same)\\s+(?:[a-z'-]+\\s+){0,2}?`;
+  const one = `\\b(a|an|the|this|that|one|same|my|our|your)\\s+(?:[a-z'-]+\\s+){0,2}?`;
+  // "the lad in the caravan" is someone the reader can find; "a man in Superdrug" is anyone, unless where
+  // they live is said ("a woman at number 12").
+  const how = (m: RegExpMatchArray) => {
+    const end = m.index! + m[0].length;
+    const after = lower.slice(end, end + 30);
+    const indefinite = ['a', 'an', 'one'].includes(m[1]!);
+    if ((indefinite ? HOME : LOCATOR).test(after)) return 'located' as const;
+    return indefinite ? undefined : ('definite' as const);
+  };
   for (const m of lower.matchAll(
     new RegExp(
       `${one}(?:${CHILDREN})\\b(?![-'](?:s\\b|friendly))(?!\\s+(?:protection|sexual|criminal|exploitation|services|safeguarding))`,
       'g',
     ),
   ))
-    add('child', m.index, m.index + m[0].length);
+    add('child', m.index, m.index + m[0].length, how(m));
   for (const m of lower.matchAll(
     new RegExp(`${one}(?:${ADULTS})\\b(?![-'](?:s\\b|made))(?!\\s+(?:responsible for|in charge))`, 'g'),
   ))
-    add('description', m.index, m.index + m[0].length);
-  for (const m of lower.matchAll(/\b(?:he|she|him|his|her|hers|himself|herself)\b/g))
-    add('pronoun', m.index, m.index + m[0].length);
+    add('description', m.index, m.index + m[0].length, how(m));
+  for (const m of lower.matchAll(/\b(?:he|she|hes|shes|him|his|her|hers|himself|herself)\b/g))
+    add('pronoun', m.index, m.index + m[0].length, 'definite');
 }

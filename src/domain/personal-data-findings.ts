@@ -30,6 +30,9 @@ export const PLACEHOLDER: Record<PersonalDataKind, string> = {
   email: '[e-mail]',
   phone: '[phone]',
   ni_number: '[NI number]',
+  nhs_number: '[NHS number]',
+  vehicle_registration: '[vehicle registration]',
+  social_handle: '[social media account]',
   postcode: '[postcode]',
   date_of_birth: '[date of birth]',
   address: '[address]',
@@ -44,12 +47,22 @@ export const PLACEHOLDER: Record<PersonalDataKind, string> = {
   drug_use: '[drug detail]',
   offending: '[offence detail]',
   safeguarding: '[safeguarding detail]',
+  sex_life: '[sex life detail]',
+  ethnic_origin: '[ethnic origin]',
+  beliefs: '[belief]',
+  politics: '[political detail]',
+  trade_union: '[union detail]',
+  biometric: '[biometric detail]',
+  immigration: '[immigration detail]',
 };
 
 const DESCRIPTIONS: Record<PersonalDataKind, string> = {
   email: 'an e-mail address',
   phone: 'a phone number',
   ni_number: 'a National Insurance number',
+  nhs_number: 'an NHS number',
+  vehicle_registration: 'a vehicle registration',
+  social_handle: 'a social media account',
   postcode: 'a full postcode',
   date_of_birth: 'a date of birth',
   address: 'a home address',
@@ -64,6 +77,13 @@ const DESCRIPTIONS: Record<PersonalDataKind, string> = {
   drug_use: 'drug use',
   offending: 'offending or the courts',
   safeguarding: 'a safeguarding detail',
+  sex_life: 'sex life or sexual orientation',
+  ethnic_origin: 'racial or ethnic origin',
+  beliefs: 'religion or beliefs',
+  politics: 'political opinions',
+  trade_union: 'trade union membership',
+  biometric: 'genetic or biometric data',
+  immigration: 'immigration status',
 };
 
 /** What a finding is, in words for the card ("a person's name"). */

@@ -6,11 +6,21 @@ export const IDENTIFIER_KINDS = [
   'email',
   'phone',
   'ni_number',
+  'nhs_number',
   'postcode',
   'date_of_birth',
   'address',
+  'vehicle_registration',
+  'social_handle',
 ] as const;
 export type IdentifierKind = (typeof IDENTIFIER_KINDS)[number];
+
+import {
+  findNhsNumbers,
+  findPhones,
+  findRegistrations,
+  findSocialHandles,
+} from './personal-data-identifier-checks.js';
 
 export interface Identifier {
   kind: IdentifierKind;
@@ -19,8 +29,6 @@ export interface Identifier {
 }
 
 const EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/g;
-// UK numbers: 0 or +44, then 9-10 digits with optional spaces or dashes between them.
-const PHONE = /(?<![\w+])(?:\+44\s?(?:\(0\)\s?)?|\(?0)(?:\d[\s)-]{0,2}){8,9}\d(?![\d-])/g;
 // National Insurance: two prefix letters (with the excluded letters and pairs), six digits, suffix A-D.
 const NI_NUMBER =
   /\b(?!BG|GB|NK|KN|TN|NT|ZZ)[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z]\s?\d{2}\s?\d{2}\s?\d{2}\s?[A-D]\b/gi;
@@ -36,7 +44,7 @@ const MONTH = '(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*';
 const DATE = `(?:\\d{1,2}[/.-]\\d{1,2}[/.-]\\d{2,4}|\\d{4}-\\d{2}-\\d{2}|\\d{1,2}(?:st|nd|rd|th)?\\s+${MONTH},?\\s+\\d{4}|(?:19|20)\\d{2})`;
 // A date counts as a date of birth only next to words that say so: due dates are everywhere in plans.
 const DATE_OF_BIRTH = new RegExp(
-  `\\b(?:d\\.?o\\.?b\\.?|date of birth|born(?:\\s+(?:on|in))?|birthday)[\\s:,-]*${DATE}`,
+  `(?:\\b(?:d\\.?o\\.?b\\.?|date of birth|born(?:\\s+(?:on|in))?|birthday)(?:\\s+(?:is|was))?|(?<![\\w.])b\\.)[\\s:,-]*${DATE}`,
   'gi',
 );
 
@@ -47,6 +55,11 @@ const HOUSE_NUMBER = new RegExp(
   `\\b\\d{1,4}[a-z]?,?\\s+(?:[A-Z][a-z']+\\s+){1,3}(?:${STREET_WORDS})\\b`,
   'g',
 );
+// "lives at 5 chapel street": typed in lower case, a home all the same after words that say so.
+const HOME_LOWER = new RegExp(
+  `\\b(?:lives|living|staying|stays|moved|moving|address|resides|home)\\b[^.\\n\\d]{0,12}\\b\\d{1,4}[a-z]?,?\\s+(?:[a-z']+\\s+){1,3}(?:${STREET_WORDS.toLowerCase()})\\b`,
+  'gi',
+);
 const FLAT = /\b(?:flat|apartment|apt|(?:at|from|of|in|lives at) (?:number|no\.?))\s*\d{1,4}[a-z]?\b/gi;
 
 export function findIdentifiers(text: string): Identifier[] {
@@ -56,22 +69,24 @@ export function findIdentifiers(text: string): Identifier[] {
       if (keep(m[0])) findings.push({ kind, start: m.index, end: m.index + m[0].length });
   };
   collect('email', EMAIL);
-  collect('phone', PHONE, isUkPhone);
+  for (const f of findPhones(text)) findings.push({ kind: 'phone', ...f });
+  for (const f of findNhsNumbers(text)) findings.push({ kind: 'nhs_number', ...f });
+  for (const f of findRegistrations(text)) findings.push({ kind: 'vehicle_registration', ...f });
+  for (const f of findSocialHandles(text))
+    if (!findings.some((e) => e.kind === 'email' && e.start <= f.start && f.end <= e.end))
+      findings.push({ kind: 'social_handle', ...f });
   collect('ni_number', NI_NUMBER);
   collect('ni_number', NI_LABELLED);
   collect('postcode', POSTCODE, (m) => !ORDINAL_INWARD.test(m));
   collect('date_of_birth', DATE_OF_BIRTH);
   collect('address', HOUSE_NUMBER);
   collect('address', FLAT);
+  for (const m of text.matchAll(HOME_LOWER)) {
+    const number = /\d/.exec(m[0])!.index;
+    findings.push({ kind: 'address', start: m.index + number, end: m.index + m[0].length });
+  }
   // An e-mail's digits are not also a phone number, and so on: keep the first finding at each place.
   return findings
     .sort((a, b) => a.start - b.start)
     .filter((f, i, all) => i === 0 || f.start >= all[i - 1]!.end);
-}
-
-function isUkPhone(match: string): boolean {
-  const digits = match.replace(/\D/g, '');
-  const national =
-    digits.startsWith('44') && match.trim().startsWith('+') ? digits.slice(2) : digits.replace(/^0/, '');
-  return (national.length === 9 || national.length === 10) && /^[1235789]/.test(national);
 }

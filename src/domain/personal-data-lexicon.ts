@@ -99,3 +99,13 @@ export const isEveryday = (w: string) => EVERYDAY.has(w) || CALENDAR.has(w) || P
 /** A word of a place, a venue, a body or a calendar: "Street", "Boots", "Truro", "May". */
 export const isPlaceOrCalendarWord = (w: string) =>
   PLACE_WORDS.has(w) || CALENDAR.has(w) || (w.endsWith('s') && PLACE_WORDS.has(w.slice(0, -1)));
+/** A word no list knows ("Tommo", "Smudgey"): in a note's opening place, likely a nickname. */
+export const isUnknownWord = (w: string) =>
+  !EVERYDAY.has(w) && !FORENAMES.has(w) && !lexicon[w] && !inHumanNames(w) && !isPlaceOrCalendarWord(w);
+const PROPER = /^(?:Country|City|Place|Region|Organization|FirstName|MaleName|FemaleName|LastName|Person)$/;
+/** A name in a list that is no everyday word but another proper noun at most ("jordan", "chad", not "see"). */
+export const isProperName = (w: string) => {
+  if (!FORENAMES.has(w) && !inHumanNames(w)) return false;
+  const tag = lexicon[w];
+  return !tag || (Array.isArray(tag) ? tag : [tag]).every((t) => PROPER.test(t));
+};

@@ -15,20 +15,42 @@ import {
   isInNameList,
   isLikelySurname,
   isPlaceOrCalendarWord,
+  isProperName,
+  isUnknownWord,
 } from './personal-data-lexicon.js';
+import {
+  findLabelledPeople,
+  isLowerCaseForename,
+  lowerCaseNameHere,
+  opensNote,
+} from './personal-data-labels.js';
+import { roleOf } from './personal-data-staff.js';
+import {
+  HONORIFICS,
+  PLACE_BEFORE,
+  ROLE_TITLES,
+  SUBJECT_VERBS,
+  TITLES,
+  isShouting,
+} from './personal-data-name-words.js';
 
 export type PersonKind = 'person_name' | 'lone_name' | DescribedKind;
 
 /**
  * strong: identifies someone by itself (a full name, an age, a relative): a finding alone, and with a
  * sensitive term anywhere in the text the most serious one. linked: one name alone ("Kyle", "Pascoe") or a
- * child, serious with a sensitive term in the same sentence. weak: "a man", "he": only a warning, and only tied to such a term.
+ * child, or someone described by where they live ("the lad above the chippy"): serious with a sensitive term in
+ * the same sentence. tied: "he", "the man": serious with a term close by. weak: "a man": only a warning, and
+ * only with a term close by.
  */
-type Strength = 'strong' | 'linked' | 'weak';
+type Strength = 'strong' | 'linked' | 'tied' | 'weak';
 
 export interface PersonReference {
   kind: PersonKind;
-  strength: Strength;
+  /** staff: a member or a name with its role, at work; a finding only when the sensitive words are said of them. */
+  strength: Strength | 'staff';
+  /** For staff, the last token of the name and its role phrase. */
+  lastToken?: number;
   start: number;
   end: number;
   sentence: number;
@@ -44,19 +66,6 @@ const STRENGTH: Record<PersonKind, Strength> = {
   pronoun: 'weak',
 };
 
-const TITLES = new Set(['mr', 'mrs', 'ms', 'mx', 'miss', 'master']);
-// Partners are named by their role: "PC Hocking", "Cllr Jane Rowe", "Dr Patel" are colleagues, not subjects.
-const ROLE_TITLES = new Set(
-  'pc pcso sgt sergeant insp inspector ds dc di dci supt cllr councillor dr prof rev revd reverend constable officer nurse manager director chief'.split(
-    ' ',
-  ),
-);
-const PLACE_BEFORE = new Set(
-  'at in on near from to into outside behind around by via past opposite towards'.split(' '),
-);
-const SUBJECT_VERBS = new Set(
-  'was is has had got gets keeps kept says said went goes will would and remains'.split(' '),
-);
 /** Every reference to a person in the text (folded, with digits read as letters) and its words. */
 export function findPeople(
   text: string,
@@ -66,13 +75,31 @@ export function findPeople(
   const found: PersonReference[] = [];
   const used = new Set<number>();
   const sentenceAt = (index: number) => tokens[tokenIndexAt(tokens, index)]?.sentence ?? 0;
-  const add = (kind: PersonKind, start: number, end: number) =>
-    found.push({ kind, strength: STRENGTH[kind], start, end, sentence: sentenceAt(start) });
+  const add = (kind: PersonKind, start: number, end: number, how?: 'definite' | 'located') => {
+    const strength = how === 'located' ? 'linked' : how === 'definite' ? 'tied' : STRENGTH[kind];
+    found.push({ kind, strength, start, end, sentence: sentenceAt(start) });
+  };
   const span = (from: number, to: number, kind: PersonKind) => {
     const words = tokens.slice(from, to + 1);
     for (let k = from; k <= to; k++) used.add(k);
     const names = words.filter((w) => !TITLES.has(w.base));
-    if (names.length && names.every((w) => known.has(w.base))) return; // a member: the author or an owner
+    // A member (the author, an owner) or a name with a role: someone at work, judged by what is said of them.
+    const member = names.length > 0 && names.every((w) => known.has(w.base));
+    const role = kind === 'person_name' || kind === 'lone_name' ? roleOf(tokens, from, to, text) : null;
+    if (member || role !== null) {
+      const lastToken = role ?? to;
+      for (let k = to + 1; k <= lastToken; k++) used.add(k);
+      const start = words[0]!.start;
+      found.push({
+        kind,
+        strength: 'staff',
+        start,
+        end: words.at(-1)!.end,
+        sentence: sentenceAt(start),
+        lastToken,
+      });
+      return;
+    }
     add(kind, words[0]!.start, words.at(-1)!.end);
   };
   const shouting = isShouting(tokens);
@@ -80,7 +107,11 @@ export function findPeople(
   const caseless = !/\p{Lu}/u.test(text);
   const capital = (t: Token | undefined) => !!t && (t.capitalised || (shouting && t.upper));
   const sameSentence = (a: Token, b: Token | undefined) => !!b && a.sentence === b.sentence;
-  const afterSaint = (i: number) => i > 0 && ['st', 'saint'].includes(tokens[i - 1]!.base);
+  // "St Mary's", "Sir Humphry Davy", "King Edward": saints, knights and kings name places here, not subjects.
+  const afterSaint = (i: number) =>
+    (i > 0 && HONORIFICS.has(tokens[i - 1]!.base)) ||
+    (i > 1 && HONORIFICS.has(tokens[i - 2]!.base) && !!tokens[i - 1]!.capitalised);
+  findLabelledPeople(text, tokens, used, (start, end) => add('lone_name', start, end));
 
   for (let i = 0; i < tokens.length; i++) {
     if (used.has(i)) continue;
@@ -91,6 +122,15 @@ export function findPeople(
     if (ROLE_TITLES.has(t.base) && nameWord(next) && (capital(next) || isLikelySurname(next!.base))) {
       const last = capital(tokens[i + 2]) && nameWord(tokens[i + 2]) ? i + 2 : i + 1;
       for (let k = i; k <= last; k++) used.add(k);
+      const start = t.start;
+      found.push({
+        kind: 'person_name',
+        strength: 'staff',
+        start,
+        end: tokens[last]!.end,
+        sentence: sentenceAt(start),
+        lastToken: last,
+      });
       continue;
     }
     if (TITLES.has(t.base) && (t.base !== 'miss' || t.capitalised) && nameWord(next)) {
@@ -131,7 +171,13 @@ export function findPeople(
         continue;
       }
     }
-    if (capital(t) && !afterSaint(i) && !(next && isPlaceOrCalendarWord(next.base)) && loneName(i))
+    if (
+      !afterSaint(i) &&
+      !(next && isPlaceOrCalendarWord(next.base)) &&
+      ((capital(t) && loneName(i)) ||
+        (isLowerCaseForename(t) && lowerCaseNameHere(tokens, text, i, caseless)) ||
+        (!capital(t) && opensNote(tokens, text, i)))
+    )
       span(i, i, 'lone_name');
   }
 
@@ -139,6 +185,7 @@ export function findPeople(
   function loneName(i: number): boolean {
     const t = tokens[i]!;
     if (isClearForename(t.base)) return true;
+    if (opensNote(tokens, text, i)) return true;
     // "at Tregolls and Penhale": a word after a place preposition, or in a list that follows one, is a place.
     const before = tokens.slice(Math.max(0, i - 3), i).filter((b) => sameSentence(t, b));
     if (!isLikelySurname(t.base) || before.some((b) => PLACE_BEFORE.has(b.base))) return false;
@@ -159,11 +206,16 @@ export function findPeople(
         (isClearForename(first.base) && !second.possessive) ||
         (isInNameList(first.base) && isLikelySurname(second.base));
     else if (bothLower)
+      // "jordan trevail" opening a note: any forename list's word before a surname, even "jordan" or "chad".
       ok =
-        isClearForename(first.base) &&
-        (isLikelySurname(second.base) ||
-          (caseless && second.base.length > 3 && !isEveryday(second.base) && !/\d/.test(second.base)));
-    if (!ok) return null;
+        (isClearForename(first.base) &&
+          (isLikelySurname(second.base) ||
+            (caseless && second.base.length > 3 && !isEveryday(second.base) && !/\d/.test(second.base)))) ||
+        (first.opensSentence &&
+          first.base.length > 2 &&
+          isProperName(first.base) &&
+          (isLikelySurname(second.base) || isUnknownWord(second.base)));
+    if (!ok || HONORIFICS.has(first.base)) return null;
     let last = i + 1;
     const third = tokens[i + 2];
     if (bothCapital && third && capital(third) && sameSentence(first, third) && isLikelySurname(third.base))
@@ -180,9 +232,4 @@ export function findPeople(
   findRelatives(text, add);
   findDescriptions(text, add);
   return found;
-}
-
-function isShouting(tokens: readonly Token[]): boolean {
-  const words = tokens.filter((t) => /\p{L}{2}/u.test(t.text));
-  return words.length >= 3 && words.filter((t) => t.upper).length / words.length > 0.6;
 }

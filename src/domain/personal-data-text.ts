@@ -215,10 +215,11 @@ export function tokenize(text: string): Token[] {
     const word = m[0];
     const before = text.slice(tokens.at(-1)?.end ?? 0, m.index);
     const previous = tokens.at(-1);
-    const breaks =
-      /[.!?;\n]/.test(before) && !(previous && NOT_SENTENCE_END.has(previous.base) && !/\n/.test(before));
+    // "Mr. Pascoe", "K.M. was": a title's or an initial's full stop ends no sentence.
+    const abbreviation = previous && (NOT_SENTENCE_END.has(previous.base) || /^\p{Lu}$/u.test(previous.text));
+    const breaks = /[.!?;\n]/.test(before) && !(abbreviation && !/\n/.test(before) && /^\.\s?$/.test(before));
     if (previous && breaks) sentence++;
-    const opensSentence = !previous || breaks || /[:•]|(^|\s)[-*](\s|$)/.test(before);
+    const opensSentence = !previous || breaks || /[:•]|(?:^|\s)[-*]\s|\s[-*]$/.test(before);
     const possessive = /'s?$/i.test(word) && !/^'/.test(word);
     const bare = possessive ? word.replace(/'s?$/i, '') : word;
     tokens.push({

@@ -4,10 +4,11 @@
 // together: a person with a sensitive term is refused, a person alone or an identifier is a warning, and a
 // sensitive term about a place or a group is the partnership's ordinary work. It is a safety net, not a
 // guarantee: docs/DATA-PROTECTION.md says what it finds, what it cannot, and how well it does.
-import { foldText, readLeet, tokenIndexAt, tokenize, type Token } from './personal-data-text.js';
+import { foldText, readLeet, tokenize } from './personal-data-text.js';
 import { findIdentifiers } from './personal-data-identifiers.js';
-import { findPeople, type PersonReference } from './personal-data-people.js';
+import { findPeople } from './personal-data-people.js';
 import { findSensitiveTerms, type SensitiveTerm } from './personal-data-sensitive.js';
+import { judge, type Span } from './personal-data-judge.js';
 import {
   PLACEHOLDER,
   type FieldsScreening,
@@ -28,12 +29,6 @@ export interface Screening {
 export interface ScreenContext {
   /** Display names of the people the text may name as themselves: the town's members, the author. */
   knownNames?: readonly string[];
-}
-
-interface Span {
-  kind: PersonalDataKind;
-  start: number;
-  end: number;
 }
 
 /** Screens one piece of free text. */
@@ -91,8 +86,12 @@ function analyse(source: string, context: ScreenContext) {
   const identifiers = findIdentifiers(folded.text);
   const words = readLeet(folded.text);
   const tokens = tokenize(words);
-  const people = findPeople(words, tokens, knownWords(context.knownNames ?? []));
-  const terms = findSensitiveTerms(words).filter((t) => !t.topic && !insideIdentifier(t, identifiers));
+  const allTerms = findSensitiveTerms(words);
+  // "Gypsy and Traveller liaison": a word that is itself a sensitive term is not also someone's name.
+  const people = findPeople(words, tokens, knownWords(context.knownNames ?? [])).filter(
+    (p) => p.kind !== 'lone_name' || !allTerms.some((t) => t.start <= p.start && p.end <= t.end),
+  );
+  const terms = allTerms.filter((t) => !t.topic && !insideIdentifier(t, identifiers));
   // An address, a date of birth or an NI number is always someone's: it counts as naming them.
   const named = identifiers
     .filter((i) => ['address', 'date_of_birth', 'ni_number'].includes(i.kind))
@@ -118,41 +117,6 @@ const finding = (text: string, s: Span): PersonalDataFinding => ({
   match: text.slice(s.start, s.end),
   index: s.start,
 });
-
-function judge(
-  people: readonly PersonReference[],
-  terms: readonly SensitiveTerm[],
-  tokens: readonly Token[],
-) {
-  const spans: Span[] = [];
-  const strong = people.filter((p) => p.strength === 'strong');
-  const sentenceOf = (index: number) => tokens[tokenIndexAt(tokens, index)]?.sentence ?? 0;
-  const linked = people.filter(
-    (p) => p.strength === 'linked' && terms.some((t) => sentenceOf(t.start) === p.sentence),
-  );
-  const serious = (strong.length > 0 && terms.length > 0) || linked.length > 0;
-  if (serious) {
-    spans.push(...strong, ...linked, ...terms);
-    return { spans, serious };
-  }
-  spans.push(...strong);
-  const tokenAt = (index: number) => Math.max(0, tokenIndexAt(tokens, index));
-  for (const ref of people.filter((p) => p.strength === 'weak')) {
-    const from = tokenAt(ref.start);
-    const to = tokenAt(ref.end - 1);
-    const tied = terms.filter((t) => {
-      if (sentenceOf(t.start) !== ref.sentence) return false;
-      const at = tokenAt(t.start);
-      if (ref.kind === 'description') return at > to ? at - to <= 10 : from - at <= 3;
-      const pronoun = tokens[from]!.base;
-      if (['his', 'her'].includes(pronoun) && at > to && at - to <= 2) return true;
-      if (['him', 'her'].includes(pronoun) && at < from && from - tokenAt(t.end - 1) <= 2) return true;
-      return ['he', 'she'].includes(pronoun) && at > to && at - to <= 5;
-    });
-    if (tied.length) spans.push(...(ref.kind === 'pronoun' ? [] : [ref]), ...tied);
-  }
-  return { spans, serious: false };
-}
 
 const RANK: Partial<Record<PersonalDataKind, number>> = { relationship: 3, person_name: 2, age: 2, child: 1 };
 
@@ -191,14 +155,17 @@ function insideIdentifier(
 function redact(source: string, spans: readonly Span[]): string {
   let out = '';
   let from = 0;
+  let last: Span | null = null;
   for (const s of spans) {
     if (!PLACEHOLDER[s.kind]) continue;
-    out += source.slice(from, s.start) + PLACEHOLDER[s.kind];
+    // "using heroin": two terms of one kind side by side are one detail.
+    const joined = last?.kind === s.kind && /^\s*$/.test(source.slice(from, s.start));
+    out += joined ? '' : source.slice(from, s.start) + PLACEHOLDER[s.kind];
     from = s.end;
+    last = s;
   }
   return (out + source.slice(from)).replace(/[ \t]{2,}/g, ' ');
 }
-
 function knownWords(names: readonly string[]): Set<string> {
   const words = names.flatMap((n) =>
     foldText(n.replace(/\(.*?\)/g, ' '))

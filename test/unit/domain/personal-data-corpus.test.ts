@@ -33,7 +33,9 @@ describe('the personal-data guard on the labelled corpus', () => {
     expect(share(SAFE, (v) => v !== 'clear')).toBeLessThanOrEqual(0.03);
   });
 
-  it('does as well on the held-out set written after tuning, within the same goals', () => {
+  // Written as a held-out set in an earlier round; its misses were seen while tuning for issue 31, so it is
+  // development data now. The held-out set is test/corpora/guard-held-out.ts (guard-corpora.test.ts).
+  it('does as well on the earlier held-out set, now development data', () => {
     expect(share(HELD_OUT.sensitive, (v) => v !== 'clear')).toBeGreaterThanOrEqual(0.95);
     expect(share(HELD_OUT.identifying, (v) => v !== 'clear')).toBeGreaterThanOrEqual(0.9);
     expect(share(HELD_OUT.safe, (v) => v !== 'clear')).toBeLessThanOrEqual(0.05);

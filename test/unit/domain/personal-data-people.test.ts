@@ -62,9 +62,11 @@ describe('people judged with sensitive terms', () => {
       expect(verdict(text), text).toBe('clear');
   });
 
-  it('warns, not refuses, when only "a man" or "he" is tied to the term', () => {
-    expect(verdict('A man was arrested for dealing at the station')).toBe('confirm');
-    expect(verdict('He was arrested again last night')).toBe('confirm');
+  it('refuses "he" or "the man" tied to the term; "a man" alone identifies nobody', () => {
+    expect(verdict('A man was arrested for dealing at the station')).toBe('clear');
+    expect(verdict('He was arrested again last night')).toBe('refuse');
+    expect(verdict('The man was arrested again last night')).toBe('refuse');
+    expect(verdict('A woman at number 12 was arrested again')).toBe('refuse');
     expect(verdict('He said the patrols would help with the dealing reported at the station')).toBe('clear');
   });
 
