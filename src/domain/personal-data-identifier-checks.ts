@@ -35,7 +35,7 @@ export function findPhones(text: string): Found[] {
 }
 
 /** NHS numbers: ten digits whose last is the check digit of the other nine (modulus 11). */
-export function isNhsNumber(digits: string): boolean {
+function isNhsNumber(digits: string): boolean {
   if (!/^\d{10}$/.test(digits)) return false;
   const sum = [...digits.slice(0, 9)].reduce((total, d, i) => total + Number(d) * (10 - i), 0);
   const check = (11 - (sum % 11)) % 11;

@@ -15,7 +15,7 @@ import {
 import type { Token } from './personal-data-text.js';
 
 /** Capitals that are the work's words, never a person's initials. A reviewer extends this list. */
-export const ACRONYMS = new Set(
+const ACRONYMS = new Set(
   `asb bid pcso pc cctv cso csp pspo cpn cpw nhs mash marac dash yot cse cce lac cin cp hmp yoi nfa mh dv da su
   ppo mappa cmht camhs rso gp uk btp ecins nte mp cdp ae asap tbc tbd fyi aob eta rag sara smart kpi npt snt dcc
   cc cfrs frs rnli bt ee dwp hmrc dvla rspca nspcc opcc pcc cps sia sos bbc itv nb ps pto re fao it hr ceo md qa
@@ -61,7 +61,15 @@ export function findLabelledPeople(
     const next = tokens[i + 1];
     const sameSentence = !!next && next.sentence === t.sentence;
     // "JT", "RP": two or three capitals, no digits, not an acronym of the work or a town's code.
-    if (/^\p{Lu}{2,3}$/u.test(t.text) && !ACRONYMS.has(t.base) && !codes.has(t.base) && !shouted(tokens, i)) {
+    // A reference's letters ("CR/2026/0045", "AB-12") are no one's initials.
+    const reference = /^[/-]?\d/.test(text.slice(t.end, t.end + 2)) || /[\d/-]$/.test(text.slice(0, t.start));
+    if (
+      /^\p{Lu}{2,3}$/u.test(t.text) &&
+      !ACRONYMS.has(t.base) &&
+      !codes.has(t.base) &&
+      !reference &&
+      !shouted(tokens, i)
+    ) {
       used.add(i);
       add(t.start, t.end);
       continue;

@@ -5,7 +5,7 @@
 import type { Token } from './personal-data-text.js';
 
 /** Words that name a role: a name next to one is someone at work. A reviewer extends this list. */
-export const ROLE_WORDS = new Set(
+const ROLE_WORDS = new Set(
   `pcso pcsos pc officer sergeant sgt inspector insp constable detective dc ds di dci supt superintendent chief
   cllr councillor mayor clerk manager coordinator co-ordinator worker warden ranger pastor chair chairman
   chairwoman lead director head teacher headteacher nurse doctor dr gp paramedic firefighter commander caretaker

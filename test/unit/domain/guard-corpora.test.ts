@@ -52,7 +52,7 @@ describe("the guard on issue 31's corpora", () => {
     );
     expect(f.sensitiveRefused).toBeGreaterThanOrEqual(0.939); // 125 of 133
     expect(f.identifiersHeld).toBeGreaterThanOrEqual(0.98);
-    expect(f.safeHeld).toBeLessThanOrEqual(0.025);
-    expect(f.safeRefused).toBeLessThanOrEqual(0.017);
+    expect(f.safeHeld).toBeLessThanOrEqual(0.017); // 2 of 124
+    expect(f.safeRefused).toBeLessThanOrEqual(0.009); // 1 of 124
   });
 });

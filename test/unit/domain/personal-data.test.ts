@@ -19,6 +19,21 @@ describe('personal data detector', () => {
     ['born 3 March 2009', 'date_of_birth'],
     ['date of birth: 2001-07-04', 'date_of_birth'],
     ['born in 2008, known to services', 'date_of_birth'],
+    ['contact number 07700.900.812', 'phone'],
+    ['ring him on 0044 7700 900 771', 'phone'],
+    ['mum is in Poland, +48 512 345 678', 'phone'],
+    ['NHS no 943 476 5919', 'nhs_number'],
+    ['nhs 9434765919 for the referral', 'nhs_number'],
+    ['GP has 401 023 2137 on file', 'nhs_number'],
+    ['His DOB is 1/4/01', 'date_of_birth'],
+    ['b. 09/09/2009', 'date_of_birth'],
+    ['lives at 5 chapel street', 'address'],
+    ['silver Corsa WK19 ABX seen outside', 'vehicle_registration'],
+    ['old Land Rover, reg JHY 712C', 'vehicle_registration'],
+    ['the van is P742 HKL', 'vehicle_registration'],
+    ['his snapchat is @kyle_tr_2009', 'social_handle'],
+    ['facebook.com/shannon.pascoe.56 has the threats', 'social_handle'],
+    ['snap: liambrowne_x', 'social_handle'],
   ])('flags %j as %s', (text, kind) => {
     expect(kinds(text)).toEqual([kind]);
   });
@@ -36,6 +51,10 @@ describe('personal data detector', () => {
     'Survey of 1,200 residents aged 16 and over',
     'Ward B3 4th meeting',
     'Use TN 12 34 56 A test format',
+    'NHS number check: 943 476 5910 has the wrong check digit',
+    'crime ref CR/2026/004512 and MARAC ref 2026-118',
+    'Crimestoppers on 0800 555 111, the council on 0300 1234 232',
+    'WK19 ABX was the code printed on the survey form',
   ])('does not flag %j', (text) => {
     expect(detectPersonalData(text)).toEqual([]);
   });
