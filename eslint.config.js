@@ -26,6 +26,17 @@ function adapterBoundary(name, allowed = []) {
   };
 }
 
+const NO_BARE_ERROR = {
+  selector: "ThrowStatement > NewExpression[callee.name='Error']",
+  message: 'Throw an AppError (src/errors.ts) with a code, not a bare Error.',
+};
+// Free text becomes ScreenedText only through the personal-data guard: a cast would forge it.
+const NO_FORGED_SCREENED_TEXT = {
+  selector:
+    ':matches(TSAsExpression, TSTypeAssertion) TSTypeReference[typeName.name=/^(ScreenedText|WithScreened|NewActionText|NewProblemText)$/]',
+  message: 'Only the personal-data guard makes ScreenedText (keptText in src/domain/personal-data.ts).',
+};
+
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', '.data/**', '.cache/**', 'coverage/**', 'appPackage/**'] },
   js.configs.recommended,
@@ -50,14 +61,14 @@ export default tseslint.config(
     files: ['src/**/*.ts'],
     ignores: ['src/errors.ts'],
     rules: {
-      'no-restricted-syntax': [
-        'error',
-        {
-          selector: "ThrowStatement > NewExpression[callee.name='Error']",
-          message: 'Throw an AppError (src/errors.ts) with a code, not a bare Error.',
-        },
-      ],
+      'no-restricted-syntax': ['error', NO_BARE_ERROR, NO_FORGED_SCREENED_TEXT],
     },
+  },
+  {
+    // The two places text becomes ScreenedText: the guard that makes it, and the verb registry that hands a
+    // handler the guard's text in place of what was typed (docs/DATA-PROTECTION.md).
+    files: ['src/domain/personal-data.ts', 'src/bot/verbs/verb.ts'],
+    rules: { 'no-restricted-syntax': ['error', NO_BARE_ERROR] },
   },
   {
     files: ['src/domain/**/*.ts'],

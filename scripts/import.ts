@@ -1,6 +1,8 @@
 // `npm run import -- plan.xlsx --town truro [--dry-run] [--reason "..."]`: a delivery plan kept in a
 // spreadsheet, into the town's current plan. Every row is checked first; any problem and nothing is
 // written. --dry-run shows what would change. The column layout is in docs/IMPORT.md.
+import { screenForActor } from '../src/app/personal-data.js';
+import { personalDataSummary } from '../src/domain/personal-data-findings.js';
 import { readFile, stat } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { importPlan } from '../src/app/import-plan.js';
@@ -52,11 +54,18 @@ export async function main(args: readonly string[]): Promise<void> {
     );
   const db = await openDatabase(loadConfig(process.env));
   try {
+    // The reason is kept in the plan's history: screened like anything typed in Teams.
+    const reason = await screenForActor(db.ctx, OPERATOR, { reason: values.reason }, { town: town.slug });
+    if (!reason.text)
+      throw new AppError(
+        'validation',
+        `--reason looks like personal details (${personalDataSummary(reason)}): nothing was imported`,
+      );
     const result = await importPlan(db.ctx, OPERATOR, {
       town: town.slug,
       rows: sheet.rows,
       dryRun: values['dry-run'],
-      reason: values.reason ?? null,
+      reason: reason.text.reason ?? null,
     });
     if (!result.ok) {
       const { message, issues } = result.error;

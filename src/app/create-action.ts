@@ -2,8 +2,7 @@ import { AppError } from '../errors.js';
 import { publishEffect, tellOwners, type ActionEffect } from './action-effects.js';
 import { completeAction, validateNewAction, type Action } from '../domain/action.js';
 import { localDateOf } from '../domain/dates.js';
-import type { FieldsScreening } from '../domain/personal-data-findings.js';
-import { screenForActor } from './personal-data.js';
+import type { ScreenedText } from '../domain/screened-text.js';
 import { fail, ok, type Result } from '../domain/result.js';
 import { townSlugSchema } from '../domain/towns.js';
 import { cleanText, TEXT_LIMITS } from '../domain/text.js';
@@ -15,7 +14,6 @@ import { noticesFor } from './owner-notices.js';
 import { proposalToSave, recordProposalSaved } from './proposal-confirmation.js';
 import { decideWarnings, warningCodesOf } from '../domain/smart-warnings.js';
 import { coach, openCountsIn } from './coach-action.js';
-import { milestoneTexts } from './milestone-texts.js';
 import type { CoachFinding } from '../domain/smart-checks.js';
 import type { Actor } from '../domain/entity.js';
 import type { AppContext } from './context.js';
@@ -23,21 +21,30 @@ import type { AppContext } from './context.js';
 export type CreateActionOutcome =
   /** With what it causes: its owners told (once the person has their answer), its card posted. */
   | { kind: 'created'; action: Action; effects: ActionEffect[] }
-  /** Free text looks like personal data: ask the user to replace it, or (a warning) to confirm it is not. */
-  | { kind: 'personal_data'; screening: FieldsScreening }
   /** The SMART coach has warnings the author has not yet seen, or has not said why they stand. */
   | { kind: 'coach'; findings: CoachFinding[]; problem: string | null };
 
+/** A new action's typed text, as the personal-data guard let it through: nothing else can be kept. */
+export interface NewActionText {
+  title: ScreenedText;
+  measure: ScreenedText;
+  target: ScreenedText;
+  firstNote?: ScreenedText | undefined;
+  revisionReason?: ScreenedText | null;
+  warningsReason?: ScreenedText | undefined;
+  milestones?: readonly { title?: ScreenedText | undefined; dueDate?: string | undefined }[];
+}
+
 /**
- * Checks everything (role, SMART rules, personal data) before writing anything, then allocates the
- * reference and inserts the action with its audit event. Refused input leaves the database unchanged
- * (references are claimed uniquely, so the insert cannot clash).
+ * Checks everything (role, SMART rules) before writing anything, then allocates the reference and inserts
+ * the action with its audit event. Refused input leaves the database unchanged (references are claimed
+ * uniquely, so the insert cannot clash). Its text was screened by the way in (NewActionText).
  */
 export async function createAction(
   ctx: AppContext,
   actor: Actor,
-  /** Untrusted fields of a new action (see actionInputSchema), checked here in full. */
-  input: Readonly<Record<string, unknown>> & { personalDataConfirmed?: boolean },
+  /** The other fields of a new action (see actionInputSchema), untrusted and checked here in full. */
+  input: Readonly<Record<string, unknown>> & NewActionText,
 ): Promise<Result<CreateActionOutcome, AppError>> {
   const town = townSlugSchema.safeParse(input.town);
   if (!town.success)
@@ -82,24 +89,8 @@ export async function createAction(
     return ok({ kind: 'coach', findings: decision.findings, problem: decision.problem });
   const warnings = decision.kind === 'accepted' ? decision.kept : null;
 
-  const { title, measure, target } = draft.value;
   const firstNote = firstNoteOf(input.firstNote);
   if (!firstNote.ok) return fail(AppError.validation([firstNote.error], 'The action is not ready yet'));
-  const typed = {
-    title,
-    measure,
-    target,
-    firstNote: firstNote.value,
-    revisionReason: reason ?? undefined,
-    warningsReason: warnings?.reason ?? undefined,
-    ...milestoneTexts(draft.value.milestones),
-  };
-  const screening = await screenForActor(ctx, actor, typed, {
-    confirmed: input.personalDataConfirmed === true,
-    town: town.data,
-  });
-  if (!screening.allowed) return ok({ kind: 'personal_data', screening });
-
   const notes = firstNote.value
     ? [{ at: ctx.clock.now().toISOString(), by: person, text: firstNote.value }]
     : [];

@@ -2,6 +2,7 @@
 // change and every problem first (domain/plan-import.ts); any problem, and nothing is written. Without
 // transactions, "nothing or all" is kept by checking everything first and by writes that are safe to
 // repeat: an import cut short is finished by running it again.
+import type { ScreenedText } from '../domain/screened-text.js';
 import { AppError, ErrorCode } from '../errors.js';
 import { completeAction } from '../domain/action.js';
 import { planImportChanges, type ImportChanges } from '../domain/plan-import.js';
@@ -47,7 +48,7 @@ interface RowWarnings {
 export async function importPlan(
   ctx: AppContext,
   actor: Actor,
-  request: { town: TownSlug; rows: readonly ImportRow[]; dryRun: boolean; reason?: string | null },
+  request: { town: TownSlug; rows: readonly ImportRow[]; dryRun: boolean; reason?: ScreenedText | null },
 ): Promise<Result<ImportOutcome, AppError>> {
   const { town } = request;
   const name = townBySlug(town).name;
@@ -120,7 +121,7 @@ export async function importPlan(
 async function write(
   ctx: AppContext,
   actor: Actor,
-  request: { town: TownSlug; reason?: string | null },
+  request: { town: TownSlug; reason?: ScreenedText | null },
   plan: DeliveryPlan,
   { newPriorities, creates, updates }: ImportChanges,
   outcome: ImportOutcome,

@@ -1,6 +1,7 @@
 // The residents' survey indicator of each town: coordinators record the baseline and readings (the survey
 // itself, or local surveys as labelled proxies); the county's board members set and change the targets.
 // Every change is audited with its before and after, and names the version the user saw.
+import type { ScreenedText } from '../domain/screened-text.js';
 import { abilitiesIn } from './card-context.js';
 import { AppError, ErrorCode } from '../errors.js';
 import { addReading, setBaseline, setTarget, startCycle, type Indicator } from '../domain/indicator.js';
@@ -12,9 +13,15 @@ import { changeRecord, checked } from './versioned-change.js';
 import type { Actor } from '../domain/entity.js';
 import type { AppContext } from './context.js';
 
+interface ReadingText {
+  source?: ScreenedText | undefined;
+  caveat?: ScreenedText | undefined;
+}
+
 export type IndicatorChange =
   | { kind: 'baseline'; input: unknown }
-  | { kind: 'reading'; input: unknown }
+  /** Its source and caveat (`text`) as the personal-data guard let them through. */
+  | { kind: 'reading'; input: Record<string, unknown>; text: ReadingText }
   | { kind: 'target'; input: unknown }
   /** A new baseline and a target three years on; the cycle that ends stays readable. The board's. */
   | { kind: 'cycle'; input: unknown };
@@ -66,6 +73,13 @@ export async function isBoardMember(ctx: AppContext, actor: Actor): Promise<bool
   return (await ctx.stores.members.listByPerson(actor.id)).some((m) => m.town === COUNTY);
 }
 
+/** A change's fields, a reading's screened text among them (blank text left out, as the form leaves it). */
+function inputOf(change: IndicatorChange): unknown {
+  if (change.kind !== 'reading') return change.input;
+  const text = Object.entries(change.text).filter(([, v]) => v);
+  return { ...change.input, ...Object.fromEntries(text) };
+}
+
 export async function changeIndicator(
   ctx: AppContext,
   actor: Actor,
@@ -89,7 +103,7 @@ export async function changeIndicator(
     expectedVersion: request.expectedVersion,
     stale: () => stale(name),
     apply: (current) =>
-      checked(APPLY[change.kind](current, change.input), `${name}'s indicator was not changed`),
+      checked(APPLY[change.kind](current, inputOf(change)), `${name}'s indicator was not changed`),
     describe: (before, after) => {
       const fields = FIELDS[change.kind];
       const pick = (ind: Indicator) => Object.fromEntries(fields.map((f) => [f, ind[f] ?? null]));

@@ -1,4 +1,5 @@
 // The programme's launch: one inaugural event per town on consecutive working days from a start date.
+import { composedText } from '../domain/personal-data.js';
 import { AppError, ErrorCode } from '../errors.js';
 import { addDays, weekday, type LocalDate } from '../domain/dates.js';
 import { fail, ok, type Result } from '../domain/result.js';
@@ -67,11 +68,13 @@ export async function scheduleLaunchPlan(
       requestId: `launch-${town}-${start}`,
       town,
       kind: 'inaugural',
-      title: `Safer ${name} launch`,
+      title: composedText(`Safer ${name} launch`),
       date: days[i]!,
       time,
       durationMinutes: 120,
-      agenda: `Launch of the Safer ${name} partnership: what we heard, our priorities, how to get involved.`,
+      agenda: composedText(
+        `Launch of the Safer ${name} partnership: what we heard, our priorities, how to get involved.`,
+      ),
       attendeeIds: members.map((m) => m.aadObjectId),
     });
     slots.push({

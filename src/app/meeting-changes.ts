@@ -1,4 +1,5 @@
 // Changing a booked meeting from its card: move it or call it off, on the organiser's calendar too.
+import type { ScreenedText } from '../domain/screened-text.js';
 import { AppError, ErrorCode } from '../errors.js';
 import { cancelMeeting, rescheduleMeeting, type Meeting } from '../domain/meeting.js';
 import { zonedInstant } from '../domain/dates.js';
@@ -46,7 +47,8 @@ export async function callOffMeeting(
   actor: Actor,
   meetingId: string,
   expectedVersion: number,
-  reason: string,
+  /** As the personal-data guard let it through: it goes to every invitee. */
+  reason: ScreenedText,
 ): Promise<Result<Meeting, AppError>> {
   return changeMeeting(ctx, actor, meetingId, expectedVersion, 'meeting.cancelled', async (meeting) => {
     const cancelled = cancelMeeting(meeting);

@@ -1,6 +1,7 @@
 // The meeting's side panel: the town's partnership meeting on now (else its next), with the agenda the chat
 // got when it started, and new actions proposed while it runs. A proposal is screened by the personal-data
 // guard when made; the organiser confirms it through the new-action form when the meeting ends.
+import { NOTHING_TYPED as blank } from '../domain/personal-data.js';
 import { AppError, ErrorCode } from '../errors.js';
 import { personalDataSummary } from '../domain/personal-data-findings.js';
 import { propose, proposalInputSchema } from '../domain/meeting-proposal.js';
@@ -63,7 +64,8 @@ export async function proposeAction(
     );
   const { title, measure, target } = parsed.data;
   const screening = await screenForActor(ctx, actor, { title, measure, target }, { town: slug });
-  if (!screening.allowed)
+  const text = screening.text;
+  if (!text)
     return fail(
       new AppError(
         ErrorCode.Validation,
@@ -79,7 +81,9 @@ export async function proposeAction(
       ),
     );
   const person = { aadObjectId: actor.id, displayName: actor.name };
-  const next = propose(meeting, parsed.data, person, ctx.ids.newId(), ctx.clock.now());
+  const { title: t = blank, measure: m = blank, target: g = blank } = text;
+  const screened = { ...parsed.data, title: t, measure: m, target: g };
+  const next = propose(meeting, screened, person, ctx.ids.newId(), ctx.clock.now());
   if (!next.ok) return fail(AppError.validation(next.error, 'The proposal was not saved'));
   const proposal = next.value.proposals!.at(-1)!;
   const event = audit(ctx, {

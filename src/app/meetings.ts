@@ -1,6 +1,7 @@
 // Partnership meetings as online Teams meetings on the organiser's calendar. The meeting is saved (as a
 // draft) before Graph is asked, under the id of the form that requested it: a retry of the same request
 // finds it and never creates a second calendar event.
+import type { ScreenedText } from '../domain/screened-text.js';
 import { AppError, ErrorCode } from '../errors.js';
 import { zonedInstant } from '../domain/dates.js';
 import { newMeeting, type Meeting } from '../domain/meeting.js';
@@ -9,7 +10,6 @@ import { townBySlug, townSlugSchema } from '../domain/towns.js';
 import { audit } from './audit-trail.js';
 import { authorise } from './authorise.js';
 import { calendarCall, meetingChange } from './meeting-changes.js';
-import { screenForActor } from './personal-data.js';
 import type { Actor } from '../domain/entity.js';
 import type { AppContext } from './context.js';
 import type { Calendar } from './outward-ports.js';
@@ -18,18 +18,14 @@ export interface MeetingRequest {
   requestId: string;
   town: string;
   kind: string;
-  title: string;
+  /** Typed text, as the personal-data guard let it through: it goes into every invitee's calendar. */
+  title: ScreenedText;
   date: string;
   time: string;
   durationMinutes: number;
-  agenda: string;
+  agenda: ScreenedText;
   attendeeIds: string[];
-  /** The organiser kept text the personal-data guard warned about. */
-  personalDataConfirmed?: boolean;
 }
-
-const PERSONAL_IN_INVITATION =
-  'The title or agenda looks like it has personal details about someone: an invitation goes to every attendee, so refer to people by their case-system reference instead';
 
 export async function scheduleMeeting(
   ctx: AppContext,
@@ -42,11 +38,6 @@ export async function scheduleMeeting(
     return fail(AppError.validation([{ field: 'town', message: town.error.issues[0]!.message }]));
   const access = await authorise(ctx, actor, town.data, 'update');
   if (!access.ok) return access;
-  // The title and agenda go to Microsoft Graph and into every invitee's calendar.
-  const typed = { title: request.title, agenda: request.agenda };
-  const options = { confirmed: request.personalDataConfirmed, town: town.data };
-  if (!(await screenForActor(ctx, actor, typed, options)).allowed)
-    return fail(new AppError(ErrorCode.Validation, PERSONAL_IN_INVITATION));
 
   let meeting = await ctx.stores.meetings.get(request.requestId);
   if (meeting && meeting.town !== town.data)

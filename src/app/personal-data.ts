@@ -1,6 +1,7 @@
 // The personal-data guard's use cases: whom a text may name as themselves, a warning the person overrode
 // (kept in the audit trail with their reason), and the scan of what is already stored.
-import { mayKeep, screenFields } from '../domain/personal-data.js';
+import { keptText, screenFields } from '../domain/personal-data.js';
+import type { ScreenedText } from '../domain/screened-text.js';
 import type { FieldsScreening, PersonalDataKind, Verdict } from '../domain/personal-data-findings.js';
 import { ALL_TOWNS, type TownSlug } from '../domain/towns.js';
 import type { MembershipScope } from '../domain/member.js';
@@ -26,17 +27,24 @@ async function knownPeople(ctx: AppContext, actor: Actor, town?: TownSlug): Prom
  * the members of their towns and of the text's town known (looked up only when something was found).
  * `allowed` is false for what is refused, and for a warning nobody has confirmed.
  */
-export async function screenForActor(
+export async function screenForActor<F extends string>(
   ctx: AppContext,
   actor: Actor,
-  fields: Readonly<Record<string, string | undefined>>,
+  fields: { readonly [K in F]?: string | undefined },
   options: { confirmed?: boolean | undefined; town?: TownSlug | undefined } = {},
-): Promise<FieldsScreening & { allowed: boolean }> {
+): Promise<GuardAnswer<F>> {
   let screening = screenFields(fields);
   if (screening.verdict !== 'clear')
     screening = screenFields(fields, { knownNames: await knownPeople(ctx, actor, options.town) });
-  return { ...screening, allowed: mayKeep(screening, options.confirmed === true) };
+  const text = keptText(fields, screening, options.confirmed === true);
+  return { ...screening, allowed: text !== null, text };
 }
+
+/** The guard's answer: what it found, and the text it let through (null when it may not be kept). */
+export type GuardAnswer<F extends string> = FieldsScreening & {
+  allowed: boolean;
+  text: { [K in F]?: ScreenedText } | null;
+};
 
 /**
  * Someone kept text the guard warned about: what kinds were found (never the words) and why they kept it,
@@ -108,7 +116,7 @@ const NOT_TEXT =
 type Labelled = { id: string; ref?: string; title?: string; theme?: string };
 
 /** Every string someone typed in a record or a change, by its path ("notes.2.text", "analysis.offender"). */
-export function typedTextIn(record: unknown): Record<string, string> {
+function typedTextIn(record: unknown): Record<string, string> {
   return Object.fromEntries(textsOf(record));
 }
 

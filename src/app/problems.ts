@@ -23,7 +23,7 @@ import {
   recordLessons,
   recordScanning,
 } from '../domain/problem-work.js';
-import { typedTextIn, screenForActor } from './personal-data.js';
+import type { ScreenedText } from '../domain/screened-text.js';
 import { fail, ok, type Result, type Validated } from '../domain/result.js';
 import { ALL_TOWNS, type TownSlug } from '../domain/towns.js';
 import { audit } from './audit-trail.js';
@@ -32,42 +32,38 @@ import { changeRecord, checked } from './versioned-change.js';
 import type { Actor } from '../domain/entity.js';
 import type { AppContext } from './context.js';
 
+type Text = ScreenedText;
+type Triangle = 'offender' | 'victim' | 'place' | 'handler' | 'guardian' | 'manager' | 'hypothesis';
+
+/** A stage's work, its typed text as the personal-data guard let it through (ScreenedText). */
 export type ProblemChange =
-  | { kind: 'scanning'; evidence: unknown }
-  | { kind: 'analysis'; triangle: unknown }
-  | { kind: 'measure'; measure: unknown }
+  | { kind: 'scanning'; evidence: Text }
+  | { kind: 'analysis'; triangle: Record<Triangle, Text> }
+  | { kind: 'measure'; measure: { name: Text; baseline: unknown; target: unknown } }
   | { kind: 'link'; actionId: string }
-  | { kind: 'assessment'; assessment: unknown }
-  | { kind: 'lessons'; lessons: unknown }
+  | {
+      kind: 'assessment';
+      assessment: { delivered: boolean; outcome: Text; displacement: Text; after: unknown };
+    }
+  | { kind: 'lessons'; lessons: Text }
   | { kind: 'advance' }
-  | { kind: 'publish'; theme: unknown };
+  | { kind: 'publish'; theme: Text };
 
-const PERSONAL =
-  'That looks like personal details (a name, an age, health, drug use or offending, a date of birth, a phone number, an address...): refer to people by their case-system reference instead';
-
-async function withheld(
-  ctx: AppContext,
-  actor: Actor,
-  input: unknown,
-  options: { confirmed: boolean | undefined; town: TownSlug },
-) {
-  const screening = await screenForActor(ctx, actor, typedTextIn(input), options);
-  return screening.allowed ? null : new AppError(ErrorCode.Validation, PERSONAL);
+/** A new plan's typed text, as the guard let it through. */
+export interface NewProblemText {
+  title: Text;
+  hotspot: Text;
+  objective: Text;
+  caseRefs: readonly Text[];
 }
 
 export async function createProblem(
   ctx: AppContext,
   actor: Actor,
-  input: Record<string, unknown> & { town: TownSlug; personalDataConfirmed?: boolean },
+  input: Record<string, unknown> & NewProblemText & { town: TownSlug },
 ): Promise<Result<ProblemShown, AppError>> {
   const access = await authorise(ctx, actor, input.town, 'update');
   if (!access.ok) return access;
-  const { personalDataConfirmed, ...typed } = input;
-  const personal = await withheld(ctx, actor, typed, {
-    confirmed: personalDataConfirmed,
-    town: input.town,
-  });
-  if (personal) return fail(personal);
   const draft = newProblemPlan(input, { id: 'check', seq: 1 });
   if (!draft.ok) return fail(AppError.validation(draft.error, 'The problem-solving plan is not ready yet'));
   // The reference is claimed only once everything else is right, so refused input uses up no number.
@@ -153,7 +149,6 @@ export async function changeProblem(
     problemId: string;
     expectedVersion: number;
     change: ProblemChange;
-    personalDataConfirmed?: boolean;
   },
 ): Promise<Result<ProblemShown, AppError>> {
   const { change } = request;
@@ -166,9 +161,6 @@ export async function changeProblem(
     stale: (plan) =>
       `${plan.ref} changed while you were looking at it: here it is as it is now. Nothing was changed.`,
     apply: async (plan) => {
-      const options = { confirmed: request.personalDataConfirmed, town: plan.town };
-      const personal = await withheld(ctx, actor, change, options);
-      if (personal) return fail(personal);
       if (change.kind === 'link') {
         const action = await ctx.stores.actions.get(change.actionId);
         if (!action || action.town !== plan.town)

@@ -1,6 +1,8 @@
 // Corrections and hand-overs from an action's card: owners by its owners and coordinators, everything else
 // by coordinators. The SMART rules run again (domain/action-edit.ts); the personal-data guard has screened
 // the typed fields at the edge; a change to an approved plan's action is kept as the plan's revision.
+import { trimmedText } from '../domain/personal-data.js';
+import type { ScreenedText } from '../domain/screened-text.js';
 import { AppError, ErrorCode } from '../errors.js';
 import { COORDINATOR_FIELDS, changedFields, editAction, type ActionEdit } from '../domain/action-edit.js';
 import { reviseIfApproved } from '../domain/plan.js';
@@ -35,10 +37,10 @@ export async function reviseAction(
     actionId: string;
     expectedVersion: number;
     edit: ActionEdit;
-    reason?: string | null;
+    reason?: ScreenedText | null;
     /** The coach's warnings the form showed, and why the editor keeps the action so (smart-warnings.ts). */
     warningsSeen?: string | undefined;
-    warningsReason?: string | undefined;
+    warningsReason?: ScreenedText | undefined;
   },
 ): Promise<Result<Revised | Coached, AppError>> {
   const loaded = await changeableAction(ctx, actor, request.actionId, request.expectedVersion);
@@ -76,7 +78,7 @@ export async function reviseAction(
 
   // An approved plan is locked: changing what it says needs a reason, kept as the plan's revision.
   const content = changed.some((f) => (PLAN_CONTENT as readonly string[]).includes(f));
-  const reason = request.reason?.trim() || null;
+  const reason = trimmedText(request.reason);
   const summary = `Action ${action.ref} edited (${changed.join(', ')})`;
   if (plan && content) {
     const person = { aadObjectId: actor.id, displayName: actor.name };

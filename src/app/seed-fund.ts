@@ -2,6 +2,7 @@
 // record what was spent; the board view shows allocated, spent and remaining, overall and by town. The fund
 // is one versioned record: of two allocations at once, one is applied first and the other re-checked
 // against what then remains, so the fund can never be overspent.
+import type { ScreenedText } from '../domain/screened-text.js';
 import { AppError, ErrorCode } from '../errors.js';
 import {
   allocate,
@@ -117,7 +118,7 @@ async function change(
 export async function allocateFromFund(
   ctx: AppContext,
   actor: Actor,
-  request: { recordKind: 'action' | 'event'; recordId: string; amount: unknown; purpose: unknown },
+  request: { recordKind: 'action' | 'event'; recordId: string; amount: unknown; purpose: ScreenedText },
 ): Promise<Result<SeedFund, AppError>> {
   const record =
     request.recordKind === 'action'

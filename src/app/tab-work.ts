@@ -13,7 +13,8 @@ import { myActions, today } from './read-models.js';
 import { changeAction } from './change-action.js';
 import type { ActionChange } from './update-action.js';
 import type { ActionChanged } from './action-effects.js';
-import type { ActionHeadline } from '../domain/action.js';
+import type { ActionHeadline, ActionStatus } from '../domain/action.js';
+import type { LocalDate } from '../domain/dates.js';
 import type { Actor } from '../domain/entity.js';
 import type { AccessRole } from '../domain/roles.js';
 import type { AppContext } from './context.js';
@@ -47,29 +48,35 @@ export async function myWork(ctx: AppContext, actor: Actor): Promise<MyWork> {
   };
 }
 
-/** A change from the tab: a note is screened first (no guard card there to confirm a warning on). */
+/** A change as the tab sends it: its words not yet screened. */
+export type TypedChange =
+  | { kind: 'status'; status: ActionStatus; reason?: string | null }
+  | { kind: 'note'; text: string; link?: string | null }
+  | { kind: 'due_date'; dueDate: LocalDate; reason?: string | null };
+
+/** A change from the tab: every word typed is screened first (no guard card there to confirm a warning on). */
 export async function changeFromTab(
   ctx: AppContext,
   actor: Actor,
-  request: { actionId: string; expectedVersion: number; change: ActionChange },
+  request: { actionId: string; expectedVersion: number; change: TypedChange },
 ): Promise<Result<ActionChanged, AppError>> {
   const { change } = request;
-  // Every word typed in the tab is screened: a note and its link, or a reason (blocked, cancelled, re-planned).
   const typed =
     change.kind === 'note'
       ? { note: change.text, link: change.link ?? undefined }
-      : change.kind === 'status' || change.kind === 'due_date'
-        ? { reason: change.reason ?? undefined }
-        : {};
-  if (Object.values(typed).some(Boolean)) {
-    const screening = await screenForActor(ctx, actor, typed);
-    if (!screening.allowed)
-      return fail(
-        new AppError(
-          ErrorCode.Validation,
-          `Not saved: it looks like personal data (${personalDataSummary(screening)})`,
-        ),
-      );
-  }
-  return changeAction(ctx, actor, request);
+      : { reason: change.reason ?? undefined };
+  const screening = await screenForActor(ctx, actor, typed);
+  const text = screening.text;
+  if (!text)
+    return fail(
+      new AppError(
+        ErrorCode.Validation,
+        `Not saved: it looks like personal data (${personalDataSummary(screening)})`,
+      ),
+    );
+  const screened: ActionChange =
+    change.kind === 'note'
+      ? { kind: 'note', text: text.note!, link: text.link ?? null }
+      : { ...change, reason: text.reason ?? null };
+  return changeAction(ctx, actor, { ...request, change: screened });
 }

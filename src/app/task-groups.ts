@@ -1,6 +1,7 @@
 // Task-and-finish groups: coordinators set one up on an emerging theme with a few partners and an end date;
 // its actions belong to the town like any other (they count in the town's summary) and carry the group.
 // When a group passes its end date with actions still open, its coordinators are asked to close or extend it.
+import type { ScreenedText } from '../domain/screened-text.js';
 import { AppError, ErrorCode } from '../errors.js';
 import { isOpen, type ActionHeadline } from '../domain/action.js';
 import { closeGroup, extendGroup, isOverrun, newTaskGroup, type TaskGroup } from '../domain/task-group.js';
@@ -30,7 +31,7 @@ export interface GroupShown extends GroupView {
 export async function createTaskGroup(
   ctx: AppContext,
   actor: Actor,
-  input: { town: TownSlug; theme: unknown; memberIds: string[]; endDate: unknown },
+  input: { town: TownSlug; theme: ScreenedText; memberIds: string[]; endDate: unknown },
 ): Promise<Result<GroupShown, AppError>> {
   const access = await authorise(ctx, actor, input.town, 'coordinate');
   if (!access.ok) return access;

@@ -4,6 +4,7 @@ import { localDateOf, type LocalDate } from '../domain/dates.js';
 import { fail, ok, type Result, type Validated } from '../domain/result.js';
 import { audit } from './audit-trail.js';
 import { permit, roleIn } from './authorise.js';
+import type { ScreenedText } from '../domain/screened-text.js';
 import type { AccessRole } from '../domain/roles.js';
 import { mayChangeAction, type Action, type ActionStatus } from '../domain/action.js';
 import { SYSTEM_ACTOR, type Actor } from '../domain/entity.js';
@@ -11,11 +12,12 @@ import { evidenceLink } from '../domain/evidence-link.js';
 import { nextOccurrence } from '../domain/action-recurring.js';
 import type { AppContext } from './context.js';
 
+/** Its typed text as the personal-data guard let it through (ScreenedText): nothing else can be kept. */
 export type ActionChange =
-  | { kind: 'status'; status: ActionStatus; reason?: string | null }
-  | { kind: 'note'; text: string; link?: string | null }
+  | { kind: 'status'; status: ActionStatus; reason?: ScreenedText | null }
+  | { kind: 'note'; text: ScreenedText; link?: ScreenedText | null }
   /** A reason is needed when the action is overdue or its date has moved before (action-status.ts). */
-  | { kind: 'due_date'; dueDate: LocalDate; reason?: string | null }
+  | { kind: 'due_date'; dueDate: LocalDate; reason?: ScreenedText | null }
   | { kind: 'snooze'; days: number };
 
 /**

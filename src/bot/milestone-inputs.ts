@@ -1,5 +1,6 @@
 // The milestone and warning inputs the new-action and edit forms carry: three step-and-date pairs, the
 // warnings the author was shown, and their reason for keeping the action as written.
+import type { ScreenedText } from '../domain/screened-text.js';
 import { z } from 'zod';
 import { TEXT_LIMITS } from '../domain/text.js';
 import { cardText } from './card-inputs.js';
@@ -20,8 +21,10 @@ export const coachInputs = {
   warningsReason: cardText(TEXT_LIMITS.reason).optional(),
 };
 
-type CoachInputs = Partial<Record<keyof typeof coachInputs, string | undefined>>;
+type Steps = Partial<Record<(typeof MILESTONE_STEPS)[number], ScreenedText | undefined>>;
+type Dates = Partial<Record<`${(typeof MILESTONE_STEPS)[number]}Date`, string | undefined>>;
 
-export function milestonesOf(data: CoachInputs): MilestoneInput[] {
+/** The three pairs, their steps as the guard let them through. */
+export function milestonesOf(data: Steps & Dates): (MilestoneInput & { title?: ScreenedText | undefined })[] {
   return MILESTONE_STEPS.map((step) => ({ title: data[step], dueDate: data[`${step}Date`] }));
 }

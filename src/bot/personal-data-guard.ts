@@ -4,7 +4,7 @@
 // use cases, so a way in that does not pass through here is held to the same rules.
 import { wayBack } from './guard-way-back.js';
 import { z } from 'zod';
-import { screenText } from '../domain/personal-data.js';
+import { keptText, screenText } from '../domain/personal-data.js';
 import { isIdentifier } from '../domain/personal-data-findings.js';
 import { cleanText } from '../domain/text.js';
 import { townSlugSchema } from '../domain/towns.js';
@@ -13,6 +13,7 @@ import { EDITED_PREFIX, personalDataCard } from '../cards/personal-data-views.js
 import { freeTextOf } from './free-text.js';
 import type { VerbEntry } from './verbs/verb.js';
 import type { FieldsScreening } from '../domain/personal-data-findings.js';
+import type { ScreenedText } from '../domain/screened-text.js';
 import type { Actor } from '../domain/entity.js';
 import type { AppContext } from '../app/context.js';
 import type { Card, CardRenderer } from '../cards/render.js';
@@ -21,6 +22,7 @@ const CONFIRMATION = z.object({
   personalDataConfirmed: z.literal(true).optional(),
   personalDataReason: z.string().max(2000).optional(),
 });
+type Screened = Readonly<Record<string, ScreenedText | undefined>>;
 const GUARD_KEYS = ['personalDataEdited', 'personalDataConfirmed', 'personalDataReason'];
 
 /**
@@ -60,12 +62,13 @@ export class PersonalDataGuard {
     verb: Pick<VerbEntry, 'name' | 'freeText' | 'confirmable'>,
     data: Record<string, unknown>,
     raw: unknown,
-  ): Promise<{ held: Card } | { held: null; confirmed: boolean }> {
+  ): Promise<{ held: Card } | { held: null; confirmed: boolean; text: Screened }> {
     const typed = freeTextOf(verb.freeText, data);
-    if (!Object.keys(typed).length) return { held: null, confirmed: false };
+    if (!Object.keys(typed).length) return { held: null, confirmed: false, text: {} };
     const town = townSlugSchema.safeParse(data.town);
-    const screening = await screenForActor(this.ctx, actor, typed, town.success ? { town: town.data } : {});
-    if (screening.verdict === 'clear') return { held: null, confirmed: false };
+    const where = town.success ? { town: town.data } : {};
+    const screening = await screenForActor(this.ctx, actor, typed, where);
+    if (screening.text) return { held: null, confirmed: false, text: screening.text };
     const confirmable = screening.verdict === 'confirm' && (!screening.identifiers || verb.confirmable);
     const reasonRequired = screening.findings.some((f) => !isIdentifier(f.kind));
     const confirmation = CONFIRMATION.safeParse(raw);
@@ -83,7 +86,8 @@ export class PersonalDataGuard {
           reason: reason || null,
           record: data,
         });
-        return { held: null, confirmed: true };
+        const kept = keptText(typed, screening, true);
+        if (kept) return { held: null, confirmed: true, text: kept };
       }
     }
     const confirm = { allowed: confirmable, reasonRequired, reasonProblem };

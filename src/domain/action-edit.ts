@@ -1,6 +1,7 @@
 // Corrections to an action after it was written: its owners (a hand-over), and, for coordinators, its title,
 // measure and target, priority, task group and whether it is public. Every edit is held to the SMART rules a
 // new action is (action-checks.ts), and an edit that changes nothing is refused rather than recorded.
+import type { ScreenedText } from './screened-text.js';
 import { isOpen, type Action } from './action.js';
 import { ownersFrom, relevanceProblems, titleProblems } from './action-checks.js';
 import { fail, issue, ok, type Issue, type Validated } from './result.js';
@@ -14,10 +15,11 @@ import { milestonesFrom, type MilestoneInput } from './milestone.js';
 import type { LocalDate } from './dates.js';
 
 /** What an edit may set; absent fields stay as they are. */
+/** An edit's typed text is as the personal-data guard let it through (ScreenedText). */
 export interface ActionEdit {
-  title?: string;
-  measure?: string;
-  target?: string;
+  title?: ScreenedText;
+  measure?: ScreenedText;
+  target?: ScreenedText;
   priorityId?: string;
   taskGroupId?: string | null;
   public?: boolean;
@@ -25,7 +27,7 @@ export interface ActionEdit {
   /** Comes round again when done; null: does not repeat. */
   recurrence?: Recurrence | null;
   /** The milestones as the form now has them (all of them: blank pairs are dropped). */
-  milestones?: readonly MilestoneInput[];
+  milestones?: readonly (MilestoneInput & { title?: ScreenedText | undefined })[];
 }
 
 /** The fields only a coordinator may change (owners may also hand an action over). */

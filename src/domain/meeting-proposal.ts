@@ -2,6 +2,7 @@
 // yet: when the meeting ends, the outcomes card lists the proposals and the organiser (or a coordinator)
 // opens each in the ordinary new-action form, where the SMART checks, the owners and the personal-data guard
 // apply, before it is saved. The proposal keeps which action it became, so it is saved once.
+import type { WithScreened } from './screened-text.js';
 import { z } from 'zod';
 import { localDateSchema } from './dates.js';
 import { fail, issue, ok, type Validated } from './result.js';
@@ -39,7 +40,8 @@ export type ProposalInput = z.output<typeof proposalInputSchema>;
 
 export function propose(
   meeting: Meeting,
-  input: ProposalInput,
+  /** Its title, measure and target as the personal-data guard let them through. */
+  input: WithScreened<ProposalInput, 'title' | 'measure' | 'target'>,
   by: PersonRef,
   id: string,
   now: Date,

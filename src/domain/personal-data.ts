@@ -4,11 +4,13 @@
 // together: a person with a sensitive term is refused, a person alone or an identifier is a warning, and a
 // sensitive term about a place or a group is the partnership's ordinary work. It is a safety net, not a
 // guarantee: docs/DATA-PROTECTION.md says what it finds, what it cannot, and how well it does.
+import { AppError, ErrorCode } from '../errors.js';
 import { foldText, readLeet, tokenize } from './personal-data-text.js';
 import { findIdentifiers } from './personal-data-identifiers.js';
 import { findPeople } from './personal-data-people.js';
 import { findSensitiveTerms, type SensitiveTerm } from './personal-data-sensitive.js';
 import { judge, type Span } from './personal-data-judge.js';
+import type { ScreenedText } from './screened-text.js';
 import {
   PLACEHOLDER,
   type FieldsScreening,
@@ -73,6 +75,47 @@ export function screenFields(
 /** Whether text so screened may be kept: never when refused, and after a confirmation when warned. */
 export function mayKeep(screening: { verdict: Verdict }, confirmed: boolean): boolean {
   return screening.verdict === 'clear' || (screening.verdict === 'confirm' && confirmed);
+}
+
+/** A field left empty: nothing to screen, nothing kept. */
+export const NOTHING_TYPED = '' as ScreenedText;
+
+/**
+ * Text the bot composes itself from its own words and records' names ("Safer Truro launch"), screened
+ * like anything typed: should it ever name someone, it is refused all the same.
+ */
+export function composedText(text: string): ScreenedText {
+  if (screenText(text).verdict !== 'clear')
+    throw new AppError(ErrorCode.Validation, 'A text the bot wrote looks like personal details: not kept');
+  return text as ScreenedText;
+}
+
+/** Screened text without its surrounding spaces (null when nothing is left): as screened as before. */
+export function trimmedText(text: ScreenedText | null | undefined): ScreenedText | null {
+  return (text?.trim() || null) as ScreenedText | null;
+}
+
+/** A screened list typed as one field ("a,b; c"): its parts, each as screened as the whole. */
+export function screenedParts(text: ScreenedText | undefined): ScreenedText[] {
+  return (text ?? '')
+    .split(',')
+    .map((part) => part.trim())
+    .filter(Boolean) as ScreenedText[];
+}
+
+/**
+ * The fields as text the guard let through, when their screening allows keeping them; null otherwise. The
+ * one place a ScreenedText is made.
+ */
+export function keptText<F extends string>(
+  fields: { readonly [K in F]?: string | undefined },
+  screening: { verdict: Verdict },
+  confirmed: boolean,
+): { [K in F]?: ScreenedText } | null {
+  if (!mayKeep(screening, confirmed)) return null;
+  return Object.fromEntries(
+    Object.entries<string | undefined>(fields).map(([k, v]) => [k, v as ScreenedText | undefined]),
+  ) as { [K in F]?: ScreenedText };
 }
 
 /** Every finding in a text (the guard's whole answer is screenText). */

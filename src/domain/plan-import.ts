@@ -2,7 +2,7 @@
 // priorities, the actions to create and to update, and every problem (any problem, and nothing is written).
 // Rows match existing actions by reference, or by priority and title, so the same sheet again changes nothing.
 import { validateNewAction, type Action, type ActionDraft } from './action.js';
-import { screenFields } from './personal-data.js';
+import { keptText, screenFields } from './personal-data.js';
 import { personalDataSummary } from './personal-data-findings.js';
 import type { DeliveryPlan } from './plan.js';
 import { newPriority, type Priority } from './priority.js';
@@ -74,15 +74,17 @@ export function planImportChanges(rows: readonly ImportRow[], scope: ImportScope
       );
     if (r.ref && existing && norm(existing.title) !== norm(r.title))
       problems.push(`Row ${r.row}: ${r.ref} is "${existing.title}" here, not "${r.title}"`);
-    const screening = screenFields({ title: r.title, measure: r.measure, target: r.target }, { knownNames });
-    if (screening.verdict !== 'clear')
-      problems.push(`Row ${r.row}: looks like personal details (${personalDataSummary(screening)})`);
-    if (!owners) continue;
+    const typed = { title: r.title, measure: r.measure, target: r.target };
+    const screening = screenFields(typed, { knownNames });
+    // Only text the guard lets through is imported: a warning cannot be confirmed from a sheet.
+    const text = keptText(typed, screening, false);
+    if (!text) problems.push(`Row ${r.row}: looks like personal details (${personalDataSummary(screening)})`);
+    if (!owners || !text) continue;
     if (existing) {
       const after = {
         ...existing,
-        measure: r.measure,
-        target: r.target,
+        measure: text.measure ?? r.measure,
+        target: text.target ?? r.target,
         owners,
         dueDate: r.dueDate,
         status: r.status,
@@ -96,9 +98,9 @@ export function planImportChanges(rows: readonly ImportRow[], scope: ImportScope
         town,
         planId: plan.id,
         priorityId: priority.id,
-        title: r.title,
-        measure: r.measure,
-        target: r.target,
+        title: text.title,
+        measure: text.measure,
+        target: text.target,
         ownerIds: owners.map((o) => o.aadObjectId),
         dueDate: r.dueDate,
       },

@@ -6,8 +6,7 @@ import type restify from 'restify';
 import type { Logger } from 'pino';
 import { ACTION_STATUSES } from '../domain/action.js';
 import { localDateSchema } from '../domain/dates.js';
-import { changeFromTab, myWork } from '../app/tab-work.js';
-import type { ActionChange } from '../app/update-action.js';
+import { changeFromTab, myWork, type TypedChange } from '../app/tab-work.js';
 import type { EffectRunner } from '../app/action-effects.js';
 import type { AppContext } from '../app/context.js';
 import { answer, callerFor } from './tab-route.js';
@@ -29,13 +28,13 @@ const CHANGES = {
 } as const;
 
 const changeOf = {
-  status: (b: z.output<typeof CHANGES.status>): ActionChange => ({
+  status: (b: z.output<typeof CHANGES.status>): TypedChange => ({
     kind: 'status',
     status: b.status,
     reason: b.reason ?? null,
   }),
-  note: (b: z.output<typeof CHANGES.note>): ActionChange => ({ kind: 'note', text: b.note }),
-  due: (b: z.output<typeof CHANGES.due>): ActionChange => ({
+  note: (b: z.output<typeof CHANGES.note>): TypedChange => ({ kind: 'note', text: b.note }),
+  due: (b: z.output<typeof CHANGES.due>): TypedChange => ({
     kind: 'due_date',
     dueDate: b.dueDate,
     reason: b.reason ?? null,
@@ -74,7 +73,7 @@ export function mountTabApi(server: restify.Server, deps: TabApiDeps): void {
           issues: body.error?.issues.length ?? 0,
         });
       await answer(res, deps.log, async () => {
-        const change = (changeOf[kind] as (b: unknown) => ActionChange)(body.data);
+        const change = (changeOf[kind] as (b: unknown) => TypedChange)(body.data);
         const request = { actionId: id.data, expectedVersion: body.data.version, change };
         const result = await changeFromTab(deps.ctx, actor, request);
         if (!result.ok) throw result.error;

@@ -1,4 +1,5 @@
 // Reminders delivered through the real bot to the Bot Connector stand-in and the HTTPS Graph stand-in.
+import { typed } from '../support/screened.js';
 import { inject, beforeAll, describe, expect, it } from 'vitest';
 import { CHANNEL_ID, USERS, useBot } from '../support/bot-harness.js';
 import { FakeGraph } from '../servers/fake-graph.js';
@@ -110,14 +111,14 @@ describe('reminders while Graph is down', () => {
         town: 'penzance',
         planId: 'demo-penzance-plan',
         priorityId: 'demo-penzance-priority-1',
-        title: `Graph outage check for ${owner.name}`,
-        measure: 'Reminder received',
-        target: 'One reminder',
+        title: typed(`Graph outage check for ${owner.name}`),
+        measure: typed('Reminder received'),
+        target: typed('One reminder'),
         ownerIds: [owner.aadObjectId],
         dueDate: tomorrow,
         // Due tomorrow: the SMART coach warns, and the test keeps it as written.
         warningsSeen: 'too_soon',
-        warningsReason: 'A check of the reminder path',
+        warningsReason: typed('A check of the reminder path'),
       });
       if (!created.ok || created.value.kind !== 'created') throw new Error('not created');
       refs.push(created.value.action.ref);

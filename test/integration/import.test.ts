@@ -1,6 +1,7 @@
 // Importing a plan from a spreadsheet, on MongoDB: a round trip through the board report's workbook into an
 // empty database; a coordinator's own sheet; and every kind of bad sheet refused with row- and column-
 // specific messages and nothing written.
+import { typed } from '../support/screened.js';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
@@ -56,7 +57,7 @@ async function emptyTruro(): Promise<{ db: Db; ctx: AppContext }> {
   // appoint makes coordinators; the owners' seats only need to be able to own actions, which coordinators can.
   const plan = await createPlan(ctx, OPERATOR, {
     town: 'truro',
-    title: 'Safer Truro Delivery plan 2026-2029',
+    title: typed('Safer Truro Delivery plan 2026-2029'),
     periodStart: '2026-04-01',
     periodEnd: '2029-03-31',
   });

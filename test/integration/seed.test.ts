@@ -1,4 +1,5 @@
 // Seeding against the real database: idempotent down to every document, audit trail included.
+import { typed } from '../support/screened.js';
 import { describe, expect, it } from 'vitest';
 import { seedDemo } from '../../src/app/seed-demo.js';
 import { seedReferenceData } from '../../src/app/seed-reference-data.js';
@@ -48,13 +49,14 @@ describe('seed on MongoDB', () => {
       town: 'truro',
       planId: 'demo-truro-plan',
       priorityId: 'demo-truro-priority-1',
-      title: 'x',
-      measure: '',
-      target: '',
+      title: typed('x'),
+      measure: typed(''),
+      target: typed(''),
       ownerIds: ['nobody'],
       dueDate: '2020-01-01',
     });
     expect(refused.ok).toBe(false);
+    // A forged payload, as a card could send it: the use case's own validation refuses it.
     const forged = await createAction(ctx, coordinator, {
       town: 'truro',
       planId: { $ne: null },
@@ -62,7 +64,7 @@ describe('seed on MongoDB', () => {
       title: { $where: '1' },
       ownerIds: [{ $ne: null }],
       dueDate: '2027-01-01',
-    });
+    } as unknown as Parameters<typeof createAction>[2]);
     expect(forged.ok).toBe(false);
     expect(await snapshot(db)).toEqual(before);
   });

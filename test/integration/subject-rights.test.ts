@@ -1,5 +1,6 @@
 // Subject access and erasure against the real database (FerretDB): everything about one person is found,
 // across every collection; erasure leaves no trace of them, keeps every count, and is itself audited.
+import { typed } from '../support/screened.js';
 import { describe, expect, it } from 'vitest';
 import { seedDemo } from '../../src/app/seed-demo.js';
 import { seedReferenceData } from '../../src/app/seed-reference-data.js';
@@ -41,7 +42,7 @@ describe('subject access and erasure on MongoDB', () => {
     const noted = await updateAction(ctx, byJo, {
       actionId: owned!.id,
       expectedVersion: owned!.version,
-      change: { kind: 'note', text: `Handed over to ${sam.displayName} on Friday` },
+      change: { kind: 'note', text: typed(`Handed over to ${sam.displayName} on Friday`) },
     });
     expect(noted.ok).toBe(true);
     const summaries = async () => Promise.all(TOWNS.map((t) => summarise(ctx, t.slug)));

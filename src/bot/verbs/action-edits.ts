@@ -16,6 +16,7 @@ import { renderActionCard } from '../render-action.js';
 import { showAction } from './action-card.js';
 import { defineVerb, idList, type VerbTurn } from './verb.js';
 import type { ActionEdit } from '../../domain/action-edit.js';
+import type { WithScreened } from '../../domain/screened-text.js';
 import type { Card } from '../../cards/render.js';
 import { coachBlock, type CoachData } from '../../cards/coach-views.js';
 import { coachInputs, MILESTONE_STEPS, milestonesOf } from '../milestone-inputs.js';
@@ -34,7 +35,15 @@ const editInput = z.object({
   revisionReason: cardText(TEXT_LIMITS.reason).optional(),
   ...coachInputs,
 });
-type EditInput = z.output<typeof editInput>;
+const EDIT_FREE_TEXT = [
+  'title',
+  'measure',
+  'target',
+  'revisionReason',
+  'warningsReason',
+  ...MILESTONE_STEPS,
+] as const;
+type EditInput = WithScreened<z.output<typeof editInput>, (typeof EDIT_FREE_TEXT)[number]>;
 
 export const ACTION_EDIT_VERBS = [
   defineVerb({
@@ -64,7 +73,7 @@ export const ACTION_EDIT_VERBS = [
   defineVerb({
     name: 'action.edit',
     input: editInput,
-    freeText: ['title', 'measure', 'target', 'revisionReason', 'warningsReason', ...MILESTONE_STEPS],
+    freeText: EDIT_FREE_TEXT,
     run: (turn, input) => saveEdit(turn, input),
   }),
 ];

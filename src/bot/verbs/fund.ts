@@ -1,4 +1,5 @@
 // Verbs for the seed fund: allocate to an action or an event, record spending, refresh.
+import { NOTHING_TYPED as blank } from '../../domain/personal-data.js';
 import { z } from 'zod';
 import { TEXT_LIMITS } from '../../domain/text.js';
 import { allocateFromFund, fundView, recordFundSpend } from '../../app/seed-fund.js';
@@ -51,7 +52,7 @@ export const FUND_VERBS = [
         recordKind: data.recordKind,
         recordId: id,
         amount: data.fundAmount ?? '',
-        purpose: data.fundPurpose ?? '',
+        purpose: data.fundPurpose ?? blank,
       });
       if (!result.ok) return errorCard(edge.cards, result.error);
       return showFund(edge, actor, 'Allocated from the seed fund.');

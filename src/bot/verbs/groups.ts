@@ -1,4 +1,5 @@
 // Verbs for task-and-finish groups: set one up from the form, open it, extend or close it.
+import { NOTHING_TYPED as blank } from '../../domain/personal-data.js';
 import { z } from 'zod';
 import { localDateSchema } from '../../domain/dates.js';
 import { TEXT_LIMITS } from '../../domain/text.js';
@@ -68,7 +69,7 @@ export const GROUP_VERBS = [
     run: async ({ edge, actor }, data) => {
       const created = await createTaskGroup(edge.ctx, actor, {
         town: data.town,
-        theme: data.theme ?? '',
+        theme: data.theme ?? blank,
         memberIds: idList(data.memberIds),
         endDate: data.endDate ?? '',
       });

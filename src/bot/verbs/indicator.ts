@@ -77,10 +77,9 @@ export const INDICATOR_VERBS = [
           year: d.readingYear,
           value: d.readingValue,
           sampleSize: d.readingSampleSize,
-          source: d.source,
           proxy: d.proxy,
-          caveat: d.caveat,
         }),
+        text: { source: d.source, caveat: d.caveat },
       }),
   }),
   defineVerb({

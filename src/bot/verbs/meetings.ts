@@ -1,4 +1,5 @@
 // Verbs for meetings: schedule from the form, move, cancel; the card for the person and for the channel.
+import { NOTHING_TYPED as blank } from '../../domain/personal-data.js';
 import { z } from 'zod';
 import { ErrorCode } from '../../errors.js';
 import { localDateSchema } from '../../domain/dates.js';
@@ -50,19 +51,18 @@ export const MEETING_VERBS = [
       attendeeIds: z.string().max(5000).optional(),
     }),
     freeText: ['title', 'agenda'],
-    run: async ({ edge, actor, personalDataConfirmed }, data) => {
+    run: async ({ edge, actor }, data) => {
       if (!edge.calendar) return messageCard(edge.cards, 'Meetings are not set up', NO_GRAPH);
       const request = {
         requestId: data.requestId,
         town: data.town,
         kind: data.kind ?? '',
-        title: data.title ?? '',
+        title: data.title ?? blank,
         date: data.date ?? '',
         time: data.time ?? '',
         durationMinutes: Number(data.duration || '60'),
-        agenda: data.agenda ?? '',
+        agenda: data.agenda ?? blank,
         attendeeIds: idList(data.attendeeIds),
-        personalDataConfirmed,
       };
       const result = await scheduleMeeting(edge.ctx, edge.calendar, actor, request);
       if (!result.ok) {
@@ -122,7 +122,14 @@ export const MEETING_VERBS = [
     run: async (turn, { meetingId, version, reason }) => {
       const { edge, actor } = turn;
       if (!edge.calendar) return messageCard(edge.cards, 'Meetings are not set up', NO_GRAPH);
-      const result = await callOffMeeting(edge.ctx, edge.calendar, actor, meetingId, version, reason ?? '');
+      const result = await callOffMeeting(
+        edge.ctx,
+        edge.calendar,
+        actor,
+        meetingId,
+        version,
+        reason ?? blank,
+      );
       return changed(turn, meetingId, result, 'Cancelled: those invited have been told.');
     },
   }),

@@ -8,8 +8,7 @@ import { actionFormContext } from '../../app/action-form.js';
 import { today } from '../../app/read-models.js';
 import { cardText, recordId } from '../card-inputs.js';
 import { actionFormCard, errorCard } from '../replies.js';
-import { freeTextOf } from '../free-text.js';
-import { PersonalDataGuard } from '../personal-data-guard.js';
+import { NOTHING_TYPED as blank } from '../../domain/personal-data.js';
 import { showAction } from './action-card.js';
 import { defineVerb, idList } from './verb.js';
 import { coachInputs, MILESTONE_STEPS, milestonesOf } from '../milestone-inputs.js';
@@ -58,15 +57,15 @@ export const NEW_ACTION_VERBS = [
     }),
     freeText: FREE_TEXT,
     confirmable: true,
-    run: async ({ edge, actor, personalDataConfirmed, saved }, data) => {
+    run: async ({ edge, actor, saved }, data) => {
       const result = await createAction(edge.ctx, actor, {
         town: data.town,
         planId: data.planId,
         priorityId: data.priorityId,
         taskGroupId: data.taskGroupId || null,
-        title: data.title ?? '',
-        measure: data.measure ?? '',
-        target: data.target ?? '',
+        title: data.title ?? blank,
+        measure: data.measure ?? blank,
+        target: data.target ?? blank,
         ownerIds: idList(data.ownerIds),
         dueDate: data.dueDate ?? '',
         revisionReason: data.revisionReason ?? null,
@@ -75,7 +74,6 @@ export const NEW_ACTION_VERBS = [
         milestones: milestonesOf(data),
         warningsSeen: data.warningsSeen,
         warningsReason: data.warningsReason,
-        personalDataConfirmed,
       });
       if (!result.ok) {
         if (result.error.code !== ErrorCode.Validation) return errorCard(edge.cards, result.error);
@@ -96,12 +94,6 @@ export const NEW_ACTION_VERBS = [
           data,
           coachBlock(findings, problem),
         );
-      }
-      if (result.value.kind === 'personal_data') {
-        const { screening } = result.value;
-        const guard = new PersonalDataGuard(edge.ctx, edge.cards);
-        const confirm = { allowed: screening.verdict === 'confirm', reasonRequired: true };
-        return guard.card('action.create', data, freeTextOf(FREE_TEXT, data), screening, confirm, FREE_TEXT);
       }
       const { action, effects } = result.value;
       saved?.(action);

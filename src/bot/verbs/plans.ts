@@ -1,5 +1,6 @@
 // Verbs for delivery plans: create from the form, add priorities, consult, comment, approve, redraft. The
 // plan's card goes to the town's channel when consultation starts, and is updated there in place.
+import { NOTHING_TYPED as blank } from '../../domain/personal-data.js';
 import { z } from 'zod';
 import { localDateSchema } from '../../domain/dates.js';
 import { TEXT_LIMITS } from '../../domain/text.js';
@@ -63,7 +64,12 @@ export const PLAN_VERBS = [
     freeText: ['title'],
     run: async ({ edge, actor }, data) => {
       const { town, title, periodStart, periodEnd } = data;
-      const created = await createPlan(edge.ctx, actor, { town, title, periodStart, periodEnd });
+      const created = await createPlan(edge.ctx, actor, {
+        town,
+        title: title ?? blank,
+        periodStart,
+        periodEnd,
+      });
       if (created.ok) return showPlan(edge, created.value, 'Plan created. Add its priorities next.');
       const problems = formProblems(created.error);
       if (!problems) return errorCard(edge.cards, created.error);
@@ -84,7 +90,7 @@ export const PLAN_VERBS = [
       const request = {
         planId,
         expectedVersion: version,
-        input: { title, theme, source },
+        input: { title: title ?? blank, theme: theme ?? blank, source: source ?? blank },
         reason: reason ?? null,
       };
       return changed(turn, planId, await addPriority(turn.edge.ctx, turn.actor, request), 'Priority added.');
@@ -126,7 +132,7 @@ export const PLAN_VERBS = [
     }),
     freeText: ['text'],
     run: async (turn, { planId, kind, text }) => {
-      const request = { planId, kind, text, personalDataConfirmed: turn.personalDataConfirmed };
+      const request = { planId, kind, text };
       const result = await commentOnPlan(turn.edge.ctx, turn.actor, request);
       return changed(turn, planId, result, 'Thank you: your comment is on the plan.');
     },

@@ -1,4 +1,5 @@
 // Verbs for problem-solving plans (SARA): create, record each stage's work, link actions, move on, publish.
+import { NOTHING_TYPED as blank, screenedParts } from '../../domain/personal-data.js';
 import { z } from 'zod';
 import { TEXT_LIMITS } from '../../domain/text.js';
 import { townSlugSchema, type TownSlug } from '../../domain/towns.js';
@@ -13,7 +14,7 @@ import { problemCard, problemFormCard } from '../../cards/problem-views.js';
 import { cardNumber, cardVersion, recordId } from '../card-inputs.js';
 import { errorCard } from '../replies.js';
 import { cardFor, formProblems, shownOrError, type Shown } from './outcome.js';
-import { defineVerb, idList, type VerbTurn } from './verb.js';
+import { defineVerb, type VerbTurn } from './verb.js';
 import type { Card, CardRenderer } from '../../cards/render.js';
 import type { BotEdge } from '../edge.js';
 
@@ -50,7 +51,6 @@ async function work(turn: VerbTurn, problemId: string, version: number, next: Pr
     problemId,
     expectedVersion: version,
     change: next,
-    personalDataConfirmed: turn.personalDataConfirmed,
   });
   return cardFor(result, shown(turn, problemId), 'Saved.');
 }
@@ -91,15 +91,14 @@ export const PROBLEM_VERBS = [
       caseRefs: short,
     }),
     freeText: ['title', 'hotspot', 'objective', 'caseRefs'],
-    run: async ({ edge, actor, personalDataConfirmed }, data) => {
+    run: async ({ edge, actor }, data) => {
       const created = await createProblem(edge.ctx, actor, {
         town: data.town,
         type: data.type,
-        title: data.title ?? '',
-        hotspot: data.hotspot ?? '',
-        objective: data.objective ?? '',
-        caseRefs: idList(data.caseRefs),
-        personalDataConfirmed,
+        title: data.title ?? blank,
+        hotspot: data.hotspot ?? blank,
+        objective: data.objective ?? blank,
+        caseRefs: screenedParts(data.caseRefs),
       });
       if (created.ok) return showProblem(edge, created.value, 'Plan started at scanning.');
       const problems = formProblems(created.error);
@@ -112,7 +111,7 @@ export const PROBLEM_VERBS = [
     name: 'problem.scan',
     input: z.object({ ...change, evidence: long }),
     freeText: ['evidence'],
-    run: (turn, d) => work(turn, d.problemId, d.version, { kind: 'scanning', evidence: d.evidence ?? '' }),
+    run: (turn, d) => work(turn, d.problemId, d.version, { kind: 'scanning', evidence: d.evidence ?? blank }),
   }),
   defineVerb({
     name: 'problem.analyse',
@@ -131,13 +130,13 @@ export const PROBLEM_VERBS = [
       work(turn, d.problemId, d.version, {
         kind: 'analysis',
         triangle: {
-          offender: d.offender ?? '',
-          victim: d.victim ?? '',
-          place: d.place ?? '',
-          handler: d.handler ?? '',
-          guardian: d.guardian ?? '',
-          manager: d.manager ?? '',
-          hypothesis: d.hypothesis ?? '',
+          offender: d.offender ?? blank,
+          victim: d.victim ?? blank,
+          place: d.place ?? blank,
+          handler: d.handler ?? blank,
+          guardian: d.guardian ?? blank,
+          manager: d.manager ?? blank,
+          hypothesis: d.hypothesis ?? blank,
         },
       }),
   }),
@@ -153,7 +152,7 @@ export const PROBLEM_VERBS = [
     run: (turn, d) =>
       work(turn, d.problemId, d.version, {
         kind: 'measure',
-        measure: { name: d.measureName ?? '', baseline: d.measureBaseline, target: d.measureTarget },
+        measure: { name: d.measureName ?? blank, baseline: d.measureBaseline, target: d.measureTarget },
       }),
   }),
   defineVerb({
@@ -177,8 +176,8 @@ export const PROBLEM_VERBS = [
         kind: 'assessment',
         assessment: {
           delivered: d.delivered === true || d.delivered === 'true',
-          outcome: d.outcome ?? '',
-          displacement: d.displacement ?? '',
+          outcome: d.outcome ?? blank,
+          displacement: d.displacement ?? blank,
           after: afterReadings(d),
         },
       }),
@@ -187,7 +186,7 @@ export const PROBLEM_VERBS = [
     name: 'problem.lessons',
     input: z.object({ ...change, lessons: long }),
     freeText: ['lessons'],
-    run: (turn, d) => work(turn, d.problemId, d.version, { kind: 'lessons', lessons: d.lessons ?? '' }),
+    run: (turn, d) => work(turn, d.problemId, d.version, { kind: 'lessons', lessons: d.lessons ?? blank }),
   }),
   defineVerb({
     name: 'problem.advance',
@@ -198,6 +197,6 @@ export const PROBLEM_VERBS = [
     name: 'problem.publish',
     input: z.object({ ...change, theme: short }),
     freeText: ['theme'],
-    run: (turn, d) => work(turn, d.problemId, d.version, { kind: 'publish', theme: d.theme ?? '' }),
+    run: (turn, d) => work(turn, d.problemId, d.version, { kind: 'publish', theme: d.theme ?? blank }),
   }),
 ];

@@ -61,5 +61,5 @@ async function answer(
   const guard = new PersonalDataGuard(edge.ctx, edge.cards);
   const screened = await guard.check(actor, verb, accepted.input, raw);
   if (screened.held) return screened.held;
-  return accepted.run({ actor, edge, raw, personalDataConfirmed: screened.confirmed, saved });
+  return accepted.run({ actor, edge, raw, personalDataConfirmed: screened.confirmed, saved }, screened.text);
 }

@@ -6,6 +6,7 @@ import type { Action } from '../../domain/action.js';
 import type { Actor } from '../../domain/entity.js';
 import type { Card } from '../../cards/render.js';
 import type { BotEdge } from '../edge.js';
+import type { ScreenedText, WithScreened } from '../../domain/screened-text.js';
 
 export interface VerbTurn {
   readonly actor: Actor;
@@ -20,11 +21,14 @@ export interface VerbTurn {
 
 type Fields<S extends z.ZodObject> = Extract<keyof z.output<S>, string>;
 
-export interface VerbSpec<S extends z.ZodObject> {
+export interface VerbSpec<S extends z.ZodObject, F extends Fields<S>> {
   readonly name: string;
   readonly input: S;
-  /** The fields people type prose into; every other text field must be an id, a date, a choice... */
-  readonly freeText?: readonly Fields<S>[];
+  /**
+   * The fields people type prose into; every other text field must be an id, a date, a choice... The
+   * handler gets them as the personal-data guard let them through (ScreenedText).
+   */
+  readonly freeText?: readonly F[];
   /** An identifier (a phone number, an e-mail address) may be kept with a reason: a note, a new action. */
   readonly confirmable?: boolean;
   /**
@@ -32,11 +36,16 @@ export interface VerbSpec<S extends z.ZodObject> {
    * channel or group chat, the record goes to the person's 1:1 chat and the shared card stays as it is.
    */
   readonly opens?: boolean;
-  run(turn: VerbTurn, input: z.output<S>): Promise<Card>;
+  run(turn: VerbTurn, input: WithScreened<z.output<S>, F>): Promise<Card>;
 }
 
 type Accepted =
-  | { readonly ok: true; readonly input: Record<string, unknown>; run(turn: VerbTurn): Promise<Card> }
+  | {
+      readonly ok: true;
+      readonly input: Record<string, unknown>;
+      /** Runs the handler with the free text the guard let through in place of what was typed. */
+      run(turn: VerbTurn, screened: Readonly<Record<string, ScreenedText | undefined>>): Promise<Card>;
+    }
   | { readonly ok: false; readonly issues: readonly { path: PropertyKey[]; message: string }[] };
 
 /** A verb with its payload type sealed inside: the router checks and runs it without knowing the type. */
@@ -49,7 +58,9 @@ export interface VerbEntry {
   accept(data: unknown): Accepted;
 }
 
-export function defineVerb<S extends z.ZodObject>(spec: VerbSpec<S>): VerbEntry {
+export function defineVerb<S extends z.ZodObject, F extends Fields<S> = never>(
+  spec: VerbSpec<S, F>,
+): VerbEntry {
   return {
     name: spec.name,
     input: spec.input,
@@ -60,7 +71,12 @@ export function defineVerb<S extends z.ZodObject>(spec: VerbSpec<S>): VerbEntry 
       const parsed = spec.input.safeParse(data);
       if (!parsed.success) return { ok: false, issues: parsed.error.issues };
       const input = parsed.data;
-      return { ok: true, input, run: (turn) => spec.run(turn, input) };
+      const run = (turn: VerbTurn, screened: Readonly<Record<string, ScreenedText | undefined>>) => {
+        // The guard's text, field by field, over the payload's: the one place the two types meet.
+        const text = Object.fromEntries((spec.freeText ?? []).map((f) => [f, screened[f] ?? input[f]]));
+        return spec.run(turn, { ...input, ...text } as WithScreened<z.output<S>, F>);
+      };
+      return { ok: true, input, run };
     },
   };
 }

@@ -7,6 +7,8 @@ import { DEMO_PEOPLE } from '../../../src/app/demo-data.js';
 import { ErrorCode } from '../../../src/errors.js';
 import { createMemoryStores } from '../../fakes/memory-stores.js';
 import { testContext } from '../../support/app-context.js';
+import { typed } from '../../support/screened.js';
+import { screenForActor } from '../../../src/app/personal-data.js';
 import type { Actor } from '../../../src/domain/entity.js';
 
 const [coordinator, beatManager, caseWorker, clerk, boardMember] = DEMO_PEOPLE.map((p): Actor => ({
@@ -21,9 +23,9 @@ describe('action use cases (on the demo partnership, in memory)', () => {
     town: 'truro',
     planId: 'demo-truro-plan',
     priorityId: 'demo-truro-priority-1',
-    title: 'Put a youth outreach worker at the skate park on Fridays',
-    measure: 'Friday sessions delivered',
-    target: '20 sessions',
+    title: typed('Put a youth outreach worker at the skate park on Fridays'),
+    measure: typed('Friday sessions delivered'),
+    target: typed('20 sessions'),
     ownerIds: [caseWorker.id],
     dueDate: '2027-04-30',
   });
@@ -50,7 +52,7 @@ describe('action use cases (on the demo partnership, in memory)', () => {
     const before = t.stores.auditEvents.length;
     const result = await createAction(t.ctx, coordinator, {
       ...input(),
-      title: 'Skate',
+      title: typed('Skate'),
       dueDate: '2026-01-01',
       ownerIds: [clerk.id],
     });
@@ -86,30 +88,26 @@ describe('action use cases (on the demo partnership, in memory)', () => {
     expect(await createAction(t.ctx, beatManager, input())).toMatchObject({ ok: true });
   });
 
-  it('asks for confirmation before storing text that looks like personal data', async () => {
-    const flagged = { ...input(), title: 'Visit the resident at TR1 2AB about the noise' };
-    const first = await createAction(t.ctx, coordinator, flagged);
+  it('takes only text the guard let through: a warning once confirmed, a refusal never', async () => {
+    const warned = { title: 'Visit the resident at TR1 2AB about the noise' };
+    const first = await screenForActor(t.ctx, coordinator, warned, { town: 'truro' });
     expect(first).toMatchObject({
-      ok: true,
-      value: {
-        kind: 'personal_data',
-        screening: { verdict: 'confirm', findings: [{ kind: 'postcode', match: 'TR1 2AB', field: 'title' }] },
-      },
+      verdict: 'confirm',
+      text: null,
+      findings: [{ kind: 'postcode', match: 'TR1 2AB', field: 'title' }],
     });
-    expect(await t.stores.actions.listByTown('truro')).toHaveLength(7);
-    expect(await createAction(t.ctx, coordinator, { ...flagged, personalDataConfirmed: true })).toMatchObject(
-      { ok: true, value: { kind: 'created' } },
-    );
-  });
-
-  it('refuses a person with an offence even when confirmed, and saves nothing', async () => {
-    const flagged = { ...input(), title: 'Visit Mr Pascoe about his bail conditions at the quay' };
-    for (const personalDataConfirmed of [false, true])
-      expect(await createAction(t.ctx, coordinator, { ...flagged, personalDataConfirmed })).toMatchObject({
-        ok: true,
-        value: { kind: 'personal_data', screening: { verdict: 'refuse' } },
+    const kept = await screenForActor(t.ctx, coordinator, warned, { town: 'truro', confirmed: true });
+    expect(kept.text?.title).toBe(warned.title);
+    expect(await createAction(t.ctx, coordinator, { ...input(), title: kept.text!.title! })).toMatchObject({
+      ok: true,
+      value: { kind: 'created' },
+    });
+    const refused = { title: 'Visit Mr Pascoe about his bail conditions at the quay' };
+    for (const confirmed of [false, true])
+      expect(await screenForActor(t.ctx, coordinator, refused, { confirmed })).toMatchObject({
+        verdict: 'refuse',
+        text: null,
       });
-    expect(await t.stores.actions.listByTown('truro')).toHaveLength(7);
   });
 
   it('refuses an unknown town before anything else', async () => {
@@ -137,7 +135,7 @@ describe('action use cases (on the demo partnership, in memory)', () => {
     const noted = await updateAction(t.ctx, caseWorker, {
       actionId: action.id,
       expectedVersion: 2,
-      change: { kind: 'note', text: 'Venue booked' },
+      change: { kind: 'note', text: typed('Venue booked') },
     });
     expect(noted).toMatchObject({
       ok: true,
@@ -161,7 +159,7 @@ describe('action use cases (on the demo partnership, in memory)', () => {
 
   it('lets only the owners and the coordinators change an action', async () => {
     const action = (await t.stores.actions.getByRef('TRU-003'))!; // owned by the ASB case worker
-    const change = { kind: 'note' as const, text: 'Checked in' };
+    const change = { kind: 'note' as const, text: typed('Checked in') };
     expect(
       await updateAction(t.ctx, beatManager, { actionId: action.id, expectedVersion: 1, change }),
     ).toMatchObject({
@@ -185,7 +183,7 @@ describe('action use cases (on the demo partnership, in memory)', () => {
       await updateAction(t.ctx, coordinator, {
         actionId: done.id,
         expectedVersion: 1,
-        change: { kind: 'status', status: 'blocked', reason: 'x' },
+        change: { kind: 'status', status: 'blocked', reason: typed('x') },
       }),
     ).toMatchObject({
       ok: false,
@@ -198,14 +196,14 @@ describe('action use cases (on the demo partnership, in memory)', () => {
       await updateAction(t.ctx, clerk, {
         actionId: done.id,
         expectedVersion: 1,
-        change: { kind: 'note', text: 'hello' },
+        change: { kind: 'note', text: typed('hello') },
       }),
     ).toMatchObject({ ok: false, error: { code: ErrorCode.Forbidden } });
     expect(
       await updateAction(t.ctx, coordinator, {
         actionId: 'nope',
         expectedVersion: 1,
-        change: { kind: 'note', text: 'hello' },
+        change: { kind: 'note', text: typed('hello') },
       }),
     ).toMatchObject({ ok: false, error: { code: ErrorCode.NotFound } });
     expect((await t.stores.actions.get(done.id))?.version).toBe(1);

@@ -1,4 +1,6 @@
 // The rest of an action's life: edits held to the SMART rules, hand-overs, recurrence, evidence links.
+import { typed } from '../../support/screened.js';
+import type { ActionEdit } from '../../../src/domain/action-edit.js';
 import { describe, expect, it } from 'vitest';
 import { changedFields, editAction, ownerChanges } from '../../../src/domain/action-edit.js';
 import { nextOccurrence } from '../../../src/domain/action-recurring.js';
@@ -19,13 +21,21 @@ const owned = (over: Partial<Action> = {}) =>
     ...over,
   });
 const messages = (r: ReturnType<typeof editAction>) => (r.ok ? [] : r.error.map((i) => i.message));
+/** An edit as a form sends it, its text through the guard. */
+const screened = (edit: Record<string, unknown>): ActionEdit =>
+  Object.fromEntries(
+    Object.entries(edit).map(([k, v]) => [
+      k,
+      ['title', 'measure', 'target'].includes(k) ? typed(String(v)) : v,
+    ]),
+  );
 
 describe('editing an action', () => {
   it('changes the title, measure and target, cleaned, and says which fields changed', () => {
     const action = owned();
     const edited = editAction(
       action,
-      { title: '  Replace  lighting at Lemon Quay car park ', target: '6 columns' },
+      { title: typed('  Replace  lighting at Lemon Quay car park '), target: typed('6 columns') },
       ctx,
       at,
     );
@@ -50,7 +60,7 @@ describe('editing an action', () => {
     [{ ownerIds: Array.from({ length: 11 }, (_, i) => `id-${i}`) }, 'At most 10 owners'],
     [{ title: 'Install brighter lighting in the bus station underpass' }, 'Nothing to change'],
   ])('refuses %j: %s', (edit, message) => {
-    expect(messages(editAction(owned(), edit, ctx, at)).join(' ')).toContain(message);
+    expect(messages(editAction(owned(), screened(edit), ctx, at)).join(' ')).toContain(message);
   });
 
   it('hands over: new owners from the town, and who was added and removed', () => {

@@ -1,3 +1,4 @@
+import { typed } from '../../support/screened.js';
 import { describe, expect, it } from 'vitest';
 import { townBoard } from '../../../src/domain/town-board.js';
 import {
@@ -10,6 +11,12 @@ import {
 import { aMember, anAction } from '../../contract/builders.js';
 import type { Meeting } from '../../../src/domain/meeting.js';
 import type { Priority } from '../../../src/domain/priority.js';
+
+/** A proposal as the meeting panel keeps it: parsed, its text through the guard. */
+const screenedProposal = (raw: Record<string, unknown>) => {
+  const input = proposalInputSchema.parse(raw);
+  return { ...input, title: typed(input.title), measure: typed(input.measure), target: typed(input.target) };
+};
 
 const priority = (id: string, title: string): Priority => ({
   id,
@@ -120,7 +127,7 @@ describe('an action proposed in a meeting', () => {
   });
 
   it('is kept on the meeting, opens the form with its values, and is marked with the action it became', () => {
-    const input = proposalInputSchema.parse({ title: 'Patrols on Lemon Quay', target: '8 patrols' });
+    const input = screenedProposal({ title: 'Patrols on Lemon Quay', target: '8 patrols' });
     const next = propose(meeting, input, by, 'p1', now);
     expect(next.ok).toBe(true);
     const held = next.ok ? next.value : meeting;
@@ -140,7 +147,7 @@ describe('an action proposed in a meeting', () => {
 
   it('takes at most fifty in one meeting', () => {
     let held: Meeting = meeting;
-    const input = proposalInputSchema.parse({ title: 'Patrols' });
+    const input = screenedProposal({ title: 'Patrols' });
     for (let i = 0; i < 50; i++) {
       const next = propose(held, input, by, `p${i}`, now);
       if (next.ok) held = next.value;
