@@ -99,6 +99,11 @@ export function findDescriptions(text: string, add: Add): void {
     new RegExp(`${one}(?:${ADULTS})\\b(?![-'](?:s\\b|made))(?!\\s+(?:responsible for|in charge))`, 'g'),
   ))
     add('description', m.index, m.index + m[0].length, how(m));
+  // "tenant at 14", "lad in flat 3": a note's shorthand for the one who lives there.
+  for (const m of lower.matchAll(
+    /(?<!\b(?:a|an|the|this|that|one|same|my|our|your)\s)\b(?:tenant|resident|neighbour|occupant|lodger|lad|man|woman|girl|boy|family|couple)s? (?:at|in|of|from) (?:number |no\.? ?|flat )?\d{1,4}[a-z]?\b/g,
+  ))
+    add('description', m.index, m.index + m[0].length, 'located');
   for (const m of lower.matchAll(/\b(?:he|she|hes|shes|him|his|her|hers|himself|herself)\b/g))
     add('pronoun', m.index, m.index + m[0].length, 'definite');
 }

@@ -8,6 +8,7 @@ import {
   isClearForename,
   isForename,
   isUnknownWord,
+  isVerbLike,
   isInNameList,
   isLikelySurname,
   isPlaceOrCalendarWord,
@@ -102,6 +103,14 @@ export function findLabelledPeople(
         continue;
       }
     }
+    // "Kirsty P", "Ben T": a forename and the initial of a surname.
+    const initial = sameSentence && /^\p{Lu}$/u.test(next!.text) && !['A', 'I'].includes(next!.text);
+    if (t.capitalised && initial && (isForename(t.base) || isClearForename(t.base))) {
+      used.add(i);
+      used.add(i + 1);
+      add(t.start, next!.end);
+      continue;
+    }
     // "Big Mick", "Little Jay": a nickname and the capitalised word it goes with.
     if (
       NICKNAME_BEFORE.has(t.base) &&
@@ -158,6 +167,7 @@ export function opensNote(tokens: readonly Token[], text: string, i: number): bo
     /[-,(\u2013]/.test(between) ||
     (next.upper && next.base.length <= 5) ||
     NOTE_AFTER_NAME.has(next.base) ||
-    SUBJECT_VERBS.has(next.base);
+    SUBJECT_VERBS.has(next.base) ||
+    (isForename(t.base) && isVerbLike(next.base));
   return nameLike && follows && !isPlaceOrCalendarWord(t.base);
 }

@@ -99,6 +99,14 @@ export const isEveryday = (w: string) => EVERYDAY.has(w) || CALENDAR.has(w) || P
 /** A word of a place, a venue, a body or a calendar: "Street", "Boots", "Truro", "May". */
 export const isPlaceOrCalendarWord = (w: string) =>
   PLACE_WORDS.has(w) || CALENDAR.has(w) || (w.endsWith('s') && PLACE_WORDS.has(w.slice(0, -1)));
+const VERB_TAGS = /Verb|Tense|Modal|Copula|Auxiliary|Infinitive|Participle/;
+/** A verb, as the lexicon tags it, or a word ending as a past tense does ("disclosed", "relapsed"). */
+export const isVerbLike = (w: string) => {
+  const tag = lexicon[w];
+  const tags = Array.isArray(tag) ? tag : tag ? [tag] : [];
+  return tags.some((t) => VERB_TAGS.test(t)) || (/ed$/.test(w) && !EVERYDAY.has(w.slice(0, -2)));
+};
+
 /** A word no list knows ("Tommo", "Smudgey"): in a note's opening place, likely a nickname. */
 export const isUnknownWord = (w: string) =>
   !EVERYDAY.has(w) && !FORENAMES.has(w) && !lexicon[w] && !inHumanNames(w) && !isPlaceOrCalendarWord(w);
