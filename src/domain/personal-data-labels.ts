@@ -104,11 +104,11 @@ export function findLabelledPeople(
       }
     }
     // "Kirsty P", "Ben T": a forename and the initial of a surname.
-    const initial = sameSentence && /^\p{Lu}$/u.test(next!.text) && !['A', 'I'].includes(next!.text);
+    const initial = sameSentence && /^\p{Lu}$/u.test(next.text) && !['A', 'I'].includes(next.text);
     if (t.capitalised && initial && (isForename(t.base) || isClearForename(t.base))) {
       used.add(i);
       used.add(i + 1);
-      add(t.start, next!.end);
+      add(t.start, next.end);
       continue;
     }
     // "Big Mick", "Little Jay": a nickname and the capitalised word it goes with.
