@@ -4,10 +4,11 @@
 // "naloxone training", "tackling shoplifting") is a topic, never about anyone.
 
 import { SPECIAL_CATEGORY_TERMS } from './personal-data-terms.js';
-import { OFFENCE_AND_SAFEGUARDING_TERMS } from './personal-data-terms-offences.js';
+import { OFFENCE_TERMS } from './personal-data-terms-offences.js';
+import { SAFEGUARDING_TERMS } from './personal-data-terms-safeguarding.js';
 import { TOPIC_FOLLOWERS } from './personal-data-topics.js';
 
-const SENSITIVE_TERMS = { ...SPECIAL_CATEGORY_TERMS, ...OFFENCE_AND_SAFEGUARDING_TERMS };
+const SENSITIVE_TERMS = { ...SPECIAL_CATEGORY_TERMS, ...OFFENCE_TERMS, ...SAFEGUARDING_TERMS };
 
 export type SensitiveKind = keyof typeof SENSITIVE_TERMS;
 export const SENSITIVE_KINDS = Object.keys(SENSITIVE_TERMS) as SensitiveKind[];
