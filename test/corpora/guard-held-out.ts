@@ -3,6 +3,8 @@
 // typed into Teams. Never tune on it: the detector is changed against the development corpus
 // (test/unit/domain/personal-data-corpus.ts) only. When a miss here is fixed by a change made for other
 // reasons, move the text to the development corpus and write a fresh one in its place (docs/DATA-PROTECTION.md).
+// 2026-12-07: after the first measurement (94.0% / 98.6% / 1.6%, 0.8% refused) the eleven texts it missed
+// were moved to the development set and eleven fresh ones written, committed before the fixes were made.
 // Every name, number and address is made up; phone numbers are Ofcom's drama ranges; NHS numbers are random
 // digits with a valid check digit; NI numbers use prefixes never issued.
 //
@@ -36,7 +38,6 @@ export const HELD_OUT_SENSITIVE: readonly string[] = [
   'Shane Coad has a conviction for arson from 2019',
   'Understand Marcus is HIV positive, please be careful with this',
   'Aaron is CiN and has a social worker from the Truro team',
-  'dean hocking, recall to prison after missing probation twice',
   'Jade (15) going missing most weekends, concerns re CSE',
   'Her partner Liam is dealing crack from the address',
   'Mrs Kitto (82) has dementia and keeps letting strangers into the flat',
@@ -44,7 +45,6 @@ export const HELD_OUT_SENSITIVE: readonly string[] = [
   'Sam identifies as non-binary and is being targeted by the group at the park',
   'Paul Richards is gay and has had eggs thrown at his windows',
   'The Lee family are Travellers and were moved on from the lay-by',
-  'Shazia wears the hijab and was spat at on Fore Street',
   'Ivan Petrov is an overstayer, working cash in hand at the car wash',
   'Declan has ADHD and autism, struggles in the hostel',
   'karen said her daughter has an eating disorder and self harms',
@@ -77,12 +77,10 @@ export const HELD_OUT_SENSITIVE: readonly string[] = [
   'K.M. was arrested for possession on Saturday',
   'Child D has been missing since Tuesday and is at risk of CSE',
   'Big Mick is dealing from the bench outside the chippy',
-  'Tiny has just come out of prison and is back on the gear',
   'Young Ollie is scoring for the older lads behind the garages',
   'RP has a history of DV with his ex partner',
   'Mrs P says her husband has Alzheimers and wanders at night',
   'AB and CD were cautioned for assault after the fight at the harbour',
-  'Smudge from the Tolvaddon lot just got a suspended sentence',
   'Client X was diagnosed with psychosis last month',
   'The youngest boy, R, is on the autistic spectrum and is being bullied',
   // people described by circumstance
@@ -97,14 +95,12 @@ export const HELD_OUT_SENSITIVE: readonly string[] = [
   'the new tenant in flat 3 has just come out of prison for robbery',
   'his mum says he is depressed and not eating',
   'her brother is in Dartmoor for GBH',
-  'Their eldest daughter is pregnant at 15',
   'The old man who feeds the pigeons has terminal cancer and no family',
   'the man on the mobility scooter is selling his prescription pills',
   'the woman with the dog by the cash point is sex working to fund heroin',
   'The lad at 27 is on a tag and breaching curfew most nights',
   'The teenage boy next to the launderette is being groomed by the dealers',
   'the caretaker at the school has a drink driving conviction',
-  'The vicar says one of the bell ringers is struggling with gambling addiction and depression',
   'the lodger at the B&B is an overstayer with no papers',
   'the widow on Clinton Road has been scammed and is now very low, possibly suicidal',
   'the neighbour at number 9 is trans and has had her windows put in',
@@ -146,8 +142,6 @@ export const HELD_OUT_SENSITIVE: readonly string[] = [
   'Harry has been bailed for the assault on his girlfriend',
   'Lewis was given a community order for the criminal damage',
   'Ben Rowse is wanted on warrant for failing to appear',
-  'Lucy May, pregnant, street homeless in Penzance, using heroin',
-  'gemma and her partner are both on the methadone programme',
   "Josh's dad is in prison and his mum is an alcoholic",
   'Ms Jenkin, 44, HIV, lives alone on the Treneere estate',
   'Theo is deaf and was taken advantage of by the lads',
@@ -155,6 +149,15 @@ export const HELD_OUT_SENSITIVE: readonly string[] = [
   'We have been told Jonno is an informant and his life is at risk',
   'Carl Pengelly on the sex offenders register, living near the primary school',
   'Stevie hasnt been to school since Easter and is being exploited by older boys',
+  // replacements (2026-12-07) for the texts moved to the development set after the first measurement
+  'kerry-ann back in the cells last night, bailed this morning to her aunts',
+  'Mr Lobb (70s) has cancer and his son is taking his money',
+  'Shannon Uren has told school she is being hit at home',
+  'the twins at number 31 are both on the CP register now',
+  'Kai is on remand at Parc for the stabbing',
+  'saw Wayne outside Greggs, wasted, said he wants to detox',
+  'Nadine Curnow is a Jehovahs Witness and her husband controls her money',
+  'Regan is a sex worker and was robbed by a punter last week',
 ];
 
 export const HELD_OUT_IDENTIFIERS: readonly string[] = [
@@ -178,7 +181,6 @@ export const HELD_OUT_IDENTIFIERS: readonly string[] = [
   'NHS 937 865 7974, registered at Bodriggy surgery',
   // NI numbers
   'NI number QQ 12 34 56 C on the housing form',
-  'Nat ins no QQ123456B',
   'NINO: QQ 65 43 21 A for the benefits check',
   'national insurance number is QQ 98 76 54 D',
   // dates of birth
@@ -237,6 +239,8 @@ export const HELD_OUT_IDENTIFIERS: readonly string[] = [
   'Tenant at 9 Wesley Road, phone 07700 900 260',
   'reg YC18 VBN, owner on 07700 900 404',
   'NHS 186 091 3903, dob 11/11/1961',
+  // replacements (2026-12-07) for the texts moved to the development set after the first measurement
+  'his mobile is now 07700 900 884 (new sim)',
 ];
 
 export const HELD_OUT_SAFE: readonly string[] = [
@@ -271,7 +275,6 @@ export const HELD_OUT_SAFE: readonly string[] = [
   'Our new CSO Nick starts in January and will pick up Liskeard',
   'PC Rowe arrested a man for shop theft in Boots, the BID is pleased with the response',
   'Andy from trading standards did test purchases at 10 shops, 2 failed',
-  'the harbour master Pete says the quay gates will be locked at night',
   'Councillor Rosie Pengelly will raise the speeding concerns at full council',
   'Inspector Scott thanked the partners for the summer operation',
   'Vicky at the library has offered the meeting room for the drop in',
@@ -285,7 +288,6 @@ export const HELD_OUT_SAFE: readonly string[] = [
   'Dispersal zone to cover Lemon Quay, Boscawen Street and Victoria Gardens',
   'Hall for Cornwall to host the launch event in March',
   'Complaints about motorbikes on the Humphry Davy field',
-  'Problems with begging outside Marks and Spencer on Fore Street',
   'Street drinking in Kings Square and around the Prince of Wales pier',
   'New CCTV camera at Queen Street junction',
   'bin fires behind Sainsburys on Wesley Road',
@@ -368,4 +370,7 @@ export const HELD_OUT_SAFE: readonly string[] = [
   'Figures for quarter 2: 312 ASB reports, down from 350',
   'Next meeting 14 January 2027 at 10am in the council chamber',
   'The consultation ran from 1 October to 30 November 2026',
+  // replacements (2026-12-07) for the texts moved to the development set after the first measurement
+  'PCSO Tamsin says the lads on the bench were moved on and no arrests made',
+  "Litter pick with the Scouts around St Piran's church on Saturday",
 ];
