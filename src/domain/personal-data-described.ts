@@ -46,7 +46,7 @@ export function findRelatives(text: string, add: Add): void {
   const lower = text.toLowerCase();
   const plural = /^(?:kids|children|family|parents|siblings)$/;
   const pattern = new RegExp(
-    `\\b(his|her|their)\\s+(?:(?:ex|step|older|younger|little|big|elder|new|former|current|late|own|\\d{1,2}[- ]?year[- ]old)[- ]?)?(${RELATIVES}|parents|siblings)\\b`,
+    `\\b(his|her|their)\\s+(?:(?:ex|step|older|younger|little|big|elder|eldest|oldest|youngest|middle|new|former|current|late|own|\\d{1,2}[- ]?year[- ]old)[- ]?)?(${RELATIVES}|parents|siblings)\\b`,
     'g',
   );
   for (const m of lower.matchAll(pattern))
@@ -99,6 +99,11 @@ export function findDescriptions(text: string, add: Add): void {
     new RegExp(`${one}(?:${ADULTS})\\b(?![-'](?:s\\b|made))(?!\\s+(?:responsible for|in charge))`, 'g'),
   ))
     add('description', m.index, m.index + m[0].length, how(m));
+  // "one of the bell ringers", "one of our tenants": one person of a group.
+  for (const m of lower.matchAll(
+    /\bone of (?:the|our|their|his|her|those) (?:[a-z'-]+ ){0,2}?(?:[a-z]+ers|tenants|residents|lads|girls|boys|men|women|youths|kids|children|neighbours|pupils|students|staff|regulars|clients|patients|parents|members|volunteers)\b/g,
+  ))
+    add('description', m.index, m.index + m[0].length, 'definite');
   // "tenant at 14", "lad in flat 3": a note's shorthand for the one who lives there.
   for (const m of lower.matchAll(
     /(?<!\b(?:a|an|the|this|that|one|same|my|our|your)\s)\b(?:tenant|resident|neighbour|occupant|lodger|lad|man|woman|girl|boy|family|couple)s? (?:at|in|of|from) (?:number |no\.? ?|flat )?\d{1,4}[a-z]?\b/g,

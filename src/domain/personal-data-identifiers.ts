@@ -34,7 +34,7 @@ const NI_NUMBER =
   /\b(?!BG|GB|NK|KN|TN|NT|ZZ)[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z]\s?\d{2}\s?\d{2}\s?\d{2}\s?[A-D]\b/gi;
 // A number named as an NI number is one even with a prefix HMRC never issues (QQ 12 34 56 C, the example).
 const NI_LABELLED =
-  /\b(?:ni|nino|national insurance)(?:\s+(?:number|no\.?))?[\s:]*[a-z]{2}\s?\d{2}\s?\d{2}\s?\d{2}\s?[a-d]?\b/gi;
+  /\b(?:ni|nino|national insurance|nat(?:ional)?\.? ?ins(?:urance)?\.?)(?:\s+(?:number|no\.?))?[\s:]*[a-z]{2}\s?\d{2}\s?\d{2}\s?\d{2}\s?[a-d]?\b/gi;
 const POSTCODE_AREAS =
   'AB|AL|BA|BB|BD|BH|BL|BN|BR|BS|BT|B|CA|CB|CF|CH|CM|CO|CR|CT|CV|CW|DA|DD|DE|DG|DH|DL|DN|DT|DY|EC|EH|EN|EX|E|FK|FY|GL|GU|GY|G|HA|HD|HG|HP|HR|HS|HU|HX|IG|IM|IP|IV|JE|KA|KT|KW|KY|LA|LD|LE|LL|LN|LS|LU|L|ME|MK|ML|M|NE|NG|NN|NP|NR|NW|N|OL|OX|PA|PE|PH|PL|PO|PR|RG|RH|RM|SA|SE|SG|SK|SL|SM|SN|SO|SP|SR|SS|ST|SW|SY|S|TA|TD|TF|TN|TQ|TR|TS|TW|UB|WA|WC|WD|WF|WN|WR|WS|WV|W|YO|ZE';
 // A full postcode (outward and inward parts): an outward part alone ("TR1") names an area, not a home.

@@ -9,6 +9,7 @@ import {
   isForename,
   isUnknownWord,
   isVerbLike,
+  isAdjective,
   isInNameList,
   isLikelySurname,
   isPlaceOrCalendarWord,
@@ -111,6 +112,15 @@ export function findLabelledPeople(
       add(t.start, next.end);
       continue;
     }
+    // "Smudge from the Tolvaddon lot": someone known by the crowd they run with.
+    const crowd = /^ from the (?:\p{Lu}\p{L}+ )?(?:lot|crew|gang|lads|boys|mob|family)\b/u.test(
+      text.slice(t.end, t.end + 40),
+    );
+    if (t.capitalised && crowd && !isPlaceOrCalendarWord(t.base)) {
+      used.add(i);
+      add(t.start, t.end);
+      continue;
+    }
     // "Big Mick", "Little Jay": a nickname and the capitalised word it goes with.
     if (
       NICKNAME_BEFORE.has(t.base) &&
@@ -155,11 +165,24 @@ export function lowerCaseNameHere(
   );
 }
 
+/** "wears the", "keeps his": a word in -s before a determiner is a verb in the present. */
+function presentVerb(tokens: readonly Token[], k: number): boolean {
+  const after = tokens[k + 1];
+  return /s$/.test(tokens[k]!.base) && !!after && /^(?:the|a|an|his|her|their|my|our|some)$/.test(after.base);
+}
+
 /** A name-like word opening a note and followed by a dash, a comma, shorthand or its state: "Gav - PPO". */
 export function opensNote(tokens: readonly Token[], text: string, i: number): boolean {
   const t = tokens[i]!;
   const next = tokens[i + 1];
-  if (!t.opensSentence || next?.sentence !== t.sentence || /ing$/.test(t.base) || t.base.length < 3)
+  // An acronym opening a note ("CSO update:") is the work's word, not a name.
+  if (
+    !t.opensSentence ||
+    next?.sentence !== t.sentence ||
+    /ing$/.test(t.base) ||
+    t.base.length < 3 ||
+    t.upper
+  )
     return false;
   const nameLike = isForename(t.base) || isInNameList(t.base) || isUnknownWord(t.base);
   const between = text.slice(t.end, next.start);
@@ -168,6 +191,20 @@ export function opensNote(tokens: readonly Token[], text: string, i: number): bo
     (next.upper && next.base.length <= 5) ||
     NOTE_AFTER_NAME.has(next.base) ||
     SUBJECT_VERBS.has(next.base) ||
-    (isForename(t.base) && isVerbLike(next.base));
-  return nameLike && follows && !isPlaceOrCalendarWord(t.base);
+    ((isForename(t.base) || isUnknownWord(t.base)) && (isVerbLike(next.base) || presentVerb(tokens, i + 1)));
+  // "Tiny has just come out": an adjective opening a sentence as its subject is a nickname.
+  const adjectiveName = isAdjective(t.base) && /^(?:has|is|was|had|got|just|says|said)$/.test(next.base);
+  return (nameLike || adjectiveName) && follows && !isPlaceOrCalendarWord(t.base);
+}
+
+const MONTH_SURNAMES = new Set(['may', 'june', 'april', 'august']);
+
+/** "Lucy May," and "Kerry June was": a forename and a surname that is also a month (not "14 May 2027"). */
+export function isMonthSurname(first: Token, second: Token, text: string): boolean {
+  return (
+    isClearForename(first.base) &&
+    MONTH_SURNAMES.has(second.base) &&
+    !/^\s*\d/.test(text.slice(second.end, second.end + 3)) &&
+    !/\d\s*$/.test(text.slice(0, first.start))
+  );
 }

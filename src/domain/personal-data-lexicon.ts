@@ -101,10 +101,18 @@ export const isPlaceOrCalendarWord = (w: string) =>
   PLACE_WORDS.has(w) || CALENDAR.has(w) || (w.endsWith('s') && PLACE_WORDS.has(w.slice(0, -1)));
 const VERB_TAGS = /Verb|Tense|Modal|Copula|Auxiliary|Infinitive|Participle/;
 /** A verb, as the lexicon tags it, or a word ending as a past tense does ("disclosed", "relapsed"). */
-export const isVerbLike = (w: string) => {
+export const isVerbLike = (w: string): boolean => {
   const tag = lexicon[w];
   const tags = Array.isArray(tag) ? tag : tag ? [tag] : [];
-  return tags.some((t) => VERB_TAGS.test(t)) || (/ed$/.test(w) && !EVERYDAY.has(w.slice(0, -2)));
+  if (tags.some((t) => VERB_TAGS.test(t))) return true;
+  // "disclosed": a past tense.
+  return /ed$/.test(w) && !EVERYDAY.has(w.slice(0, -2));
+};
+
+/** An adjective, as the lexicon tags it ("tiny", "mad"). */
+export const isAdjective = (w: string) => {
+  const tag = lexicon[w];
+  return (Array.isArray(tag) ? tag : tag ? [tag] : []).some((t) => /Adjective|Comparable/.test(t));
 };
 
 /** A word no list knows ("Tommo", "Smudgey"): in a note's opening place, likely a nickname. */

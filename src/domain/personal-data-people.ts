@@ -23,6 +23,7 @@ import {
   isLowerCaseForename,
   lowerCaseNameHere,
   opensNote,
+  isMonthSurname,
 } from './personal-data-labels.js';
 import { roleOf } from './personal-data-staff.js';
 import {
@@ -133,7 +134,10 @@ export function findPeople(
       });
       continue;
     }
-    if (TITLES.has(t.base) && (t.base !== 'miss' || t.capitalised) && nameWord(next)) {
+    const titleHere =
+      TITLES.has(t.base) &&
+      (!['miss', 'master'].includes(t.base) || (t.capitalised && !/\p{L}\s*$/u.test(text.slice(0, t.start))));
+    if (titleHere && nameWord(next)) {
       if (capital(next) || isLikelySurname(next!.base) || isForename(next!.base)) {
         const third = tokens[i + 2];
         span(
@@ -184,6 +188,13 @@ export function findPeople(
   /** "Kyle" anywhere, or "Pascoe" where a place would not stand: not after "at", and opening a sentence only as its subject. */
   function loneName(i: number): boolean {
     const t = tokens[i]!;
+    // "outside Marks and Spencer", "at Tregolls and Penhale": the second of two places joined after a preposition.
+    const joined = tokens[i - 1]?.base === 'and' && !!tokens[i - 2]?.capitalised;
+    if (
+      joined &&
+      tokens.slice(Math.max(0, i - 5), i - 2).some((b) => sameSentence(t, b) && PLACE_BEFORE.has(b.base))
+    )
+      return false;
     if (isClearForename(t.base)) return true;
     if (opensNote(tokens, text, i)) return true;
     // "at Tregolls and Penhale": a word after a place preposition, or in a list that follows one, is a place.
@@ -197,11 +208,13 @@ export function findPeople(
     const first = tokens[i]!;
     const second = tokens[i + 1];
     if (!second || !sameSentence(first, second) || afterSaint(i) || !/^\p{L}/u.test(second.base)) return null;
-    if (isPlaceOrCalendarWord(first.base) || isPlaceOrCalendarWord(second.base)) return null;
+    const monthName = isMonthSurname(first, second, text);
+    if (isPlaceOrCalendarWord(first.base) || (isPlaceOrCalendarWord(second.base) && !monthName)) return null;
     const bothCapital = capital(first) && capital(second);
     const bothLower = !first.capitalised && !first.upper && !second.capitalised && !second.upper;
     let ok = false;
-    if (bothCapital)
+    if (bothCapital && monthName) ok = true;
+    else if (bothCapital)
       ok =
         (isClearForename(first.base) && !second.possessive) ||
         (isInNameList(first.base) && isLikelySurname(second.base));
@@ -213,7 +226,7 @@ export function findPeople(
             (caseless && second.base.length > 3 && !isEveryday(second.base) && !/\d/.test(second.base)))) ||
         (first.opensSentence &&
           first.base.length > 2 &&
-          isProperName(first.base) &&
+          (isProperName(first.base) || isInNameList(first.base)) &&
           (isLikelySurname(second.base) || isUnknownWord(second.base)));
     if (!ok || HONORIFICS.has(first.base)) return null;
     let last = i + 1;

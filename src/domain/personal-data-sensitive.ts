@@ -30,7 +30,8 @@ const PATTERNS = Object.entries(SENSITIVE_TERMS).map(
 const TOPIC_AFTER = new RegExp(
   `^[\\s-]*(?:and (?:alcohol|substance) |misuse |use |related |awareness )?(?:${TOPIC_FOLLOWERS.join('|')})\\b`,
 );
-const MEMBERSHIP_BEFORE = /\b(?:member|members|supporter|leader|organiser|part) of (?:the |a |an )?$/;
+const MEMBERSHIP_BEFORE =
+  /\b(?:(?:member|members|supporter|leader|organiser|part) of (?:the |a |an )?|(?:is|are|was|were|both|now|still|been) on (?:a |an |the |his |her |their )?)$/;
 // What comes before a term that makes it the subject of the work: "tackling shoplifting", "reports of dealing".
 const TOPIC_BEFORE =
   /(?:\b(?:tackl(?:e|ing)|reduc(?:e|ing)|prevent(?:ing)?|address(?:ing)?|combat(?:ing)?|against|anti|deter(?:ring)?|disrupt(?:ing)?|spot(?:ting)?|recogni[sz](?:e|ing)|identify(?:ing)?|signs of|types of|risk of|fear of|reports of|incidents of|levels of|rates of|hotspots? for|awareness of|training on|concerns? about|linked to|related to|such as|including|re|graffiti|retail|shop|business|vehicle|cycle|bike|car|metal|fuel|street|low[- ]level|wider)[\s-]+)$/;

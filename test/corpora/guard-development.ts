@@ -202,6 +202,15 @@ export const DEV_SENSITIVE: readonly string[] = [
   'maddie sleeping at her boyfriends, he is 24, she is 15',
   'jason wants help with his drinking',
   'kayden is a heroin addict',
+  // moved from the held-out set after its first measurement (2026-12-07), then fixed
+  'dean hocking, recall to prison after missing probation twice',
+  'Shazia wears the hijab and was spat at on Fore Street',
+  'Tiny has just come out of prison and is back on the gear',
+  'Smudge from the Tolvaddon lot just got a suspended sentence',
+  'Their eldest daughter is pregnant at 15',
+  'The vicar says one of the bell ringers is struggling with gambling addiction and depression',
+  'Lucy May, pregnant, street homeless in Penzance, using heroin',
+  'gemma and her partner are both on the methadone programme',
 ];
 
 export const DEV_IDENTIFIERS: readonly string[] = [
@@ -251,6 +260,8 @@ export const DEV_IDENTIFIERS: readonly string[] = [
   'twitter @camborne_king',
   'mobile 07700 900 101, dob 3/3/03',
   'TR15 2AB and 07700 900 202',
+  // moved from the held-out set after its first measurement (2026-12-07), then fixed
+  'Nat ins no QQ123456B',
 ];
 
 export const DEV_SAFE: readonly string[] = [
@@ -428,4 +439,7 @@ export const DEV_SAFE: readonly string[] = [
   'Owen says the psych ward is full again',
   'Jenna will ask the strike organisers to keep the road clear',
   'Small boat arrivals are not an issue in the town',
+  // moved from the held-out set after its first measurement (2026-12-07), then fixed
+  'the harbour master Pete says the quay gates will be locked at night',
+  'Problems with begging outside Marks and Spencer on Fore Street',
 ];

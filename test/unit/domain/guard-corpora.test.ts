@@ -41,7 +41,9 @@ describe("the guard on issue 31's corpora", () => {
     expect(f).toEqual({ sensitiveRefused: 1, identifiersHeld: 1, safeHeld: 0, safeRefused: 0 });
   });
 
-  it('on the held-out set: no worse than measured when tuning stopped (2026-12-07)', () => {
+  // First measured at 94.0% / 98.6% / 1.6% held, 0.8% refused; its eleven misses then moved to the development
+  // set and eleven fresh texts took their place (committed before the fixes), as DATA-PROTECTION.md says.
+  it('on the held-out set: no worse than measured after its refresh (2026-12-07)', () => {
     const f = figures(
       {
         sensitive: held.HELD_OUT_SENSITIVE,
@@ -50,9 +52,9 @@ describe("the guard on issue 31's corpora", () => {
       },
       held.HELD_OUT_MEMBERS,
     );
-    expect(f.sensitiveRefused).toBeGreaterThanOrEqual(0.939); // 125 of 133
-    expect(f.identifiersHeld).toBeGreaterThanOrEqual(0.98);
-    expect(f.safeHeld).toBeLessThanOrEqual(0.017); // 2 of 124
-    expect(f.safeRefused).toBeLessThanOrEqual(0.009); // 1 of 124
+    expect(f.sensitiveRefused).toBeGreaterThanOrEqual(0.992); // 132 of 133
+    expect(f.identifiersHeld).toBe(1);
+    expect(f.safeHeld).toBe(0);
+    expect(f.safeRefused).toBe(0);
   });
 });
