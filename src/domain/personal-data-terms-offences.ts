@@ -91,7 +91,7 @@ export const OFFENCE_TERMS = {
     'parole',
     'on licence',
     'licence recall',
-    'recall(?:ed)? to (?:prison|custody)',
+    'recall(?:ed)? to (?:prison|custody|hmp|hmyoi|yoi|jail)',
     '(?:was|been|got|being|is) recalled',
     'recalled(?=\\s*[,.;-])',
     'released (?:from|on)',

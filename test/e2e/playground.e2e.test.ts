@@ -148,6 +148,32 @@ describe('the bot in Agents Playground, in Chromium', { timeout: 90_000 }, () =>
     await teams.screenshot('personal-data-edited-and-saved');
   });
 
+  it('refuses a quick note in shorthand about someone, and keeps a partner named at work', async () => {
+    const ACTION_CARD = 'Truro · TRU-004';
+    keepEvidence('personal-data-shorthand');
+    await teams.openConversation('Personal Chat');
+    await teams.say('show TRU-004');
+    const addNote = async (text: string) => {
+      const card = await teams.card(ACTION_CARD);
+      await card.getByRole('button', { name: 'Add note', exact: true }).first().click();
+      await card.getByLabel('Progress note (no personal details)').fill(text);
+      await card.getByRole('button', { name: 'Add note', exact: true }).last().click();
+    };
+    await addNote('JT back on the gear, recalled to HMP Exeter last week');
+    const guard = await teams.card('Personal details: not saved');
+    const said = await guard.innerText();
+    expect(said).toContain('"JT"');
+    expect(said).toMatch(/drug use/);
+    expect(said).toMatch(/offending/);
+    await teams.screenshot('personal-data-shorthand-refused');
+    await guard.getByRole('button', { name: /Back to the card/ }).click();
+
+    await addNote('Helen the PCSO arrested two youths at the skate park');
+    const saved = await teams.card(ACTION_CARD);
+    await expect.poll(() => saved.innerText()).toContain('Helen the PCSO arrested two youths');
+    await teams.screenshot('personal-data-staff-at-work-saved');
+  });
+
   it("creates an action owned by the playground's user, who is told 1:1, hands it over and reads its history", async () => {
     keepEvidence('action-life');
     await teams.openConversation('Personal Chat');
