@@ -13,6 +13,7 @@ const COMMANDS: Record<string, Command> = {
   towns: () => import('./towns.js'),
   report: () => import('./report.js'),
   import: () => import('./import.js'),
+  'crime-data': () => import('./crime-data.js'),
   'public-summary': () => import('./public-summary.js'),
   'export-person': () => import('./export-person.js'),
   'erase-person': () => import('./erase-person.js'),

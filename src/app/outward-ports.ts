@@ -98,6 +98,20 @@ export interface PlanSheetReader {
   ): Promise<{ ok: true; sheet: string; rows: ImportRow[] } | { ok: false; problems: string[] }>;
 }
 
+/** One police.uk street-level file as it streams: its name, its header row, then its rows with their lines. */
+export interface StreetFile {
+  name: string;
+  header: readonly string[];
+  rows: AsyncIterable<{ line: number; row: Readonly<Record<string, string | undefined>> }>;
+}
+
+/** The street-level files of an import (files, a folder, a ZIP), one at a time; what it passed over, said. */
+export interface StreetFileSource {
+  files(): AsyncIterable<StreetFile>;
+  /** Entries that were not street-level files (a ZIP's outcomes and stop-and-search files). */
+  passedOver(): string[];
+}
+
 /** The board report as files people open in a spreadsheet program. */
 export interface ReportFiles {
   /** An .xlsx workbook: a summary sheet, then one sheet per town. */

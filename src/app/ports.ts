@@ -18,6 +18,9 @@ import type { TaskGroup } from '../domain/task-group.js';
 import type { SeedFund } from '../domain/seed-fund.js';
 import type { Programme } from '../domain/programme.js';
 import type { TownSlug } from '../domain/towns.js';
+import type { CrimeMonth } from '../domain/crime-record.js';
+import type { CrimeMonthData, CrimePoint, TownCrimeMonth, TypeCounts } from '../domain/crime-aggregate.js';
+import type { TownArea } from '../domain/town-area.js';
 
 /** Whether the store can be reached now (known without waiting on it: see store/database-health.ts). */
 export interface DatabaseStatus {
@@ -171,6 +174,33 @@ export interface ConversationRefs {
 }
 
 /** Everything a use case may need, passed in by the composition root. */
+/** A force's month as imported, without its points. */
+export interface CrimeMonthSummary {
+  force: string;
+  month: CrimeMonth;
+  rows: number;
+  byType: TypeCounts;
+  noLocation: number;
+  points: number;
+  importedAt: string;
+  files: string[];
+}
+
+/** A town's area as stored: who set it and when (the shipped ones by nobody). */
+export type StoredTownArea = TownArea & { setBy: string | null; at: string | null };
+
+/** police.uk's open data as imported (summaries, points near the towns, towns' months) and the towns' areas. */
+export interface CrimeDataStore {
+  /** A force's month, replaced whole: readers see the old one or the new one, never a mix. */
+  replaceMonth(data: CrimeMonthData, meta: { importedAt: string; files: string[] }): Promise<void>;
+  months(): Promise<CrimeMonthSummary[]>;
+  points(force: string, month: CrimeMonth): Promise<CrimePoint[]>;
+  saveTownMonth(month: TownCrimeMonth): Promise<void>;
+  townMonths(town: TownSlug): Promise<TownCrimeMonth[]>;
+  area(town: TownSlug): Promise<StoredTownArea | null>;
+  setArea(town: TownSlug, area: StoredTownArea): Promise<void>;
+}
+
 export interface Stores {
   partnerships: PartnershipRepository;
   members: MemberRepository;
@@ -191,6 +221,7 @@ export interface Stores {
   cardPosts: CardPosts;
   preferences: Preferences;
   deliveries: Deliveries;
+  crime: CrimeDataStore;
 }
 
 /** A stored document as it is, with the collection it is in: what a subject access export hands over. */

@@ -17,6 +17,7 @@ import {
 import { TOWN_CARD_DATA } from './card-data-towns.js';
 import { WORK_CARD_DATA } from './card-data-work.js';
 import { ACTION_CARD_DATA } from './card-data-actions.js';
+import { EVIDENCE_CARD_DATA } from './card-data-evidence.js';
 
 const proposalButton = z.object({
   line: text,
@@ -189,6 +190,7 @@ export const CARD_DATA = {
   ...ACTION_CARD_DATA,
   ...TOWN_CARD_DATA,
   ...WORK_CARD_DATA,
+  ...EVIDENCE_CARD_DATA,
 } as const;
 
 export type CardName = keyof typeof CARD_DATA;

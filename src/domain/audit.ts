@@ -22,7 +22,11 @@ export type EntityKind =
   /** Free text kept after the personal-data guard warned, with the person's reason. */
   | 'free_text'
   /** A scan of stored free text with the personal-data guard (npm run scan-personal-data). */
-  | 'data_scan';
+  | 'data_scan'
+  /** police.uk open data imported (counts only). */
+  | 'crime_data'
+  /** The area a town's profile counts. */
+  | 'town_area';
 
 /** One change to one record: who, when, what it was before and after. Append-only. */
 export interface AuditEvent {

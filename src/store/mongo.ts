@@ -9,6 +9,7 @@ import { MongoReminderRecords } from './reminder-records.js';
 import { MongoCardPosts } from './card-posts.js';
 import { MongoDeliveries } from './deliveries.js';
 import { MongoPreferences } from './preferences.js';
+import { MongoCrimeData } from './crime-data.js';
 import {
   MongoJoinRequestRepository,
   MongoMeetingRepository,
@@ -184,6 +185,7 @@ export function createMongoStores(
     cardPosts: new MongoCardPosts(db),
     preferences: new MongoPreferences(db),
     deliveries: new MongoDeliveries(db),
+    crime: new MongoCrimeData(db),
     /** Finishes writes interrupted by a crash (see VersionedCollection); run at start-up. */
     async recoverPendingWrites() {
       let total = 0;

@@ -1,4 +1,5 @@
 // In-memory implementations of the store ports, held to the same contract tests as the Mongo ones.
+import { memoryCrimeData } from './memory-crime-data.js';
 import { AppError, ErrorCode } from '../../src/errors.js';
 import {
   formatActionRef,
@@ -260,6 +261,7 @@ export function createMemoryStores(): Stores & { auditEvents: AuditEvent[] } {
         return forgotten;
       },
     },
+    crime: memoryCrimeData(),
     cardPosts: {
       async save(post: CardPost) {
         posts.set(`${post.actionId}|${post.conversationId}`, copy(post));

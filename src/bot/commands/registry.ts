@@ -5,6 +5,7 @@ import { BOARD_COMMANDS } from './board.js';
 import { GROUP_COMMANDS } from './groups.js';
 import { HELP_COMMANDS } from './help.js';
 import { INDICATOR_COMMANDS } from './indicator.js';
+import { EVIDENCE_COMMANDS } from './evidence.js';
 import { MEETING_COMMANDS } from './meetings.js';
 import { PARTNERSHIP_COMMANDS } from './partnership.js';
 import { PLAN_COMMANDS } from './plans.js';
@@ -22,6 +23,7 @@ const ALL = [
   ...PROBLEM_COMMANDS,
   ...PUBLIC_PAGE_COMMANDS,
   ...INDICATOR_COMMANDS,
+  ...EVIDENCE_COMMANDS,
   ...MEETING_COMMANDS,
   ...PARTNERSHIP_COMMANDS,
   ...TOWN_COMMANDS,
@@ -30,7 +32,18 @@ const ALL = [
 const HELP_ORDER = [
   ...['help', 'summary', 'board', 'actions', 'my actions', 'new action', 'plan', 'new plan', 'groups'],
   ...['new group', 'problems', 'new problem', 'problem', 'library', 'public summary', 'public', 'import'],
-  ...['fund', 'report', 'indicator', 'show', 'schedule meeting', 'members', 'join', 'link', 'unlink'],
+  ...[
+    'fund',
+    'report',
+    'indicator',
+    'profile',
+    'show',
+    'schedule meeting',
+    'members',
+    'join',
+    'link',
+    'unlink',
+  ],
   ...['link board', 'digest', 'launch plan', 'towns', 'add town', 'rename town', 'retire town'],
 ];
 

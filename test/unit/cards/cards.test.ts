@@ -1,4 +1,8 @@
 // Every template in cards/ renders with realistic data and parses as an Adaptive Card 1.5 with the SDK.
+import { profileCard } from '../../../src/cards/profile-views.js';
+import { changeOf, townProfile } from '../../../src/domain/town-profile.js';
+import type { TownCrimeMonth } from '../../../src/domain/crime-aggregate.js';
+import type { ProfileShown } from '../../../src/domain/town-profile.js';
 import { readdirSync } from 'node:fs';
 import * as AC from 'adaptivecards';
 import { describe, expect, it } from 'vitest';
@@ -128,6 +132,28 @@ const planView = (p: typeof plan) => ({
     view.today,
   ),
 });
+
+const truroMonths: TownCrimeMonth[] = ['2026-08', '2026-09'].map((month, i) => ({
+  town: 'truro',
+  month,
+  byType: { 'Anti-social behaviour': 20 + i, Shoplifting: 12, Drugs: 3 },
+  streets: [
+    { location: 'On or near Lemon Street', lat: 50.26, lng: -5.05, byType: { Shoplifting: 10 } },
+    { location: 'On or near Boscawen Street', lat: 50.26, lng: -5.05, byType: { Drugs: 3 } },
+  ],
+}));
+const profileShown: ProfileShown = {
+  profile: townProfile('truro', truroMonths, '2026-09'),
+  compared: [{ town: 'truro', total: changeOf(70, 0) }],
+  area: {
+    kind: 'polygon',
+    approximate: true,
+    source: 'approximate: 2 km round the town centre',
+    setBy: null,
+    at: null,
+  },
+  latest: '2026-09',
+};
 
 /** Each card rendered from the views the bot really uses. */
 const rendered: Record<CardName, Card> = {
@@ -377,6 +403,7 @@ const rendered: Record<CardName, Card> = {
       { allowed: true, reasonRequired: true, reasonProblem: 'Say why' },
     ),
   ),
+  profile: cards.render('profile', profileCard(profileShown)),
 };
 
 /** Parses with the SDK at 1.5; returns every parse and validation message. */

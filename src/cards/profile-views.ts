@@ -1,0 +1,86 @@
+// The town profile card: police.uk's figures for a town, each chart with its figures beside it in a table
+// (for screen readers, and for Teams clients that draw no charts), and where the figures come from.
+import { PROFILE_CAVEAT, PROFILE_SOURCE, type Change, type ProfileShown } from '../domain/town-profile.js';
+import { townBySlug } from '../domain/towns.js';
+import type { CardData } from './card-data.js';
+
+const MONTHS = 'Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec'.split(' ');
+const LONG = 'January February March April May June July August September October November December'.split(
+  ' ',
+);
+
+/** "2026-09" as "September 2026" (long) or "Sep 26" (short, for a chart's axis). */
+function monthName(month: string, form: 'long' | 'short' = 'long'): string {
+  const [y, m] = month.split('-').map(Number) as [number, number];
+  return form === 'long' ? `${LONG[m - 1]} ${y}` : `${MONTHS[m - 1]} ${String(y).slice(2)}`;
+}
+
+/** "+12%", "−8%", "no change", or "too few to compare". */
+function changeText(c: Change): string {
+  if (c.percent === null) return c.before || c.now ? 'too few to compare' : '';
+  if (c.percent === 0) return 'no change';
+  return c.percent > 0 ? `+${c.percent}%` : `\u2212${-c.percent}%`;
+}
+
+export function profileCard(shown: ProfileShown): CardData<'profile'> {
+  const { profile, compared, area, latest } = shown;
+  const name = townBySlug(profile.town).name;
+  const notes = [
+    area
+      ? `Area: ${area.approximate ? 'approximate, ' : ''}${area.source}${area.setBy ? ` (set by ${area.setBy})` : ''}.`
+      : `${name} has no area yet: the board sets one (npm run towns -- area).`,
+    profile.missing.length ? `No data for ${profile.missing.map((m) => monthName(m)).join(', ')}.` : '',
+    `Source: ${PROFILE_SOURCE}.`,
+    PROFILE_CAVEAT,
+  ].filter(Boolean);
+  const base = { heading: `Safer ${name}: town profile`, notes: notes.map((line) => ({ line })) };
+  if (!latest)
+    return {
+      ...base,
+      subtitle: 'From police.uk open data',
+      empty:
+        'No police.uk data has been imported yet. Download the street-level files for Devon & Cornwall from data.police.uk and import them (npm run crime-data -- import), or send a month\'s file to the bot in a 1:1 chat with "crime data".',
+      facts: [],
+      chart: [],
+      chartTitle: '',
+      table: [],
+      streets: [],
+      repeats: [],
+      compared: [],
+    };
+  const from = monthName(profile.monthly.at(-12)?.month ?? latest);
+  return {
+    ...base,
+    subtitle: `police.uk data to ${monthName(latest)} (published a month or two behind): ${from} to ${monthName(latest)}, against the 12 months before`,
+    empty: '',
+    facts: [
+      { title: '12 months', value: `${profile.total.now} recorded` },
+      { title: 'Year before', value: `${profile.total.before}` },
+      { title: 'Change', value: changeText(profile.total) || 'none recorded' },
+    ],
+    chartTitle: 'Recorded each month: all crime and anti-social behaviour, and anti-social behaviour alone',
+    chart: [
+      { legend: 'All', values: profile.monthly.map((m) => ({ x: monthName(m.month, 'short'), y: m.count })) },
+      {
+        legend: 'Anti-social behaviour',
+        values: profile.monthly.map((m) => ({ x: monthName(m.month, 'short'), y: m.antiSocial })),
+      },
+    ],
+    table: profile.byType.map((t) => ({
+      label: t.type,
+      now: String(t.now),
+      before: String(t.before),
+      change: changeText(t),
+    })),
+    streets: profile.topStreets.map((s) => ({ line: `${s.location}: ${s.count}` })),
+    repeats: profile.repeatLocations.map((r) => ({
+      line: `${r.location}: top ten in ${r.months} of the last 6 months (${r.count} recorded)`,
+    })),
+    compared: compared.map((c) => ({
+      label: c.town === profile.town ? `${townBySlug(c.town).name} (this town)` : townBySlug(c.town).name,
+      now: String(c.total.now),
+      before: String(c.total.before),
+      change: changeText(c.total),
+    })),
+  };
+}

@@ -1,0 +1,111 @@
+// police.uk's open data as imported. A force's month is replaced whole without transactions: its points are
+// written first, in chunks under a new import id; then the month's one summary document switches to that id
+// (the only write readers see); then the old chunks go. A crash before the switch leaves the old month in
+// force and orphan chunks that the next import of the month removes. Town months are derived (rebuilt from
+// the points after an import or an area change) and replaced one document per town and month.
+import { randomUUID } from 'node:crypto';
+import type { Collection, Db } from 'mongodb';
+import { guard, retryBusy } from './driver-errors.js';
+import { upsertById } from './upsert.js';
+import type { CrimeDataStore, CrimeMonthSummary, StoredTownArea } from '../app/ports.js';
+import type { CrimeMonthData, CrimePoint, TownCrimeMonth } from '../domain/crime-aggregate.js';
+import type { CrimeMonth } from '../domain/crime-record.js';
+import type { TownSlug } from '../domain/towns.js';
+
+type MonthDoc = CrimeMonthSummary & { _id: string; importId: string };
+type ChunkDoc = {
+  _id: string;
+  importId: string;
+  force: string;
+  month: CrimeMonth;
+  seq: number;
+  points: CrimePoint[];
+};
+type TownMonthDoc = TownCrimeMonth & { _id: string };
+type AreaDoc = StoredTownArea & { _id: string };
+
+/** Points per stored chunk: a few large documents write far faster than thousands of small ones. */
+const CHUNK = 4_000;
+
+export class MongoCrimeData implements CrimeDataStore {
+  private readonly monthsCol: Collection<MonthDoc>;
+  private readonly chunks: Collection<ChunkDoc>;
+  private readonly towns: Collection<TownMonthDoc>;
+  private readonly areas: Collection<AreaDoc>;
+
+  constructor(db: Db) {
+    this.monthsCol = db.collection<MonthDoc>('crime_months');
+    this.chunks = db.collection<ChunkDoc>('crime_points');
+    this.towns = db.collection<TownMonthDoc>('town_crime_months');
+    this.areas = db.collection<AreaDoc>('town_areas');
+  }
+
+  replaceMonth(data: CrimeMonthData, meta: { importedAt: string; files: string[] }): Promise<void> {
+    return guard('save the crime data', async () => {
+      const importId = randomUUID();
+      const { force, month, points } = data;
+      for (let seq = 0; seq * CHUNK < points.length || seq === 0; seq++) {
+        const part = points.slice(seq * CHUNK, (seq + 1) * CHUNK);
+        const doc = { _id: `${importId}:${seq}`, importId, force, month, seq, points: part };
+        await retryBusy(() => this.chunks.insertOne(doc));
+      }
+      const summary: Omit<MonthDoc, '_id'> = {
+        force,
+        month,
+        rows: data.rows,
+        byType: data.byType,
+        noLocation: data.noLocation,
+        points: points.length,
+        importedAt: meta.importedAt,
+        files: meta.files.slice(0, 50),
+        importId,
+      };
+      await upsertById(this.monthsCol, keyOf(force, month), summary);
+      await retryBusy(() => this.chunks.deleteMany({ force, month, importId: { $ne: importId } }));
+    });
+  }
+
+  months(): Promise<CrimeMonthSummary[]> {
+    return guard('read the crime data', async () =>
+      (await this.monthsCol.find({}).toArray()).map(({ _id: _ignored, importId: _id2, ...m }) => m),
+    );
+  }
+
+  points(force: string, month: CrimeMonth): Promise<CrimePoint[]> {
+    return guard('read the crime data', async () => {
+      const summary = await this.monthsCol.findOne({ _id: keyOf(force, month) });
+      if (!summary) return [];
+      const chunks = await this.chunks.find({ importId: summary.importId }).sort({ seq: 1 }).toArray();
+      return chunks.flatMap((c) => c.points);
+    });
+  }
+
+  saveTownMonth(month: TownCrimeMonth): Promise<void> {
+    return guard('save a town profile', () => upsertById(this.towns, keyOf(month.town, month.month), month));
+  }
+
+  townMonths(town: TownSlug): Promise<TownCrimeMonth[]> {
+    return guard('read a town profile', async () =>
+      (await this.towns.find({ town }).toArray()).map(({ _id: _ignored, ...m }) => m),
+    );
+  }
+
+  area(town: TownSlug): Promise<StoredTownArea | null> {
+    return guard('read a town area', async () => {
+      const doc = await this.areas.findOne({ _id: town });
+      if (!doc) return null;
+      const { _id: _ignored, ...area } = doc;
+      return area;
+    });
+  }
+
+  setArea(town: TownSlug, area: StoredTownArea): Promise<void> {
+    return guard('save a town area', async () => {
+      await retryBusy(() =>
+        this.areas.replaceOne({ _id: town }, area as Omit<AreaDoc, '_id'>, { upsert: true }),
+      );
+    });
+  }
+}
+
+const keyOf = (a: string, b: string) => `${a}|${b}`;
