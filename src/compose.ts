@@ -33,6 +33,7 @@ import { ReportDelivery } from './bot/report-delivery.js';
 import { ExcelReportFiles } from './spreadsheets/report-files.js';
 import { excelPlanSheets } from './spreadsheets/plan-sheet.js';
 import { PlanUpload } from './bot/plan-upload.js';
+import { EvidenceUpload } from './bot/evidence-upload.js';
 import { CardRenderer } from './cards/render.js';
 import { createServer, type HttpService } from './http/server.js';
 import { prepareDatabase } from './store/mongo.js';
@@ -124,9 +125,10 @@ export async function composeService(
   const database = new DatabaseHealth(db, log);
   const effects = new ChangeEffects(messenger, owners);
   const upload = new PlanUpload(ctx, cards, excelPlanSheets, !config.MICROSOFT_APP_ID, log, effects);
+  const evidence = new EvidenceUpload(ctx, cards, !config.MICROSOFT_APP_ID, log);
   const bot = new SaferTownsBot({
     ...{ ctx, cards, upload, messenger, log, calendar, reports, owners },
-    ...{ database, effects },
+    ...{ database, effects, evidence },
   });
   const sweepOptions: SweepOptions = {
     worker,

@@ -5,6 +5,7 @@ import { COORDINATOR, type Fixture } from '../fixtures.js';
 import { scale } from './scale.js';
 import { soak } from './soak.js';
 import { sweep } from './sweep.js';
+import { crimeImport, profile } from './evidence.js';
 import { load } from '../load.js';
 import {
   baselineInvoke,
@@ -106,4 +107,6 @@ export const SCENARIOS: Record<string, (c: ScenarioContext) => Promise<ScenarioR
   soak,
   scale,
   sweep,
+  'crime-import': crimeImport,
+  profile,
 };

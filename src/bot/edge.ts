@@ -7,6 +7,7 @@ import type { Calendar } from '../app/outward-ports.js';
 import type { CardRenderer } from '../cards/render.js';
 import type { Messenger } from './messenger.js';
 import type { PlanUpload } from './plan-upload.js';
+import type { EvidenceUpload } from './evidence-upload.js';
 import type { ReportDelivery } from './report-delivery.js';
 import type { OwnerNotifier } from './owner-notifier.js';
 
@@ -19,6 +20,8 @@ export interface BotEdge {
   readonly calendar: Calendar | null;
   /** Plan spreadsheets sent in Teams; null where no spreadsheet reader is wired. */
   readonly upload: PlanUpload | null;
+  /** police.uk files and town areas sent in Teams; null where not wired. */
+  readonly evidence: EvidenceUpload | null;
   /** The board workbook through Teams' file consent; null where files cannot be sent. */
   readonly reports: ReportDelivery | null;
   /** Tells people they were given an action, or taken off one. */

@@ -26,3 +26,27 @@ export function requireOneDriveUrl(
   }
   return url;
 }
+
+/** A file from the sender's OneDrive (or, in local mode, this machine), refused past `maxBytes`. */
+export async function downloadFromOneDrive(
+  raw: string,
+  options: { localMode: boolean; maxBytes: number; tooLarge: string; onRefused: (host: string) => void },
+): Promise<Buffer> {
+  const url = requireOneDriveUrl(
+    raw,
+    options.localMode,
+    {
+      invalid: 'Teams gave a download address that is not valid: send the file again',
+      refused: 'I only read files from your OneDrive, as Teams sends them',
+    },
+    options.onRefused,
+  );
+  const res = await fetch(url, { signal: AbortSignal.timeout(30_000) }).catch(() => null);
+  if (!res?.ok)
+    throw new AppError(ErrorCode.Unavailable, 'The file could not be fetched from OneDrive: send it again');
+  if (Number(res.headers.get('content-length') ?? '0') > options.maxBytes)
+    throw new AppError(ErrorCode.Validation, options.tooLarge);
+  const bytes = Buffer.from(await res.arrayBuffer());
+  if (bytes.length > options.maxBytes) throw new AppError(ErrorCode.Validation, options.tooLarge);
+  return bytes;
+}

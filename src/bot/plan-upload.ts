@@ -1,14 +1,14 @@
 // Importing a plan spreadsheet sent to the bot in a 1:1 chat ("import Truro" with the .xlsx attached): the
 // file is read from the download link Teams gives (the sender's OneDrive), checked in full as a dry run and
 // shown; "Import" reads it again and imports. Nothing is kept between the two steps.
-import { AppError, ErrorCode } from '../errors.js';
+import { ErrorCode } from '../errors.js';
 import { importPlan, type ImportOutcome } from '../app/import-plan.js';
 import { importReach } from '../app/import-effects.js';
 import { rowWarningLines } from '../cards/coach-views.js';
 import { townBySlug, townSlugSchema, type TownSlug } from '../domain/towns.js';
 import { mayStart } from '../app/forms.js';
 import { errorCard } from './replies.js';
-import { requireOneDriveUrl } from './onedrive-url.js';
+import { downloadFromOneDrive } from './onedrive-url.js';
 import type { Attachment } from 'botbuilder';
 import type { Logger } from 'pino';
 import type { Actor } from '../domain/entity.js';
@@ -100,6 +100,7 @@ export class PlanUpload {
           : 'Nothing has been written yet.'
         : '',
       canApply: o.dryRun && !nothing,
+      applyVerb: 'import.apply',
       town,
       downloadUrl: file.downloadUrl,
       name: file.name,
@@ -116,26 +117,13 @@ export class PlanUpload {
   }
 
   /** Only from the sender's OneDrive (or, in local mode, this machine), and at most 5 MB. */
-  private async download(raw: string): Promise<Buffer> {
-    const url = requireOneDriveUrl(
-      raw,
-      this.localMode,
-      {
-        invalid: 'Teams gave a download address that is not valid: send the file again',
-        refused: 'I only read files from your OneDrive, as Teams sends them',
-      },
-      (host) => this.log.warn({ host }, 'plan download from an unexpected host refused'),
-    );
-    const res = await fetch(url, { signal: AbortSignal.timeout(30_000) }).catch(() => null);
-    if (!res?.ok)
-      throw new AppError(ErrorCode.Unavailable, 'The file could not be fetched from OneDrive: send it again');
-    const length = Number(res.headers.get('content-length') ?? '0');
-    if (length > MAX_BYTES)
-      throw new AppError(ErrorCode.Validation, 'The file is over 5 MB: nothing was imported');
-    const bytes = Buffer.from(await res.arrayBuffer());
-    if (bytes.length > MAX_BYTES)
-      throw new AppError(ErrorCode.Validation, 'The file is over 5 MB: nothing was imported');
-    return bytes;
+  private download(raw: string): Promise<Buffer> {
+    return downloadFromOneDrive(raw, {
+      localMode: this.localMode,
+      maxBytes: MAX_BYTES,
+      tooLarge: 'The file is over 5 MB: nothing was imported',
+      onRefused: (host) => this.log.warn({ host }, 'plan download from an unexpected host refused'),
+    });
   }
 }
 

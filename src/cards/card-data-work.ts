@@ -121,6 +121,8 @@ export const WORK_CARD_DATA = {
     warningsNote: text,
     footer: text,
     canApply: z.boolean(),
+    /** The verb its Import button sends (a plan, or police.uk data). */
+    applyVerb: text,
     town: text,
     downloadUrl: text,
     name: text,

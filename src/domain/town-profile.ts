@@ -3,7 +3,7 @@
 // the town's top ten in three or more of the last six months); the town beside the programme's others. Pure:
 // it reads the town months an import made (crime-aggregate.ts).
 import { CRIME_TYPES, monthsBack, type CrimeMonth, type CrimeType } from './crime-record.js';
-import { total, type TownCrimeMonth, type TypeCounts } from './crime-aggregate.js';
+import { total, type TownCrimeMonth } from './crime-aggregate.js';
 import type { TownSlug } from './towns.js';
 import type { TownArea } from './town-area.js';
 
@@ -124,10 +124,4 @@ export interface ProfileShown {
   area:
     (Pick<TownArea, 'kind' | 'approximate' | 'source'> & { setBy: string | null; at: string | null }) | null;
   latest: CrimeMonth | null;
-}
-
-/** Type counts added together (for a comparison area or a set of streets). */
-export function addCounts(into: TypeCounts, from: TypeCounts): TypeCounts {
-  for (const t of CRIME_TYPES) if (from[t]) into[t] = (into[t] ?? 0) + from[t];
-  return into;
 }

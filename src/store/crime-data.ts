@@ -22,7 +22,12 @@ type ChunkDoc = {
   points: CrimePoint[];
 };
 type TownMonthDoc = TownCrimeMonth & { _id: string };
-type AreaDoc = StoredTownArea & { _id: string };
+/** A polygon area's rings are kept as JSON text: arrays of arrays, which FerretDB 1.x cannot store, and never queried. */
+type AreaDoc = Omit<StoredTownArea, 'polygons' | 'codes'> & {
+  _id: string;
+  polygons?: string;
+  codes?: string[];
+};
 
 /** Points per stored chunk: a few large documents write far faster than thousands of small ones. */
 const CHUNK = 4_000;
@@ -94,16 +99,17 @@ export class MongoCrimeData implements CrimeDataStore {
     return guard('read a town area', async () => {
       const doc = await this.areas.findOne({ _id: town });
       if (!doc) return null;
-      const { _id: _ignored, ...area } = doc;
-      return area;
+      const { _id: _ignored, polygons, codes, kind, ...rest } = doc;
+      if (kind === 'polygon') return { ...rest, kind, polygons: JSON.parse(polygons ?? '[]') as never };
+      return { ...rest, kind, codes: codes ?? [] };
     });
   }
 
   setArea(town: TownSlug, area: StoredTownArea): Promise<void> {
     return guard('save a town area', async () => {
-      await retryBusy(() =>
-        this.areas.replaceOne({ _id: town }, area as Omit<AreaDoc, '_id'>, { upsert: true }),
-      );
+      const doc: Omit<AreaDoc, '_id'> =
+        area.kind === 'polygon' ? { ...area, polygons: JSON.stringify(area.polygons) } : { ...area };
+      await retryBusy(() => this.areas.replaceOne({ _id: town }, doc, { upsert: true }));
     });
   }
 }

@@ -2,6 +2,7 @@
 // role (Truro's coordinator, member, viewer, a board member, someone with no seat, and another town's
 // coordinator), against Truro's records. A refused call must answer "Not allowed" and change nothing stored;
 // an allowed call must get past authorisation (no "Not allowed", and the record it names was found).
+import { streetCsv } from '../support/police-uk.js';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import ExcelJS from 'exceljs';
@@ -133,6 +134,7 @@ let problemId = '';
 let meetingId = '';
 let allocationId = '';
 let sheetUrl = '';
+let crimeUrl = '';
 let meetingForm = 0;
 let files: Server;
 let downloads = 0;
@@ -222,6 +224,28 @@ const COMMAND_ROWS: Row[] = [
   { name: 'fund', allowed: BOARD_VIEW, send: say('fund') },
   { name: 'report', allowed: BOARD_VIEW, send: say('report') },
   { name: 'indicator', allowed: READ, send: say('indicator truro') },
+  { name: 'profile', allowed: READ, send: say('profile truro') },
+  {
+    name: 'crime data',
+    allowed: BOARD_VIEW,
+    send: async (user) => {
+      bot.connector.clear();
+      await bot.post({
+        ...bot.personalActivity(user),
+        type: 'message',
+        text: 'crime data',
+        attachments: [
+          {
+            contentType: 'application/vnd.microsoft.teams.file.download.info',
+            name: '2026-09-devon-and-cornwall-street.csv',
+            content: { downloadUrl: crimeUrl, uniqueId: 'matrix-crime', fileType: 'csv' },
+          },
+        ],
+      });
+      return replies();
+    },
+  },
+  { name: 'area', allowed: BOARD, send: say('area truro E01018899 E01018900') },
   { name: 'show', allowed: READ, send: say(() => Promise.resolve(`show ${otherAction.ref}`)) },
   { name: 'schedule meeting', allowed: UPDATE, send: say('schedule meeting truro') },
   { name: 'members', allowed: READ, send: say('members truro') },
@@ -351,6 +375,10 @@ const VERB_ROWS: Row[] = [
   })),
   card('group.extend', COORDINATE, () => onGroup({ endDate: '2027-06-30' })),
   card('import.apply', COORDINATE, () => ({ town: 'truro', downloadUrl: sheetUrl, name: 'truro-plan.xlsx' })),
+  card('crime.apply', BOARD_VIEW, () => ({
+    downloadUrl: crimeUrl,
+    name: '2026-09-devon-and-cornwall-street.csv',
+  })),
   card('fund.refresh', BOARD_VIEW, () => ({})),
   card('fund.allocate', TOWN_COORDINATOR_OR_BOARD, () => ({
     recordKind: 'action',
@@ -435,12 +463,14 @@ beforeAll(async () => {
   ] as const)
     await changeTowns(bot.ctx, SYSTEM_ACTOR, { kind: 'add', name, code });
   const sheet = await planSheet();
-  files = createServer((_req, res) => {
+  const crime = streetCsv({ month: '2026-09', rows: 20, seed: 3 });
+  files = createServer((req, res) => {
     downloads++;
-    res.end(sheet);
+    res.end(req.url?.endsWith('-street.csv') ? crime : sheet);
   }); // the file's OneDrive download link, in local mode
   await new Promise<void>((ready) => files.listen(0, '127.0.0.1', ready));
   sheetUrl = `http://127.0.0.1:${(files.address() as AddressInfo).port}/truro-plan.xlsx`;
+  crimeUrl = `http://127.0.0.1:${(files.address() as AddressInfo).port}/2026-09-devon-and-cornwall-street.csv`;
 
   const newcomers = [OUTSIDER, PENZANCE_CSO, ...APPLICANTS];
   for (const u of newcomers) bot.connector.roster.set(u.id, { ...u, userPrincipalName: u.email });

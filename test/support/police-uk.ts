@@ -4,7 +4,7 @@
 import { createHash } from 'node:crypto';
 import { CRIME_TYPES, STREET_COLUMNS, type CrimeType } from '../../src/domain/crime-record.js';
 
-export const FORCE = 'Devon & Cornwall Police';
+const FORCE = 'Devon & Cornwall Police';
 /** Snap points: each town centre's streets, and some of the county's lanes. */
 export const STREETS: readonly { location: string; lat: number; lng: number; town: string | null }[] = [
   { location: 'On or near Lemon Street', lat: 50.2619, lng: -5.0527, town: 'truro' },

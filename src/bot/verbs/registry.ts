@@ -5,6 +5,7 @@ import { HAND_OVER_VERBS } from './hand-over.js';
 import { FUND_VERBS } from './fund.js';
 import { GROUP_VERBS } from './groups.js';
 import { IMPORT_VERBS } from './import.js';
+import { EVIDENCE_VERBS } from './evidence.js';
 import { INDICATOR_VERBS } from './indicator.js';
 import { JOIN_VERBS } from './join.js';
 import { MEETING_VERBS } from './meetings.js';
@@ -28,6 +29,7 @@ const VERBS: readonly VerbEntry[] = [
   ...PROBLEM_VERBS,
   ...FUND_VERBS,
   ...IMPORT_VERBS,
+  ...EVIDENCE_VERBS,
 ];
 
 const byName = new Map(VERBS.map((v) => [v.name, v]));

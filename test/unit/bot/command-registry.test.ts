@@ -15,6 +15,7 @@ const PHRASES = [
   ...['towns', 'add town helston hel', 'rename town truro to truro city', 'retire town bodmin'],
   ...['hand over truro', 'handover', 'hand over actions in truro'],
   ...['actions to review', 'actions to review truro', 'review actions st austell'],
+  ...['profile truro', 'crime data', 'area truro E01018899'],
 ];
 
 describe('the command registry', () => {

@@ -28,7 +28,7 @@ const owners = new OwnerNotifier(
   log,
 );
 const edge: BotEdge = {
-  ...{ ctx, cards, messenger, log, calendar: null, reports: null, upload: null, owners },
+  ...{ ctx, cards, messenger, log, calendar: null, reports: null, upload: null, evidence: null, owners },
   database: { available: () => true },
   effects: { run: async () => null },
 };

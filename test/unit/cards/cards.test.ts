@@ -348,6 +348,7 @@ const rendered: Record<CardName, Card> = {
     ],
     warningsNote: 'The SMART coach has warnings on 1 new action.',
     footer: 'Nothing has been written yet.',
+    applyVerb: 'import.apply',
     canApply: true,
     town: 'truro',
     downloadUrl: 'https://cornwall-my.sharepoint.com/x',

@@ -1,12 +1,8 @@
 // police.uk street-level rows, town areas and the profile: the rules the import and the profile card rest on.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import {
-  crimeRecordOf,
-  monthOfFileName,
-  monthsBack,
-  STREET_COLUMNS,
-} from '../../../src/domain/crime-record.js';
+import type { STREET_COLUMNS } from '../../../src/domain/crime-record.js';
+import { crimeRecordOf, monthOfFileName, monthsBack } from '../../../src/domain/crime-record.js';
 import { MonthAccumulator, townMonth, total } from '../../../src/domain/crime-aggregate.js';
 import { areaHolds, circleArea, townAreaOf } from '../../../src/domain/town-area.js';
 import { townProfile } from '../../../src/domain/town-profile.js';
@@ -138,10 +134,9 @@ describe('a town area', () => {
       ok: false,
       problem: 'Not a GeoJSON Polygon or MultiPolygon',
     });
-    expect(townAreaOf('E0101 Truro', 't')).toMatchObject({
-      ok: false,
-      problem: expect.stringContaining('is not an LSOA code'),
-    });
+    const bad = townAreaOf('E0101 Truro', 't');
+    expect(bad.ok).toBe(false);
+    if (!bad.ok) expect(bad.problem).toContain('is not an LSOA code');
   });
 
   it('ships for the ten towns, approximate, round each centre', () => {
@@ -212,7 +207,7 @@ describe('counts and the profile', () => {
     expect(p.byType.find((t) => t.type === 'Drugs')).toMatchObject({
       now: 12,
       before: 12,
-      percent: 12 > 10 ? 0 : null,
+      percent: 0, // twelve before: enough to compare
     });
     expect(p.monthly).toHaveLength(24);
     expect(p.monthly.at(-1)).toEqual({ month: '2026-09', count: 13, antiSocial: 0 });
