@@ -38,7 +38,7 @@ export async function importCrimeData(
   if (!access.ok) return access;
   const near = await nearTowns(ctx);
   const months = new Map<string, MonthAccumulator>();
-  const seenIds = new Map<string, Set<string>>();
+  const seenIds = new Map<string, Set<number>>();
   const problems: string[] = [];
   const files: string[] = [];
   let skipped = 0;
@@ -79,9 +79,8 @@ export async function importCrimeData(
       }
       const key = `${r.force}|${r.month}`;
       if (r.crimeId) {
-        const ids = seenIds.get(key) ?? new Set<string>();
-        // The first 16 characters of a 64-character id: enough to tell a month's crimes apart, a quarter of the memory.
-        const id = r.crimeId.slice(0, 16);
+        const ids = seenIds.get(key) ?? new Set<number>();
+        const id = idKey(r.crimeId);
         if (ids.has(id)) {
           skip(where, 'the same Crime ID as an earlier row');
           continue;
@@ -130,4 +129,16 @@ export async function importCrimeData(
     }),
   );
   return ok(report);
+}
+
+/**
+ * A Crime ID as a number: police.uk's ids are 64 hexadecimal digits, and their first 13 (52 bits) tell a
+ * month's crimes apart with a chance of a false match below one in ten thousand for a national month, in a
+ * tenth of the memory the text would take. Any other id is hashed (FNV-1a).
+ */
+function idKey(crimeId: string): number {
+  if (/^[0-9a-f]{13}/i.test(crimeId)) return Number.parseInt(crimeId.slice(0, 13), 16);
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < crimeId.length; i++) hash = Math.imul(hash ^ crimeId.charCodeAt(i), 0x01000193) >>> 0;
+  return hash + 2 ** 52; // apart from every hexadecimal key
 }

@@ -1,7 +1,7 @@
 // The towns' side of police.uk's data: each town's area (stored, or the approximate one it ships with), which
 // points an import keeps (those near any town, so a redrawn area can be counted again without re-importing),
 // and the towns' months rebuilt from the points after an import or an area change.
-import { townMonth } from '../domain/crime-aggregate.js';
+import { townMonth, type TownCrimeMonth } from '../domain/crime-aggregate.js';
 import { areaHolds, boundsOf } from '../domain/town-area.js';
 import { AREA_MARGIN_DEGREES, shippedArea } from '../domain/town-areas-data.js';
 import { ALL_TOWNS, type TownSlug } from '../domain/towns.js';
@@ -44,11 +44,12 @@ export async function rebuildTownMonths(
   const forcesOf = new Map<CrimeMonth, string[]>();
   for (const m of await ctx.stores.crime.months())
     forcesOf.set(m.month, [...(forcesOf.get(m.month) ?? []), m.force]);
+  const built = new Map<TownSlug, TownCrimeMonth[]>(areas.map(([town]) => [town, []]));
   for (const month of months) {
     const points = (
       await Promise.all((forcesOf.get(month) ?? []).map((force) => ctx.stores.crime.points(force, month)))
     ).flat();
-    for (const [town, area] of areas)
-      await ctx.stores.crime.saveTownMonth(townMonth(town, month, area, points));
+    for (const [town, area] of areas) built.get(town)!.push(townMonth(town, month, area, points));
   }
+  for (const [town, list] of built) await ctx.stores.crime.saveTownMonths(town, list);
 }

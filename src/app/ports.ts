@@ -195,7 +195,8 @@ export interface CrimeDataStore {
   replaceMonth(data: CrimeMonthData, meta: { importedAt: string; files: string[] }): Promise<void>;
   months(): Promise<CrimeMonthSummary[]>;
   points(force: string, month: CrimeMonth): Promise<CrimePoint[]>;
-  saveTownMonth(month: TownCrimeMonth): Promise<void>;
+  /** Replaces these months of one town (its other months kept): one write per town. */
+  saveTownMonths(town: TownSlug, months: readonly TownCrimeMonth[]): Promise<void>;
   townMonths(town: TownSlug): Promise<TownCrimeMonth[]>;
   area(town: TownSlug): Promise<StoredTownArea | null>;
   setArea(town: TownSlug, area: StoredTownArea): Promise<void>;

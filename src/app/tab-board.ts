@@ -14,6 +14,8 @@ import { abilitiesOf } from './card-context.js';
 import { viewOf, type PlanView } from './plan-queries.js';
 import { getBoardSummary, summarise, today } from './read-models.js';
 import { fundView } from './seed-fund.js';
+import { oneTownProfile } from './town-profile.js';
+import { PROFILE_CAVEAT, PROFILE_SOURCE, type ProfileShown } from '../domain/town-profile.js';
 import type { ActionHeadline } from '../domain/action.js';
 import type { Actor, Versioned } from '../domain/entity.js';
 import type { FundView } from '../domain/seed-fund.js';
@@ -41,6 +43,8 @@ export interface TownBoardView {
     progressLine: string;
   } | null;
   problems: { ref: string; title: string; stage: SaraStage }[];
+  /** police.uk's figures for the town, with where they come from (null before any are imported). */
+  evidence: (Omit<ProfileShown, 'compared'> & { source: string; caveat: string }) | null;
 }
 
 export interface CountyBoardView {
@@ -66,7 +70,7 @@ export async function townBoardView(
   if (!access.ok) return fail(new AppError(ErrorCode.NotFound, NO_SUCH_TOWN));
   const abilities = abilitiesOf(access.value);
   const day = today(ctx);
-  const [summary, plans, actions, members, groups, indicator, problems] = await Promise.all([
+  const [summary, plans, actions, members, groups, indicator, problems, evidence] = await Promise.all([
     summarise(ctx, slug),
     ctx.stores.plans.listByTown(slug),
     ctx.stores.actions.listByTown(slug),
@@ -74,6 +78,7 @@ export async function townBoardView(
     ctx.stores.taskGroups.listByTown(slug),
     ctx.stores.indicators.get(slug),
     ctx.stores.problems.listByTown(slug),
+    oneTownProfile(ctx, slug),
   ]);
   const plan = plans.find((p) => p.periodStart <= day && day <= p.periodEnd) ?? plans[0];
   const planView = plan ? await viewOf(ctx, actor, plan, abilities) : null;
@@ -116,6 +121,7 @@ export async function townBoardView(
     problems: problems
       .filter((p) => p.stage !== 'closed')
       .map((p) => ({ ref: p.ref, title: p.title, stage: p.stage })),
+    evidence: evidence.latest ? { ...evidence, source: PROFILE_SOURCE, caveat: PROFILE_CAVEAT } : null,
   });
 }
 

@@ -9,6 +9,31 @@ import { areaOf } from './crime-towns.js';
 import type { CrimeMonth } from '../domain/crime-record.js';
 import type { Actor } from '../domain/entity.js';
 import type { AppContext } from './context.js';
+import type { StoredTownArea } from './ports.js';
+
+/** One town's profile and its area, without the others (the town board tab); the caller has authorised. */
+export async function oneTownProfile(
+  ctx: AppContext,
+  town: TownSlug,
+): Promise<Omit<ProfileShown, 'compared'>> {
+  const [months, area, own] = await Promise.all([
+    ctx.stores.crime.months(),
+    areaOf(ctx, town),
+    ctx.stores.crime.townMonths(town),
+  ]);
+  const latest = latestOf(months);
+  return { profile: townProfile(town, own, latest), area: area ? areaNote(area) : null, latest };
+}
+
+const latestOf = (months: readonly { month: CrimeMonth }[]) =>
+  months.reduce<CrimeMonth | null>((a, m) => (a && a > m.month ? a : m.month), null);
+const areaNote = (a: StoredTownArea) => ({
+  kind: a.kind,
+  approximate: a.approximate,
+  source: a.source,
+  setBy: a.setBy,
+  at: a.at,
+});
 
 export async function profileOf(
   ctx: AppContext,
@@ -20,7 +45,7 @@ export async function profileOf(
   const access = await authorise(ctx, actor, town, 'read');
   if (!access.ok) return access;
   const [months, area] = await Promise.all([ctx.stores.crime.months(), areaOf(ctx, town)]);
-  const latest = months.reduce<CrimeMonth | null>((a, m) => (a && a > m.month ? a : m.month), null);
+  const latest = latestOf(months);
   const profiles = await Promise.all(
     TOWNS.map(async (t) => townProfile(t.slug, await ctx.stores.crime.townMonths(t.slug), latest)),
   );

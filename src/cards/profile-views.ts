@@ -15,8 +15,9 @@ function monthName(month: string, form: 'long' | 'short' = 'long'): string {
   return form === 'long' ? `${LONG[m - 1]} ${y}` : `${MONTHS[m - 1]} ${String(y).slice(2)}`;
 }
 
-/** "+12%", "−8%", "no change", or "too few to compare". */
-function changeText(c: Change): string {
+/** "+12%", "−8%", "no change", "too few to compare", or "no data the year before". */
+function changeText(c: Change, coveredBefore = 12): string {
+  if (!coveredBefore) return 'no data the year before';
   if (c.percent === null) return c.before || c.now ? 'too few to compare' : '';
   if (c.percent === 0) return 'no change';
   return c.percent > 0 ? `+${c.percent}%` : `\u2212${-c.percent}%`;
@@ -49,28 +50,30 @@ export function profileCard(shown: ProfileShown): CardData<'profile'> {
       compared: [],
     };
   const from = monthName(profile.monthly.at(-12)?.month ?? latest);
+  const withData = profile.monthly.filter((m) => m.count !== null);
   return {
     ...base,
     subtitle: `police.uk data to ${monthName(latest)} (published a month or two behind): ${from} to ${monthName(latest)}, against the 12 months before`,
     empty: '',
     facts: [
       { title: '12 months', value: `${profile.total.now} recorded` },
-      { title: 'Year before', value: `${profile.total.before}` },
-      { title: 'Change', value: changeText(profile.total) || 'none recorded' },
+      { title: 'Year before', value: profile.coveredBefore ? `${profile.total.before}` : 'no data' },
+      { title: 'Change', value: changeText(profile.total, profile.coveredBefore) || 'none recorded' },
     ],
     chartTitle: 'Recorded each month: all crime and anti-social behaviour, and anti-social behaviour alone',
+    // Only the months with data: a month not imported is left out, never drawn as none recorded.
     chart: [
-      { legend: 'All', values: profile.monthly.map((m) => ({ x: monthName(m.month, 'short'), y: m.count })) },
+      { legend: 'All', values: withData.map((m) => ({ x: monthName(m.month, 'short'), y: m.count! })) },
       {
         legend: 'Anti-social behaviour',
-        values: profile.monthly.map((m) => ({ x: monthName(m.month, 'short'), y: m.antiSocial })),
+        values: withData.map((m) => ({ x: monthName(m.month, 'short'), y: m.antiSocial! })),
       },
     ],
     table: profile.byType.map((t) => ({
       label: t.type,
       now: String(t.now),
-      before: String(t.before),
-      change: changeText(t),
+      before: profile.coveredBefore ? String(t.before) : 'no data',
+      change: changeText(t, profile.coveredBefore),
     })),
     streets: profile.topStreets.map((s) => ({ line: `${s.location}: ${s.count}` })),
     repeats: profile.repeatLocations.map((r) => ({

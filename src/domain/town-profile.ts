@@ -28,10 +28,12 @@ export interface TownProfile {
   /** The months of the twelve that have data (a gap is said, not filled). */
   covered: CrimeMonth[];
   missing: CrimeMonth[];
+  /** How many of the twelve months before have data: with none, there is nothing to compare against. */
+  coveredBefore: number;
   total: Change;
   byType: ({ type: CrimeType } & Change)[];
-  /** The 24 months to the latest, oldest first, for a chart. */
-  monthly: { month: CrimeMonth; count: number; antiSocial: number }[];
+  /** The 24 months to the latest, oldest first, for a chart; null where no data was imported (a gap, not a 0). */
+  monthly: { month: CrimeMonth; count: number | null; antiSocial: number | null }[];
   topStreets: { location: string; count: number }[];
   repeatLocations: { location: string; months: number; count: number }[];
 }
@@ -47,14 +49,26 @@ export function townProfile(
   months: readonly TownCrimeMonth[],
   latest: CrimeMonth | null,
 ): TownProfile {
-  const empty = { town, latest, covered: [], missing: [], total: changeOf(0, 0), byType: [] };
+  const empty = {
+    town,
+    latest,
+    covered: [],
+    missing: [],
+    coveredBefore: 0,
+    total: changeOf(0, 0),
+    byType: [],
+  };
   if (!latest) return { ...empty, monthly: [], topStreets: [], repeatLocations: [] };
   const byMonth = new Map(months.map((m) => [m.month, m]));
   const year = monthsBack(latest, 12);
   const before = monthsBack(latest, 24).slice(12);
   const sum = (list: readonly CrimeMonth[], type?: CrimeType) =>
     list.reduce((n, m) => n + total(byMonth.get(m)?.byType ?? {}, type), 0);
-  const byType = CRIME_TYPES.map((type) => ({ type, ...changeOf(sum(year, type), sum(before, type)) }))
+  const coveredBefore = before.filter((m) => byMonth.has(m)).length;
+  // With no data for the year before, a change from 0 would be invented.
+  const change = (now: number, then: number) =>
+    coveredBefore ? changeOf(now, then) : { now, before: then, percent: null };
+  const byType = CRIME_TYPES.map((type) => ({ type, ...change(sum(year, type), sum(before, type)) }))
     .filter((t) => t.now || t.before)
     .sort((a, b) => b.now - a.now || a.type.localeCompare(b.type));
   return {
@@ -62,12 +76,14 @@ export function townProfile(
     latest,
     covered: year.filter((m) => byMonth.has(m)).reverse(),
     missing: year.filter((m) => !byMonth.has(m)).reverse(),
-    total: changeOf(sum(year), sum(before)),
+    coveredBefore,
+    total: change(sum(year), sum(before)),
     byType,
     monthly: monthsBack(latest, 24)
       .reverse()
       .map((month) => {
-        const counts = byMonth.get(month)?.byType ?? {};
+        const counts = byMonth.get(month)?.byType;
+        if (!counts) return { month, count: null, antiSocial: null };
         return { month, count: total(counts), antiSocial: total(counts, 'Anti-social behaviour') };
       }),
     topStreets: topStreets(

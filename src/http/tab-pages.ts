@@ -142,6 +142,7 @@ function assetFiles(): Map<string, string> {
     'host.js',
     'charts.js',
     'board-charts.js',
+    'evidence.js',
     'controls.js',
     ...Object.keys(PAGES).map((p) => `${p}.js`),
   ])

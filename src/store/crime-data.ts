@@ -21,7 +21,8 @@ type ChunkDoc = {
   seq: number;
   points: CrimePoint[];
 };
-type TownMonthDoc = TownCrimeMonth & { _id: string };
+/** One document per town holding all its months: a profile is one read by _id. */
+type TownDoc = { _id: string; months: TownCrimeMonth[] };
 /** A polygon area's rings are kept as JSON text: arrays of arrays, which FerretDB 1.x cannot store, and never queried. */
 type AreaDoc = Omit<StoredTownArea, 'polygons' | 'codes'> & {
   _id: string;
@@ -35,13 +36,13 @@ const CHUNK = 4_000;
 export class MongoCrimeData implements CrimeDataStore {
   private readonly monthsCol: Collection<MonthDoc>;
   private readonly chunks: Collection<ChunkDoc>;
-  private readonly towns: Collection<TownMonthDoc>;
+  private readonly towns: Collection<TownDoc>;
   private readonly areas: Collection<AreaDoc>;
 
   constructor(db: Db) {
     this.monthsCol = db.collection<MonthDoc>('crime_months');
     this.chunks = db.collection<ChunkDoc>('crime_points');
-    this.towns = db.collection<TownMonthDoc>('town_crime_months');
+    this.towns = db.collection<TownDoc>('town_crime_months');
     this.areas = db.collection<AreaDoc>('town_areas');
   }
 
@@ -85,14 +86,19 @@ export class MongoCrimeData implements CrimeDataStore {
     });
   }
 
-  saveTownMonth(month: TownCrimeMonth): Promise<void> {
-    return guard('save a town profile', () => upsertById(this.towns, keyOf(month.town, month.month), month));
+  saveTownMonths(town: TownSlug, months: readonly TownCrimeMonth[]): Promise<void> {
+    return guard('save a town profile', async () => {
+      const replaced = new Set(months.map((m) => m.month));
+      const kept = ((await this.towns.findOne({ _id: town }))?.months ?? []).filter(
+        (m) => !replaced.has(m.month),
+      );
+      const all = [...kept, ...months].sort((a, b) => a.month.localeCompare(b.month));
+      await retryBusy(() => this.towns.replaceOne({ _id: town }, { months: all }, { upsert: true }));
+    });
   }
 
   townMonths(town: TownSlug): Promise<TownCrimeMonth[]> {
-    return guard('read a town profile', async () =>
-      (await this.towns.find({ town }).toArray()).map(({ _id: _ignored, ...m }) => m),
-    );
+    return guard('read a town profile', async () => (await this.towns.findOne({ _id: town }))?.months ?? []);
   }
 
   area(town: TownSlug): Promise<StoredTownArea | null> {

@@ -15,6 +15,9 @@ import { USERS, useBot, type TeamsUser } from '../support/bot-harness.js';
 import { listWholeActions } from '../../src/app/whole-actions.js';
 import { audit } from '../../src/app/audit-trail.js';
 import { SYSTEM_ACTOR } from '../../src/domain/entity.js';
+import { importCrimeData } from '../../src/app/crime-import.js';
+import { streetFilesIn } from '../../src/crime-data/street-files.js';
+import { streetCsv } from '../support/police-uk.js';
 import { launchChromium } from './support/playground-page.js';
 import { TeamsHost, type HostOptions } from './support/teams-host.js';
 
@@ -156,6 +159,44 @@ describe('the tabs in a Teams host', () => {
       await screenshot(`board-${theme}`);
       expect(await seriousViolations(frame), theme).toEqual([]);
     }
+  });
+
+  it('Town board: the town profile from police.uk, its chart drawn with its table, accessible', async () => {
+    for (const [i, month] of ['2026-07', '2026-08', '2026-09'].entries()) {
+      const csv = streetCsv({ month, rows: 600, seed: i + 5 });
+      const result = await importCrimeData(
+        bot.ctx,
+        SYSTEM_ACTOR,
+        streetFilesIn(`${month}-devon-and-cornwall-street.csv`, Buffer.from(csv)),
+        { dryRun: false },
+      );
+      if (!result.ok) throw result.error;
+    }
+    const { tab, frame } = await open(
+      USERS.coordinator,
+      {
+        tabUrl: `${bot.base}/tab/board?town=truro`,
+        frameContext: 'content',
+        context: { entityId: 'truro', teamId: '19:team' },
+      },
+      'Truro town board',
+    );
+    const section = tab.locator('section', {
+      has: tab.getByRole('heading', { name: 'Town profile (police.uk)' }),
+    });
+    await section.getByText('Data to September 2026').waitFor();
+    await expect
+      .poll(() =>
+        frame.evaluate<number>(
+          "[...document.querySelectorAll('canvas')].filter((c) => window.Chart.getChart(c)).length",
+        ),
+      )
+      .toBe(4);
+    expect(await section.locator('table caption', { hasText: 'By type' }).count()).toBe(1);
+    expect(await section.getByText('On or near Lemon Street').count()).toBeGreaterThan(0);
+    await section.scrollIntoViewIfNeeded();
+    await screenshot('board-town-profile', false);
+    expect(await seriousViolations(frame)).toEqual([]);
   });
 
   it('the accessibility check finds what it should (a control with no label)', async () => {

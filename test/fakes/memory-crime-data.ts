@@ -21,8 +21,8 @@ export function memoryCrimeData(): CrimeDataStore {
     async points(force, month) {
       return copy(months.get(`${force}|${month}`)?.points ?? []);
     },
-    async saveTownMonth(month) {
-      towns.set(`${month.town}|${month.month}`, copy(month));
+    async saveTownMonths(_town, list) {
+      for (const month of list) towns.set(`${month.town}|${month.month}`, copy(month));
     },
     async townMonths(town) {
       return [...towns.values()].filter((m) => m.town === town).map(copy);

@@ -69,6 +69,17 @@ describe('importing police.uk files', () => {
     expect(text).toContain('approximate');
   });
 
+  it('puts the same figures on the town board tab, with their source', async () => {
+    const expected = files.reduce((n, f) => n + truroRows(f.csv), 0);
+    const res = await fetch(`${bot.base}/tab/api/towns/truro/board`);
+    const body = (await res.json()) as {
+      evidence: { latest: string; profile: { total: { now: number } }; source: string };
+    };
+    expect(body.evidence.latest).toBe('2026-09');
+    expect(body.evidence.profile.total.now).toBe(expected);
+    expect(body.evidence.source).toContain('Open Government Licence');
+  });
+
   it('replaces a month imported again, never doubling it', async () => {
     const before = (await bot.ctx.stores.crime.townMonths('truro')).find((m) => m.month === '2026-09')!;
     const again = await importFile(FILE('2026-09'), files.at(-1)!.csv);

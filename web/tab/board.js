@@ -5,6 +5,7 @@ import { formatDate, h, show, uid } from './dom.js';
 import { config, run } from './host.js';
 import { actionControls, statusLabel } from './controls.js';
 import { countyChart, townCharts } from './board-charts.js';
+import { evidenceSection } from './evidence.js';
 
 const RAG_TEXT = { red: 'Red', amber: 'Amber', green: 'Green' };
 const pounds = (/** @type {number} */ pence) =>
@@ -56,6 +57,7 @@ run(async (tab) => {
           boardArea,
         ),
         problemList(view.problems),
+        evidenceSection(tab, view),
       );
       drawBoard();
     },
