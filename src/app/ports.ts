@@ -200,6 +200,8 @@ export interface CrimeDataStore {
   townMonths(town: TownSlug): Promise<TownCrimeMonth[]>;
   area(town: TownSlug): Promise<StoredTownArea | null>;
   setArea(town: TownSlug, area: StoredTownArea): Promise<void>;
+  /** Changes whenever a town's months or area change (every instance sees it): what a profile may be kept by. */
+  version(): Promise<string>;
 }
 
 export interface Stores {

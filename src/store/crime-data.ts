@@ -24,6 +24,7 @@ type ChunkDoc = {
 /** One document per town holding all its months: a profile is one read by _id. */
 type TownDoc = { _id: string; months: TownCrimeMonth[] };
 /** A polygon area's rings are kept as JSON text: arrays of arrays, which FerretDB 1.x cannot store, and never queried. */
+type StateDoc = { _id: string; version: string };
 type AreaDoc = Omit<StoredTownArea, 'polygons' | 'codes'> & {
   _id: string;
   polygons?: string;
@@ -38,12 +39,14 @@ export class MongoCrimeData implements CrimeDataStore {
   private readonly chunks: Collection<ChunkDoc>;
   private readonly towns: Collection<TownDoc>;
   private readonly areas: Collection<AreaDoc>;
+  private readonly state: Collection<StateDoc>;
 
   constructor(db: Db) {
     this.monthsCol = db.collection<MonthDoc>('crime_months');
     this.chunks = db.collection<ChunkDoc>('crime_points');
     this.towns = db.collection<TownDoc>('town_crime_months');
     this.areas = db.collection<AreaDoc>('town_areas');
+    this.state = db.collection<StateDoc>('crime_state');
   }
 
   replaceMonth(data: CrimeMonthData, meta: { importedAt: string; files: string[] }): Promise<void> {
@@ -94,6 +97,7 @@ export class MongoCrimeData implements CrimeDataStore {
       );
       const all = [...kept, ...months].sort((a, b) => a.month.localeCompare(b.month));
       await retryBusy(() => this.towns.replaceOne({ _id: town }, { months: all }, { upsert: true }));
+      await this.bump();
     });
   }
 
@@ -116,7 +120,18 @@ export class MongoCrimeData implements CrimeDataStore {
       const doc: Omit<AreaDoc, '_id'> =
         area.kind === 'polygon' ? { ...area, polygons: JSON.stringify(area.polygons) } : { ...area };
       await retryBusy(() => this.areas.replaceOne({ _id: town }, doc, { upsert: true }));
+      await this.bump();
     });
+  }
+  version(): Promise<string> {
+    return guard(
+      'read the crime data',
+      async () => (await this.state.findOne({ _id: 'state' }))?.version ?? '',
+    );
+  }
+
+  private bump(): Promise<void> {
+    return upsertById(this.state, 'state', { version: randomUUID() });
   }
 }
 

@@ -6,6 +6,7 @@ export function memoryCrimeData(): CrimeDataStore {
   const months = new Map<string, { summary: CrimeMonthSummary; points: CrimePoint[] }>();
   const towns = new Map<string, TownCrimeMonth>();
   const areas = new Map<string, StoredTownArea>();
+  let version = 0;
   const copy = <T>(v: T): T => structuredClone(v);
   return {
     async replaceMonth(data: CrimeMonthData, meta: { importedAt: string; files: string[] }) {
@@ -23,6 +24,7 @@ export function memoryCrimeData(): CrimeDataStore {
     },
     async saveTownMonths(_town, list) {
       for (const month of list) towns.set(`${month.town}|${month.month}`, copy(month));
+      version++;
     },
     async townMonths(town) {
       return [...towns.values()].filter((m) => m.town === town).map(copy);
@@ -33,6 +35,10 @@ export function memoryCrimeData(): CrimeDataStore {
     },
     async setArea(town, area) {
       areas.set(town, copy(area));
+      version++;
+    },
+    async version() {
+      return String(version);
     },
   };
 }
