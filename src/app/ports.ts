@@ -18,9 +18,7 @@ import type { TaskGroup } from '../domain/task-group.js';
 import type { SeedFund } from '../domain/seed-fund.js';
 import type { Programme } from '../domain/programme.js';
 import type { TownSlug } from '../domain/towns.js';
-import type { CrimeMonth } from '../domain/crime-record.js';
-import type { CrimeMonthData, CrimePoint, TownCrimeMonth, TypeCounts } from '../domain/crime-aggregate.js';
-import type { TownArea } from '../domain/town-area.js';
+import type { CrimeDataStore } from './crime-ports.js';
 
 /** Whether the store can be reached now (known without waiting on it: see store/database-health.ts). */
 export interface DatabaseStatus {
@@ -174,36 +172,6 @@ export interface ConversationRefs {
 }
 
 /** Everything a use case may need, passed in by the composition root. */
-/** A force's month as imported, without its points. */
-export interface CrimeMonthSummary {
-  force: string;
-  month: CrimeMonth;
-  rows: number;
-  byType: TypeCounts;
-  noLocation: number;
-  points: number;
-  importedAt: string;
-  files: string[];
-}
-
-/** A town's area as stored: who set it and when (the shipped ones by nobody). */
-export type StoredTownArea = TownArea & { setBy: string | null; at: string | null };
-
-/** police.uk's open data as imported (summaries, points near the towns, towns' months) and the towns' areas. */
-export interface CrimeDataStore {
-  /** A force's month, replaced whole: readers see the old one or the new one, never a mix. */
-  replaceMonth(data: CrimeMonthData, meta: { importedAt: string; files: string[] }): Promise<void>;
-  months(): Promise<CrimeMonthSummary[]>;
-  points(force: string, month: CrimeMonth): Promise<CrimePoint[]>;
-  /** Replaces these months of one town (its other months kept): one write per town. */
-  saveTownMonths(town: TownSlug, months: readonly TownCrimeMonth[]): Promise<void>;
-  townMonths(town: TownSlug): Promise<TownCrimeMonth[]>;
-  area(town: TownSlug): Promise<StoredTownArea | null>;
-  setArea(town: TownSlug, area: StoredTownArea): Promise<void>;
-  /** Changes whenever a town's months or area change (every instance sees it): what a profile may be kept by. */
-  version(): Promise<string>;
-}
-
 export interface Stores {
   partnerships: PartnershipRepository;
   members: MemberRepository;
@@ -249,3 +217,5 @@ export interface PersonalRecords {
   find(keys: PersonKeys): Promise<StoredRecord[]>;
   erase(keys: PersonKeys, pseudonym: Pseudonym): Promise<ErasureCounts>;
 }
+
+export type { CrimeDataStore, CrimeMonthSummary, StoredTownArea } from './crime-ports.js';
