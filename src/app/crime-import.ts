@@ -39,6 +39,7 @@ export async function importCrimeData(
   const near = await nearTowns(ctx);
   const months = new Map<string, MonthAccumulator>();
   const seenIds = new Map<string, Set<number>>();
+  const fileOf = new Map<string, string>();
   const problems: string[] = [];
   const files: string[] = [];
   let skipped = 0;
@@ -78,6 +79,12 @@ export async function importCrimeData(
         continue;
       }
       const key = `${r.force}|${r.month}`;
+      // A force's month comes from one file: the same month again in another file would count it twice.
+      const from = fileOf.get(key) ?? fileOf.set(key, file.name).get(key)!;
+      if (from !== file.name) {
+        skip(where, `${r.force} ${r.month} was already read from ${from}`);
+        continue;
+      }
       if (r.crimeId) {
         const ids = seenIds.get(key) ?? new Set<number>();
         const id = idKey(r.crimeId);
@@ -92,6 +99,8 @@ export async function importCrimeData(
       if (!month) months.set(key, (month = new MonthAccumulator(r.force, r.month, near)));
       month.add(r);
     }
+    // Its months are complete: their Crime IDs need not be kept (a year's archive would hold millions).
+    for (const [key, name] of fileOf) if (name === file.name) seenIds.delete(key);
   }
   const results = [...months.values()].map((m) => m.result());
   const report: CrimeImportReport = {

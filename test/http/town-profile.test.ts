@@ -138,6 +138,19 @@ describe('importing police.uk files', () => {
     if (result.ok) expect(result.value.passedOver).toHaveLength(2);
   });
 
+  it('counts a month once when two files of one import both hold it', async () => {
+    const zip = new JSZip();
+    const csv = streetCsv({ month: '2026-11', rows: 30, seed: 11 });
+    zip.file(`a/${FILE('2026-11')}`, csv);
+    zip.file(`b/${FILE('2026-11')}`, csv);
+    const result = await importFile('twice.zip', await zip.generateAsync({ type: 'nodebuffer' }), true);
+    expect(result).toMatchObject({
+      ok: true,
+      value: { skipped: 30, months: [{ month: '2026-11', rows: 30 }] },
+    });
+    if (result.ok) expect(result.value.problems[0]).toContain(`was already read from a/${FILE('2026-11')}`);
+  });
+
   it('shows a town only to its partnership and the board', async () => {
     await bot.say(extraUser(7, 'Pat Outsider'), 'profile penzance');
     expect(cardText(lastCard(bot.connector))).toMatch(/not a member of the Penzance partnership/);
