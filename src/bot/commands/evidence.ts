@@ -8,14 +8,11 @@ import { profileCard } from '../../cards/profile-views.js';
 import { must } from '../replies.js';
 import { defineCommand } from './command.js';
 import { optionalTown, townOnly } from './read-text.js';
-import type { Card } from '../../cards/render.js';
 
 const CRIME_HOW =
   'In a 1:1 chat with me, attach a police.uk street-level file (YYYY-MM-<force>-street.csv, from data.police.uk) and send "crime data". Larger imports: npm run crime-data -- import on the server.';
 const AREA_HOW =
   'Board members, 1:1: "area Truro" with a .geojson file attached, or "area Truro E01018899 E01018900 ..." with the LSOA codes.';
-
-const drawn = new WeakMap<object, Card>();
 
 export const EVIDENCE_COMMANDS = [
   defineCommand({
