@@ -1,4 +1,6 @@
 // Reading delivery plans: the plan a town is working to, a plan by id, and its progress by priority.
+import { evidenceFigure, type EvidenceFigure } from '../domain/priority-evidence.js';
+import { oneTownProfile } from './town-profile.js';
 import { abilitiesIn, abilitiesOf, type TownAbilities } from './card-context.js';
 import { AppError, ErrorCode } from '../errors.js';
 import type { DeliveryPlan } from '../domain/plan.js';
@@ -17,6 +19,8 @@ export interface PlanView {
   progress: PlanProgress;
   /** What the person may do with it (its card's buttons): the use case says, the edge does not ask. */
   may: TownAbilities;
+  /** By priority id: the police.uk figure each priority from the town profile rests on, and its trend. */
+  evidence: Record<string, EvidenceFigure>;
 }
 
 /** The plan covering today, else the newest: what "plan Truro" shows. */
@@ -66,5 +70,22 @@ export async function viewOf(
     known ?? abilitiesIn(ctx, actor, plan.town),
   ]);
   const ofPlan = actions.filter((a) => a.planId === plan.id);
-  return { plan, priorities, progress: planProgress(priorities, ofPlan, today(ctx)), may };
+  const evidence = await evidenceOf(ctx, plan, priorities);
+  return { plan, priorities, progress: planProgress(priorities, ofPlan, today(ctx)), may, evidence };
+}
+
+/** The figures the town-profile priorities cite, from the town's months (read only when one cites one). */
+async function evidenceOf(
+  ctx: AppContext,
+  plan: DeliveryPlan,
+  priorities: readonly Priority[],
+): Promise<Record<string, EvidenceFigure>> {
+  const citing = priorities.filter((p) => p.evidence);
+  if (!citing.length) return {};
+  const { latest } = await oneTownProfile(ctx, plan.town);
+  if (!latest) return {};
+  const months = await ctx.stores.crime.townMonths(plan.town);
+  return Object.fromEntries(
+    citing.map((p) => [p.id, evidenceFigure(p.evidence!, months, plan.periodStart, latest)]),
+  );
 }

@@ -8,7 +8,7 @@ export const NOT_FREE_TEXT = new Set([
   ...['actionId', 'planId', 'priorityId', 'taskGroupId', 'groupId', 'problemId', 'meetingId', 'requestId'],
   ...['allocationId', 'inputId', 'ref', 'town', 'kind', 'type', 'recordId', 'recordKind'],
   ...['ownerIds', 'memberIds', 'attendeeIds', 'downloadUrl', 'name', 'fromId', 'toId', 'actionIds'],
-  ...['page', 'recurrence', 'public', 'proposal'],
+  ...['page', 'recurrence', 'public', 'proposal', 'evidenceType'],
   ...['dueDate', 'date', 'time', 'duration', 'closes', 'endDate', 'periodStart', 'periodEnd'],
   ...['fundAmount', 'delivered', 'measureBaseline', 'measureTarget'],
   ...['readingYear', 'readingValue', 'readingSampleSize', 'baselineYear', 'baselineValue'],

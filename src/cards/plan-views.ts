@@ -3,6 +3,8 @@ import { tallySentence } from '../domain/action-tally.js';
 import { addDays, type LocalDate } from '../domain/dates.js';
 import { CONSULTATION_DAYS, PLAN_STATUS_LABELS, type DeliveryPlan } from '../domain/plan.js';
 import { PRIORITY_SOURCES, type PrioritySource } from '../domain/priority.js';
+import { CRIME_TYPES } from '../domain/crime-record.js';
+import type { EvidenceFigure } from '../domain/priority-evidence.js';
 import { townBySlug, type TownSlug } from '../domain/towns.js';
 import { formatDate, formatInstant } from './format.js';
 import type { PlanProgress } from '../domain/plan-progress.js';
@@ -28,7 +30,12 @@ export interface PlanCardOptions {
 }
 
 export function planCard(
-  view: { plan: DeliveryPlan; progress: PlanProgress },
+  view: {
+    plan: DeliveryPlan;
+    progress: PlanProgress;
+    /** By priority id: the police.uk figure a priority from the town profile rests on. */
+    evidence?: Readonly<Record<string, EvidenceFigure>>;
+  },
   settings: ViewSettings,
   options: PlanCardOptions,
 ): CardData<'plan'> {
@@ -74,6 +81,7 @@ export function planCard(
     priorities: progress.priorities.map((p) => ({
       title: p.title,
       detail: `${SOURCE_LABELS[p.source]} · ${tallySentence(p, '')} · red ${p.byRag.red}, amber ${p.byRag.amber}, green ${p.byRag.green}`,
+      evidence: evidenceLine(view.evidence?.[p.priorityId]),
       complete: `${p.percentComplete}%`,
       color: p.byRag.red ? 'Attention' : p.byRag.amber ? 'Warning' : 'Good',
     })),
@@ -88,10 +96,25 @@ export function planCard(
     canComment: options.canComment && open,
     canCoordinate: options.canCoordinate,
     sources: PRIORITY_SOURCES.map((s) => ({ title: SOURCE_LABELS[s], value: s })),
+    crimeTypes: CRIME_TYPES.map((t) => ({ title: t, value: t })),
     suggestedCloses: addDays(settings.today, 21),
     minCloses: addDays(settings.today, CONSULTATION_DAYS.min),
     maxCloses: addDays(settings.today, CONSULTATION_DAYS.max),
   };
+}
+
+const MONTH = 'January February March April May June July August September October November December'.split(
+  ' ',
+);
+const monthText = (m: string) => `${MONTH[Number(m.slice(5)) - 1]} ${m.slice(0, 4)}`;
+
+/** "Evidence (police.uk): Shoplifting, on or near Lemon Street: 34 in the 12 months to September 2026; 2.8 a month since the plan began (April 2026), 3.1 in the months before (−10%)." */
+function evidenceLine(f: EvidenceFigure | undefined): string {
+  if (!f) return '';
+  const trend = f.since
+    ? `; ${f.since.perMonth} a month since the plan began (${monthText(f.since.from)})${f.before ? `, ${f.before.perMonth} in as many months before` : ', no data from before it'}${f.percent === null ? '' : ` (${f.percent > 0 ? '+' : f.percent < 0 ? '\u2212' : ''}${Math.abs(f.percent)}%)`}`
+    : '; no data since the plan began yet';
+  return `Evidence (police.uk): ${f.label}: ${f.lastYear} in the 12 months to ${monthText(f.latest)}${trend}.`;
 }
 
 export function planFormCard(

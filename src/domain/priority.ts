@@ -3,6 +3,7 @@ import { fail, issue, ok, type Validated } from './result.js';
 import { TEXT_LIMITS, textField } from './text.js';
 import { townSlugSchema, type TownSlug } from './towns.js';
 import type { Versioned } from './entity.js';
+import { priorityEvidenceSchema, type PriorityEvidence } from './priority-evidence.js';
 
 /** Where a local priority comes from: the evidence base a delivery plan must be tied to. */
 export const PRIORITY_SOURCES = [
@@ -19,6 +20,8 @@ export interface Priority extends Versioned {
   title: string;
   theme: string;
   source: PrioritySource;
+  /** For a priority from the town profile: the police.uk figure it rests on (priority-evidence.ts). */
+  evidence?: PriorityEvidence | null;
   demo: boolean;
 }
 
@@ -31,11 +34,14 @@ const priorityInputSchema = z.object({
     error: () =>
       'Source must be a county priority, the town profile, the residents survey or the partnership',
   }),
+  evidence: priorityEvidenceSchema.nullable().optional(),
   demo: z.boolean().default(false),
 });
 
 export function newPriority(input: unknown, id: string): Validated<Priority> {
   const parsed = priorityInputSchema.safeParse(input);
   if (!parsed.success) return fail(parsed.error.issues.map((i) => issue(i.path.join('.'), i.message)));
-  return ok({ ...parsed.data, id, version: 1 });
+  const { evidence, ...rest } = parsed.data;
+  // Only a priority from the town profile cites police.uk's figures.
+  return ok({ ...rest, ...(rest.source === 'town_profile' && evidence ? { evidence } : {}), id, version: 1 });
 }

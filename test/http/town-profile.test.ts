@@ -2,7 +2,7 @@
 // replaced whole, never doubled), and a town's profile card whose figures are the file's own counts.
 import JSZip from 'jszip';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { USERS, cardText, extraUser, lastCard, useBot } from '../support/bot-harness.js';
+import { USERS, cardText, extraUser, invokeCard, lastCard, useBot } from '../support/bot-harness.js';
 import { STREETS, streetCsv } from '../support/police-uk.js';
 import { importCrimeData } from '../../src/app/crime-import.js';
 import { streetFilesIn } from '../../src/crime-data/street-files.js';
@@ -149,6 +149,40 @@ describe('importing police.uk files', () => {
       value: { skipped: 30, months: [{ month: '2026-11', rows: 30 }] },
     });
     if (result.ok) expect(result.value.problems[0]).toContain(`was already read from a/${FILE('2026-11')}`);
+  });
+
+  it('a priority from the town profile cites its figure on the plan card, with the trend since the plan began', async () => {
+    // The twelve months to the newest imported (October 2026: the bad-rows test's file), from the files.
+    const rows = [...files.slice(1), { m: '2026-10', csv: '' }].flatMap((f) => f.csv.split('\r\n'));
+    const bad = await bot.ctx.stores.crime.townMonths('truro');
+    const october = bad.find((m) => m.month === '2026-10')?.streets ?? [];
+    const expected =
+      rows.filter((l) => l.includes(',On or near Lemon Street,') && l.includes(',Shoplifting,')).length +
+      october
+        .filter((st) => st.location === 'On or near Lemon Street')
+        .reduce((n, st) => n + (st.byType.Shoplifting ?? 0), 0);
+    const plan = (await bot.ctx.stores.plans.listByTown('truro'))[0]!;
+    const card = invokeCard(
+      await bot.invoke(USERS.coordinator, 'plan.priority', {
+        planId: plan.id,
+        version: plan.version,
+        title: 'Shop theft on Lemon Street',
+        theme: 'Retail crime',
+        source: 'town_profile',
+        evidenceType: 'Shoplifting',
+        evidenceStreet: 'On or near Lemon Street',
+        reason: 'Added from the town profile at the partnership meeting',
+      }),
+    );
+    const text = cardText(card);
+    expect(text).toContain(
+      `Evidence (police.uk): Shoplifting, on or near Lemon Street: ${expected} in the 12 months to October 2026`,
+    );
+    expect(text).toMatch(/a month since the plan began \(April 2026\)/);
+    const stored = (await bot.ctx.stores.priorities.listByPlan(plan.id)).find(
+      (p) => p.title === 'Shop theft on Lemon Street',
+    );
+    expect(stored?.evidence).toEqual({ crimeType: 'Shoplifting', location: 'On or near Lemon Street' });
   });
 
   it('shows a town only to its partnership and the board', async () => {

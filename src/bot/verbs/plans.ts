@@ -1,6 +1,7 @@
 // Verbs for delivery plans: create from the form, add priorities, consult, comment, approve, redraft. The
 // plan's card goes to the town's channel when consultation starts, and is updated there in place.
 import { NOTHING_TYPED as blank } from '../../domain/personal-data.js';
+import { CRIME_TYPES } from '../../domain/crime-record.js';
 import { z } from 'zod';
 import { localDateSchema } from '../../domain/dates.js';
 import { TEXT_LIMITS } from '../../domain/text.js';
@@ -84,13 +85,17 @@ export const PLAN_VERBS = [
       theme: cardText(TEXT_LIMITS.theme).optional(),
       source: z.string().max(40).optional(),
       reason: cardText(TEXT_LIMITS.reason).optional(),
+      // From the town profile: the figure it rests on (a crime type, or all; a street, or the whole town).
+      evidenceType: z.enum(['', ...CRIME_TYPES]).optional(),
+      evidenceStreet: cardText(200).optional(),
     }),
-    freeText: ['title', 'theme', 'source', 'reason'],
-    run: async (turn, { planId, version, title, theme, source, reason }) => {
+    freeText: ['title', 'theme', 'source', 'reason', 'evidenceStreet'],
+    run: async (turn, { planId, version, title, theme, source, reason, evidenceType, evidenceStreet }) => {
+      const evidence = { crimeType: evidenceType || null, location: evidenceStreet || null };
       const request = {
         planId,
         expectedVersion: version,
-        input: { title: title ?? blank, theme: theme ?? blank, source: source ?? blank },
+        input: { title: title ?? blank, theme: theme ?? blank, source: source ?? blank, evidence },
         reason: reason ?? null,
       };
       return changed(turn, planId, await addPriority(turn.edge.ctx, turn.actor, request), 'Priority added.');

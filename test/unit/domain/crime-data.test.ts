@@ -6,6 +6,7 @@ import { crimeRecordOf, monthOfFileName, monthsBack } from '../../../src/domain/
 import { MonthAccumulator, townMonth, total } from '../../../src/domain/crime-aggregate.js';
 import { areaHolds, circleArea, townAreaOf } from '../../../src/domain/town-area.js';
 import { townProfile } from '../../../src/domain/town-profile.js';
+import { evidenceFigure } from '../../../src/domain/priority-evidence.js';
 import { shippedArea } from '../../../src/domain/town-areas-data.js';
 
 const row = (over: Partial<Record<(typeof STREET_COLUMNS)[number], string>> = {}) => ({
@@ -217,5 +218,42 @@ describe('counts and the profile', () => {
       ['On or near Pydar Street', 4],
     ]);
     expect(townProfile('truro', months.slice(1), '2026-09').missing).toEqual(['2026-09']);
+  });
+});
+
+describe('the figure a priority cites', () => {
+  const months = monthsBack('2026-09', 24).map((month, i) => ({
+    town: 'truro',
+    month,
+    byType: { Shoplifting: 30 },
+    streets: [
+      { location: 'On or near Lemon Street', lat: 0, lng: 0, byType: { Shoplifting: i < 6 ? 2 : 4 } },
+    ],
+  }));
+
+  it('counts its type at its street, per month since the plan began against as many months before', () => {
+    const f = evidenceFigure(
+      { crimeType: 'Shoplifting', location: 'On or near Lemon Street' },
+      months,
+      '2026-04-01',
+      '2026-09',
+    );
+    expect(f.label).toBe('Shoplifting, on or near Lemon Street');
+    expect(f.lastYear).toBe(6 * 2 + 6 * 4);
+    expect(f.since).toEqual({ from: '2026-04', months: 6, perMonth: 2 });
+    expect(f.before).toEqual({ months: 6, perMonth: 4 });
+    expect(f.percent).toBe(-50);
+  });
+
+  it('says nothing of a trend without data from before the plan, and counts the whole town when no street is named', () => {
+    const f = evidenceFigure(
+      { crimeType: null, location: null },
+      months.slice(0, 6),
+      '2026-04-01',
+      '2026-09',
+    );
+    expect(f.label).toBe('All crime and anti-social behaviour in the town');
+    expect(f.before).toBeNull();
+    expect(f.percent).toBeNull();
   });
 });
