@@ -1,5 +1,9 @@
 // The board report's data: every town's summary row and its actions, for a workbook, CSV files or a card.
-import { boardReport, type BoardReport } from '../domain/board-report.js';
+import { boardReport, profileRows, type BoardReport, type ProfileRow } from '../domain/board-report.js';
+import { evidenceFigure } from '../domain/priority-evidence.js';
+import { oneTownProfile } from './town-profile.js';
+import type { DeliveryPlan } from '../domain/plan.js';
+import type { Priority } from '../domain/priority.js';
 import { ok, type Result } from '../domain/result.js';
 import { TOWNS } from '../domain/towns.js';
 import { audit } from './audit-trail.js';
@@ -25,10 +29,36 @@ export async function buildBoardReport(
         stores.members.listByTown(slug),
       ]);
       const priorities = (await Promise.all(plans.map((p) => stores.priorities.listByPlan(p.id)))).flat();
-      return { summary, actions, priorities, members };
+      return {
+        summary,
+        actions,
+        priorities,
+        members,
+        profile: await profileOfTown(ctx, slug, plans, priorities),
+      };
     }),
   );
   return ok(boardReport(today(ctx), towns));
+}
+
+/** A town's police.uk profile as the workbook's rows, with the figures its priorities cite; null without data. */
+async function profileOfTown(
+  ctx: AppContext,
+  town: string,
+  plans: readonly DeliveryPlan[],
+  priorities: readonly Priority[],
+): Promise<{ latest: string; rows: ProfileRow[] } | null> {
+  const { profile, latest } = await oneTownProfile(ctx, town);
+  if (!latest) return null;
+  const citing = priorities.filter((p) => p.evidence);
+  const months = citing.length ? await ctx.stores.crime.townMonths(town) : [];
+  const cited = citing.flatMap((p) => {
+    const plan = plans.find((pl) => pl.id === p.planId);
+    return plan
+      ? [{ priority: p.title, figure: evidenceFigure(p.evidence!, months, plan.periodStart, latest) }]
+      : [];
+  });
+  return { latest, rows: profileRows(profile, cited) };
 }
 
 /**

@@ -3,6 +3,8 @@
 import { STATUS_LABELS, type Action } from './action.js';
 import { ragOf, type Rag } from './due.js';
 import { townBySlug } from './towns.js';
+import type { Change, TownProfile } from './town-profile.js';
+import type { EvidenceFigure } from './priority-evidence.js';
 import type { LocalDate } from './dates.js';
 import type { Member } from './member.js';
 import type { Priority } from './priority.js';
@@ -51,6 +53,15 @@ export interface BoardReport {
   asOf: LocalDate;
   summary: TownRow[];
   towns: { town: string; actions: ActionRow[] }[];
+  /** Each town's police.uk profile (none before any data is imported): by type, then the figures its plan cites. */
+  profiles: { town: string; latest: string; rows: ProfileRow[] }[];
+}
+
+export interface ProfileRow {
+  what: string;
+  last12: number;
+  yearBefore: number | string;
+  change: string;
 }
 
 const RAG_WORD: Record<Rag, string> = { red: 'Red', amber: 'Amber', green: 'Green' };
@@ -59,6 +70,43 @@ const PROGRESS_WORD = {
   target: { ahead: 'Beyond target', on_track: 'At target', behind: 'Short of target' },
 } as const;
 
+/** A town's profile as workbook rows: each type against the year before, then each figure a priority cites. */
+export function profileRows(
+  profile: TownProfile,
+  cited: readonly { priority: string; figure: EvidenceFigure }[],
+): ProfileRow[] {
+  const change = (c: Change) =>
+    !profile.coveredBefore
+      ? 'no data the year before'
+      : c.percent === null
+        ? 'too few to compare'
+        : `${c.percent}%`;
+  return [
+    {
+      what: 'All crime and anti-social behaviour',
+      last12: profile.total.now,
+      yearBefore: profile.coveredBefore ? profile.total.before : 'no data',
+      change: change(profile.total),
+    },
+    ...profile.byType.map((t) => ({
+      what: t.type,
+      last12: t.now,
+      yearBefore: profile.coveredBefore ? t.before : 'no data',
+      change: change(t),
+    })),
+    ...cited.map(({ priority, figure }) => ({
+      what: `Cited by "${priority}": ${figure.label}`,
+      last12: figure.lastYear,
+      yearBefore: figure.before
+        ? `${figure.before.perMonth} a month before the plan`
+        : 'no data before the plan',
+      change: figure.since
+        ? `${figure.since.perMonth} a month since ${figure.since.from}${figure.percent === null ? '' : ` (${figure.percent}%)`}`
+        : 'no data since the plan began',
+    })),
+  ];
+}
+
 export function boardReport(
   asOf: LocalDate,
   towns: readonly {
@@ -66,10 +114,15 @@ export function boardReport(
     actions: readonly Action[];
     priorities: readonly Priority[];
     members?: readonly Member[];
+    /** The town's police.uk profile rows (profileRows), when data has been imported. */
+    profile?: { latest: string; rows: ProfileRow[] } | null;
   }[],
 ): BoardReport {
   return {
     asOf,
+    profiles: towns.flatMap(({ summary, profile }) =>
+      profile ? [{ town: townBySlug(summary.town).name, ...profile }] : [],
+    ),
     summary: towns.map(({ summary: s }) => townRow(s)),
     towns: towns.map(({ summary, actions, priorities, members = [] }) => ({
       town: townBySlug(summary.town).name,

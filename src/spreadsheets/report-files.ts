@@ -4,7 +4,9 @@
 import type ExcelJS from 'exceljs';
 import { excel } from './excel.js';
 import { withFixedZipDates } from './fixed-zip-dates.js';
-import type { ActionRow, BoardReport, TownRow } from '../domain/board-report.js';
+import type { ActionRow, BoardReport, ProfileRow, TownRow } from '../domain/board-report.js';
+
+const PROFILE_NOTE = 'Open Government Licence v3.0; locations approximate';
 import type { ReportFiles } from '../app/outward-ports.js';
 
 type Column<T> = { header: string; key: keyof T & string; width: number };
@@ -29,6 +31,13 @@ const SUMMARY_COLUMNS: Column<TownRow>[] = [
   { header: 'Against trajectory or target', key: 'progress', width: 18 },
   { header: 'SMART warnings', key: 'smartWarnings', width: 15 },
   { header: 'Priorities with no action', key: 'prioritiesWithoutActions', width: 40 },
+];
+
+const PROFILE_COLUMNS: Column<ProfileRow>[] = [
+  { header: 'police.uk figure', key: 'what', width: 60 },
+  { header: '12 months to the latest', key: 'last12', width: 14 },
+  { header: 'Year before', key: 'yearBefore', width: 26 },
+  { header: 'Change', key: 'change', width: 30 },
 ];
 
 const ACTION_COLUMNS: Column<ActionRow>[] = [
@@ -61,6 +70,14 @@ export class ExcelReportFiles implements ReportFiles {
         town.actions,
       );
     }
+    for (const p of report.profiles)
+      sheet(
+        book,
+        `${p.town} profile`.slice(0, 31),
+        `Safer ${p.town}: police.uk profile to ${p.latest} (${PROFILE_NOTE})`,
+        PROFILE_COLUMNS,
+        p.rows,
+      );
     return withFixedZipDates(Buffer.from(await book.xlsx.writeBuffer()), asOf);
   }
 
@@ -70,6 +87,10 @@ export class ExcelReportFiles implements ReportFiles {
       ...report.towns.map((t) => ({
         name: `${t.town.toLowerCase().replace(/\s+/g, '-')}.csv`,
         text: csvOf(ACTION_COLUMNS, t.actions),
+      })),
+      ...report.profiles.map((p) => ({
+        name: `${p.town.toLowerCase().replace(/\s+/g, '-')}-profile.csv`,
+        text: csvOf(PROFILE_COLUMNS, p.rows),
       })),
     ];
   }

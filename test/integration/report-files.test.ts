@@ -54,10 +54,39 @@ const report: BoardReport = {
       ],
     },
   ],
+  profiles: [],
 };
 const files = new ExcelReportFiles();
 
 describe('the board report files', () => {
+  it("adds each town's police.uk profile sheet when data has been imported, values typed", async () => {
+    const withProfile: BoardReport = {
+      ...report,
+      profiles: [
+        {
+          town: 'Truro',
+          latest: '2026-09',
+          rows: [
+            { what: 'All crime and anti-social behaviour', last12: 120, yearBefore: 100, change: '20%' },
+            {
+              what: 'Cited by "Shop theft": Shoplifting, on or near Lemon Street',
+              last12: 34,
+              yearBefore: '3 a month before the plan',
+              change: '2.5 a month since 2026-04 (-17%)',
+            },
+          ],
+        },
+      ],
+    };
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load((await files.workbook(withProfile)) as never);
+    expect(book.worksheets.map((w) => w.name)).toEqual(['Summary', 'Truro', 'Truro profile']);
+    const sheet = book.getWorksheet('Truro profile')!;
+    expect(sheet.getCell('A1').value as string).toContain('Open Government Licence');
+    expect(sheet.getCell('B3').value).toBe(120);
+    expect(files.csv(withProfile).map((f) => f.name)).toContain('truro-profile.csv');
+  });
+
   it('writes a workbook with a summary sheet and one per town, values typed, no formulas', async () => {
     const book = new ExcelJS.Workbook();
     await book.xlsx.load((await files.workbook(report)) as never);
