@@ -107,13 +107,16 @@ describe('the service killed in the middle of a reminder sweep', () => {
   }, 240_000);
 });
 
-/** The 1:1 reminder cards the connector received, keyed by conversation and action ref. */
+/** The 1:1 reminder cards the connector received, keyed by conversation and action ref. Only reminder cards
+ *  (their "Due" fact): on a Monday from 09:00 the owners' weekly digest goes 1:1 too, listing refs. */
 function reminderSends(): { key: string }[] {
   return connector
     .sent()
     .filter((s) => s.conversationId?.startsWith('a:personal-'))
     .flatMap((s) => {
-      const ref = /\b[A-Z]{3}-\d{3}\b/.exec(JSON.stringify(s.body?.attachments ?? ''))?.[0];
+      const card = JSON.stringify(s.body?.attachments ?? '');
+      if (!card.includes('"title":"Due"')) return [];
+      const ref = /\b[A-Z]{3}-\d{3}\b/.exec(card)?.[0];
       return ref ? [{ key: `${s.conversationId}|${ref}` }] : [];
     });
 }
