@@ -109,3 +109,9 @@ export function monthsBack(month: CrimeMonth, count: number): CrimeMonth[] {
     return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`;
   });
 }
+
+/** How many months from one month to another: `monthsBetween("2026-01", "2026-03")` is 2. */
+export function monthsBetween(from: CrimeMonth, to: CrimeMonth): number {
+  const index = (m: CrimeMonth) => Number(m.slice(0, 4)) * 12 + Number(m.slice(5, 7));
+  return index(to) - index(from);
+}

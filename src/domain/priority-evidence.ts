@@ -2,7 +2,7 @@
 // or the whole town) and shows that figure's trend since the plan began: recorded per month in the months of
 // the plan so far, against the same number of months just before it. From the town's months an import made.
 import { z } from 'zod';
-import { CRIME_TYPES, monthsBack, type CrimeMonth, type CrimeType } from './crime-record.js';
+import { CRIME_TYPES, monthsBack, monthsBetween, type CrimeMonth, type CrimeType } from './crime-record.js';
 import { total, type TownCrimeMonth } from './crime-aggregate.js';
 import type { LocalDate } from './dates.js';
 
@@ -80,9 +80,4 @@ export function evidenceFigure(
         ? Math.round(((sinceFigure.perMonth - beforeFigure.perMonth) / beforeFigure.perMonth) * 100)
         : null,
   };
-}
-
-function monthsBetween(from: CrimeMonth, to: CrimeMonth): number {
-  const index = (m: CrimeMonth) => Number(m.slice(0, 4)) * 12 + Number(m.slice(5, 7));
-  return index(to) - index(from);
 }

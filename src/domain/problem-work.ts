@@ -5,6 +5,8 @@ import { z } from 'zod';
 import { fail, issue, ok, type Validated } from './result.js';
 import { TEXT_LIMITS, textField } from './text.js';
 import type { ProblemPlan, ProblemType, SaraStage } from './problem.js';
+import { placeFiguresOf } from './place-assessment.js';
+import type { TownCrimeMonth } from './crime-aggregate.js';
 
 export const SARA_LABELS: Record<SaraStage, string> = {
   scanning: 'Scanning',
@@ -111,6 +113,19 @@ export function recordAssessment(plan: ProblemPlan, input: unknown): Validated<P
   const measures = plan.measures.map((m, i) => ({ ...m, after: a.value.after[i]! }));
   const { after: _after, ...assessment } = a.value;
   return ok({ ...plan, measures, assessment });
+}
+
+/** police.uk's figures at the place, from the town's months as imported; recorded again, they replace. */
+export function recordPlaceFigures(
+  plan: ProblemPlan,
+  input: unknown,
+  months: readonly TownCrimeMonth[],
+  at: Date,
+): Validated<ProblemPlan> {
+  const stage = inStage(plan, 'assessment', 'The police.uk figures');
+  if (!stage.ok) return stage;
+  const figures = placeFiguresOf(input, months, at);
+  return figures.ok ? ok({ ...plan, placeFigures: figures.value }) : figures;
 }
 
 export function recordLessons(plan: ProblemPlan, lessons: unknown): Validated<ProblemPlan> {

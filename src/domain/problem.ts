@@ -3,6 +3,7 @@ import { fail, issue, ok, type Issue, type Validated } from './result.js';
 import { TEXT_LIMITS, textField } from './text.js';
 import { townBySlug, townSlugSchema, type TownSlug } from './towns.js';
 import type { Versioned } from './entity.js';
+import type { PlaceFigures } from './place-assessment.js';
 
 /** SARA: scanning, analysis, response, assessment; then closed with lessons learned. */
 export const SARA_STAGES = ['scanning', 'analysis', 'response', 'assessment', 'closed'] as const;
@@ -42,6 +43,8 @@ export interface ProblemPlan extends Versioned {
   responseActionIds: string[];
   measures: ProblemMeasure[];
   assessment: { delivered: boolean; outcome: string; displacement: string } | null;
+  /** police.uk's counts at the place before and after, with the town and the neighbouring streets. */
+  placeFigures?: PlaceFigures | null;
   lessons: string | null;
   /** Set when a closed plan is published to the cross-town best-practice library. */
   library?: { publishedAt: string; publishedBy: string; theme: string } | null;
