@@ -1,6 +1,6 @@
 // The board report's data: every town's summary row and its actions, for a workbook, CSV files or a card.
 import { boardReport, profileRows, type BoardReport, type ProfileRow } from '../domain/board-report.js';
-import { evidenceFigure } from '../domain/priority-evidence.js';
+import { citedFigures } from './cited-evidence.js';
 import { oneTownProfile } from './town-profile.js';
 import type { DeliveryPlan } from '../domain/plan.js';
 import type { Priority } from '../domain/priority.js';
@@ -50,14 +50,10 @@ async function profileOfTown(
 ): Promise<{ latest: string; rows: ProfileRow[] } | null> {
   const { profile, latest } = await oneTownProfile(ctx, town);
   if (!latest) return null;
-  const citing = priorities.filter((p) => p.evidence);
-  const months = citing.length ? await ctx.stores.crime.townMonths(town) : [];
-  const cited = citing.flatMap((p) => {
-    const plan = plans.find((pl) => pl.id === p.planId);
-    return plan
-      ? [{ priority: p.title, figure: evidenceFigure(p.evidence!, months, plan.periodStart, latest) }]
-      : [];
-  });
+  const cited = (await citedFigures(ctx, town, plans, priorities)).map((c) => ({
+    priority: c.priority.title,
+    figure: c.figure,
+  }));
   return { latest, rows: profileRows(profile, cited) };
 }
 

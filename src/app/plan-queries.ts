@@ -1,6 +1,6 @@
 // Reading delivery plans: the plan a town is working to, a plan by id, and its progress by priority.
-import { evidenceFigure, type EvidenceFigure } from '../domain/priority-evidence.js';
-import { oneTownProfile } from './town-profile.js';
+import type { EvidenceFigure } from '../domain/priority-evidence.js';
+import { citedFigures } from './cited-evidence.js';
 import { abilitiesIn, abilitiesOf, type TownAbilities } from './card-context.js';
 import { AppError, ErrorCode } from '../errors.js';
 import type { DeliveryPlan } from '../domain/plan.js';
@@ -74,18 +74,12 @@ export async function viewOf(
   return { plan, priorities, progress: planProgress(priorities, ofPlan, today(ctx)), may, evidence };
 }
 
-/** The figures the town-profile priorities cite, from the town's months (read only when one cites one). */
+/** The figures the town-profile priorities cite, by priority id. */
 async function evidenceOf(
   ctx: AppContext,
   plan: DeliveryPlan,
   priorities: readonly Priority[],
 ): Promise<Record<string, EvidenceFigure>> {
-  const citing = priorities.filter((p) => p.evidence);
-  if (!citing.length) return {};
-  const { latest } = await oneTownProfile(ctx, plan.town);
-  if (!latest) return {};
-  const months = await ctx.stores.crime.townMonths(plan.town);
-  return Object.fromEntries(
-    citing.map((p) => [p.id, evidenceFigure(p.evidence!, months, plan.periodStart, latest)]),
-  );
+  const cited = await citedFigures(ctx, plan.town, [plan], priorities);
+  return Object.fromEntries(cited.map((c) => [c.priority.id, c.figure]));
 }

@@ -21,8 +21,11 @@ import {
   recordAnalysis,
   recordAssessment,
   recordLessons,
+  recordPlaceFigures,
   recordScanning,
 } from '../domain/problem-work.js';
+import { placeChoices, type PlaceChoices } from '../domain/place-assessment.js';
+import type { TownCrimeMonth } from '../domain/crime-aggregate.js';
 import type { ScreenedText } from '../domain/screened-text.js';
 import { fail, ok, type Result, type Validated } from '../domain/result.js';
 import { ALL_TOWNS, type TownSlug } from '../domain/towns.js';
@@ -46,6 +49,8 @@ export type ProblemChange =
       assessment: { delivered: boolean; outcome: Text; displacement: Text; after: unknown };
     }
   | { kind: 'lessons'; lessons: Text }
+  /** Chosen from the town's police.uk streets and months: no typed text. */
+  | { kind: 'place'; place: unknown }
   | { kind: 'advance' }
   | { kind: 'publish'; theme: Text };
 
@@ -87,19 +92,22 @@ export async function createProblem(
   return ok(await shownOf(ctx, actor, plan.value));
 }
 
-/** A problem-solving plan for its card: the town's actions it may link, and what the person may do. */
+/** A problem-solving plan for its card: the town's actions it may link, and what the person may do; at
+ *  assessment, the town's police.uk streets and months to choose the place's figures from (null: no data). */
 export interface ProblemShown {
   plan: ProblemPlan;
   actions: readonly ActionHeadline[];
   may: TownAbilities;
+  placeChoices: PlaceChoices | null;
 }
 
 async function shownOf(ctx: AppContext, actor: Actor, plan: ProblemPlan): Promise<ProblemShown> {
-  const [actions, may] = await Promise.all([
+  const [actions, may, months] = await Promise.all([
     ctx.stores.actions.listByTown(plan.town),
     abilitiesIn(ctx, actor, plan.town),
+    plan.stage === 'assessment' ? ctx.stores.crime.townMonths(plan.town) : [],
   ]);
-  return { plan, actions, may };
+  return { plan, actions, may, placeChoices: may.update ? placeChoices(months) : null };
 }
 
 export async function problemByRef(
@@ -168,14 +176,18 @@ export async function changeProblem(
             new AppError(ErrorCode.Validation, `That action is not one of ${plan.ref}'s town's actions`),
           );
       }
-      return checked(work(ctx, actor, plan, change), `${plan.ref} was not changed`);
+      const months = change.kind === 'place' ? await ctx.stores.crime.townMonths(plan.town) : [];
+      return checked(work(ctx, actor, plan, change, months), `${plan.ref} was not changed`);
     },
     describe: (before, after) => ({
       change: `problem.${change.kind}`,
       entity: { kind: 'problem', id: before.id, label: before.ref },
       town: before.town,
       before: { stage: before.stage },
-      after: { stage: after.stage },
+      after:
+        change.kind === 'place'
+          ? { stage: after.stage, place: after.placeFigures?.place, verdict: after.placeFigures?.verdict }
+          : { stage: after.stage },
     }),
     save: (next, version, event) => ctx.stores.problems.update(next, version, event),
   });
@@ -188,6 +200,7 @@ function work(
   actor: Actor,
   plan: ProblemPlan,
   change: ProblemChange,
+  months: readonly TownCrimeMonth[],
 ): Validated<ProblemPlan> {
   switch (change.kind) {
     case 'scanning':
@@ -202,6 +215,8 @@ function work(
       return recordAssessment(plan, change.assessment);
     case 'lessons':
       return recordLessons(plan, change.lessons);
+    case 'place':
+      return recordPlaceFigures(plan, change.place, months, ctx.clock.now());
     case 'advance':
       return advanceStage(plan);
     case 'publish':

@@ -51,6 +51,9 @@ export const TOWN_CARD_DATA = {
         command: text,
       }),
     ),
+    /** The police.uk figures the towns' priorities cite, each with its trend since its plan began. */
+    cited: z.array(z.object({ line: text })),
+    citedMore: text,
   }),
   'meeting-form': z.object({
     requestId: text,

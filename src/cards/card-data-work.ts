@@ -87,6 +87,21 @@ export const WORK_CARD_DATA = {
     advanceLabel: text,
     linkable: choices,
     afterInputs: z.array(z.object({ id: text, label: text })),
+    /** The assessment's police.uk figures form (shown when the town has data and the person may edit). */
+    place: z.object({
+      shown: z.boolean(),
+      streets: choices,
+      types: choices,
+      months: choices,
+      values: z.object({
+        streets: text,
+        crimeType: text,
+        beforeFrom: text,
+        beforeTo: text,
+        afterFrom: text,
+        afterTo: text,
+      }),
+    }),
   }),
   'problem-form': z.object({
     town: text,

@@ -5,6 +5,7 @@ import { CONSULTATION_DAYS, PLAN_STATUS_LABELS, type DeliveryPlan } from '../dom
 import { PRIORITY_SOURCES, type PrioritySource } from '../domain/priority.js';
 import { CRIME_TYPES } from '../domain/crime-record.js';
 import type { EvidenceFigure } from '../domain/priority-evidence.js';
+import { citedFigureText } from './cited-figure-text.js';
 import { townBySlug, type TownSlug } from '../domain/towns.js';
 import { formatDate, formatInstant } from './format.js';
 import type { PlanProgress } from '../domain/plan-progress.js';
@@ -103,19 +104,8 @@ export function planCard(
   };
 }
 
-const MONTH = 'January February March April May June July August September October November December'.split(
-  ' ',
-);
-const monthText = (m: string) => `${MONTH[Number(m.slice(5)) - 1]} ${m.slice(0, 4)}`;
-
-/** "Evidence (police.uk): Shoplifting, on or near Lemon Street: 34 in the 12 months to September 2026; 2.8 a month since the plan began (April 2026), 3.1 in the months before (−10%)." */
-function evidenceLine(f: EvidenceFigure | undefined): string {
-  if (!f) return '';
-  const trend = f.since
-    ? `; ${f.since.perMonth} a month since the plan began (${monthText(f.since.from)})${f.before ? `, ${f.before.perMonth} in as many months before` : ', no data from before it'}${f.percent === null ? '' : ` (${f.percent > 0 ? '+' : f.percent < 0 ? '\u2212' : ''}${Math.abs(f.percent)}%)`}`
-    : '; no data since the plan began yet';
-  return `Evidence (police.uk): ${f.label}: ${f.lastYear} in the 12 months to ${monthText(f.latest)}${trend}.`;
-}
+const evidenceLine = (f: EvidenceFigure | undefined) =>
+  f ? `Evidence (police.uk): ${citedFigureText(f)}` : '';
 
 export function planFormCard(
   town: TownSlug,

@@ -5,6 +5,7 @@ import { SARA_STAGES, type ProblemPlan, type ProblemType } from '../domain/probl
 import { measureResults, SARA_LABELS } from '../domain/problem-work.js';
 import { townBySlug, type TownSlug } from '../domain/towns.js';
 import type { CardData } from './card-data.js';
+import { NO_PLACE_FORM, placeFiguresSection, placeHeadline } from './place-figures-views.js';
 
 const TYPE_LABELS: Record<ProblemType, string> = {
   place: 'place',
@@ -16,14 +17,15 @@ const NEXT_STEP: Record<ProblemPlan['stage'], string> = {
   scanning: 'Next: record the scanning evidence, then move to analysis.',
   analysis: 'Next: complete the analysis triangle with a hypothesis, and set at least one measure.',
   response: 'Next: link the response actions (create them with "new action"), then move to assessment.',
-  assessment: 'Next: record the assessment against each measure, and the lessons learned, then close.',
+  assessment:
+    'Next: record the assessment against each measure (for a place, with police.uk figures where the town has them), and the lessons learned, then close.',
   closed: '',
 };
 
 export function problemCard(
   plan: ProblemPlan,
   actions: readonly ActionHeadline[],
-  options: { canEdit: boolean; canPublish: boolean; notice?: string },
+  options: { canEdit: boolean; canPublish: boolean; notice?: string; place?: CardData<'problem'>['place'] },
 ): CardData<'problem'> {
   const index = SARA_STAGES.indexOf(plan.stage);
   const sections: CardData<'problem'>['sections'] = [];
@@ -67,6 +69,7 @@ export function problemCard(
       body: `${plan.assessment.delivered ? 'Delivered as planned.' : 'Not delivered as planned.'} ${plan.assessment.outcome}`,
       facts: [{ title: 'Displacement', value: plan.assessment.displacement }],
     });
+  if (plan.placeFigures) sections.push(placeFiguresSection(plan.placeFigures));
   if (plan.lessons) sections.push({ heading: 'Lessons learned', body: plan.lessons, facts: [] });
   const next = SARA_STAGES[index + 1];
   return {
@@ -106,6 +109,7 @@ export function problemCard(
       .filter((a) => isOpen(a) && !plan.responseActionIds.includes(a.id))
       .slice(0, 50)
       .map((a) => ({ title: `${a.ref} ${a.title}`, value: a.id })),
+    place: options.place ?? NO_PLACE_FORM,
     afterInputs: plan.measures.map((m, i) => ({
       id: `after${i}`,
       label: `${m.name}: the value now (baseline ${m.baseline})`,
@@ -130,6 +134,7 @@ export function problemsCard(
         SARA_LABELS[p.stage],
         `${TYPE_LABELS[p.type]} · ${p.hotspot}`,
         p.library ? `theme: ${p.library.theme}` : '',
+        placeHeadline(p.placeFigures),
       ]
         .filter(Boolean)
         .join(' · '),

@@ -3,17 +3,7 @@
 import { PROFILE_CAVEAT, PROFILE_SOURCE, type Change, type ProfileShown } from '../domain/town-profile.js';
 import { townBySlug } from '../domain/towns.js';
 import type { CardData } from './card-data.js';
-
-const MONTHS = 'Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec'.split(' ');
-const LONG = 'January February March April May June July August September October November December'.split(
-  ' ',
-);
-
-/** "2026-09" as "September 2026" (long) or "Sep 26" (short, for a chart's axis). */
-function monthName(month: string, form: 'long' | 'short' = 'long'): string {
-  const [y, m] = month.split('-').map(Number) as [number, number];
-  return form === 'long' ? `${LONG[m - 1]} ${y}` : `${MONTHS[m - 1]} ${String(y).slice(2)}`;
-}
+import { monthName } from './month-names.js';
 
 /** "+12%", "−8%", "no change", "too few to compare", or "no data the year before". */
 function changeText(c: Change, coveredBefore = 12): string {

@@ -7,6 +7,8 @@ import { formatDate, formatInstant } from './format.js';
 import type { Member } from '../domain/member.js';
 import type { TownSummary } from '../domain/summary.js';
 import type { CardData } from './card-data.js';
+import type { EvidenceFigure } from '../domain/priority-evidence.js';
+import { citedFigureText } from './cited-figure-text.js';
 import type { FundView } from '../domain/seed-fund.js';
 import { formatPounds } from '../domain/seed-fund.js';
 import { SARA_STAGES } from '../domain/problem.js';
@@ -105,7 +107,16 @@ export function boardCard(
   view: ViewSettings,
   heading = 'All the towns',
   fund?: FundView,
+  cited: readonly {
+    town: TownSlug;
+    cited: readonly { priority: { title: string }; figure: EvidenceFigure }[];
+  }[] = [],
 ): CardData<'board-summary'> {
+  const citedLines = cited.flatMap((t) =>
+    t.cited.map((c) => ({
+      line: `${townBySlug(t.town).name} · ${c.priority.title}: ${citedFigureText(c.figure)}`,
+    })),
+  );
   const fundText = fund
     ? ` · Seed fund: ${formatPounds(fund.totals.allocated)} allocated, ${formatPounds(fund.totals.spent)} spent, ${formatPounds(fund.totals.remaining)} remaining`
     : '';
@@ -132,8 +143,16 @@ export function boardCard(
           : 'not set',
       };
     }),
+    cited: citedLines.slice(0, MAX_CITED),
+    citedMore:
+      citedLines.length > MAX_CITED
+        ? `And ${citedLines.length - MAX_CITED} more in the board report workbook (ask me for "report").`
+        : '',
   };
 }
+
+/** Enough to read in a card; the workbook has every one. */
+const MAX_CITED = 12;
 
 /** " · 3 with SMART warnings · 1 priority with no action"; '' for a town with neither. */
 function qualityText({ quality: q }: TownSummary): string {

@@ -183,6 +183,15 @@ describe('importing police.uk files', () => {
       (p) => p.title === 'Shop theft on Lemon Street',
     );
     expect(stored?.evidence).toEqual({ crimeType: 'Shoplifting', location: 'On or near Lemon Street' });
+
+    // The board card cites the same figure, in the same words, with the town and the priority.
+    const onPlan = text.split('\n').find((l) => l.startsWith('Evidence (police.uk): '))!;
+    await bot.say(USERS.coordinator, 'board');
+    const board = cardText(lastCard(bot.connector));
+    expect(board).toContain('What the plans cite (police.uk)');
+    expect(board).toContain(
+      `Truro · Shop theft on Lemon Street: ${onPlan.slice('Evidence (police.uk): '.length)}`,
+    );
   });
 
   it('shows a town only to its partnership and the board', async () => {

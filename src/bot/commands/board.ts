@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { AppError, ErrorCode } from '../../errors.js';
 import { getBoardSummary, viewSettings } from '../../app/read-models.js';
 import { fundView } from '../../app/seed-fund.js';
+import { citedAcrossTowns } from '../../app/cited-evidence.js';
 import { boardCard } from '../../cards/town-views.js';
 import { must } from '../replies.js';
 import { countOfTowns } from '../../domain/towns.js';
@@ -21,9 +22,10 @@ export const BOARD_COMMANDS = [
     run: async ({ edge, actor }) => {
       const summaries = must(await getBoardSummary(edge.ctx, actor));
       const fund = must(await fundView(edge.ctx, actor));
+      const cited = must(await citedAcrossTowns(edge.ctx, actor));
       return edge.cards.render(
         'board-summary',
-        boardCard(summaries, viewSettings(edge.ctx), `All ${countOfTowns()} towns`, fund),
+        boardCard(summaries, viewSettings(edge.ctx), `All ${countOfTowns()} towns`, fund, cited),
       );
     },
   }),

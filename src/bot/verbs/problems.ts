@@ -11,6 +11,7 @@ import {
   type ProblemShown,
 } from '../../app/problems.js';
 import { problemCard, problemFormCard } from '../../cards/problem-views.js';
+import { placeForm } from '../../cards/place-figures-views.js';
 import { cardNumber, cardVersion, recordId } from '../card-inputs.js';
 import { errorCard } from '../replies.js';
 import { cardFor, formProblems, shownOrError, type Shown } from './outcome.js';
@@ -27,7 +28,12 @@ const change = { problemId: recordId, version: cardVersion };
 
 /** The plan's card as this person may use it (the use case said what they may do). */
 export function showProblem(edge: BotEdge, shown: ProblemShown, notice = ''): Promise<Card> {
-  const options = { canEdit: shown.may.update, canPublish: shown.may.coordinate, notice };
+  const options = {
+    canEdit: shown.may.update,
+    canPublish: shown.may.coordinate,
+    notice,
+    place: placeForm(shown.placeChoices, shown.plan.placeFigures),
+  };
   return Promise.resolve(edge.cards.render('problem', problemCard(shown.plan, shown.actions, options)));
 }
 
@@ -179,6 +185,29 @@ export const PROBLEM_VERBS = [
           outcome: d.outcome ?? blank,
           displacement: d.displacement ?? blank,
           after: afterReadings(d),
+        },
+      }),
+  }),
+  defineVerb({
+    // police.uk's figures at the place: streets, type and months are chosen from the town's data, not typed.
+    name: 'problem.place',
+    input: z.object({
+      ...change,
+      placeStreets: z.string().max(20_000).optional(),
+      placeType: z.string().max(100).optional(),
+      beforeFrom: z.string().max(7).optional(),
+      beforeTo: z.string().max(7).optional(),
+      afterFrom: z.string().max(7).optional(),
+      afterTo: z.string().max(7).optional(),
+    }),
+    run: (turn, d) =>
+      work(turn, d.problemId, d.version, {
+        kind: 'place',
+        place: {
+          streets: d.placeStreets ?? '',
+          crimeType: d.placeType ?? 'all',
+          before: { from: d.beforeFrom ?? '', to: d.beforeTo ?? '' },
+          after: { from: d.afterFrom ?? '', to: d.afterTo ?? '' },
         },
       }),
   }),
