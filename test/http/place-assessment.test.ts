@@ -4,7 +4,7 @@
 // carry them.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { USERS, cardText, invokeCard, lastCard, useBot } from '../support/bot-harness.js';
-import { STREETS, streetCsv } from '../support/police-uk.js';
+import { lemonStreetYear, rowsOn as rowsIn } from '../support/police-uk.js';
 import { importCrimeData } from '../../src/app/crime-import.js';
 import { streetFilesIn } from '../../src/crime-data/street-files.js';
 import { SYSTEM_ACTOR } from '../../src/domain/entity.js';
@@ -13,24 +13,8 @@ import type { ProblemPlan } from '../../src/domain/problem.js';
 const bot = useBot();
 const BEFORE = ['2025-10', '2025-11', '2025-12', '2026-01', '2026-02', '2026-03'];
 const AFTER = ['2026-04', '2026-05', '2026-06', '2026-07', '2026-08', '2026-09'];
-const LEMON = STREETS.findIndex((s) => s.location === 'On or near Lemon Street');
-// Victoria Square's rows moved 1.5 km east: a Truro street beyond the 400 m, the comparison area.
-const moveFar = (csv: string) =>
-  csv.replaceAll(
-    '-5.054500,50.262700,On or near Victoria Square',
-    '-5.031000,50.266500,On or near Tregolls Road',
-  );
-/** Lemon Street busy before the response and quieter after; the rest as it was. */
-const files = [...BEFORE, ...AFTER].map((month, i) => {
-  const weights = STREETS.map((_, s) => (s === LEMON ? (BEFORE.includes(month) ? 6 : 2) : 1));
-  return { month, csv: moveFar(streetCsv({ month, rows: 300, seed: 40 + i, weights })) };
-});
-/** Rows of these months on these streets, counted from the files themselves. */
-const rowsOn = (months: string[], streets: string[]) =>
-  files
-    .filter((f) => months.includes(f.month))
-    .flatMap((f) => f.csv.split('\r\n'))
-    .filter((line) => streets.some((s) => line.includes(`,${s},`))).length;
+const files = lemonStreetYear(BEFORE, AFTER);
+const rowsOn = (months: string[], streets: string[]) => rowsIn(files, months, streets);
 
 async function plan(): Promise<ProblemPlan> {
   const [p] = await bot.ctx.stores.problems.listByTown('truro');

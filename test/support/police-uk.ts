@@ -91,3 +91,32 @@ export function* streetRows({
 
 /** The whole file as one string (small fixtures). */
 export const streetCsv = (options: FileOptions) => [...streetRows(options)].join('\r\n') + '\r\n';
+
+/**
+ * A year of Truro in which Lemon Street was busy for six months and quieter for the next six (a response
+ * between them), with Victoria Square's rows moved 1.5 km east to "Tregolls Road": a Truro street beyond the
+ * 400 m a place assessment checks, so the rest of the town has something to compare with.
+ */
+export function lemonStreetYear(before: readonly string[], after: readonly string[]) {
+  const lemon = STREETS.findIndex((s) => s.location === 'On or near Lemon Street');
+  const moveFar = (csv: string) =>
+    csv.replaceAll(
+      '-5.054500,50.262700,On or near Victoria Square',
+      '-5.031000,50.266500,On or near Tregolls Road',
+    );
+  return [...before, ...after].map((month, i) => {
+    const weights = STREETS.map((_, s) => (s === lemon ? (before.includes(month) ? 6 : 2) : 1));
+    return { month, csv: moveFar(streetCsv({ month, rows: 300, seed: 40 + i, weights })) };
+  });
+}
+
+/** Rows of these files in these months on these streets, counted from the files themselves. */
+export const rowsOn = (
+  files: readonly { month: string; csv: string }[],
+  months: readonly string[],
+  streets: readonly string[],
+) =>
+  files
+    .filter((f) => months.includes(f.month))
+    .flatMap((f) => f.csv.split('\r\n'))
+    .filter((line) => streets.some((s) => line.includes(`,${s},`))).length;
