@@ -19,6 +19,8 @@ export const NOT_FREE_TEXT = new Set([
   // A chosen action (id:version); search words and the bot's own notice, sent back to redraw a dialog and
   // never stored.
   ...['choice', 'q', 'leftOut'],
+  // A place's police.uk streets, crime type and months: chosen from the town's data, refused unless they match.
+  ...['placeStreets', 'placeType', 'beforeFrom', 'beforeTo', 'afterFrom', 'afterTo'],
 ]);
 
 /** The free text as typed: each of these fields that holds some text. */

@@ -5,6 +5,7 @@ import { monthsBack, monthsBetween, type CrimeMonth } from '../domain/crime-reco
 import { NEIGHBOUR_METRES, type PlaceChoices, type PlaceFigures } from '../domain/place-assessment.js';
 import type { CardData } from './card-data.js';
 import { monthName, signedPercent } from './month-names.js';
+import { formatDate } from './format.js';
 
 type Section = CardData<'problem'>['sections'][number];
 
@@ -36,7 +37,7 @@ export function placeFiguresSection(f: PlaceFigures): Section {
       },
       {
         title: 'Source',
-        value: `police.uk open data (Open Government Licence) to ${monthName(f.latest)}, recorded ${f.recordedAt.slice(0, 10)}. Locations are approximate: each is a snap point "on or near" a street.${missing}`,
+        value: `police.uk open data (Open Government Licence) to ${monthName(f.latest)}, worked out ${formatDate(f.recordedAt.slice(0, 10))}. Locations are approximate: each is a snap point "on or near" a street.${missing}`,
       },
     ],
   };

@@ -72,8 +72,8 @@ export function profileCard(shown: ProfileShown): CardData<'profile'> {
     compared: compared.map((c) => ({
       label: c.town === profile.town ? `${townBySlug(c.town).name} (this town)` : townBySlug(c.town).name,
       now: String(c.total.now),
-      before: String(c.total.before),
-      change: changeText(c.total),
+      before: c.coveredBefore ? String(c.total.before) : 'no data',
+      change: changeText(c.total, c.coveredBefore),
     })),
   };
 }

@@ -21,7 +21,7 @@ const SHIPPED: Record<string, { lat: number; lng: number; radiusKm: number }> = 
 export function shippedArea(town: TownSlug): TownArea | null {
   const at = Object.hasOwn(SHIPPED, town) ? SHIPPED[town]! : null;
   if (!at) return null;
-  return circleArea(at, at.radiusKm, `approximate: ${at.radiusKm} km round the town centre`);
+  return circleArea(at, at.radiusKm, `${at.radiusKm} km round the town centre`);
 }
 
 /** How far beyond a town's area points are kept, so that a redrawn area can be counted without re-importing. */

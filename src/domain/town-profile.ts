@@ -126,10 +126,12 @@ function repeatLocations(lastSix: readonly (TownCrimeMonth | undefined)[]) {
 }
 
 /** The towns side by side: each one's twelve months to the latest and the twelve before. */
-export function townsCompared(profiles: readonly TownProfile[]): { town: TownSlug; total: Change }[] {
+export function townsCompared(
+  profiles: readonly TownProfile[],
+): { town: TownSlug; total: Change; coveredBefore: number }[] {
   return profiles
     .filter((p) => p.latest)
-    .map((p) => ({ town: p.town, total: p.total }))
+    .map((p) => ({ town: p.town, total: p.total, coveredBefore: p.coveredBefore }))
     .sort((a, b) => b.total.now - a.total.now);
 }
 

@@ -3,7 +3,7 @@
 // coordinator would. Screenshots of every step go to test-results/e2e/; a failure adds its own screenshot
 // and copies the playground's and the bot's logs there.
 import { randomBytes } from 'node:crypto';
-import { copyFile, mkdir, readdir, rm } from 'node:fs/promises';
+import { copyFile, mkdir, readdir, rm, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
 import type { Browser, Locator } from 'playwright-core';
@@ -14,6 +14,12 @@ import { loadConfig } from '../../src/config.js';
 import { createLogger } from '../../src/logger.js';
 import { connectMongo } from '../../src/store/mongo.js';
 import { launchChromium, PlaygroundPage } from './support/playground-page.js';
+import { lemonStreetYear, rowsOn } from '../support/police-uk.js';
+import { runScript } from '../support/processes.js';
+import { typed } from '../support/screened.js';
+import { changeProblem, createProblem, type ProblemChange } from '../../src/app/problems.js';
+import { SYSTEM_ACTOR } from '../../src/domain/entity.js';
+import type { AppContext } from '../../src/app/context.js';
 
 const ARTIFACTS = resolve('test-results', 'e2e');
 const run = randomBytes(4).toString('hex');
@@ -389,6 +395,53 @@ describe('the bot in Agents Playground, in Chromium', { timeout: 90_000 }, () =>
     for (const year of ['2025', '2026', '2027', '2028', '2029']) expect(text).toContain(year);
     await teams.screenshot('indicator-after-target-year');
   });
+
+  it("imports police.uk files as an operator does; Truro's profile, and a plan's place assessed with numbers", async () => {
+    keepEvidence('evidence');
+    const before = ['2025-10', '2025-11', '2025-12', '2026-01', '2026-02', '2026-03'];
+    const after = ['2026-04', '2026-05', '2026-06', '2026-07', '2026-08', '2026-09'];
+    const files = lemonStreetYear(before, after);
+    const dir = join(dataDir, 'police-uk');
+    await mkdir(dir, { recursive: true });
+    for (const f of files) await writeFile(join(dir, `${f.month}-devon-and-cornwall-street.csv`), f.csv);
+    const imported = runScript('crime-data.ts', { ...env, MONGODB_URI: stack.mongoUri }, ['import', dir]);
+    expect(imported.status, imported.stderr).toBe(0);
+    expect(imported.stdout).toContain('2026-09  Devon & Cornwall Police: 300 rows imported');
+
+    await teams.openConversation('Personal Chat');
+    await teams.say('profile Truro');
+    const profile = await teams.card('Safer Truro: town profile', 30_000);
+    await expect.poll(() => profile.innerText()).toContain('police.uk data to September 2026');
+    await teams.screenshot('town-profile');
+
+    // A plan brought to its assessment through the use cases (the stages before are the problems test's).
+    const config = loadConfig({ ...env, MONGODB_URI: stack.mongoUri });
+    const connection = await connectMongo(stack.mongoUri, stack.database);
+    try {
+      const { ctx } = await composeService(config, connection.db, createLogger('error'));
+      await planAtAssessment(ctx);
+    } finally {
+      await connection.close();
+    }
+    await teams.say('problem TRU-P01');
+    const card = await teams.card('TRU-P01');
+    await openForm(card, 'Figures from police.uk…', 'The place: its streets');
+    await card.getByRole('combobox', { name: /The place: its streets/ }).click();
+    await teams.page.getByText(/^On or near Lemon Street \(/).click(); // a checkbox in the drop-down
+    await teams.page.keyboard.press('Escape');
+    await teams.screenshot('place-chosen');
+    await card.getByRole('button', { name: 'Work out and save', exact: true }).click();
+    await expect.poll(() => card.innerText()).toContain('Assessment in numbers (police.uk)');
+    const text = await card.innerText();
+    const lemon = ['On or near Lemon Street'];
+    const counts = (streets: string[]) =>
+      `${rowsOn(files, before, streets).toLocaleString('en-GB')} → ${rowsOn(files, after, streets).toLocaleString('en-GB')}`;
+    expect(text).toContain(counts(lemon));
+    expect(text).toContain(counts(['On or near Tregolls Road'])); // the rest of the town
+    expect(text).toContain(counts(['On or near Boscawen Street', 'On or near Pydar Street'])); // within 400 m
+    expect(text).toMatch(/Recorded at the place fell \d+%/);
+    await teams.screenshot('place-assessed');
+  });
 });
 
 /**
@@ -415,4 +468,48 @@ function nextWorkingDayAt10(): Date {
   do day.setUTCDate(day.getUTCDate() + 1);
   while (day.getUTCDay() === 0 || day.getUTCDay() === 6);
   return day;
+}
+
+/** A Truro place plan at its assessment stage, with a response action linked. */
+async function planAtAssessment(ctx: AppContext): Promise<void> {
+  const created = await createProblem(ctx, SYSTEM_ACTOR, {
+    town: 'truro',
+    type: 'place',
+    title: typed('Evening ASB on Lemon Street'),
+    hotspot: typed('Lemon Street'),
+    objective: typed('Fewer ASB reports on Lemon Street within six months'),
+    caseRefs: [],
+  });
+  if (!created.ok) throw created.error;
+  const id = created.value.plan.id;
+  const [action] = await ctx.stores.actions.listByTown('truro');
+  const steps: ProblemChange[] = [
+    { kind: 'scanning', evidence: typed('Reports clustered on Lemon Street on weekday evenings') },
+    { kind: 'advance' },
+    {
+      kind: 'analysis',
+      triangle: {
+        offender: typed('Groups gathering after the shops close'),
+        victim: typed('Shop staff and passers-by'),
+        place: typed('Lemon Street, poorly lit'),
+        handler: typed('Youth service'),
+        guardian: typed('Street marshals'),
+        manager: typed('The BID'),
+        hypothesis: typed('Dark doorways and no guardians after 18:00'),
+      },
+    },
+    { kind: 'measure', measure: { name: typed('ASB reports a month'), baseline: 20, target: 10 } },
+    { kind: 'advance' },
+    { kind: 'link', actionId: action!.id },
+    { kind: 'advance' },
+  ];
+  for (const change of steps) {
+    const plan = (await ctx.stores.problems.get(id))!;
+    const done = await changeProblem(ctx, SYSTEM_ACTOR, {
+      problemId: id,
+      expectedVersion: plan.version,
+      change,
+    });
+    if (!done.ok) throw done.error;
+  }
 }

@@ -10,7 +10,16 @@ export const root = resolve(import.meta.dirname, '../..');
 
 /** As `npm run <script>` runs it: one node process with tsx's loader (the tsx CLI would add a parent). */
 /** The operator's commands, run through their one entry (scripts/safer-towns.ts) as `npm run <name>` does. */
-const CLI_COMMANDS = ['seed', 'appoint', 'towns', 'report', 'import', 'public-summary', 'export-person'];
+const CLI_COMMANDS = [
+  'seed',
+  'appoint',
+  'towns',
+  'report',
+  'import',
+  'crime-data',
+  'public-summary',
+  'export-person',
+];
 const MORE_CLI_COMMANDS = ['erase-person', 'scan-personal-data', 'refresh-read-models'];
 
 function scriptArgs(script: string, args: string[] = []): string[] {

@@ -144,11 +144,11 @@ const truroMonths: TownCrimeMonth[] = ['2026-08', '2026-09'].map((month, i) => (
 }));
 const profileShown: ProfileShown = {
   profile: townProfile('truro', truroMonths, '2026-09'),
-  compared: [{ town: 'truro', total: changeOf(70, 0) }],
+  compared: [{ town: 'truro', total: changeOf(70, 0), coveredBefore: 0 }],
   area: {
     kind: 'polygon',
     approximate: true,
-    source: 'approximate: 2 km round the town centre',
+    source: '2 km round the town centre',
     setBy: null,
     at: null,
   },
