@@ -408,6 +408,16 @@ const VERB_ROWS: Row[] = [
   card('problem.assess', UPDATE, () =>
     onProblem({ delivered: 'true', outcome: 'Reports fell to 5', displacement: 'None seen' }),
   ),
+  card('problem.place', UPDATE, () =>
+    onProblem({
+      placeStreets: 'On or near Lemon Street',
+      placeType: 'all',
+      beforeFrom: '2026-01',
+      beforeTo: '2026-03',
+      afterFrom: '2026-04',
+      afterTo: '2026-06',
+    }),
+  ),
   card('problem.lessons', UPDATE, () => onProblem({ lessons: 'Lighting first' })),
   card('problem.advance', UPDATE, () => onProblem()),
   card('problem.publish', COORDINATE, () => onProblem({ theme: 'Lighting' })),
