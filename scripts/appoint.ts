@@ -5,9 +5,9 @@ import { loadConfig } from '../src/config.js';
 import { AppError } from '../src/errors.js';
 import { openDatabase } from './open-database.js';
 import { parseCli, UsageError } from './cli.js';
+import { usageOf } from './cli-usage.js';
 
-const USAGE =
-  'safer-towns appoint --town <town|board> --name "<display name>" --email <upn> --aad-object-id <Entra object id> [--role <partnership role>]';
+const USAGE = usageOf('appoint');
 
 export async function main(args: readonly string[]): Promise<void> {
   const { values } = parseCli(

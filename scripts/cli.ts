@@ -45,11 +45,14 @@ export async function runUntilSignal(start: () => Promise<Stop | null>): Promise
   await stop();
 }
 
-/** Known failures (usage, configuration, launcher, database) print their message alone; others their stack. */
+/**
+ * Known failures (usage, configuration, launcher, database) print their message alone; others their stack.
+ * Exit 2 for a wrong command line, as command-line tools do; 1 for everything else.
+ */
 export function exitWith(error: unknown): never {
   const known = [UsageError, ConfigError, LauncherError, AppError].some((k) => error instanceof k);
   console.error(known ? (error as Error).message : error);
-  process.exit(1);
+  process.exit(error instanceof UsageError ? 2 : 1);
 }
 
 /** A use case's refusal as the one message a script prints: what, each problem, and how to call it. */

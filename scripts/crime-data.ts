@@ -11,8 +11,9 @@ import { AppError } from '../src/errors.js';
 import { streetFilesAt } from '../src/crime-data/street-files.js';
 import { openDatabase } from './open-database.js';
 import { UsageError } from './cli.js';
+import { usageOf } from './cli-usage.js';
 
-const USAGE = 'safer-towns crime-data <import FILE... [--dry-run] | months | rebuild>';
+const USAGE = usageOf('crime-data');
 
 export async function main(argv: readonly string[]): Promise<void> {
   let parsed;

@@ -6,8 +6,9 @@ import { loadConfig } from '../src/config.js';
 import { openDatabase } from './open-database.js';
 import { parseCli, refusal } from './cli.js';
 import type { Actor } from '../src/domain/entity.js';
+import { usageOf } from './cli-usage.js';
 
-const USAGE = 'safer-towns erase-person --email <upn> | --aad-object-id <Entra object id> [--confirm]';
+const USAGE = usageOf('erase-person');
 const OPERATOR: Actor = { kind: 'system', id: 'operator:cli', name: 'IT operator (npm run erase-person)' };
 
 const list = (counts: Record<string, number>) =>

@@ -7,9 +7,9 @@ import { loadConfig } from '../src/config.js';
 import { openDatabase } from './open-database.js';
 import { parseCli, refusal } from './cli.js';
 import type { Actor } from '../src/domain/entity.js';
+import { usageOf } from './cli-usage.js';
 
-const USAGE =
-  'safer-towns export-person --email <upn> | --aad-object-id <Entra object id> [--out <file.json>]';
+const USAGE = usageOf('export-person');
 const OPERATOR: Actor = { kind: 'system', id: 'operator:cli', name: 'IT operator (npm run export-person)' };
 
 export async function main(args: readonly string[]): Promise<void> {

@@ -15,9 +15,9 @@ import { findTown } from '../src/domain/towns.js';
 import { readPlanSheet, SHEET_LIMITS } from '../src/spreadsheets/plan-sheet.js';
 import { openDatabase } from './open-database.js';
 import { UsageError } from './cli.js';
+import { usageOf } from './cli-usage.js';
 
-const USAGE =
-  'safer-towns import <plan.xlsx> --town <town> [--dry-run] [--reason "why the approved plan changes"]';
+const USAGE = usageOf('import');
 
 export async function main(args: readonly string[]): Promise<void> {
   let parsed;

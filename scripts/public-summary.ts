@@ -9,8 +9,9 @@ import { publicHtml, publicMarkdown } from '../src/domain/public-summary.js';
 import { findTown } from '../src/domain/towns.js';
 import { openDatabase } from './open-database.js';
 import { parseCli, UsageError } from './cli.js';
+import { usageOf } from './cli-usage.js';
 
-const USAGE = 'safer-towns public-summary --town <town> [--out <folder>]';
+const USAGE = usageOf('public-summary');
 
 export async function main(args: readonly string[]): Promise<void> {
   const { values } = parseCli(

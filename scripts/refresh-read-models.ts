@@ -5,9 +5,10 @@ import { loadConfig } from '../src/config.js';
 import { refreshReadModels } from '../src/store/refresh-read-models.js';
 import { openDatabase } from './open-database.js';
 import { parseCli } from './cli.js';
+import { usageOf } from './cli-usage.js';
 
 export async function main(args: readonly string[]): Promise<void> {
-  parseCli(args, {}, 'safer-towns refresh-read-models');
+  parseCli(args, {}, usageOf('refresh-read-models'));
   const open = await openDatabase(loadConfig(process.env));
   try {
     const parts = await refreshReadModels(open.db);

@@ -9,8 +9,9 @@ import { loadConfig } from '../src/config.js';
 import { ExcelReportFiles } from '../src/spreadsheets/report-files.js';
 import { openDatabase } from './open-database.js';
 import { parseCli, UsageError } from './cli.js';
+import { usageOf } from './cli-usage.js';
 
-const USAGE = 'safer-towns report [--format xlsx|csv] [--out <folder>]';
+const USAGE = usageOf('report');
 
 export async function main(args: readonly string[]): Promise<void> {
   const { values } = parseCli(

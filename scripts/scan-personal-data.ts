@@ -8,8 +8,9 @@ import { loadConfig } from '../src/config.js';
 import { openDatabase } from './open-database.js';
 import { parseCli } from './cli.js';
 import type { Actor } from '../src/domain/entity.js';
+import { usageOf } from './cli-usage.js';
 
-const USAGE = 'safer-towns scan-personal-data [--show-text] [--out <file.json>]';
+const USAGE = usageOf('scan-personal-data');
 const OPERATOR: Actor = {
   kind: 'system',
   id: 'operator:cli',

@@ -4,13 +4,10 @@ import { seedDemo } from '../src/app/seed-demo.js';
 import { seedReferenceData } from '../src/app/seed-reference-data.js';
 import { openDatabase } from './open-database.js';
 import { parseCli } from './cli.js';
+import { usageOf } from './cli-usage.js';
 
 export async function main(args: readonly string[]): Promise<void> {
-  const { values } = parseCli(
-    args,
-    { demo: { type: 'boolean', default: false } },
-    'safer-towns seed [--demo]',
-  );
+  const { values } = parseCli(args, { demo: { type: 'boolean', default: false } }, usageOf('seed'));
   const config = loadConfig(process.env);
   const db = await openDatabase(config);
   try {

@@ -14,9 +14,9 @@ import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { setTownArea } from '../src/app/town-areas.js';
 import type { AppContext } from '../src/app/context.js';
+import { usageOf } from './cli-usage.js';
 
-const USAGE =
-  'safer-towns towns list | add --name <name> --code <ABC> | rename --town <town> --name <new name> | retire --town <town> | area --town <town> (--geojson <file> | --lsoa "<codes>")';
+const USAGE = usageOf('towns');
 
 const OPTIONS = {
   name: { type: 'string' },

@@ -401,7 +401,7 @@ describe('npm run import', () => {
     expect(again.stdout).toContain('1 actions unchanged');
     expect(again.stdout).not.toContain('Not told');
     const usage = runScript('import.ts', env(), ['--town', 'Atlantis', file]);
-    expect(usage.status).toBe(1);
+    expect(usage.status).toBe(2); // a wrong command line
     expect(usage.stderr).toContain('--town must be one of the ten towns, not "Atlantis"');
     const notXlsx = join(dir, 'plan.csv');
     await writeFile(notXlsx, 'Priority,Action\n');

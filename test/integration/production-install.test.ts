@@ -3,7 +3,7 @@
 // answering an activity and stopping on SIGTERM; and every operator command run from that install.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { randomBytes } from 'node:crypto';
@@ -173,8 +173,11 @@ describe('the production install', { timeout: 60_000 }, () => {
     expect(imported.status, imported.stderr + imported.stdout).toBe(0);
 
     const wrong = cli('frobnicate');
-    expect(wrong.status).toBe(1);
+    expect(wrong.status).toBe(2); // a wrong command line
     expect(wrong.stderr).toContain('Unknown command "frobnicate"');
+    expect(cli('--help').stdout).toContain('crime-data');
+    const { version } = JSON.parse(await readFile(join(root, 'package.json'), 'utf8')) as { version: string };
+    expect(cli('--version').stdout.trim()).toBe(version);
     expect((await readdir(out)).length).toBeGreaterThan(2);
   });
 });

@@ -181,7 +181,7 @@ describe('npm run report', () => {
     expect(await readFile(join(out, 'st-austell.html'), 'utf8')).toContain('<h1>Safer St Austell</h1>');
     expect(await readFile(join(out, 'st-austell.md'), 'utf8')).toContain('# Safer St Austell');
     const bad = runScript('report.ts', env(), ['--format', 'pdf']);
-    expect(bad.status).toBe(1);
+    expect(bad.status).toBe(2); // a wrong command line
     expect(bad.stderr).toContain('--format must be xlsx or csv, not "pdf"');
   });
 });

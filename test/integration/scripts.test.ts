@@ -75,7 +75,7 @@ describe('npm run seed', () => {
       /Demo data \(marked "\(demo\)"\): 0 records added, \d+ already there\./,
     );
     const typo = runScript('seed.ts', env(), ['--dmeo']);
-    expect(typo.status).toBe(1);
+    expect(typo.status).toBe(2); // a wrong command line
     expect(typo.stderr).toBe("Unknown option '--dmeo'\nUsage: safer-towns seed [--demo]\n");
   });
 
@@ -131,7 +131,7 @@ describe('npm run appoint', () => {
 
   it('names what is wrong: a missing flag, an unknown town or role, a bad e-mail', () => {
     const missing = runScript('appoint.ts', env(), ['--town', 'Truro']);
-    expect(missing.status).toBe(1);
+    expect(missing.status).toBe(2); // a wrong command line
     expect(missing.stderr).toContain('Missing --name, --email, --aad-object-id');
     const town = runScript('appoint.ts', env(), ['--town', 'Atlantis', ...jo, id]);
     expect(town.stderr).toContain('"Atlantis" is not one of the ten towns, nor "board"');

@@ -50,7 +50,7 @@ describe('npm run export-person and npm run erase-person', () => {
     expect(none.status).toBe(1);
     expect(none.stderr).toContain('Say who: an e-mail address or an Entra object id');
     const typo = runScript('export-person.ts', env(), ['--mail', 'x@example.org']);
-    expect(typo.status).toBe(1);
+    expect(typo.status).toBe(2); // a wrong command line
     expect(typo.stderr).toContain("Unknown option '--mail'");
     const bad = runScript('export-person.ts', env(), ['--aad-object-id', 'not an id']);
     expect(bad.stderr).toContain('must be an Entra (Azure AD) object id');

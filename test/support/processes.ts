@@ -5,26 +5,17 @@ import { connect } from 'node:net';
 import { join, resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { pathToFileURL } from 'node:url';
+import { CLI_USAGE } from '../../scripts/cli-usage.js';
 
 export const root = resolve(import.meta.dirname, '../..');
 
-/** As `npm run <script>` runs it: one node process with tsx's loader (the tsx CLI would add a parent). */
 /** The operator's commands, run through their one entry (scripts/safer-towns.ts) as `npm run <name>` does. */
-const CLI_COMMANDS = [
-  'seed',
-  'appoint',
-  'towns',
-  'report',
-  'import',
-  'crime-data',
-  'public-summary',
-  'export-person',
-];
-const MORE_CLI_COMMANDS = ['erase-person', 'scan-personal-data', 'refresh-read-models'];
+const CLI_COMMANDS: readonly string[] = Object.keys(CLI_USAGE);
 
+/** As `npm run <script>` runs it: one node process with tsx's loader (the tsx CLI would add a parent). */
 function scriptArgs(script: string, args: string[] = []): string[] {
   const command = script.replace(/\.ts$/, '');
-  const cli = [...CLI_COMMANDS, ...MORE_CLI_COMMANDS].includes(command);
+  const cli = CLI_COMMANDS.includes(command);
   const path = script.startsWith('src/')
     ? join(root, script)
     : join(root, 'scripts', cli ? 'safer-towns.ts' : script);
