@@ -51,8 +51,8 @@ const DELIVERY_MEMORY_MS = 2 * 86_400_000;
 export interface Service {
   http: HttpService;
   ctx: AppContext;
-  /** One reminder sweep now (tests, operators). */
-  sweep: () => Promise<
+  /** One reminder sweep now (tests, operators); aborted by `signal`, it stops between sends and rejects. */
+  sweep: (signal?: AbortSignal) => Promise<
     SweepReport & {
       digests: DigestReport;
       boardReport: BoardReportOutcome;
@@ -152,9 +152,9 @@ export async function composeService(
     closedActionDays: config.RETENTION_CLOSED_ACTION_DAYS,
     auditDetailDays: config.RETENTION_AUDIT_DETAIL_DAYS,
   };
-  const sweep = async () => {
+  const sweep = async (signal?: AbortSignal) => {
     await refreshTowns(ctx);
-    const report = await sendDueReminders(ctx, delivery, sweepOptions);
+    const report = await sendDueReminders(ctx, delivery, { ...sweepOptions, signal });
     const digests = await sendDigests(ctx, delivery, digestOptions);
     const boardReport = await sendMonthlyBoardReport(ctx, delivery, { ...digestOptions });
     // Coordinators are asked about overrun groups in the reminder hours only, like every reminder.

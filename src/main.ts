@@ -6,7 +6,22 @@ import { createLogger } from './logger.js';
 import { connectMongo, withoutCredentials } from './store/mongo.js';
 import { startTelemetry } from './telemetry/start.js';
 
-const SHUTDOWN_GRACE_MS = 10_000;
+/**
+ * The whole shutdown fits in this, whatever hangs: under the platforms' grace before they kill the process
+ * (infra/ gives Container Apps 40 s; Kubernetes and App Service allow 30 s by default).
+ */
+const SHUTDOWN_BUDGET_MS = 25_000;
+
+/** `work`, or undefined once `ms` have passed: a step that hangs cannot hold the shutdown. */
+async function within<T>(work: Promise<T>, ms: number): Promise<T | undefined> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<undefined>((done) => (timer = setTimeout(() => done(undefined), ms)));
+  try {
+    return await Promise.race([work, late]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
 
 async function main(): Promise<void> {
   const config = loadConfig(process.env);
@@ -54,12 +69,20 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     log.info({ signal }, 'stopping: finishing turns in flight');
-    await http.drain(SHUTDOWN_GRACE_MS);
-    const unfinished = await settle(SHUTDOWN_GRACE_MS);
+    const deadline = Date.now() + SHUTDOWN_BUDGET_MS;
+    const left = (cap: number) => Math.max(0, Math.min(cap, deadline - Date.now()));
+    setTimeout(() => {
+      log.warn({ budgetMs: SHUTDOWN_BUDGET_MS }, 'shutdown budget spent: exiting now');
+      process.exit(1);
+    }, SHUTDOWN_BUDGET_MS + 1_000).unref();
+    // No new sweep, and the one running stops between sends, while turns in flight finish.
+    const swept = reminders.stop(left(12_000));
+    await http.drain(left(10_000));
+    const unfinished = await settle(left(8_000));
     if (unfinished) log.warn({ unfinished }, 'stopped with channel cards still being updated');
-    await reminders.stop();
-    await connection.close();
-    await telemetry.shutdown();
+    if (!(await swept)) log.warn('stopped with a reminder sweep still sending: its unsent claims lapse');
+    await within(connection.close(), left(3_000));
+    await within(telemetry.shutdown(), left(3_000));
     log.info('stopped');
     process.exit(0);
   };

@@ -15,6 +15,9 @@ export interface SweepOptions {
   concurrency?: number;
   /** Proactive sends a second the tenant allows (TEAMS_TENANT_RPS): how long a batch of claims must last. */
   sendsPerSecond?: number;
+  /** Aborted at shutdown: no more claims or sends start, and the sweep rejects with the abort's reason. What
+   *  was claimed but not sent lapses with its lease and is taken over by another instance or the next start. */
+  signal?: AbortSignal;
 }
 
 export interface SweepReport {
@@ -83,8 +86,12 @@ export async function sendDueReminders(
   // different reminders instead of one trailing the other through claims it has already lost.
   const start = Math.floor(Math.random() * work.length);
   const order = work.map((_, i) => (start + i) % work.length);
-  const claimed = await inParallel(order, concurrency, async (i) =>
-    (await ctx.stores.reminders.claim(keyOf(work[i]!), options.worker, now, leaseUntil)) ? i : null,
+  const claimed = await inParallel(
+    order,
+    concurrency,
+    async (i) =>
+      (await ctx.stores.reminders.claim(keyOf(work[i]!), options.worker, now, leaseUntil)) ? i : null,
+    options.signal,
   );
   // Sent in the list's order: soonest due first.
   const mine = claimed
@@ -97,8 +104,14 @@ export async function sendDueReminders(
   // Up to a second's worth of sends in flight: the dispatcher keeps Teams' pace, this keeps it fed while
   // each delivery waits on the database and the connector.
   const inFlight = Math.max(concurrency, options.sendsPerSecond ?? 0);
-  await inParallel(mine, inFlight, (item) => deliverOne(ctx, delivery, options, item, report));
+  await inParallel(
+    mine,
+    inFlight,
+    (item) => deliverOne(ctx, delivery, options, item, report),
+    options.signal,
+  );
   report.timings.deliverMs = lap();
+  options.signal?.throwIfAborted();
   return report;
 }
 
@@ -108,16 +121,17 @@ const keyOf = ({ action, reminder }: { action: Action; reminder: DueReminder }) 
   window: reminder.window,
 });
 
-/** `work` through `task`, at most `limit` at a time, results in order. */
+/** `work` through `task`, at most `limit` at a time, results in order; none started once `signal` aborts. */
 async function inParallel<T, R>(
   work: readonly T[],
   limit: number,
   task: (item: T) => Promise<R>,
+  signal?: AbortSignal,
 ): Promise<R[]> {
   const results: R[] = new Array<R>(work.length);
   let next = 0;
   const worker = async () => {
-    while (next < work.length) {
+    while (next < work.length && !signal?.aborted) {
       const i = next++;
       results[i] = await task(work[i]!);
     }

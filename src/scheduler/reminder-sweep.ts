@@ -8,11 +8,13 @@ import { instruments } from '../telemetry/instruments.js';
 export interface Sweeper {
   /** Runs one sweep now (unless one is running) and resolves with its report. */
   runOnce(): Promise<SweepReport | null>;
-  stop(): Promise<void>;
+  /** No more sweeps; a sweep running is aborted between sends and awaited for `withinMs` at most (what it
+   *  claimed and did not send lapses with its lease). Resolves false when the sweep outlasted `withinMs`. */
+  stop(withinMs?: number): Promise<boolean>;
 }
 
 export function startSweeper(
-  run: () => Promise<SweepReport>,
+  run: (signal: AbortSignal) => Promise<SweepReport>,
   intervalMs: number,
   log: Logger,
   status?: SweepStatus,
@@ -20,12 +22,13 @@ export function startSweeper(
   let running: Promise<SweepReport | null> | null = null;
   let stopped = false;
   let timer: NodeJS.Timeout | undefined;
+  const stopping = new AbortController();
 
   const runOnce = (): Promise<SweepReport | null> => {
     if (running) return running;
     status?.started();
     const started = performance.now();
-    running = run()
+    running = run(stopping.signal)
       .then((report) => {
         recordSweep(report, performance.now() - started);
         if (report.claimed) log.info({ report }, 'reminder sweep');
@@ -33,7 +36,8 @@ export function startSweeper(
         return report;
       })
       .catch((error: unknown) => {
-        log.error({ err: error }, 'reminder sweep failed; the next one will try again');
+        if (stopping.signal.aborted) log.info('reminder sweep stopped for shutdown; its unsent claims lapse');
+        else log.error({ err: error }, 'reminder sweep failed; the next one will try again');
         status?.finished(null);
         return null;
       })
@@ -54,10 +58,16 @@ export function startSweeper(
 
   return {
     runOnce,
-    async stop() {
+    async stop(withinMs = 5_000) {
       stopped = true;
       clearTimeout(timer);
-      await running;
+      stopping.abort(new Error('shutting down'));
+      if (!running) return true;
+      let timeout: NodeJS.Timeout | undefined;
+      const late = new Promise<false>((done) => (timeout = setTimeout(() => done(false), withinMs)));
+      const finished = await Promise.race([running.then(() => true as const), late]);
+      clearTimeout(timeout);
+      return finished;
     },
   };
 }

@@ -62,6 +62,27 @@ describe('the reminder sweep', () => {
     ]);
   });
 
+  it('stops between sends when shutting down, and leaves the rest to be taken over once the claims lapse', async () => {
+    const stopping = new AbortController();
+    const stopAfter3: ReminderDelivery = {
+      deliver: async (action, reminder) => {
+        const sent = await delivery.deliver(action, reminder);
+        if (delivery.delivered.length === 3) stopping.abort(new Error('shutting down'));
+        return sent;
+      },
+    };
+    const one = { ...options, concurrency: 1, signal: stopping.signal };
+    await expect(sendDueReminders(t.ctx, stopAfter3, one)).rejects.toThrow('shutting down');
+    expect(delivery.delivered).toHaveLength(3);
+    // Another instance meanwhile takes over nothing (the claims are held)...
+    const other = { ...options, worker: 'worker-2' };
+    expect(await sendDueReminders(t.ctx, delivery, other)).toMatchObject({ claimed: 0, sent: 0 });
+    // ...and once they lapse, sends the other 34, none twice.
+    t.clock.advance(options.leaseMs + 1_000);
+    expect(await sendDueReminders(t.ctx, delivery, other)).toMatchObject({ claimed: 34, sent: 34 });
+    expect(new Set(delivery.delivered).size).toBe(37);
+  });
+
   it('sends nothing at night or at the weekend, and catches up on Monday morning', async () => {
     t.clock.set('2026-11-26T22:00:00Z');
     expect(await sendDueReminders(t.ctx, delivery, options)).toMatchObject({ quiet: true, sent: 0 });
