@@ -15,7 +15,7 @@ describe('stopping the reminder sweeper', () => {
       (signal) =>
         new Promise<SweepReport>((_, fail) => {
           seen = signal;
-          signal.addEventListener('abort', () => fail(signal.reason));
+          signal.addEventListener('abort', () => fail(new Error('stopped')));
         }),
       0,
       log,
