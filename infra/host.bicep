@@ -6,7 +6,14 @@ param location string
 @allowed(['appService', 'containerApps'])
 param hosting string
 param image string
+@description('The registry the image is pulled from with the identity (myregistry.azurecr.io); empty: a public image')
+param registryServer string
+@description('containerApps: the most replicas')
+param maxReplicas int
+@description('A custom host name; empty: the host\'s own')
+param publicHostName string
 param identityId string
+param identityClientId string
 param vaultUri string
 param logsId string
 @description('Settings as { name, value }')
@@ -15,6 +22,11 @@ param plainSettings array
 param secretSettings array
 
 var secretUri = '${vaultUri}secrets/'
+var pullWithIdentity = !empty(registryServer)
+// The bot's own address, for action links and the tabs (PUBLIC_BASE_URL): a custom host, or the platform's.
+var appServiceHost = !empty(publicHostName) ? publicHostName : '${name}-app.azurewebsites.net'
+var containerAppDefault = hosting == 'containerApps' ? '${name}-app.${environment!.properties.defaultDomain}' : ''
+var containerAppHost = !empty(publicHostName) ? publicHostName : containerAppDefault
 
 resource plan 'Microsoft.Web/serverfarms@2023-12-01' = if (hosting == 'appService') {
   name: '${name}-plan'
@@ -34,12 +46,16 @@ resource site 'Microsoft.Web/sites@2023-12-01' = if (hosting == 'appService') {
     keyVaultReferenceIdentity: identityId
     siteConfig: {
       linuxFxVersion: 'DOCKER|${image}'
+      // A private registry is read with the bot's user-assigned identity (AcrPull), never an admin password.
+      acrUseManagedIdentityCreds: pullWithIdentity
+      acrUserManagedIdentityID: pullWithIdentity ? identityClientId : null
       alwaysOn: true
       healthCheckPath: '/readyz'
       minTlsVersion: '1.2'
       ftpsState: 'Disabled'
       appSettings: concat(
         plainSettings,
+        [{ name: 'PUBLIC_BASE_URL', value: 'https://${appServiceHost}' }],
         map(secretSettings, s => { name: s.name, value: '@Microsoft.KeyVault(SecretUri=${secretUri}${s.secret})' }),
         [
           // For App Service itself, not the bot: the port the container listens on, and no shared storage.
@@ -78,6 +94,7 @@ resource app 'Microsoft.App/containerApps@2024-03-01' = if (hosting == 'containe
         keyVaultUrl: '${secretUri}${s.secret}'
         identity: identityId
       })
+      registries: pullWithIdentity ? [{ server: registryServer, identity: identityId }] : []
     }
     template: {
       containers: [
@@ -87,6 +104,7 @@ resource app 'Microsoft.App/containerApps@2024-03-01' = if (hosting == 'containe
           resources: { cpu: json('1.0'), memory: '2Gi' }
           env: concat(
             plainSettings,
+            [{ name: 'PUBLIC_BASE_URL', value: 'https://${containerAppHost}' }],
             map(secretSettings, s => { name: s.name, secretRef: s.secret })
           )
           probes: [
@@ -96,7 +114,9 @@ resource app 'Microsoft.App/containerApps@2024-03-01' = if (hosting == 'containe
         }
       ]
       // The reminder sweep runs inside the bot: scaling to zero would stop every reminder.
-      scale: { minReplicas: 1, maxReplicas: 3 }
+      scale: { minReplicas: 1, maxReplicas: maxReplicas }
+      // Above the bot's own shutdown budget (25 s, src/main.ts): turns in flight finish, the sweep stops.
+      terminationGracePeriodSeconds: 40
     }
   }
 }

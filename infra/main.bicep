@@ -19,6 +19,21 @@ param hosting string = 'appService'
 @description('The container image, e.g. myregistry.azurecr.io/safer-towns-bot:1.4.0 (built from the repo Dockerfile)')
 param image string
 
+@description('The Azure Container Registry the image is in (its name, e.g. myregistry), pulled with the bot\'s own identity (it is given AcrPull there); empty: the image is public')
+param registryName string = ''
+
+@description('The resource group of that registry, when it is not this one')
+param registryResourceGroup string = resourceGroup().name
+
+@description('Where the Azure Bot resource keeps and processes its data: westeurope keeps it in the EU (regional bot, docs/DEPLOY.md); global has no residency')
+@allowed(['westeurope', 'global', 'centralindia'])
+param botRegion string = 'westeurope'
+
+@description('containerApps only: the most replicas it scales out to. Teams allows 50 proactive sends a second per app per tenant in all, so each replica is given its share (TEAMS_TENANT_RPS)')
+@minValue(1)
+@maxValue(10)
+param maxReplicas int = 3
+
 @description('SingleTenant: an Entra app registration with a client secret (in Key Vault); UserAssignedMSI: the managed identity below is the bot, no secret (Graph features then need the identity to be granted app roles: docs/DEPLOY.md)')
 @allowed(['SingleTenant', 'UserAssignedMSI'])
 param botIdentity string = 'SingleTenant'
@@ -60,11 +75,20 @@ param sharePointHost string = ''
 @description('Hours and days reminders are sent, in Europe/London')
 param reminderHours string = '8-18'
 
-@description('The bot\'s public host, when it has a custom domain (safertowns.example.gov.uk). Empty: the App Service\'s own host; set it for Container Apps. Action links are https://<host>/actions/TRU-014.')
+@description('Who is e-mailed when an alert fires (a shared mailbox of the IT team); empty: alerts show in the portal only')
+param alertEmail string = ''
+
+@description('The bot\'s public host, when it has a custom domain (safertowns.example.gov.uk). Empty: the host\'s own (App Service\'s or the container app\'s). Action links are https://<host>/actions/TRU-014.')
 param publicHostName string = ''
 
 var msi = botIdentity == 'UserAssignedMSI'
 var suffix = uniqueString(resourceGroup().id, name)
+// Teams' limit is 50 a second per app per tenant; 40 leaves room for the bot's replies to turns. App Service
+// runs one instance (Always On); Container Apps up to maxReplicas, each given its share.
+var instances = hosting == 'appService' ? 1 : maxReplicas
+var tenantRpsEach = max(1, 40 / instances)
+// The reminder sweep's interval, set here so the alert on a stopped sweep knows it.
+var sweepSeconds = 300
 
 resource identity 'Microsoft.ManagedIdentity/userAssignedIdentities@2023-01-31' = {
   name: '${name}-id'
@@ -96,6 +120,13 @@ resource vault 'Microsoft.KeyVault/vaults@2023-07-01' = {
   }
 }
 
+// The bot's identity pulls the image from the registry (AcrPull), when the image is not public.
+module registryPull 'registry-pull.bicep' = if (!empty(registryName)) {
+  name: 'registry-pull'
+  scope: resourceGroup(registryResourceGroup)
+  params: { registryName: registryName, principalId: identity.properties.principalId }
+}
+
 // The bot's identity reads its secrets and nothing else.
 resource secretsUser 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
   scope: vault
@@ -125,8 +156,6 @@ resource appSecret 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = if (!msi) {
 }
 
 var appId = msi ? identity.properties.clientId : appRegistrationId
-// Known before the host exists (the bot's settings are made first): a custom host, or App Service's own.
-var publicHost = !empty(publicHostName) ? publicHostName : (hosting == 'appService' ? '${name}-app.azurewebsites.net' : '')
 
 // Every setting the bot reads, by name (src/config.ts); secrets come from Key Vault, never as plain values.
 var plainSettings = [
@@ -139,10 +168,11 @@ var plainSettings = [
   { name: 'ALLOWED_TENANT_IDS', value: tenantId }
   { name: 'TEAMS_APP_CATALOG_ID', value: teamsAppCatalogId }
   { name: 'SHAREPOINT_HOST', value: sharePointHost }
-  { name: 'PUBLIC_BASE_URL', value: empty(publicHost) ? '' : 'https://${publicHost}' }
   { name: 'TIMEZONE', value: 'Europe/London' }
   { name: 'REMINDER_HOURS', value: reminderHours }
   { name: 'LOG_LEVEL', value: 'info' }
+  { name: 'TEAMS_TENANT_RPS', value: string(tenantRpsEach) }
+  { name: 'REMINDER_SWEEP_SECONDS', value: string(sweepSeconds) }
   // Traces and metrics to this deployment's Application Insights (src/telemetry/start.ts).
   { name: 'APPLICATIONINSIGHTS_CONNECTION_STRING', value: insights.properties.ConnectionString }
 ]
@@ -153,13 +183,17 @@ var secretSettings = concat(
 
 module host 'host.bicep' = {
   name: 'host'
-  dependsOn: [secretsUser, mongoSecret, appSecret]
+  dependsOn: [secretsUser, mongoSecret, appSecret, registryPull]
   params: {
     name: name
     location: location
     hosting: hosting
     image: image
+    registryServer: empty(registryName) ? '' : '${registryName}.azurecr.io'
+    maxReplicas: maxReplicas
+    publicHostName: publicHostName
     identityId: identity.id
+    identityClientId: identity.properties.clientId
     vaultUri: vault.properties.vaultUri
     logsId: logs.id
     plainSettings: plainSettings
@@ -169,7 +203,7 @@ module host 'host.bicep' = {
 
 resource bot 'Microsoft.BotService/botServices@2022-09-15' = {
   name: '${name}-bot'
-  location: 'global'
+  location: botRegion
   kind: 'azurebot'
   sku: { name: 'S1' }
   properties: {
@@ -186,7 +220,7 @@ resource bot 'Microsoft.BotService/botServices@2022-09-15' = {
 resource teams 'Microsoft.BotService/botServices/channels@2022-09-15' = {
   parent: bot
   name: 'MsTeamsChannel'
-  location: 'global'
+  location: botRegion
   properties: { channelName: 'MsTeamsChannel', properties: { isEnabled: true } }
 }
 
@@ -194,3 +228,18 @@ output botEndpoint string = bot.properties.endpoint
 output botAppId string = appId
 @description('The managed identity to grant Graph app roles to (docs/DEPLOY.md)')
 output identityPrincipalId string = identity.properties.principalId
+
+// Logs kept and alerts raised (docs/DEPLOY.md, "Alerts").
+module monitoring 'monitoring.bicep' = {
+  name: 'monitoring'
+  dependsOn: [host]
+  params: {
+    name: name
+    location: location
+    hosting: hosting
+    logsId: logs.id
+    vaultName: vault.name
+    alertEmail: alertEmail
+    sweepSeconds: sweepSeconds
+  }
+}

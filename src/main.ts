@@ -5,23 +5,7 @@ import { AppError } from './errors.js';
 import { createLogger } from './logger.js';
 import { connectMongo, withoutCredentials } from './store/mongo.js';
 import { startTelemetry } from './telemetry/start.js';
-
-/**
- * The whole shutdown fits in this, whatever hangs: under the platforms' grace before they kill the process
- * (infra/ gives Container Apps 40 s; Kubernetes and App Service allow 30 s by default).
- */
-const SHUTDOWN_BUDGET_MS = 25_000;
-
-/** `work`, or undefined once `ms` have passed: a step that hangs cannot hold the shutdown. */
-async function within<T>(work: Promise<T>, ms: number): Promise<T | undefined> {
-  let timer: NodeJS.Timeout | undefined;
-  const late = new Promise<undefined>((done) => (timer = setTimeout(() => done(undefined), ms)));
-  try {
-    return await Promise.race([work, late]);
-  } finally {
-    clearTimeout(timer);
-  }
-}
+import { SHUTDOWN_BUDGET_MS, within } from './shutdown.js';
 
 async function main(): Promise<void> {
   const config = loadConfig(process.env);

@@ -3,9 +3,15 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { CONFIG_KEYS, PRODUCTION_SETTINGS } from '../../src/config.js';
+import { SHUTDOWN_BUDGET_MS } from '../../src/shutdown.js';
 
 const main = readFileSync('infra/main.bicep', 'utf8');
 const host = readFileSync('infra/host.bicep', 'utf8');
+const monitoring = readFileSync('infra/monitoring.bicep', 'utf8');
+const INFRA = ['main', 'host', 'mongo', 'monitoring', 'registry-pull'].map((f) => ({
+  file: f,
+  text: readFileSync(`infra/${f}.bicep`, 'utf8'),
+}));
 const parameters = JSON.parse(readFileSync('infra/main.parameters.json', 'utf8')) as {
   parameters: Record<string, unknown>;
 };
@@ -21,6 +27,8 @@ function settingsIn(variable: string): string[] {
 
 /** App Service's own settings, which the bot never reads. */
 const PLATFORM = ['WEBSITES_PORT', 'WEBSITES_ENABLE_APP_SERVICE_STORAGE'];
+/** The bot's settings the host works out itself: its own address. */
+const SET_BY_HOST = ['PUBLIC_BASE_URL'];
 
 describe('infra/ against the configuration schema', () => {
   const plain = settingsIn('plainSettings');
@@ -37,7 +45,10 @@ describe('infra/ against the configuration schema', () => {
     for (const key of [...plain, ...secret]) expect(CONFIG_KEYS as string[], key).toContain(key);
     for (const key of ['MONGODB_URI', 'MICROSOFT_APP_PASSWORD']) expect(plain).not.toContain(key);
     const hostOwn = [...host.matchAll(/\{ name: '([A-Z0-9_]+)'/g)].map((m) => m[1]!);
-    for (const key of hostOwn) expect(PLATFORM, key).toContain(key);
+    for (const key of hostOwn) expect([...PLATFORM, ...SET_BY_HOST], key).toContain(key);
+    for (const key of SET_BY_HOST) expect(CONFIG_KEYS as string[], key).toContain(key);
+    // Both hosts set the bot's address: App Service's settings and the container's environment.
+    expect(host.match(/name: 'PUBLIC_BASE_URL'/g)).toHaveLength(2);
   });
 
   it('keeps an instance running for the reminder sweep, and probes the health endpoints', () => {
@@ -67,5 +78,111 @@ describe('infra/ against the configuration schema', () => {
     expect(dockerfile).toMatch(/^USER node$/m);
     expect(dockerfile).toMatch(/^HEALTHCHECK /m);
     expect(dockerfile).toMatch(/^FROM node:24-slim/m);
+  });
+});
+
+/**
+ * Built-in role ids, as Azure's reference lists them (learn.microsoft.com/azure/role-based-access-control/
+ * built-in-roles): a typo would assign nothing, and the deployment would fail only at run time.
+ */
+const BUILT_IN_ROLES: Record<string, string> = {
+  '4633458b-17de-408a-b874-0445c86b69e6': 'Key Vault Secrets User',
+  '7f951dda-4ed3-4680-a7ca-43fe172d538d': 'AcrPull',
+};
+
+/**
+ * Each resource type's API version, as the Azure template reference (learn.microsoft.com/azure/templates)
+ * lists it; the Container Apps and App Service versions are also those of the Azure SDK for JavaScript's
+ * management packages (@azure/arm-appcontainers 2.1.0 is 2024-03-01, with terminationGracePeriodSeconds).
+ */
+const API_VERSIONS: Record<string, string[]> = {
+  'Microsoft.ManagedIdentity/userAssignedIdentities': ['2023-01-31'],
+  'Microsoft.OperationalInsights/workspaces': ['2023-09-01'],
+  'Microsoft.Insights/components': ['2020-02-02'],
+  'Microsoft.KeyVault/vaults': ['2023-07-01'],
+  'Microsoft.KeyVault/vaults/secrets': ['2023-07-01'],
+  'Microsoft.Authorization/roleAssignments': ['2022-04-01'],
+  'Microsoft.BotService/botServices': ['2022-09-15'],
+  'Microsoft.BotService/botServices/channels': ['2022-09-15'],
+  'Microsoft.Web/serverfarms': ['2023-12-01'],
+  'Microsoft.Web/sites': ['2023-12-01'],
+  'Microsoft.App/managedEnvironments': ['2024-03-01'],
+  'Microsoft.App/containerApps': ['2024-03-01'],
+  'Microsoft.DocumentDB/mongoClusters': ['2024-07-01'],
+  'Microsoft.DocumentDB/mongoClusters/firewallRules': ['2024-07-01'],
+  'Microsoft.ContainerRegistry/registries': ['2023-07-01'],
+  'Microsoft.Insights/diagnosticSettings': ['2021-05-01-preview'],
+  'Microsoft.Insights/actionGroups': ['2023-01-01'],
+  'Microsoft.Insights/scheduledQueryRules': ['2023-12-01'],
+};
+
+describe('infra/ against Azure and the bot', () => {
+  it('names only real built-in roles, each with the least it needs', () => {
+    const used = INFRA.flatMap(({ text }) => [...text.matchAll(/roleDefinitions', '([0-9a-f-]{36})'/g)]);
+    expect(used.length).toBeGreaterThan(1);
+    for (const [, id] of used) expect(Object.keys(BUILT_IN_ROLES), id).toContain(id);
+  });
+
+  it('uses an API version the reference lists for every resource type', () => {
+    const types = INFRA.flatMap(({ file, text }) =>
+      [...text.matchAll(/^(?:resource| {2}resource) \w+ '([\w./]+)@([\w-]+)'/gm)].map((m) => ({
+        file,
+        type: m[1]!,
+        version: m[2]!,
+      })),
+    );
+    expect(types.length).toBeGreaterThan(15);
+    for (const t of types)
+      expect(API_VERSIONS[t.type] ?? [], `${t.file}: ${t.type}@${t.version}`).toContain(t.version);
+  });
+
+  it("pulls a private image with the bot's identity on both hosts, given AcrPull on the registry", () => {
+    expect(host).toContain('acrUseManagedIdentityCreds: pullWithIdentity');
+    expect(host).toContain('acrUserManagedIdentityID: pullWithIdentity ? identityClientId : null');
+    expect(host).toContain(
+      'registries: pullWithIdentity ? [{ server: registryServer, identity: identityId }] : []',
+    );
+    expect(main).toMatch(/module registryPull 'registry-pull\.bicep' = if \(!empty\(registryName\)\)/);
+    expect(main).toMatch(/dependsOn: \[[^\]]*registryPull[^\]]*\]/); // the role is there before the first pull
+  });
+
+  it("keeps the bot's data in the EU by default, and gives the platform longer than the bot takes to stop", () => {
+    expect(main).toMatch(/param botRegion string = 'westeurope'/);
+    expect(main.match(/location: botRegion/g)).toHaveLength(2); // the bot and its Teams channel
+    const grace = Number(/terminationGracePeriodSeconds: (\d+)/.exec(host)?.[1]);
+    expect(grace * 1_000).toBeGreaterThan(SHUTDOWN_BUDGET_MS + 5_000);
+  });
+
+  it("keeps all replicas together under Teams' 50 sends a second per tenant", () => {
+    const budget = Number(/var tenantRpsEach = max\(1, (\d+) \/ instances\)/.exec(main)?.[1]);
+    expect(budget).toBeLessThan(50);
+    expect(main).toContain("var instances = hosting == 'appService' ? 1 : maxReplicas");
+    expect(host).toContain('maxReplicas: maxReplicas');
+    const most = Number(/@maxValue\((\d+)\)\nparam maxReplicas/.exec(main)?.[1]);
+    for (let n = 1; n <= most; n++) expect(Math.max(1, Math.floor(budget / n)) * n).toBeLessThanOrEqual(50);
+    expect(settingsIn('plainSettings')).toContain('TEAMS_TENANT_RPS');
+  });
+
+  it("alerts on the bot's own metrics and spans, by the names its telemetry gives them", () => {
+    const instruments = readFileSync('src/telemetry/instruments.ts', 'utf8');
+    const server = readFileSync('src/http/server.ts', 'utf8');
+    const metrics = [...monitoring.matchAll(/AppMetrics \| where Name == "([\w.]+)"/g)].map((m) => m[1]!);
+    expect(metrics).toEqual(['safer_towns.sweep.duration', 'safer_towns.reminders']);
+    for (const name of metrics) expect(instruments).toContain(`'${name}'`);
+    // The reminders alert counts this outcome, which the sweeper records.
+    expect(readFileSync('src/scheduler/reminder-sweep.ts', 'utf8')).toContain("{ outcome: 'failed' }");
+    const spans = [...monitoring.matchAll(/AppRequests \| where Name == "([\w.]+)"/g)].map((m) => m[1]!);
+    expect(spans).toEqual(['bot.turn']);
+    expect(server).toMatch(/'bot\.turn',[\s\S]{0,400}SpanKind\.SERVER/); // a request, to Application Insights
+    // No sweep in two intervals: the window follows the interval the bot is given.
+    expect(settingsIn('plainSettings')).toContain('REMINDER_SWEEP_SECONDS');
+    expect(main).toContain('sweepSeconds: sweepSeconds');
+    expect(monitoring).toContain('var sweepWindowMinutes = max(15, (2 * sweepSeconds) / 60)');
+  });
+
+  it("ships the host's logs and Key Vault's audit to Log Analytics", () => {
+    for (const category of ['AppServiceConsoleLogs', 'AppServiceHTTPLogs', 'AuditEvent'])
+      expect(monitoring).toContain(`category: '${category}'`);
+    expect(host).toContain("destination: 'log-analytics'"); // Container Apps' console logs
   });
 });
