@@ -75,8 +75,31 @@ describe('the production install', { timeout: 60_000 }, () => {
     expect(existsSync(join(app, 'web/tab/tab.css'))).toBe(true);
     const installed = await readdir(join(app, 'node_modules'));
     for (const dep of ['botbuilder', 'mongodb', 'zod', 'restify', 'pino']) expect(installed).toContain(dep);
-    for (const dev of ['tsx', 'vitest', 'typescript', 'eslint', 'playwright-core', 'autocannon'])
+    for (const dev of [
+      'tsx',
+      'vitest',
+      'typescript',
+      'eslint',
+      'playwright-core',
+      'autocannon',
+      'adaptivecards',
+    ])
       expect(installed).not.toContain(dev);
+  });
+
+  it('weighs under its ceiling, with one OpenTelemetry SDK (the one the Azure distro brings)', () => {
+    // 388 MB measured on 2026-12-07 (501 MB before adaptivecards left production and the OTLP path shared
+    // the distro's SDK); docs/DEPLOY.md says what the rest is.
+    const du = spawnSync('du', ['-sm', join(app, 'node_modules')], { encoding: 'utf8' });
+    expect(Number(du.stdout.split('\t')[0])).toBeLessThan(400);
+    const find = spawnSync(
+      'find',
+      [join(app, 'node_modules'), '-path', '*/@opentelemetry/sdk-node/package.json'],
+      {
+        encoding: 'utf8',
+      },
+    );
+    expect(find.stdout.trim().split('\n')).toHaveLength(1);
   });
 
   it('starts against the database, is ready, answers an activity and stops on SIGTERM in the grace period', async () => {
