@@ -34,9 +34,9 @@ param botRegion string = 'westeurope'
 @maxValue(10)
 param maxReplicas int = 3
 
-@description('SingleTenant: an Entra app registration with a client secret (in Key Vault); UserAssignedMSI: the managed identity below is the bot, no secret (Graph features then need the identity to be granted app roles: docs/DEPLOY.md)')
-@allowed(['SingleTenant', 'UserAssignedMSI'])
-param botIdentity string = 'SingleTenant'
+@description('AppWithManagedIdentity (recommended): this template makes the app registration, whose credential is the managed identity below: no secret, every feature; SingleTenant: your app registration with a client secret (in Key Vault); UserAssignedMSI: the managed identity is the bot, no secret, but no tabs sign-in and no activity feed (docs/DEPLOY.md)')
+@allowed(['AppWithManagedIdentity', 'SingleTenant', 'UserAssignedMSI'])
+param botIdentity string = 'AppWithManagedIdentity'
 
 @description('SingleTenant only: the app registration (client) id')
 param appRegistrationId string = ''
@@ -82,6 +82,9 @@ param alertEmail string = ''
 param publicHostName string = ''
 
 var msi = botIdentity == 'UserAssignedMSI'
+var federated = botIdentity == 'AppWithManagedIdentity'
+// The Bot Connector and the bot's settings see an app registration as SingleTenant, however it proves itself.
+var appType = msi ? 'UserAssignedMSI' : 'SingleTenant'
 var suffix = uniqueString(resourceGroup().id, name)
 // Teams' limit is 50 a second per app per tenant; 40 leaves room for the bot's replies to turns. App Service
 // runs one instance (Always On); Container Apps up to maxReplicas, each given its share.
@@ -149,13 +152,19 @@ resource mongoSecret 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = {
   properties: { value: database == 'documentdb' ? mongo!.outputs.connectionString : mongoConnectionString }
 }
 
-resource appSecret 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = if (!msi) {
+resource appSecret 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = if (botIdentity == 'SingleTenant') {
   parent: vault
   name: 'microsoft-app-password'
   properties: { value: appRegistrationSecret }
 }
 
-var appId = msi ? identity.properties.clientId : appRegistrationId
+// The app registration, made here with the managed identity as its credential (AppWithManagedIdentity).
+module appRegistration 'app-registration.bicep' = if (federated) {
+  name: 'app-registration'
+  params: { name: name, identityPrincipalId: identity.properties.principalId }
+}
+
+var appId = msi ? identity.properties.clientId : (federated ? appRegistration!.outputs.appId : appRegistrationId)
 
 // Every setting the bot reads, by name (src/config.ts); secrets come from Key Vault, never as plain values.
 var plainSettings = [
@@ -164,7 +173,8 @@ var plainSettings = [
   { name: 'MONGODB_DB', value: databaseName }
   { name: 'MICROSOFT_APP_ID', value: appId }
   { name: 'MICROSOFT_APP_TENANT_ID', value: tenantId }
-  { name: 'MICROSOFT_APP_TYPE', value: botIdentity }
+  { name: 'MICROSOFT_APP_TYPE', value: appType }
+  { name: 'MICROSOFT_APP_MANAGED_IDENTITY_CLIENT_ID', value: federated ? identity.properties.clientId : '' }
   { name: 'ALLOWED_TENANT_IDS', value: tenantId }
   { name: 'TEAMS_APP_CATALOG_ID', value: teamsAppCatalogId }
   { name: 'SHAREPOINT_HOST', value: sharePointHost }
@@ -178,7 +188,7 @@ var plainSettings = [
 ]
 var secretSettings = concat(
   [{ name: 'MONGODB_URI', secret: 'mongodb-uri' }],
-  msi ? [] : [{ name: 'MICROSOFT_APP_PASSWORD', secret: 'microsoft-app-password' }]
+  botIdentity == 'SingleTenant' ? [{ name: 'MICROSOFT_APP_PASSWORD', secret: 'microsoft-app-password' }] : []
 )
 
 module host 'host.bicep' = {
@@ -210,7 +220,7 @@ resource bot 'Microsoft.BotService/botServices@2022-09-15' = {
     displayName: 'Safer Towns'
     endpoint: 'https://${host.outputs.hostName}/api/messages'
     msaAppId: appId
-    msaAppType: botIdentity
+    msaAppType: appType
     msaAppTenantId: tenantId
     msaAppMSIResourceId: msi ? identity.id : null
     developerAppInsightKey: insights.properties.InstrumentationKey
@@ -222,6 +232,17 @@ resource teams 'Microsoft.BotService/botServices/channels@2022-09-15' = {
   name: 'MsTeamsChannel'
   location: botRegion
   properties: { channelName: 'MsTeamsChannel', properties: { isEnabled: true } }
+}
+
+// The tabs' single sign-on on the app registration, once the host's name is known.
+module appSignIn 'app-sign-in.bicep' = if (federated) {
+  name: 'app-sign-in'
+  params: {
+    uniqueName: appRegistration!.outputs.uniqueName
+    displayName: 'Safer Towns (${name})'
+    appId: appId
+    hostName: empty(publicHostName) ? host.outputs.hostName : publicHostName
+  }
 }
 
 output botEndpoint string = bot.properties.endpoint

@@ -2,7 +2,7 @@
 // addresses come from the environment (see .env.example); every problem found is listed.
 import { readFile } from 'node:fs/promises';
 import { relative } from 'node:path';
-import { buildAppPackage, PackageError } from './app-package/build.js';
+import { buildAppPackage, identityNotes, PackageError } from './app-package/build.js';
 import { parseCli } from './cli.js';
 
 parseCli(
@@ -24,6 +24,7 @@ try {
       `app version ${String(built.manifest['version'])}, valid against the offline schema. Upload it in the ` +
       'Teams admin centre (Manage apps > Upload new app); docs/DEPLOY.md has the steps.',
   );
+  for (const note of identityNotes(process.env)) console.error(`Note: ${note}`);
 } catch (error) {
   console.error(error instanceof PackageError ? error.message : error);
   process.exit(1);

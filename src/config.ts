@@ -65,6 +65,11 @@ const configSchema = z.object({
   MICROSOFT_APP_CERTIFICATE_PATH: optionalText,
   /** A federated workload identity's token file; AKS and Container Apps set this name themselves. */
   AZURE_FEDERATED_TOKEN_FILE: optionalText,
+  /** The user-assigned managed identity (its client id) that the app registration trusts through a federated
+   *  identity credential: the app's proof with no secret at all, keeping tabs, SSO and RSC (docs/DEPLOY.md). */
+  MICROSOFT_APP_MANAGED_IDENTITY_CLIENT_ID: optionalText.refine((v) => v === undefined || GUID.test(v), {
+    message: "must be a GUID (the managed identity's client id)",
+  }),
   MICROSOFT_APP_TENANT_ID: optionalText.refine((v) => v === undefined || GUID.test(v), {
     message: 'must be a GUID',
   }),
@@ -184,6 +189,7 @@ const APP_PROOFS = [
   'MICROSOFT_APP_PASSWORD',
   'MICROSOFT_APP_CERTIFICATE_PATH',
   'AZURE_FEDERATED_TOKEN_FILE',
+  'MICROSOFT_APP_MANAGED_IDENTITY_CLIENT_ID',
 ] as const satisfies readonly (keyof Config)[];
 
 /** Cross-field rules: an app id needs one proof (unless a managed identity) and, single-tenant, its tenant. */

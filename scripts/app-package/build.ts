@@ -182,3 +182,19 @@ async function readIcons(
   }
   return out;
 }
+
+/**
+ * What the package cannot do with the identity the bot runs as. A managed identity that is itself the bot
+ * (MICROSOFT_APP_TYPE=UserAssignedMSI) has no app registration: it cannot expose the tabs' access_as_user
+ * scope or be granted resource-specific consent, so the tabs' sign-in and the activity feed will not work.
+ */
+export function identityNotes(env: NodeJS.ProcessEnv): string[] {
+  return env['MICROSOFT_APP_TYPE'] === 'UserAssignedMSI'
+    ? [
+        "MICROSOFT_APP_TYPE=UserAssignedMSI: the bot is a managed identity with no app registration, so the tabs' " +
+          'sign-in (webApplicationInfo, access_as_user) and the activity feed (RSC) in this package will not work. ' +
+          'For every feature with no secret, use an app registration whose credential is the managed identity ' +
+          '(MICROSOFT_APP_MANAGED_IDENTITY_CLIENT_ID; docs/DEPLOY.md, "No client secret").',
+      ]
+    : [];
+}

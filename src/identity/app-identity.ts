@@ -3,6 +3,7 @@
 // (config.ts, APP_PROOFS) and named at start-up; a file that cannot work stops start-up with its reason.
 import { readFileSync } from 'node:fs';
 import {
+  ClientAssertionCredential,
   ClientCertificateCredential,
   ClientSecretCredential,
   ManagedIdentityCredential,
@@ -12,7 +13,15 @@ import {
 import { ConfigError, PUBLIC_AUTHORITY_HOST, type Config } from '../config.js';
 import { certificateProblem } from './certificate-file.js';
 
-type IdentityKind = 'client secret' | 'certificate' | 'managed identity' | 'workload identity';
+type IdentityKind =
+  | 'client secret'
+  | 'certificate'
+  | 'managed identity'
+  | 'workload identity'
+  | 'managed identity as the app credential';
+
+/** The audience of the managed identity's token that Entra accepts as an app's client assertion. */
+const TOKEN_EXCHANGE_SCOPE = 'api://AzureADTokenExchange/.default';
 
 export interface AppIdentity {
   kind: IdentityKind;
@@ -51,6 +60,19 @@ export function appIdentity(config: Config): AppIdentity | null {
       credential: perTenant(
         (tenant) => new ClientCertificateCredential(tenant, appId, { certificatePath: path }, options),
       ),
+    };
+  }
+  if (config.MICROSOFT_APP_MANAGED_IDENTITY_CLIENT_ID) {
+    // The app registration trusts the managed identity (a federated identity credential): the identity's
+    // token for the token exchange is the app's assertion. No secret, and the app keeps its scope and RSC.
+    const managed = new ManagedIdentityCredential({
+      clientId: config.MICROSOFT_APP_MANAGED_IDENTITY_CLIENT_ID,
+    });
+    const assertion = async () => (await managed.getToken(TOKEN_EXCHANGE_SCOPE)).token;
+    return {
+      kind: 'managed identity as the app credential',
+      appId,
+      credential: perTenant((tenant) => new ClientAssertionCredential(tenant, appId, assertion, options)),
     };
   }
   if (config.AZURE_FEDERATED_TOKEN_FILE) {

@@ -19,6 +19,8 @@ import { makeTestCertificate } from '../support/tls.js';
 const CERT_APP = 'aaaaaaaa-bbbb-4ccc-8ddd-000000000001';
 const WORKLOAD_APP = 'aaaaaaaa-bbbb-4ccc-8ddd-000000000002';
 const MANAGED = 'aaaaaaaa-bbbb-4ccc-8ddd-000000000003';
+/** An app registration whose federated identity credential trusts the MANAGED identity: no secret at all. */
+const TRUSTING_APP = 'aaaaaaaa-bbbb-4ccc-8ddd-000000000004';
 const ROLES = ['Calendars.ReadWrite'];
 const dir = mkdtempSync(join(tmpdir(), 'identity-'));
 const pemOf = (name: string) => {
@@ -43,6 +45,8 @@ beforeAll(async () => {
   entra.federatedTokens.set(WORKLOAD_APP, readFileSync(federatedFile, 'utf8'));
   entra.graphRoles.set(CERT_APP, ROLES);
   entra.graphRoles.set(MANAGED, ROLES);
+  entra.trustedManagedIdentities.set(TRUSTING_APP, MANAGED);
+  entra.graphRoles.set(TRUSTING_APP, ROLES);
 });
 afterAll(async () => {
   await identityEndpoint.stop();
@@ -141,6 +145,30 @@ describe('a user-assigned managed identity', () => {
   });
 });
 
+describe('an app registration whose credential is the managed identity (the secret-free default)', () => {
+  const bot = useBot(() =>
+    settings({ MICROSOFT_APP_ID: TRUSTING_APP, MICROSOFT_APP_MANAGED_IDENTITY_CLIENT_ID: MANAGED }),
+  );
+
+  it("signs replies as the app, proving it with the identity's token for the token exchange", async () => {
+    await replyAuthorizations(bot, TRUSTING_APP);
+    expect(identityEndpoint.requests).toContainEqual({
+      resource: 'api://AzureADTokenExchange',
+      clientId: MANAGED,
+      apiVersion: '2019-08-01',
+    });
+    const request = entra.tokenRequests.findLast((r) => r.form['client_id'] === TRUSTING_APP)!;
+    expect(request.form['client_secret']).toBeUndefined();
+    expect(entra.issued).toContain(request.form['client_assertion']);
+    expect(await bot.checkIdentity()).toEqual({
+      kind: 'managed identity as the app credential',
+      botConnector: null,
+      graph: null,
+      missingRoles: [],
+    });
+  });
+});
+
 describe('an identity that cannot work', () => {
   const identityOf = (over: Record<string, string>) =>
     appIdentity(loadConfig({ ...settings(over), LOG_LEVEL: 'silent' }));
@@ -165,6 +193,15 @@ describe('an identity that cannot work', () => {
         /^app identity \(certificate\): no Bot Connector token, so no reply or reminder can be sent: .*AADSTS700027/,
       ),
     );
+  });
+
+  it('says at start-up when the app registration does not trust the managed identity', async () => {
+    const { report } = await checked({
+      MICROSOFT_APP_ID: CERT_APP, // trusts a certificate, not the identity
+      MICROSOFT_APP_MANAGED_IDENTITY_CLIENT_ID: MANAGED,
+    });
+    expect(report.kind).toBe('managed identity as the app credential');
+    expect(report.botConnector).toMatch(/AADSTS700027|AADSTS700213/);
   });
 
   it('says at start-up when the platform has no such managed identity', async () => {

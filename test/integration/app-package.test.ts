@@ -240,6 +240,15 @@ describe('the Teams app package', () => {
     expect(checkIcon('outline', 'outline.png', outlineIcon())).toEqual([]);
   });
 
+  it('says which features a bot that is itself a managed identity loses, and nothing for an app registration', async () => {
+    const { identityNotes } = await import('../../scripts/app-package/build.js');
+    expect(identityNotes({ MICROSOFT_APP_TYPE: 'UserAssignedMSI' })[0]).toMatch(
+      /tabs' sign-in .* and the activity feed \(RSC\) in this package will not work/,
+    );
+    expect(identityNotes({ MICROSOFT_APP_TYPE: 'SingleTenant' })).toEqual([]);
+    expect(identityNotes({})).toEqual([]);
+  });
+
   it('`npm run package` prints each problem and exits 1 without the settings', () => {
     const result = runScript('package.ts', { PATH: process.env.PATH ?? '' });
     expect(result.status).toBe(1);

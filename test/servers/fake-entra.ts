@@ -64,6 +64,8 @@ export class FakeEntra {
   /** Each app's registered certificate, federated token and granted Graph application roles. */
   readonly certificates = new Map<string, X509Certificate>();
   readonly federatedTokens = new Map<string, string>();
+  /** Apps whose federated identity credential trusts a managed identity (by its client id). */
+  readonly trustedManagedIdentities = new Map<string, string>();
   readonly graphRoles = new Map<string, string[]>();
   private server: Server | undefined;
 
@@ -182,6 +184,19 @@ export class FakeEntra {
   private assertionRefused(clientId: string, form: Record<string, string>, endpoint: string): string | null {
     const assertion = form['client_assertion'];
     if (!assertion) return null; // a secret, which this stand-in takes as given
+    const trusted = this.trustedManagedIdentities.get(clientId);
+    if (trusted !== undefined) {
+      // Entra's own token for the identity, for the token exchange audience, and no other.
+      const claims = this.issued.includes(assertion)
+        ? (JSON.parse(Buffer.from(assertion.split('.')[1]!, 'base64url').toString()) as Record<
+            string,
+            unknown
+          >)
+        : null;
+      return claims?.appid === trusted && claims.aud === 'api://AzureADTokenExchange'
+        ? null
+        : 'AADSTS700213: no matching federated identity record found for the presented assertion subject';
+    }
     const federated = this.federatedTokens.get(clientId);
     if (federated !== undefined)
       return assertion === federated ? null : 'AADSTS70021: no matching federated identity record found';

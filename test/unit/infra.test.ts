@@ -8,10 +8,12 @@ import { SHUTDOWN_BUDGET_MS } from '../../src/shutdown.js';
 const main = readFileSync('infra/main.bicep', 'utf8');
 const host = readFileSync('infra/host.bicep', 'utf8');
 const monitoring = readFileSync('infra/monitoring.bicep', 'utf8');
-const INFRA = ['main', 'host', 'mongo', 'monitoring', 'registry-pull'].map((f) => ({
-  file: f,
-  text: readFileSync(`infra/${f}.bicep`, 'utf8'),
-}));
+const INFRA = ['main', 'host', 'mongo', 'monitoring', 'registry-pull', 'app-registration', 'app-sign-in'].map(
+  (f) => ({
+    file: f,
+    text: readFileSync(`infra/${f}.bicep`, 'utf8'),
+  }),
+);
 const parameters = JSON.parse(readFileSync('infra/main.parameters.json', 'utf8')) as {
   parameters: Record<string, unknown>;
 };
@@ -38,7 +40,9 @@ describe('infra/ against the configuration schema', () => {
     for (const key of PRODUCTION_SETTINGS) expect([...plain, ...secret], key).toContain(key);
     // The app registration's secret, when there is one, comes from Key Vault.
     expect(secret).toContain('MICROSOFT_APP_PASSWORD');
-    expect(main).toMatch(/msi \? \[\] : \[\{ name: 'MICROSOFT_APP_PASSWORD'/);
+    expect(main).toContain(
+      "botIdentity == 'SingleTenant' ? [{ name: 'MICROSOFT_APP_PASSWORD', secret: 'microsoft-app-password' }] : []",
+    );
   });
 
   it('sets nothing the bot does not read, and no secret as a plain value', () => {
@@ -114,6 +118,17 @@ const API_VERSIONS: Record<string, string[]> = {
   'Microsoft.Insights/diagnosticSettings': ['2021-05-01-preview'],
   'Microsoft.Insights/actionGroups': ['2023-01-01'],
   'Microsoft.Insights/scheduledQueryRules': ['2023-12-01'],
+  // The Microsoft Graph Bicep extension's types (learn.microsoft.com/graph/templates/reference).
+  'Microsoft.Graph/applications': ['v1.0'],
+  'Microsoft.Graph/servicePrincipals': ['v1.0'],
+  federatedIdentityCredentials: ['v1.0'],
+};
+
+/** Microsoft Graph's application permissions by their published app role ids (the permissions reference). */
+const GRAPH_ROLES: Record<string, string> = {
+  'ef54d2bf-783f-4e0f-bca1-3210c0444d99': 'Calendars.ReadWrite',
+  '908de74d-f8b2-4d6b-a9ed-2a17b3b78179': 'TeamsAppInstallation.ReadWriteSelfForUser.All',
+  'a267235f-af13-44dc-8385-c1dc93023186': 'TeamsActivity.Send',
 };
 
 describe('infra/ against Azure and the bot', () => {
@@ -184,5 +199,44 @@ describe('infra/ against Azure and the bot', () => {
     for (const category of ['AppServiceConsoleLogs', 'AppServiceHTTPLogs', 'AuditEvent'])
       expect(monitoring).toContain(`category: '${category}'`);
     expect(host).toContain("destination: 'log-analytics'"); // Container Apps' console logs
+  });
+
+  it('makes the app registration by default, its credential the managed identity: no secret, every feature', () => {
+    const registration = readFileSync('infra/app-registration.bicep', 'utf8');
+    const signIn = readFileSync('infra/app-sign-in.bicep', 'utf8');
+    expect(main).toMatch(/param botIdentity string = 'AppWithManagedIdentity'/);
+    expect(main).toContain(
+      "{ name: 'MICROSOFT_APP_MANAGED_IDENTITY_CLIENT_ID', value: federated ? identity.properties.clientId : '' }",
+    );
+    expect(settingsIn('plainSettings').filter((k) => !(CONFIG_KEYS as string[]).includes(k))).toEqual([]);
+    // The federated identity credential Entra matches the managed identity's token against.
+    expect(registration).toContain("audiences: ['api://AzureADTokenExchange']");
+    expect(registration).toContain(
+      "issuer: '${environment().authentication.loginEndpoint}${tenant().tenantId}/v2.0'",
+    );
+    expect(registration).toContain('subject: identityPrincipalId');
+    expect(main).toContain('params: { name: name, identityPrincipalId: identity.properties.principalId }');
+    // It asks for the Graph permissions the code uses, by their real ids.
+    const asked = [...registration.matchAll(/'([0-9a-f-]{36})'/g)]
+      .map((m) => m[1]!)
+      .filter((id) => id !== '00000003-0000-0000-c000-000000000000');
+    expect(asked.map((id) => GRAPH_ROLES[id])).toEqual([
+      'Calendars.ReadWrite',
+      'TeamsAppInstallation.ReadWriteSelfForUser.All',
+      'TeamsActivity.Send',
+    ]);
+    for (const permission of Object.values(GRAPH_ROLES))
+      expect(
+        readFileSync('src/compose-identity.ts', 'utf8') +
+          readFileSync('src/graph/activity-feed.ts', 'utf8') +
+          readFileSync('src/graph/calendar.ts', 'utf8'),
+      ).toContain(permission);
+    // The tabs' SSO: the Application ID URI the tab checks tokens against (src/compose-tabs.ts) and the package names.
+    expect(signIn).toContain("identifierUris: ['api://${hostName}/${appId}']");
+    expect(readFileSync('src/compose-tabs.ts', 'utf8')).toContain('`api://${host}/${appId}`');
+    expect(readFileSync('manifest/manifest.json', 'utf8')).toContain(
+      '"resource": "api://${{PUBLIC_HOST}}/${{MICROSOFT_APP_ID}}"',
+    );
+    expect(signIn).toContain("value: 'access_as_user'");
   });
 });
