@@ -56,13 +56,6 @@ param database string = 'documentdb'
 @description('external only: the MongoDB connection string')
 param mongoConnectionString string = ''
 
-@description('documentdb only: the administrator login of the cluster')
-param documentDbAdmin string = 'safertowns'
-
-@secure()
-@description('documentdb only: the administrator password of the cluster')
-param documentDbPassword string = ''
-
 @description('The database name inside the server')
 param databaseName string = 'safer_towns'
 
@@ -143,7 +136,7 @@ resource secretsUser 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
 
 module mongo 'mongo.bicep' = if (database == 'documentdb') {
   name: 'mongo'
-  params: { name: name, location: location, admin: documentDbAdmin, password: documentDbPassword }
+  params: { name: name, location: location, identityPrincipalId: identity.properties.principalId }
 }
 
 resource mongoSecret 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = {
@@ -175,6 +168,8 @@ var plainSettings = [
   { name: 'MICROSOFT_APP_TENANT_ID', value: tenantId }
   { name: 'MICROSOFT_APP_TYPE', value: appType }
   { name: 'MICROSOFT_APP_MANAGED_IDENTITY_CLIENT_ID', value: federated ? identity.properties.clientId : '' }
+  // DocumentDB: the bot signs in to the database as its managed identity (no password in MONGODB_URI).
+  { name: 'MONGODB_ENTRA_CLIENT_ID', value: database == 'documentdb' ? identity.properties.clientId : '' }
   { name: 'ALLOWED_TENANT_IDS', value: tenantId }
   { name: 'TEAMS_APP_CATALOG_ID', value: teamsAppCatalogId }
   { name: 'SHAREPOINT_HOST', value: sharePointHost }

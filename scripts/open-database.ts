@@ -1,6 +1,7 @@
 // For the command-line scripts: the launcher's database, connected, indexed and ready for use cases.
 import { launchMongo } from './local-mongo.js';
 import { connectMongo, prepareDatabase } from '../src/store/mongo.js';
+import { databaseToken } from '../src/identity/database-token.js';
 import { randomIds, systemClock } from '../src/system.js';
 import { MongoPersonalRecords } from '../src/store/personal-records.js';
 import { refreshTowns } from '../src/app/programme.js';
@@ -23,7 +24,9 @@ export interface OpenDatabase {
 export async function openDatabase(config: Config): Promise<OpenDatabase> {
   const server = await launchMongo({ mongoUri: config.MONGODB_URI, dataDir: config.DATA_DIR });
   try {
-    const connection = await connectMongo(server.uri, config.MONGODB_DB);
+    const connection = await connectMongo(server.uri, config.MONGODB_DB, {
+      entraToken: databaseToken(config),
+    });
     const stores = await prepareDatabase(connection.db);
     const settings = {
       timeZone: config.TIMEZONE,

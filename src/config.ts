@@ -39,10 +39,13 @@ const configSchema = z.object({
   DATA_DIR: z.string().min(1).default('.data/dev'),
   /** Profiling: each database command's name, collection and duration appended to this file (JSON lines). */
   MONGODB_COMMAND_LOG: optionalText,
-  /**
-   * Records the instance may hold in memory across its read models (a town's action headlines, seats,
-   * plans...); past it, the part read longest ago is dropped (docs/DATABASE.md).
-   */
+  /** Signing in to the database with Microsoft Entra (Azure DocumentDB): the managed identity whose token for
+   *  MONGODB_ENTRA_RESOURCE is the credential (MONGODB-OIDC); MONGODB_URI then holds no password. */
+  MONGODB_ENTRA_CLIENT_ID: optionalText.refine((v) => v === undefined || GUID.test(v), {
+    message: "must be a GUID (the managed identity's client id)",
+  }),
+  MONGODB_ENTRA_RESOURCE: z.url({ protocol: /^https$/ }).default('https://ossrdbms-aad.database.windows.net'),
+  /** Records held in memory across the read models; past it, the part read longest ago goes (DATABASE.md). */
   READ_MODEL_ENTRIES: z.coerce.number().int().min(1_000).max(10_000_000).default(DEFAULT_ENTRY_BUDGET),
   /** How soon (ms) an instance sees another instance's writes: it checks a part it holds at most this often. */
   READ_MODEL_FRESH_MS: z.coerce.number().int().min(0).max(10_000).default(DEFAULT_FRESH_MS),

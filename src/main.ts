@@ -6,6 +6,7 @@ import { createLogger } from './logger.js';
 import { connectMongo, withoutCredentials } from './store/mongo.js';
 import { startTelemetry } from './telemetry/start.js';
 import { SHUTDOWN_BUDGET_MS, within } from './shutdown.js';
+import { databaseToken } from './identity/database-token.js';
 
 async function main(): Promise<void> {
   const config = loadConfig(process.env);
@@ -21,6 +22,7 @@ async function main(): Promise<void> {
   const connection = await connectMongo(config.MONGODB_URI, config.MONGODB_DB, {
     commandLog: config.MONGODB_COMMAND_LOG,
     traceCommands: telemetry.destination !== 'off',
+    entraToken: databaseToken(config),
   });
   const { http, startReminders, settle, checkIdentity } = await composeService(config, connection.db, log);
   log.info({ database: config.MONGODB_DB, server: withoutCredentials(config.MONGODB_URI) }, 'database ready');

@@ -1,4 +1,10 @@
-import { MongoClient, MongoServerSelectionError, type Db, type IndexDescription } from 'mongodb';
+import {
+  MongoClient,
+  MongoServerSelectionError,
+  type Db,
+  type IndexDescription,
+  type MongoClientOptions,
+} from 'mongodb';
 import { traceCommands } from './command-spans.js';
 import { logCommands } from './command-log.js';
 import { MongoActionRepository } from './action-repository.js';
@@ -76,18 +82,39 @@ const SERVER_SELECTION_MS = 1_500;
 /** Start-up waits longer for the database (it may be starting beside the bot), trying again meanwhile. */
 const CONNECT_WITHIN_MS = 10_000;
 
+/** A Microsoft Entra access token for the database (MONGODB-OIDC), got afresh whenever the driver asks. */
+type DatabaseToken = () => Promise<{ accessToken: string; expiresInSeconds?: number }>;
+
+interface ConnectOptions {
+  commandLog?: string;
+  traceCommands?: boolean;
+  connectWithinMs?: number;
+  /** Sign in with this instead of a password in the URI (Azure DocumentDB with Entra authentication). */
+  entraToken?: DatabaseToken;
+}
+
+/** The driver's options: with an Entra token, the OIDC mechanism and a callback that asks for the token. */
+export function clientOptions(options: ConnectOptions): MongoClientOptions {
+  const token = options.entraToken;
+  return {
+    serverSelectionTimeoutMS: SERVER_SELECTION_MS,
+    appName: 'safer-towns-bot',
+    monitorCommands: Boolean(options.commandLog) || Boolean(options.traceCommands),
+    ...(token && {
+      authMechanism: 'MONGODB-OIDC',
+      authMechanismProperties: { OIDC_CALLBACK: () => token() },
+    }),
+  };
+}
+
 export async function connectMongo(
   uri: string,
   dbName: string,
-  options: { commandLog?: string; traceCommands?: boolean; connectWithinMs?: number } = {},
+  options: ConnectOptions = {},
 ): Promise<MongoConnection> {
   const deadline = Date.now() + (options.connectWithinMs ?? CONNECT_WITHIN_MS);
   for (;;) {
-    const client = new MongoClient(uri, {
-      serverSelectionTimeoutMS: SERVER_SELECTION_MS,
-      appName: 'safer-towns-bot',
-      monitorCommands: Boolean(options.commandLog) || Boolean(options.traceCommands),
-    });
+    const client = new MongoClient(uri, clientOptions(options));
     try {
       await client.connect();
       if (options.commandLog) logCommands(client, options.commandLog);

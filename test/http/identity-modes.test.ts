@@ -10,6 +10,8 @@ import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { ConfigError, loadConfig } from '../../src/config.js';
 import { appIdentity } from '../../src/identity/app-identity.js';
+import { databaseToken } from '../../src/identity/database-token.js';
+import { clientOptions } from '../../src/store/mongo.js';
 import { checkIdentity } from '../../src/identity/identity-check.js';
 import { FakeEntra } from '../servers/fake-entra.js';
 import { FakeManagedIdentity } from '../servers/fake-managed-identity.js';
@@ -166,6 +168,31 @@ describe('an app registration whose credential is the managed identity (the secr
       graph: null,
       missingRoles: [],
     });
+  });
+});
+
+describe("the database's Microsoft Entra sign-in (Azure DocumentDB)", () => {
+  it("gets the managed identity's token for the database's resource, and the driver signs in with it", async () => {
+    const token = databaseToken(loadConfig({ MONGODB_ENTRA_CLIENT_ID: MANAGED }))!;
+    const got = await token();
+    expect(identityEndpoint.requests).toContainEqual({
+      resource: 'https://ossrdbms-aad.database.windows.net',
+      clientId: MANAGED,
+      apiVersion: '2019-08-01',
+    });
+    expect(entra.issued).toContain(got.accessToken);
+    expect(got.expiresInSeconds).toBeGreaterThan(3_000);
+    const options = clientOptions({ entraToken: token });
+    expect(options.authMechanism).toBe('MONGODB-OIDC');
+    const callback = options.authMechanismProperties!.OIDC_CALLBACK!;
+    const answered = await callback({ version: 1, timeoutContext: new AbortController().signal });
+    expect(entra.issued).toContain(answered.accessToken);
+    // Without it, a password in the URI as before, and no OIDC.
+    expect(databaseToken(loadConfig({}))).toBeUndefined();
+    expect(clientOptions({}).authMechanism).toBeUndefined();
+    expect(() => loadConfig({ MONGODB_ENTRA_CLIENT_ID: 'the bot' })).toThrow(
+      /MONGODB_ENTRA_CLIENT_ID: must be a GUID/,
+    );
   });
 });
 

@@ -112,8 +112,9 @@ const API_VERSIONS: Record<string, string[]> = {
   'Microsoft.Web/sites': ['2023-12-01'],
   'Microsoft.App/managedEnvironments': ['2024-03-01'],
   'Microsoft.App/containerApps': ['2024-03-01'],
-  'Microsoft.DocumentDB/mongoClusters': ['2024-07-01'],
-  'Microsoft.DocumentDB/mongoClusters/firewallRules': ['2024-07-01'],
+  'Microsoft.DocumentDB/mongoClusters': ['2025-09-01'],
+  'Microsoft.DocumentDB/mongoClusters/users': ['2025-09-01'],
+  'Microsoft.DocumentDB/mongoClusters/firewallRules': ['2025-09-01'],
   'Microsoft.ContainerRegistry/registries': ['2023-07-01'],
   'Microsoft.Insights/diagnosticSettings': ['2021-05-01-preview'],
   'Microsoft.Insights/actionGroups': ['2023-01-01'],
@@ -238,5 +239,21 @@ describe('infra/ against Azure and the bot', () => {
       '"resource": "api://${{PUBLIC_HOST}}/${{MICROSOFT_APP_ID}}"',
     );
     expect(signIn).toContain("value: 'access_as_user'");
+  });
+
+  it('signs the bot in to DocumentDB as its managed identity, with no password anywhere', () => {
+    const mongo = readFileSync('infra/mongo.bicep', 'utf8');
+    expect(mongo).toContain("authConfig: { allowedModes: ['MicrosoftEntraID'] }");
+    expect(mongo).not.toMatch(/(administrator|password)\s*:/i); // no native login is made
+    expect(mongo).toContain('name: identityPrincipalId');
+    expect(mongo).toContain(
+      "identityProvider: { type: 'MicrosoftEntraID', properties: { principalType: 'ServicePrincipal' } }",
+    );
+    const uri = /output connectionString string = '([^']+)'/.exec(mongo)?.[1] ?? '';
+    expect(uri).toMatch(/^mongodb\+srv:\/\/[^@]+$/); // no user:password@
+    expect(main).toContain(
+      "{ name: 'MONGODB_ENTRA_CLIENT_ID', value: database == 'documentdb' ? identity.properties.clientId : '' }",
+    );
+    expect(main).not.toMatch(/documentDbPassword/);
   });
 });
