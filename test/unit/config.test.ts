@@ -43,6 +43,8 @@ describe('configuration', () => {
       MONGODB_DB: 'safer_towns',
       DATA_DIR: '.data/dev',
       MONGODB_COMMAND_LOG: undefined,
+      MONGODB_ENTRA_CLIENT_ID: undefined,
+      MONGODB_ENTRA_RESOURCE: 'https://ossrdbms-aad.database.windows.net',
       READ_MODEL_ENTRIES: 150_000,
       READ_MODEL_FRESH_MS: 250,
       STORE_SERVER_KIND: 'auto',
