@@ -46,3 +46,4 @@ resource servicePrincipal 'Microsoft.Graph/servicePrincipals@v1.0' = {
 
 output appId string = app.appId
 output uniqueName string = app.uniqueName
+output displayName string = app.displayName

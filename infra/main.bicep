@@ -234,7 +234,7 @@ module appSignIn 'app-sign-in.bicep' = if (federated) {
   name: 'app-sign-in'
   params: {
     uniqueName: appRegistration!.outputs.uniqueName
-    displayName: 'Safer Towns (${name})'
+    displayName: appRegistration!.outputs.displayName
     appId: appId
     hostName: empty(publicHostName) ? host.outputs.hostName : publicHostName
   }

@@ -3,14 +3,14 @@
 import { PROFILE_CAVEAT, PROFILE_SOURCE, type Change, type ProfileShown } from '../domain/town-profile.js';
 import { townBySlug } from '../domain/towns.js';
 import type { CardData } from './card-data.js';
-import { monthName } from './month-names.js';
+import { monthName, signedPercent } from './month-names.js';
 
 /** "+12%", "−8%", "no change", "too few to compare", or "no data the year before". */
 function changeText(c: Change, coveredBefore = 12): string {
   if (!coveredBefore) return 'no data the year before';
   if (c.percent === null) return c.before || c.now ? 'too few to compare' : '';
   if (c.percent === 0) return 'no change';
-  return c.percent > 0 ? `+${c.percent}%` : `\u2212${-c.percent}%`;
+  return signedPercent(c.percent);
 }
 
 export function profileCard(shown: ProfileShown): CardData<'profile'> {

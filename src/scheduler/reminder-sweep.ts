@@ -4,6 +4,7 @@ import type { Logger } from 'pino';
 import type { SweepReport } from '../app/send-due-reminders.js';
 import type { SweepStatus } from './sweep-status.js';
 import { instruments } from '../telemetry/instruments.js';
+import { within } from '../shutdown.js';
 
 export interface Sweeper {
   /** Runs one sweep now (unless one is running) and resolves with its report. */
@@ -63,11 +64,12 @@ export function startSweeper(
       clearTimeout(timer);
       stopping.abort(new Error('shutting down'));
       if (!running) return true;
-      let timeout: NodeJS.Timeout | undefined;
-      const late = new Promise<false>((done) => (timeout = setTimeout(() => done(false), withinMs)));
-      const finished = await Promise.race([running.then(() => true as const), late]);
-      clearTimeout(timeout);
-      return finished;
+      return (
+        (await within(
+          running.then(() => true),
+          withinMs,
+        )) ?? false
+      );
     },
   };
 }
