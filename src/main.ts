@@ -12,7 +12,7 @@ async function main(): Promise<void> {
   const config = loadConfig(process.env);
   // Before anything records a span or a metric.
   const telemetry = await startTelemetry(config);
-  const log = createLogger(config.LOG_LEVEL);
+  const log = createLogger(config.LOG_LEVEL, telemetry.logs);
   if (telemetry.destination !== 'off') log.info({ destination: telemetry.destination }, 'telemetry on');
   if (!config.MONGODB_URI) {
     throw new ConfigError(

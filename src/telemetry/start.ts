@@ -1,13 +1,16 @@
 // Installs an OpenTelemetry SDK when the deployment asks for one, before anything records: Azure Monitor
 // (Application Insights) when APPLICATIONINSIGHTS_CONNECTION_STRING is set, else any OTLP/HTTP collector when
 // OTEL_EXPORTER_OTLP_ENDPOINT is. Off otherwise, and then not even loaded (the SDKs are megabytes of heap).
-// No automatic instrumentation: the bot's own spans (instruments.ts) name its work in its own terms, and
+// Log lines go too (log-export.ts), as the same JSON stdout carries. No automatic instrumentation: the bot's own spans (instruments.ts) name its work in its own terms, and
 // patching modules would need a loader hook for ES modules and could attach request bodies.
 import type { Config } from '../config.js';
+import { openTelemetryLogStream, type LogLineStream } from './log-export.js';
 
 export interface Telemetry {
   /** Where traces and metrics go: 'off', 'azure-monitor' or 'otlp'. */
   destination: 'off' | 'azure-monitor' | 'otlp';
+  /** Where the logger also writes its lines, when telemetry is on. */
+  logs?: LogLineStream;
   /** Sends what is buffered and stops. */
   shutdown(): Promise<void>;
 }
@@ -43,7 +46,11 @@ export async function startTelemetry(config: TelemetryConfig): Promise<Telemetry
         winston: off,
       },
     });
-    return { destination: 'azure-monitor', shutdown: () => monitor.shutdownAzureMonitor() };
+    return {
+      destination: 'azure-monitor',
+      logs: openTelemetryLogStream(),
+      shutdown: () => monitor.shutdownAzureMonitor(),
+    };
   }
   if (config.OTEL_EXPORTER_OTLP_ENDPOINT) {
     const base = config.OTEL_EXPORTER_OTLP_ENDPOINT.replace(/\/$/, '');
@@ -52,12 +59,16 @@ export async function startTelemetry(config: TelemetryConfig): Promise<Telemetry
       { OTLPTraceExporter },
       { OTLPMetricExporter },
       { PeriodicExportingMetricReader },
+      { OTLPLogExporter },
+      { BatchLogRecordProcessor },
       resource,
     ] = await Promise.all([
       import('@opentelemetry/sdk-node'),
       import('@opentelemetry/exporter-trace-otlp-http'),
       import('@opentelemetry/exporter-metrics-otlp-http'),
       import('@opentelemetry/sdk-metrics'),
+      import('@opentelemetry/exporter-logs-otlp-http'),
+      import('@opentelemetry/sdk-logs'),
       resourceOf(),
     ]);
     const sdk = new NodeSDK({
@@ -69,10 +80,13 @@ export async function startTelemetry(config: TelemetryConfig): Promise<Telemetry
           exportIntervalMillis: config.OTEL_METRIC_EXPORT_INTERVAL,
         }),
       ],
+      logRecordProcessors: [
+        new BatchLogRecordProcessor({ exporter: new OTLPLogExporter({ url: `${base}/v1/logs` }) }),
+      ],
       instrumentations: [],
     });
     sdk.start();
-    return { destination: 'otlp', shutdown: () => sdk.shutdown() };
+    return { destination: 'otlp', logs: openTelemetryLogStream(), shutdown: () => sdk.shutdown() };
   }
   return { destination: 'off', shutdown: () => Promise.resolve() };
 }

@@ -79,6 +79,20 @@ const metricNames = (): string[] =>
           .resourceMetrics,
     )
     .flatMap((r) => r.scopeMetrics.flatMap((s) => s.metrics.map((m) => m.name)));
+interface OtlpLogRecord {
+  body: { stringValue?: string };
+  severityText?: string;
+  traceId?: string;
+}
+const logRecords = (): OtlpLogRecord[] =>
+  received
+    .filter((r) => r.path === '/v1/logs')
+    .flatMap(
+      (r) =>
+        (JSON.parse(r.body) as { resourceLogs: { scopeLogs: { logRecords: OtlpLogRecord[] }[] }[] })
+          .resourceLogs,
+    )
+    .flatMap((r) => r.scopeLogs.flatMap((s) => s.logRecords));
 const attributes = (span: OtlpSpan) =>
   Object.fromEntries(
     span.attributes.map((a) => [a.key, a.value.stringValue ?? a.value.intValue ?? a.value.boolValue]),
@@ -179,6 +193,12 @@ describe('telemetry to an OTLP/HTTP collector', () => {
       expect(logged.some((l) => traceIds.has((JSON.parse(l) as { trace_id?: string }).trace_id ?? ''))).toBe(
         true,
       );
+      // The same lines reach the collector as log records, joined to their turn's trace.
+      await until(() => logRecords().some((r) => r.body.stringValue === 'turn done'), 'log records');
+      const turnDone = logRecords().find((r) => r.body.stringValue === 'turn done')!;
+      expect(traceIds.has(turnDone.traceId ?? '')).toBe(true);
+      expect(turnDone.severityText).toBe('DEBUG');
+      expect(logRecords().some((r) => r.body.stringValue === 'database ready')).toBe(true);
 
       const everything = received.map((r) => r.body).join('\n');
       for (const secret of [
@@ -205,6 +225,7 @@ describe('telemetry to Azure Monitor (Application Insights)', () => {
         ...database.env(),
         NODE_EXTRA_CA_CERTS: inject('graphTls').certPath,
         REMINDER_SWEEP_SECONDS: '0',
+        LOG_LEVEL: 'info',
         APPLICATIONINSIGHTS_CONNECTION_STRING: `InstrumentationKey=00000000-0000-4000-8000-000000000000;IngestionEndpoint=${endpoint}`,
         // Statsbeat reports the SDK's own health to Microsoft; there is no reaching it here.
         APPLICATIONINSIGHTS_STATSBEAT_DISABLED: 'true',
@@ -223,6 +244,11 @@ describe('telemetry to Azure Monitor (Application Insights)', () => {
       expect(res.status).toBe(200);
       const tracked = () => received.filter((r) => r.path.startsWith('/v2.1/track')).map((r) => r.body);
       await until(() => tracked().some((b) => b.includes('bot.turn')), 'Application Insights request');
+      // Log lines arrive too, as Application Insights messages (the traces table).
+      await until(
+        () => tracked().some((b) => b.includes('MessageData') && b.includes('database ready')),
+        'log message',
+      );
       expect(tracked().join('\n')).not.toContain(MARKER);
     } finally {
       service.child.kill('SIGTERM');
