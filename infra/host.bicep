@@ -16,6 +16,8 @@ param identityId string
 param identityClientId string
 param vaultUri string
 param logsId string
+@description('The subnet the host\'s outbound traffic leaves by (network.bicep): the way to the database')
+param appSubnetId string
 @description('Settings as { name, value }')
 param plainSettings array
 @description('Settings as { name, secret }: the Key Vault secret holding the value')
@@ -43,6 +45,9 @@ resource site 'Microsoft.Web/sites@2023-12-01' = if (hosting == 'appService') {
   properties: {
     serverFarmId: plan.id
     httpsOnly: true
+    // Outbound through the bot's network (all of it, so the database's private name resolves and routes).
+    virtualNetworkSubnetId: appSubnetId
+    vnetRouteAllEnabled: true
     keyVaultReferenceIdentity: identityId
     siteConfig: {
       linuxFxVersion: 'DOCKER|${image}'
@@ -71,6 +76,9 @@ resource environment 'Microsoft.App/managedEnvironments@2024-03-01' = if (hostin
   name: '${name}-env'
   location: location
   properties: {
+    // In the bot's network, with a public ingress for Teams; the database answers only inside it.
+    vnetConfiguration: { infrastructureSubnetId: appSubnetId, internal: false }
+    workloadProfiles: [{ name: 'Consumption', workloadProfileType: 'Consumption' }]
     appLogsConfiguration: {
       destination: 'log-analytics'
       logAnalyticsConfiguration: {
@@ -87,6 +95,7 @@ resource app 'Microsoft.App/containerApps@2024-03-01' = if (hosting == 'containe
   identity: { type: 'UserAssigned', userAssignedIdentities: { '${identityId}': {} } }
   properties: {
     managedEnvironmentId: environment.id
+    workloadProfileName: 'Consumption'
     configuration: {
       ingress: { external: true, targetPort: 3978, transport: 'http', allowInsecure: false }
       secrets: map(secretSettings, s => {

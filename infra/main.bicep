@@ -1,6 +1,7 @@
 // Safer Towns bot on Azure: the bot's identity, its host (App Service for Linux with Always On, or Container
-// Apps with at least one replica: the reminder sweep runs inside the bot), Key Vault for every secret, logs in
-// Log Analytics with Application Insights, and MongoDB (Azure DocumentDB, or a connection string you bring).
+// Apps with at least one replica: the reminder sweep runs inside the bot) in a virtual network of its own, Key
+// Vault for every secret, logs in Log Analytics with Application Insights, and MongoDB (Azure DocumentDB
+// reached over a private endpoint, or a connection string you bring).
 // docs/DEPLOY.md walks through `az deployment group create`; test/unit/infra.test.ts holds the app settings
 // below to the bot's configuration schema (src/config.ts).
 targetScope = 'resourceGroup'
@@ -134,9 +135,21 @@ resource secretsUser 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
   }
 }
 
+// The host's outbound subnet and the database's private endpoint (the cluster takes no internet traffic).
+module network 'network.bicep' = {
+  name: 'network'
+  params: { name: name, location: location, hosting: hosting }
+}
+
 module mongo 'mongo.bicep' = if (database == 'documentdb') {
   name: 'mongo'
-  params: { name: name, location: location, identityPrincipalId: identity.properties.principalId }
+  params: {
+    name: name
+    location: location
+    identityPrincipalId: identity.properties.principalId
+    privateEndpointSubnetId: network.outputs.privateEndpointSubnetId
+    privateDnsZoneId: network.outputs.mongoZoneId
+  }
 }
 
 resource mongoSecret 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = {
@@ -201,6 +214,7 @@ module host 'host.bicep' = {
     identityClientId: identity.properties.clientId
     vaultUri: vault.properties.vaultUri
     logsId: logs.id
+    appSubnetId: network.outputs.appSubnetId
     plainSettings: plainSettings
     secretSettings: secretSettings
   }

@@ -8,12 +8,19 @@ import { SHUTDOWN_BUDGET_MS } from '../../src/shutdown.js';
 const main = readFileSync('infra/main.bicep', 'utf8');
 const host = readFileSync('infra/host.bicep', 'utf8');
 const monitoring = readFileSync('infra/monitoring.bicep', 'utf8');
-const INFRA = ['main', 'host', 'mongo', 'monitoring', 'registry-pull', 'app-registration', 'app-sign-in'].map(
-  (f) => ({
-    file: f,
-    text: readFileSync(`infra/${f}.bicep`, 'utf8'),
-  }),
-);
+const INFRA = [
+  'main',
+  'host',
+  'network',
+  'mongo',
+  'monitoring',
+  'registry-pull',
+  'app-registration',
+  'app-sign-in',
+].map((f) => ({
+  file: f,
+  text: readFileSync(`infra/${f}.bicep`, 'utf8'),
+}));
 const parameters = JSON.parse(readFileSync('infra/main.parameters.json', 'utf8')) as {
   parameters: Record<string, unknown>;
 };
@@ -114,7 +121,12 @@ const API_VERSIONS: Record<string, string[]> = {
   'Microsoft.App/containerApps': ['2024-03-01'],
   'Microsoft.DocumentDB/mongoClusters': ['2025-09-01'],
   'Microsoft.DocumentDB/mongoClusters/users': ['2025-09-01'],
-  'Microsoft.DocumentDB/mongoClusters/firewallRules': ['2025-09-01'],
+  // @azure/arm-network 34.1.0 is 2024-10-01; @azure/arm-privatedns 4.0.0 is 2024-06-01.
+  'Microsoft.Network/virtualNetworks': ['2024-10-01'],
+  'Microsoft.Network/privateEndpoints': ['2024-10-01'],
+  'Microsoft.Network/privateEndpoints/privateDnsZoneGroups': ['2024-10-01'],
+  'Microsoft.Network/privateDnsZones': ['2024-06-01'],
+  'Microsoft.Network/privateDnsZones/virtualNetworkLinks': ['2024-06-01'],
   'Microsoft.ContainerRegistry/registries': ['2023-07-01'],
   'Microsoft.Insights/diagnosticSettings': ['2021-05-01-preview'],
   'Microsoft.Insights/actionGroups': ['2023-01-01'],
@@ -255,5 +267,27 @@ describe('infra/ against Azure and the bot', () => {
       "{ name: 'MONGODB_ENTRA_CLIENT_ID', value: database == 'documentdb' ? identity.properties.clientId : '' }",
     );
     expect(main).not.toMatch(/documentDbPassword/);
+  });
+
+  it('lets only the bot reach the database: a private endpoint in its network, no public access', () => {
+    const mongo = readFileSync('infra/mongo.bicep', 'utf8');
+    const network = readFileSync('infra/network.bicep', 'utf8');
+    expect(mongo).toContain("publicNetworkAccess: 'Disabled'");
+    expect(mongo).not.toContain('firewallRules');
+    expect(mongo).not.toContain('0.0.0.0');
+    expect(mongo).toContain("groupIds: ['MongoCluster']");
+    expect(mongo).toContain('privateDnsZoneId: privateDnsZoneId');
+    // The zone DocumentDB's private link names, linked to the network the host sends from.
+    expect(network).toContain("name: 'privatelink.mongocluster.cosmos.azure.com'");
+    expect(network).toContain('virtualNetwork: { id: vnet.id }');
+    // Both hosts send from the app subnet, delegated as each requires.
+    expect(host).toContain('virtualNetworkSubnetId: appSubnetId');
+    expect(host).toContain('vnetRouteAllEnabled: true');
+    expect(host).toContain('vnetConfiguration: { infrastructureSubnetId: appSubnetId, internal: false }');
+    expect(network).toContain(
+      "var appDelegation = hosting == 'appService' ? 'Microsoft.Web/serverFarms' : 'Microsoft.App/environments'",
+    );
+    expect(main).toContain('appSubnetId: network.outputs.appSubnetId');
+    expect(main).toContain('privateEndpointSubnetId: network.outputs.privateEndpointSubnetId');
   });
 });
