@@ -22,3 +22,8 @@ chmod +x "$out/dist/scripts/safer-towns.js"
 cd "$out"
 # --ignore-scripts: no package's install script runs in production; --prefer-offline: CI's cache is warm.
 npm ci --omit=dev --ignore-scripts --no-audit --no-fund --prefer-offline
+# What Node never reads at run time: source maps, type declarations, TypeScript sources and Markdown (licence
+# and notice files kept). More than half the install's weight; test/integration/production-install.test.ts
+# imports every dependency from what is left, so a file something did need would fail it.
+find node_modules -type f \( -name '*.map' -o -name '*.ts' -o -name '*.mts' -o -name '*.cts' \
+  -o \( -name '*.md' ! -iname 'licen*' ! -iname 'notice*' \) \) -delete
