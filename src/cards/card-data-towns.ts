@@ -16,7 +16,7 @@ export const TOWN_CARD_DATA = {
   'town-summary': z.object({
     townName: text,
     subtitle: text,
-    ragChart: z.array(z.object({ legend: text, value: z.number(), color: text, text })),
+    ragChart: z.array(z.object({ name: text, legend: text, value: z.number(), color: text, text })),
     statusFacts: facts,
     overdue: refLines,
     nextDue: refLines,
@@ -32,6 +32,9 @@ export const TOWN_CARD_DATA = {
       caveat: text,
       progressLine: text,
       progressColor: color,
+      chartTitle: text,
+      chartMin: z.number(),
+      chartMax: z.number(),
       chart: yearSeries,
       chartFallback: lines,
     }),
@@ -42,7 +45,8 @@ export const TOWN_CARD_DATA = {
       z.object({
         town: text,
         detail: text,
-        complete: text,
+        completePercent: text,
+        completeCount: text,
         rag: text,
         overdue: z.number(),
         overdueText: text,

@@ -57,3 +57,8 @@ export const RAG_LABEL: Record<Rag | 'none', string> = {
   green: 'Green: on track',
   none: 'None (closed)',
 };
+
+/** "1 open problem", "3 open problems": a count with its noun agreeing. */
+export function countOf(n: number, singular: string, plural = `${singular}s`): string {
+  return `${n} ${n === 1 ? singular : plural}`;
+}

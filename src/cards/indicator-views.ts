@@ -11,6 +11,9 @@ import {
 } from '../domain/indicator-verdict.js';
 import { townBySlug } from '../domain/towns.js';
 import type { CardData } from './card-data.js';
+import { percentRange } from './chart-range.js';
+
+type YearValue = { year: number; value: number };
 
 const margin = (value: number, sample: number | null) => {
   const moe = marginOfError(value, sample);
@@ -22,8 +25,23 @@ const margin = (value: number, sample: number | null) => {
  * indicatorSeries), so the categories are evenly spaced years. (A numeric x makes Teams' chart start its axis
  * at 0, squeezing the years into a corner.) And the same figures as text for the fallback.
  */
-export function trajectoryChart(series: readonly IndicatorSeries[]) {
+export function trajectoryChart(
+  series: readonly IndicatorSeries[],
+  marks: { baseline: YearValue | null; target: YearValue | null } | null | undefined,
+) {
+  const range = percentRange(series.flatMap((s) => s.points.map((p) => p.value)));
+  const { baseline, target } = marks ?? {};
   return {
+    // The baseline and the target named on the chart itself, not only in the facts above it.
+    chartTitle: [
+      '% who agree',
+      baseline ? `baseline ${baseline.value}% (${baseline.year})` : '',
+      target ? `target ${target.value}% by ${target.year}` : '',
+    ]
+      .filter(Boolean)
+      .join(' · '),
+    chartMin: range?.yMin ?? 0,
+    chartMax: range?.yMax ?? 100,
     chart: series.map((s) => ({
       legend: s.legend,
       values: s.points.map((p) => ({ x: String(p.year), y: p.value })),
@@ -70,7 +88,7 @@ export function indicatorCard(
     notice: options.notice ?? '',
     facts,
     ...progressLine(verdictView(ind)),
-    ...trajectoryChart(indicatorSeries(ind)),
+    ...trajectoryChart(indicatorSeries(ind), ind),
     readings: ind.readings.map((r) => ({
       line: r.proxy
         ? `${r.year}: ${r.value}% from ${r.source}, PROXY (${margin(r.value, r.sampleSize)}). ${r.caveat ?? ''}`.trim()

@@ -3,7 +3,7 @@ import { tallySentence } from '../domain/action-tally.js';
 import { STATUS_LABELS, type ActionStatus } from '../domain/action.js';
 import { PARTNERSHIP_ROLES } from '../domain/roles.js';
 import { townBySlug, type TownSlug } from '../domain/towns.js';
-import { formatDate, formatInstant } from './format.js';
+import { countOf, formatDate, formatInstant } from './format.js';
 import type { Member } from '../domain/member.js';
 import type { TownSummary } from '../domain/summary.js';
 import type { CardData } from './card-data.js';
@@ -17,11 +17,14 @@ import { progressLine, trajectoryChart } from './indicator-views.js';
 import type { ViewSettings } from './views.js';
 
 export function townSummaryCard(s: TownSummary, view: ViewSettings): CardData<'town-summary'> {
-  const ragChart = [
-    { legend: 'Red', value: s.byRag.red, color: 'attention', text: String(s.byRag.red) },
-    { legend: 'Amber', value: s.byRag.amber, color: 'warning', text: String(s.byRag.amber) },
-    { legend: 'Green', value: s.byRag.green, color: 'good', text: String(s.byRag.green) },
-  ];
+  // Each slice's count in its legend: a donut's angles alone do not say how many.
+  const ragChart = (
+    [
+      ['Red', s.byRag.red, 'attention'],
+      ['Amber', s.byRag.amber, 'warning'],
+      ['Green', s.byRag.green, 'good'],
+    ] as const
+  ).map(([name, n, color]) => ({ name, legend: `${name}: ${n}`, value: n, color, text: String(n) }));
   const ind = s.indicator;
   const percent = (v: number) => `${v}%`;
   const facts = ind
@@ -97,7 +100,7 @@ export function townSummaryCard(s: TownSummary, view: ViewSettings): CardData<'t
       facts,
       caveat: ind?.latestProxy?.caveat ?? '',
       ...progressLine(ind?.progress ?? null),
-      ...trajectoryChart(ind?.series ?? []),
+      ...trajectoryChart(ind?.series ?? [], ind),
     },
   };
 }
@@ -132,8 +135,9 @@ export function boardCard(
       return {
         town: townBySlug(s.town).name,
         command: `summary ${townBySlug(s.town).name}`,
-        detail: `${openProblems(s)} open problems · ${s.meetingsHeld} meetings held${townFund(s.town)}${qualityText(s)}${s.replanned ? ` · ${s.replanned} re-planned` : ''}`,
-        complete: `${s.percentComplete}% (${s.done} of ${s.counted})`,
+        detail: `${countOf(openProblems(s), 'open problem')} · ${countOf(s.meetingsHeld, 'meeting')} held${townFund(s.town)}${qualityText(s)}${s.replanned ? ` · ${s.replanned} re-planned` : ''}`,
+        completePercent: `${s.percentComplete}%`,
+        completeCount: `${s.done} of ${s.counted}`,
         rag: `${s.byRag.red} / ${s.byRag.amber} / ${s.byRag.green}`,
         overdue: s.overdue.length,
         overdueText: String(s.overdue.length),

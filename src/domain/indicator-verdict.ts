@@ -108,15 +108,15 @@ export function indicatorSeries(ind: Indicator): IndicatorSeries[] {
       year,
       value: trajectoryAt(ind, year)!,
     }));
-    series.push({ legend: 'Trajectory to target', kind: 'trajectory', points: trajectory });
+    series.push({ legend: 'Target path', kind: 'trajectory', points: trajectory });
     const last = Math.max(target.year, ...readings.map((r) => r.year));
     if (last > target.year) {
       const after = yearsFrom(target.year, last).map((year) => ({ year, value: target.value }));
-      series.push({ legend: 'Target, once its year has passed', kind: 'target', points: after });
+      series.push({ legend: 'Target (year passed)', kind: 'target', points: after });
     }
   }
   if (survey.length) series.push({ legend: "Residents' survey", kind: 'survey', points: survey });
-  if (proxies.length) series.push({ legend: 'Local surveys (proxy)', kind: 'proxy', points: proxies });
+  if (proxies.length) series.push({ legend: 'Proxy surveys', kind: 'proxy', points: proxies });
   return series;
 }
 

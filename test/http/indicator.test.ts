@@ -25,9 +25,9 @@ describe("a town's residents' survey indicator, in Teams", () => {
       (e) => e.type === 'Chart.Line',
     );
     expect(chart?.data?.map((d) => d.legend)).toEqual([
-      'Trajectory to target',
+      'Target path',
       "Residents' survey",
-      'Local surveys (proxy)',
+      'Proxy surveys',
     ]);
     expect(JSON.stringify(chart)).toContain('"fallback"');
     // Every year of the span is on the axis, so the years are evenly spaced: 2025 to 2028 on the trajectory.
@@ -186,10 +186,10 @@ describe("a town's residents' survey indicator, in Teams", () => {
     // The trajectory stops at the target year; the target carries on, every year, to the reading.
     const lines = chart!.data!.map((d) => [d.legend, d.values.at(0)?.x, d.values.at(-1)?.x]);
     expect(lines).toEqual([
-      ['Trajectory to target', '2025', '2029'],
-      ['Target, once its year has passed', '2029', '2031'],
+      ['Target path', '2025', '2029'],
+      ['Target (year passed)', '2029', '2031'],
       ["Residents' survey", '2025', '2031'],
-      ['Local surveys (proxy)', '2026', '2028'],
+      ['Proxy surveys', '2026', '2028'],
     ]);
     await bot.say(USERS.caseWorker, 'summary truro');
     expect(cardText(lastCard(bot.connector))).toContain(verdict);

@@ -474,8 +474,17 @@ describe('card templates', () => {
     const text = JSON.stringify(rendered['town-summary']);
     expect(text).toContain('Local proxy');
     expect(text).toContain('Indicative only');
-    expect(text).toContain('"legend":"Red","value":2');
-    expect(JSON.stringify(rendered['board-summary'])).toContain('49% (2019, proxy) vs 46% → 54%');
+    expect(text).toContain('"legend":"Red: 2","value":2');
+    const board = JSON.stringify(rendered['board-summary']);
+    expect(board).toContain('49% (2019, proxy) vs 46% → 54%');
+    // The board's bars name each town in full, each with its count; no axis whose ticks could be fractions.
+    expect(board).toContain('"type":"Chart.HorizontalBar"');
+    expect(board).toContain('"displayMode":"AbsoluteNoAxis"');
+    expect(board).toContain('"x":"Truro"');
+    // The indicator's line chart fits its data (44-56 here), with the baseline and target in its title.
+    const summaryChart = JSON.stringify(rendered['town-summary']);
+    expect(summaryChart).toMatch(/"yMin":\d+/);
+    expect(summaryChart).toMatch(/"title":"% who agree · baseline \d+% \(\d{4}\) · target \d+% by \d{4}"/);
     expect(errorCard(cards, new Error('boom')).body).toBeDefined();
     expect(JSON.stringify(errorCard(cards, new Error('secret detail')))).not.toContain('secret detail');
     expect(JSON.stringify(errorCard(cards, new AppError(ErrorCode.Forbidden, 'No')))).toContain(

@@ -198,9 +198,9 @@ describe('the indicator chart', () => {
     ind = value<Indicator>(addReading(ind, { year: 2019, value: 49, source: 'Have Your Say', proxy: true }));
     const series = indicatorSeries(ind);
     expect(series.map((s) => [s.legend, s.points.map((p) => `${p.year}:${p.value}`)])).toEqual([
-      ['Trajectory to target', ['2017:46', '2018:48', '2019:50', '2020:52', '2021:54']],
+      ['Target path', ['2017:46', '2018:48', '2019:50', '2020:52', '2021:54']],
       ["Residents' survey", ['2017:46', '2021:52']],
-      ['Local surveys (proxy)', ['2019:49']],
+      ['Proxy surveys', ['2019:49']],
     ]);
     // The order a chart meets the years in, reading the series in turn, is the years' own order, each once.
     const met = [...new Set(series.flatMap((s) => s.points.map((p) => p.year)))];

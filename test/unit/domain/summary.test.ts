@@ -129,7 +129,7 @@ describe('town summary', () => {
       ],
       series: [
         {
-          legend: 'Trajectory to target',
+          legend: 'Target path',
           kind: 'trajectory',
           points: [
             { year: 2017, value: 46 },
