@@ -24,11 +24,7 @@ describe("a town's residents' survey indicator, in Teams", () => {
     const chart = (card.body as { type: string; data?: { legend: string }[] }[]).find(
       (e) => e.type === 'Chart.Line',
     );
-    expect(chart?.data?.map((d) => d.legend)).toEqual([
-      'Target path',
-      "Residents' survey",
-      'Proxy surveys',
-    ]);
+    expect(chart?.data?.map((d) => d.legend)).toEqual(['Target path', "Residents' survey", 'Proxy surveys']);
     expect(JSON.stringify(chart)).toContain('"fallback"');
     // Every year of the span is on the axis, so the years are evenly spaced: 2025 to 2028 on the trajectory.
     const trajectory = (chart as unknown as { data: { values: { x: string }[] }[] }).data[0]!.values;
