@@ -59,6 +59,7 @@ export class EvidenceUpload {
       const name = townBySlug(town).name;
       return this.cards.render('error', {
         title: `${name}'s area is now ${source}`,
+        titleColor: 'Good',
         message: `Its profile has been counted again from the police.uk data already imported. "profile ${name}" shows it.`,
         issues: [],
         hint: '',

@@ -39,6 +39,7 @@ export class TeamsOwnerNotices implements OwnerNoticeDelivery {
         })
       : this.cards.render('error', {
           title: headline,
+          titleColor: 'Default',
           message: `${action.ref} ${action.title} is now owned by ${action.owners.map((o) => o.displayName).join(', ')}.`,
           issues: [],
           hint: 'Nothing for you to do. Ask a coordinator if this is a mistake.',

@@ -110,6 +110,7 @@ export class PlanUpload {
   private problems(name: string, problems: string[]): Card {
     return this.cards.render('error', {
       title: `${name} was not imported`,
+      titleColor: 'Warning',
       message: `Nothing was written. ${problems.length} problem${problems.length > 1 ? 's' : ''} to fix in the sheet:`,
       issues: problems.slice(0, 30).map((message) => ({ message })),
       hint: 'Fix them and send the file again. The column layout is in docs/IMPORT.md.',

@@ -22,6 +22,14 @@ const TITLES: Record<string, string> = {
   [ErrorCode.Internal]: 'Something went wrong',
 };
 
+/** Amber for what the person can put right; red for what stopped them or failed. */
+const TITLE_COLORS: Record<string, 'Warning' | 'Attention'> = {
+  [ErrorCode.Validation]: 'Warning',
+  [ErrorCode.NotFound]: 'Warning',
+  [ErrorCode.Duplicate]: 'Warning',
+  [ErrorCode.StaleVersion]: 'Warning',
+};
+
 const HINTS: Record<string, string> = {
   [ErrorCode.Forbidden]: 'A coordinator of the town can add you: ask them, or use "join {town} as {role}".',
   [ErrorCode.Unavailable]: 'Nothing was lost. If this keeps happening, tell your IT contact.',
@@ -32,8 +40,11 @@ const HINTS: Record<string, string> = {
 export function errorCard(cards: CardRenderer, error: unknown): Card {
   const app =
     error instanceof AppError ? error : new AppError(ErrorCode.Internal, 'Something went wrong on our side.');
+  const question = app.code === ErrorCode.Validation && /^[^.!]*\?/.test(app.message);
   return cards.render('error', {
-    title: TITLES[app.code] ?? 'Something went wrong',
+    // A question ("Which town?") is asked plainly; red is kept for what went wrong.
+    title: question ? 'One more thing' : (TITLES[app.code] ?? 'Something went wrong'),
+    titleColor: question ? 'Default' : (TITLE_COLORS[app.code] ?? 'Attention'),
     message: app.message,
     issues: app.issues.map((i) => ({ message: i.message })),
     hint: HINTS[app.code] ?? '',

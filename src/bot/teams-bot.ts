@@ -112,6 +112,7 @@ export class SaferTownsBot extends TeamsActivityHandler {
       if (!(await this.firstDelivery(context)))
         return this.edge.cards.render('error', {
           title: 'Already received',
+          titleColor: 'Default',
           message:
             'Teams sent this twice; I took it the first time only. Refresh the card to see where it stands.',
           issues: [],
@@ -130,7 +131,13 @@ export class SaferTownsBot extends TeamsActivityHandler {
       type: 'application/vnd.microsoft.card.adaptive',
       value:
         typeof card === 'string'
-          ? this.edge.cards.render('error', { title: card, message: '', issues: [], hint: '' })
+          ? this.edge.cards.render('error', {
+              title: card,
+              titleColor: 'Default',
+              message: '',
+              issues: [],
+              hint: '',
+            })
           : card,
     };
   }

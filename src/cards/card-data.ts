@@ -43,7 +43,13 @@ export const CARD_DATA = {
     figures: facts,
     buttons,
   }),
-  error: z.object({ title: text, message: text, issues: z.array(z.object({ message: text })), hint: text }),
+  error: z.object({
+    title: text,
+    titleColor: color,
+    message: text,
+    issues: z.array(z.object({ message: text })),
+    hint: text,
+  }),
   action: z.object({
     actionId: text,
     version: z.number().int().positive(),

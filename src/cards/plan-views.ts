@@ -84,7 +84,8 @@ export function planCard(
       detail: `${SOURCE_LABELS[p.source]} · ${tallySentence(p, '')} · red ${p.byRag.red}, amber ${p.byRag.amber}, green ${p.byRag.green}`,
       evidence: evidenceLine(view.evidence?.[p.priorityId]),
       complete: `${p.percentComplete}%`,
-      color: p.byRag.red ? 'Attention' : p.byRag.amber ? 'Warning' : 'Good',
+      // Coloured by its own progress (green once all done); the RAG counts are in the detail, in words.
+      color: p.percentComplete === 100 ? 'Good' : 'Default',
     })),
     comments: comments.slice(-SHOWN_COMMENTS).map((c) => ({
       line: `${c.kind === 'concern' ? 'Concern' : 'Comment'} from ${c.by.displayName}: ${c.text}`,

@@ -4,6 +4,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as ACData from 'adaptivecards-templating';
 import { CARD_DATA, CARD_NAMES, type CardData, type CardName } from './card-data.js';
+import { readableColours } from './readable-colours.js';
 
 /** An Adaptive Card as sent to Teams: plain JSON. */
 export type Card = Record<string, unknown>;
@@ -31,6 +32,6 @@ export class CardRenderer {
 
   render<N extends CardName>(name: N, data: CardData<N>): Card {
     const checked = CARD_DATA[name].parse(data);
-    return this.templates.get(name)!.expand({ $root: checked }) as Card;
+    return readableColours(this.templates.get(name)!.expand({ $root: checked }) as Card);
   }
 }

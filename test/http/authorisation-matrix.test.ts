@@ -120,9 +120,15 @@ function replies(): Outcome {
   };
 }
 
+/** The card's first text, depth first (a coloured heading sits in a container of its colour). */
 function titleOf(card: unknown): string {
-  const body = (card as { body?: { type: string; text?: string }[] } | null)?.body ?? [];
-  return body.find((b) => b.type === 'TextBlock')?.text ?? '';
+  const first = (node: unknown): string | undefined => {
+    if (Array.isArray(node)) return node.map(first).find((t) => t !== undefined);
+    const element = node as { type?: string; text?: string; items?: unknown } | null;
+    if (element?.type === 'TextBlock') return element.text ?? '';
+    return element?.items ? first(element.items) : undefined;
+  };
+  return first((card as { body?: unknown } | null)?.body ?? []) ?? '';
 }
 
 // The records the rows act on, found or made before the table runs.

@@ -56,6 +56,12 @@ function titleOf(verb: string): string {
 function refusal(edge: BotEdge, message: string) {
   return dialogCard(
     'Safer Towns',
-    edge.cards.render('error', { title: 'Not possible', message, issues: [], hint: '' }),
+    edge.cards.render('error', {
+      title: 'Not possible',
+      titleColor: 'Attention',
+      message,
+      issues: [],
+      hint: '',
+    }),
   );
 }

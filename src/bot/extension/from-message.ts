@@ -132,7 +132,13 @@ function townChoice(prefill: MessagePrefill, values: Record<string, string>): Ca
         wrap: true,
       },
       ...(values['leftOut']
-        ? [{ type: 'TextBlock', text: values['leftOut'], wrap: true, color: 'Warning' }]
+        ? [
+            {
+              type: 'Container',
+              style: 'warning',
+              items: [{ type: 'TextBlock', text: values['leftOut'], wrap: true }],
+            },
+          ]
         : []),
       {
         type: 'Input.ChoiceSet',

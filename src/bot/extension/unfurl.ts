@@ -46,5 +46,5 @@ async function knowsTown(edge: BotEdge, actor: Actor, ref: string): Promise<bool
 }
 
 function noticeCard(edge: BotEdge, title: string, message: string): Card {
-  return edge.cards.render('error', { title, message, issues: [], hint: '' });
+  return edge.cards.render('error', { title, titleColor: 'Default', message, issues: [], hint: '' });
 }

@@ -41,5 +41,5 @@ export function formProblems(error: AppError): string[] | null {
 }
 
 export function messageCard(cards: CardRenderer, title: string, message: string): Card {
-  return cards.render('error', { title, message, issues: [], hint: '' });
+  return cards.render('error', { title, titleColor: 'Default', message, issues: [], hint: '' });
 }

@@ -54,6 +54,7 @@ async function answer(
   if (!accepted.ok)
     return edge.cards.render('error', {
       title: 'That card sent data I cannot use',
+      titleColor: 'Attention',
       message: 'Nothing was changed.',
       issues: accepted.issues.map((i) => ({ message: `${i.path.join('.') || 'data'}: ${i.message}` })),
       hint: 'Ask for the card again (show {ref}) and retry.',

@@ -7,6 +7,7 @@ import { readdirSync } from 'node:fs';
 import * as AC from 'adaptivecards';
 import { describe, expect, it } from 'vitest';
 import { CARD_NAMES, type CardName } from '../../../src/cards/card-data.js';
+import { contrast, TEAMS_PALETTES, textsOf } from '../../support/teams-palettes.js';
 import { CardRenderer, cardsDirectory, type Card } from '../../../src/cards/render.js';
 import { actionCard, actionsListCard, digestCard, reminderCard } from '../../../src/cards/views.js';
 import { boardCard, membersCard, townSummaryCard } from '../../../src/cards/town-views.js';
@@ -468,6 +469,33 @@ describe('card templates', () => {
     const done = cards.render('action', actionCard(actions[2]!, { ...view, canEdit: true }));
     expect(titles(done)).toEqual(['Reopen', 'Add note', 'Change due date']); // issue 18: reopened, not started
     expect(titles(cards.render('action', actionCard(actions[0]!, { ...view, canEdit: false })))).toEqual([]);
+  });
+
+  it("reads at WCAG 2.2 AA in Teams' light and dark themes: every text's colour on its background", () => {
+    const failures: string[] = [];
+    for (const [name, card] of Object.entries(rendered))
+      for (const t of textsOf(card))
+        for (const [theme, palette] of Object.entries(TEAMS_PALETTES)) {
+          const styled = t.background !== 'default' && t.background !== 'emphasis';
+          const colours = styled ? palette.onStyled : (palette.text[t.color] ?? palette.text.default!);
+          const ratio = contrast(
+            t.subtle ? colours.subtle : colours.default,
+            palette.background[t.background]!,
+          );
+          if (ratio < 4.5)
+            failures.push(
+              `${name} (${theme}): "${t.text.slice(0, 40)}" ${t.color} on ${t.background} ${ratio.toFixed(2)}:1`,
+            );
+          // On a coloured background only the default text colour is defined, so none other may be asked for.
+          if (styled && t.color !== 'default')
+            failures.push(`${name}: "${t.text.slice(0, 40)}" ${t.color} on ${t.background}`);
+        }
+    expect(failures).toEqual([]);
+    // The check can fail: Teams' own good and warning text on white do.
+    expect(contrast(TEAMS_PALETTES.light.text.warning!.default, '#ffffff')).toBeLessThan(4.5);
+    expect(
+      contrast(TEAMS_PALETTES.dark.text.attention!.default, TEAMS_PALETTES.dark.background.default!),
+    ).toBeLessThan(4.5);
   });
 
   it('labels the proxy reading and shows RAG counts on the summary', () => {
