@@ -17,9 +17,14 @@ export interface NoticeReport {
   failed: number;
 }
 
-/** The notices an owner change calls for: each new owner, and each removed one (none for a creation). */
+/**
+ * The notices an owner change calls for: each new owner, and each removed one (none for a creation). Not the
+ * person who made the change: their own reply already says it, and one event is one message.
+ */
 export function noticesFor(before: Action | null, after: Action, by: Actor): OwnerNotice[] {
-  const { added, removed } = before ? ownerChanges(before, after) : { added: after.owners, removed: [] };
+  const changes = before ? ownerChanges(before, after) : { added: after.owners, removed: [] };
+  const others = (people: typeof after.owners) => people.filter((p) => p.aadObjectId !== by.id);
+  const [added, removed] = [others(changes.added), others(changes.removed)];
   return [
     ...added.map((person) => ({ action: after, person, kind: 'owner_added' as const, by })),
     ...removed.map((person) => ({ action: after, person, kind: 'owner_removed' as const, by })),

@@ -5,6 +5,7 @@ import { CardFactory, MessageFactory, type CloudAdapter, type ConversationRefere
 import type { Logger } from 'pino';
 import type { ConversationRef } from '../domain/conversation.js';
 import { townBySlug } from '../domain/towns.js';
+import { firstNoticeToday } from '../app/daily-notice.js';
 import { renderActionCard } from './render-action.js';
 import { SendDispatcher } from './dispatcher.js';
 import type { CardRenderer, Card } from '../cards/render.js';
@@ -110,11 +111,13 @@ export class Messenger {
   ): Promise<PublishOutcome> {
     const channelRef = await this.channelOf(town);
     if (!channelRef) {
+      // Said once a day per town, not after every change: until the channel is linked, each would repeat it.
       const name = townBySlug(town).name;
-      await this.tellCoordinators(
-        town,
-        `${what} could not be posted: ${name} has no linked channel. A coordinator can run "link ${name}" in the town's channel.`,
-      );
+      if (await firstNoticeToday(this.ctx, `no-channel:${town}`))
+        await this.tellCoordinators(
+          town,
+          `${name} has no linked channel, so changes to its actions are not posted there (${what} is the latest). A coordinator can run "link ${name}" in the town's channel. I will say this once a day until then.`,
+        );
       return 'no_channel';
     }
     const reference = channelRef.reference as Partial<ConversationReference>;

@@ -23,14 +23,10 @@ export class TeamsOwnerNotices implements OwnerNoticeDelivery {
 
   async deliver({ action, person, kind, by }: OwnerNotice): Promise<'sent' | 'unreachable'> {
     const added = kind === 'owner_added';
-    const self = by.id === person.aadObjectId;
+    // Never to the person who made the change (noticesFor): their own reply says it.
     const headline = added
-      ? self
-        ? `You are now an owner of ${action.ref}`
-        : `${by.name} made you an owner of ${action.ref}`
-      : self
-        ? `You took yourself off ${action.ref}: you are no longer an owner`
-        : `${by.name} took you off ${action.ref}: you are no longer an owner`;
+      ? `${by.name} made you an owner of ${action.ref}`
+      : `${by.name} took you off ${action.ref}: you are no longer an owner`;
     const card = added
       ? renderActionCard(this.cards, this.ctx, action, {
           canEdit: true,

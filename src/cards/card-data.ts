@@ -36,6 +36,8 @@ export const CARD_DATA = {
   help: z.object({
     title: text,
     suggestion: text,
+    /** Every command, the SMART checks and the figure rules; false for the short reply to a slip. */
+    full: z.boolean(),
     groups: z.array(z.object({ heading: text, commands })),
     smartHeading: text,
     smart: facts,

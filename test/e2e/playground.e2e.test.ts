@@ -205,10 +205,12 @@ describe('the bot in Agents Playground, in Chromium', { timeout: 90_000 }, () =>
     await coached.getByRole('button', { name: 'Create action', exact: true }).click();
     const created = await teams.card(/Created TRU-\d+/);
     const ref = /Created (TRU-\d+)/.exec(await created.innerText())![1]!;
-    // The notice: the action's card 1:1, with its buttons, because Jo owns it.
-    const notice = await teams.card(`You are now an owner of ${ref}`);
+    // One event, one message: Jo owns it too, and the created card, with its buttons, is all she is sent.
+    const notice = created;
     expect(await notice.getByRole('button', { name: 'Start', exact: true }).count()).toBe(1);
-    await teams.screenshot('owner-notice');
+    await teams.page.waitForTimeout(1_500);
+    expect(await teams.cards(new RegExp(`(owner|You are now).*${ref}`)).count()).toBe(0);
+    await teams.screenshot('created-one-message');
 
     // Hand it over to Sam, from the card.
     await notice.getByRole('button', { name: 'Edit or hand over…', exact: true }).click();

@@ -290,5 +290,16 @@ describe('a town without a channel', () => {
     const toCoordinator = bot.connector.sent(`a:personal-${USERS.coordinator.id}`);
     expect(toCoordinator).toHaveLength(1);
     expect(toCoordinator[0]!.body!.text).toContain('Bodmin has no linked channel');
+
+    // The next change that day is saved and said to the person, but the coordinators are not told again.
+    const next = await action('BOD-002');
+    bot.connector.clear();
+    const again = await bot.invoke(USERS.coordinator, 'action.note', {
+      actionId: next.id,
+      version: next.version,
+      note: 'Visited the site with the landlord',
+    });
+    expect(cardText(invokeCard(again))).toContain('The town has no linked channel yet');
+    expect(bot.connector.sent(`a:personal-${USERS.coordinator.id}`)).toHaveLength(0);
   });
 });

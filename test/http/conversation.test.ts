@@ -14,12 +14,19 @@ describe('talking to the bot', () => {
     expect(cardText(lastCard(bot.connector))).toContain('summary [town]');
   });
 
-  it('offers the closest commands for a typo, without repeating what was typed', async () => {
+  it('offers the closest commands for a typo, keeping the town, without repeating what was typed', async () => {
     await bot.say(USERS.caseWorker, 'sumary truro');
-    const text = cardText(lastCard(bot.connector));
-    expect(text).toContain("I didn't understand that");
-    expect(text).toContain('The closest commands: "summary"');
+    const card = lastCard(bot.connector);
+    const text = cardText(card);
+    expect(text).toContain('Did you mean "summary Truro"?');
     expect(text).not.toContain('sumary');
+    // The short answer, not every command: the full list is one button away.
+    expect(text).not.toContain('For coordinators');
+    expect(JSON.stringify(card)).toContain('"text":"help"');
+    await bot.say(USERS.caseWorker, '   ');
+    const blank = cardText(lastCard(bot.connector));
+    expect(blank).toContain('Hello. What would you like to do?');
+    expect(blank).not.toContain('For coordinators');
   });
 
   it('never quotes back text the guard has not passed, in a channel or anywhere', async () => {

@@ -27,10 +27,42 @@ const facts = (commands: readonly Listed[]) =>
 export function helpCard(
   cards: CardRenderer,
   commands: readonly Listed[],
-  /** Set when the person typed something that is no command: the commands nearest to it, nearest first. */
-  unknown?: { suggestions: readonly string[] },
+  /**
+   * Set when the person typed something that is no command: the commands nearest to it, nearest first, each
+   * as it would be sent (with the town or reference typed after it). The reply is then short: those, and a
+   * button for everything.
+   */
+  unknown?: { suggestions: readonly string[]; greeting?: boolean },
 ): Card {
   const suggestions = unknown?.suggestions ?? [];
+  if (unknown)
+    return cards.render('help', {
+      // What was typed is never repeated: it has not been through the personal-data guard.
+      title: suggestions.length
+        ? `Did you mean "${suggestions[0]}"?`
+        : unknown.greeting
+          ? 'Hello. What would you like to do?'
+          : "I didn't understand that",
+      suggestion: suggestions.length
+        ? suggestions.length > 1
+          ? `Or: ${suggestions
+              .slice(1)
+              .map((s) => `"${s}"`)
+              .join(', ')}.`
+          : ''
+        : 'Type a command, such as "my actions" or "summary Truro", or "help" for all of them.',
+      full: false,
+      groups: [],
+      smartHeading: '',
+      smart: [],
+      figuresHeading: '',
+      figures: [],
+      buttons: [
+        ...suggestions.map((s) => ({ title: s, command: s })),
+        ...(suggestions.length ? [] : MAIN.slice(0, 2)),
+        { title: 'All commands', command: 'help' },
+      ],
+    });
   const groups = (Object.keys(HEADINGS) as CommandEntry['audience'][])
     .map((audience) => ({
       heading: HEADINGS[audience],
@@ -38,13 +70,9 @@ export function helpCard(
     }))
     .filter((g) => g.commands.length);
   return cards.render('help', {
-    // What was typed is never repeated: it has not been through the personal-data guard.
-    title: unknown ? "I didn't understand that" : 'What I can do',
-    suggestion: suggestions.length
-      ? `The closest commands: ${suggestions.map((s) => `"${s}"`).join(', ')}.`
-      : unknown
-        ? 'Here is what I can do.'
-        : '',
+    title: 'What I can do',
+    suggestion: '',
+    full: true,
     groups,
     smartHeading:
       'Every new, edited and imported action is checked. Errors must be fixed; warnings can be kept with a reason:',
@@ -54,10 +82,7 @@ export function helpCard(
     })),
     figuresHeading: 'The same rules give every figure, on every card, tab and report:',
     figures: [...FIGURE_RULES],
-    buttons: [
-      ...suggestions.map((s) => ({ title: `Try "${s}"`, command: s })),
-      ...MAIN.filter((m) => !suggestions.includes(m.command)),
-    ].slice(0, 6),
+    buttons: MAIN,
   });
 }
 

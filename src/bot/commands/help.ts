@@ -3,7 +3,10 @@ import { z } from 'zod';
 import { helpCard } from './help-cards.js';
 import { defineCommand } from './command.js';
 
-const GREETINGS = ['', 'help', 'hi', 'hello', 'start', 'commands', '?'];
+/** Asking for the full list. */
+const ASKING = ['help', 'commands', '?'];
+/** Nothing asked yet (a greeting, or only the @mention): the short start, not every command. */
+const GREETINGS = ['', 'hi', 'hello', 'start'];
 
 export const HELP_COMMANDS = [
   defineCommand({
@@ -13,8 +16,14 @@ export const HELP_COMMANDS = [
     audience: 'everyone',
     anyone: true,
     menu: { personal: 'What I can do', team: 'What I can do' },
-    read: (text, [first]) => (GREETINGS.includes(text) || first === 'help' ? {} : null),
-    input: z.object({}),
-    run: (turn) => Promise.resolve(helpCard(turn.edge.cards, turn.commands)),
+    read: (text, [first]) =>
+      GREETINGS.includes(text) ? { greeting: true } : ASKING.includes(text) || first === 'help' ? {} : null,
+    input: z.object({ greeting: z.boolean().optional() }),
+    run: (turn, { greeting }) =>
+      Promise.resolve(
+        greeting
+          ? helpCard(turn.edge.cards, turn.commands, { suggestions: [], greeting: true })
+          : helpCard(turn.edge.cards, turn.commands),
+      ),
   }),
 ];

@@ -2,7 +2,7 @@
 import { COMMANDS } from './registry.js';
 import { isUnreadable, type CommandEntry } from './command.js';
 import { normaliseText } from './read-text.js';
-import { editDistance } from '../../domain/towns.js';
+import { editDistance, findTown } from '../../domain/towns.js';
 
 export type Command =
   | ({ kind: string } & Record<string, unknown>)
@@ -26,7 +26,22 @@ export function readCommand(raw: string): Reading {
       ? { kind: 'command', entry, run: accepted }
       : { kind: 'invalid', message: accepted.message };
   }
-  return { kind: 'unknown', text, suggestions: closestCommands(text) };
+  return { kind: 'unknown', text, suggestions: suggestionsFor(text) };
+}
+
+/**
+ * The closest commands as they would be sent: "sumary truro" suggests "summary Truro". Only a town or an
+ * action reference is carried over, never other words: what was typed has not been through the guard.
+ */
+export function suggestionsFor(text: string): string[] {
+  return closestCommands(text).map((name) => {
+    const entry = COMMANDS.find((c) => c.name === name)!;
+    const rest = text.split(' ').slice(name.split(' ').length).join(' ');
+    const takes = entry.usage.includes('[town]') || entry.usage.includes('{town}');
+    const town = takes && rest ? findTown(rest) : undefined;
+    const ref = entry.usage.includes('{ref}') && /^[a-z]{3}-\d{1,4}$/i.test(rest) ? rest.toUpperCase() : '';
+    return town ? `${name} ${town.name}` : ref ? `${name} ${ref}` : name;
+  });
 }
 
 /** The reading as plain data: `{ kind, ...input }` (the kind is the name with underscores). */

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { closestCommand, closestCommands, parseCommand } from '../../../src/bot/commands/parse.js';
+import {
+  closestCommand,
+  closestCommands,
+  parseCommand,
+  suggestionsFor,
+} from '../../../src/bot/commands/parse.js';
 import { findRole } from '../../../src/bot/commands/read-text.js';
 
 describe('command parser', () => {
@@ -22,7 +27,8 @@ describe('command parser', () => {
       'launch plan 2027-01-08 Truro, St Austell, Penzance',
       { kind: 'launch_plan', start: '2027-01-08', order: ['truro', 'st-austell', 'penzance'] },
     ],
-    ['hi', { kind: 'help' }],
+    ['hi', { kind: 'help', greeting: true }],
+    ['help', { kind: 'help' }],
   ])('reads %j', (text, command) => {
     expect(parseCommand(text)).toEqual(command);
   });
@@ -44,12 +50,16 @@ describe('command parser', () => {
     expect(parseCommand('sumary truro')).toEqual({
       kind: 'unknown',
       text: 'sumary truro',
-      suggestions: ['summary'],
+      suggestions: ['summary Truro'],
     });
     expect(closestCommands('shw')).toContain('show');
     expect(closestCommands('darren nance was released on licence')).toEqual([]);
     expect(closestCommand('bored')).toBe('board');
     expect(closestCommand('what is this')).toBeNull();
+    // A slip keeps the town or reference typed after it, and nothing else typed.
+    expect(suggestionsFor('sumary truro')[0]).toBe('summary Truro');
+    expect(suggestionsFor('shw tru-014')[0]).toBe('show TRU-014');
+    expect(suggestionsFor('sumary john smith')[0]).toBe('summary');
   });
 
   it('finds roles by key, label, words or initials, and not by an ambiguous word', () => {

@@ -94,7 +94,7 @@ describe('commands, dispatched', () => {
 
   it('explains a command it cannot read, and suggests one for a slip', async () => {
     expect(await say('join truro')).toContain('Say the town and your role');
-    expect(await say('sumary truro')).toContain('The closest commands: "summary"');
+    expect(await say('sumary truro')).toContain('Did you mean "summary Truro"?');
   });
 });
 

@@ -159,7 +159,7 @@ const profileShown: ProfileShown = {
 /** Each card rendered from the views the bot really uses. */
 const rendered: Record<CardName, Card> = {
   welcome: welcomeCard(cards, COMMANDS, 'your partnerships', false),
-  help: helpCard(cards, COMMANDS, { suggestions: ['summary'] }),
+  help: helpCard(cards, COMMANDS),
   error: errorCard(cards, AppError.validation([{ field: 'title', message: 'Title is required' }])),
   action: cards.render(
     'action',
@@ -592,7 +592,7 @@ describe('cards you can act from', () => {
     const help = JSON.stringify(rendered.help);
     for (const heading of ['For everyone', 'For partners', 'For coordinators', 'For the county board'])
       expect(help).toContain(heading);
-    expect(sent(rendered.help)[0]).toBe('summary'); // the suggestion first
+    expect(sent(rendered.help)[0]).toBe('my actions'); // where most people start
   });
 
   it('opens each action of the digest from its line', () => {
