@@ -86,6 +86,7 @@ export const CARD_DATA = {
     canBlock: z.boolean(),
     canCancel: z.boolean(),
     canEdit: z.boolean(),
+    canMoveDue: z.boolean(),
     dueReasonNeeded: z.boolean(),
     history: z.object({
       shown: z.boolean(),

@@ -91,6 +91,8 @@ export function actionCard(
     canBlock: next.includes('blocked'),
     canCancel: next.includes('cancelled'),
     canEdit: view.canEdit,
+    // A done or cancelled action has no date left to move.
+    canMoveDue: view.canEdit && action.status !== 'done' && action.status !== 'cancelled',
     dueReasonNeeded: dueDateMoveNeedsReason(action, view.today),
     history: view.history
       ? { shown: true, ...view.history, empty: 'Nothing recorded yet.' }

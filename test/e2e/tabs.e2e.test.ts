@@ -91,10 +91,18 @@ describe('the tabs in a Teams host', () => {
       (a) =>
         a.status === 'not_started' && a.owners.some((o) => o.aadObjectId === USERS.beatManager.aadObjectId),
     )!;
-    await tab.getByLabel(`Status of ${mine.ref}`).selectOption('in_progress');
     const item = tab.locator('li.action', { hasText: `${mine.ref} ${mine.title}` });
+    // Nothing is chosen for the person: pressing the button first asks, beside the action.
+    expect(await tab.getByLabel(`Status of ${mine.ref}`).inputValue()).toBe('');
     await item.getByRole('button', { name: 'Change status' }).click();
-    await tab.getByText(`${mine.ref} is now In progress.`).waitFor();
+    await item.getByText(`Choose the new status of ${mine.ref} first.`).waitFor();
+    await tab.getByLabel(`Status of ${mine.ref}`).selectOption('in_progress');
+    await item.getByRole('button', { name: 'Change status' }).click();
+    // Said beside the action (as it is drawn after the change) as well as at the top of the page.
+    await tab
+      .locator('li.action', { hasText: `${mine.ref} ${mine.title}` })
+      .getByText(`${mine.ref} is now In progress.`)
+      .waitFor();
     const after = (await listWholeActions(bot.ctx, 'truro')).find((a) => a.id === mine.id)!;
     expect(after).toMatchObject({ status: 'in_progress', version: mine.version + 1 });
     await screenshot('my-actions');
@@ -144,7 +152,10 @@ describe('the tabs in a Teams host', () => {
       .locator('li.card', { hasText: blocked.ref })
       .getByRole('button', { name: 'Change status' })
       .click();
-    await tab.getByText(`${blocked.ref} is now Blocked.`).waitFor();
+    await tab
+      .locator('li.card', { hasText: blocked.ref })
+      .getByText(`${blocked.ref} is now Blocked.`)
+      .waitFor();
     expect((await listWholeActions(bot.ctx, 'truro')).find((a) => a.id === blocked.id)!.status).toBe(
       'blocked',
     );

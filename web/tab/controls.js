@@ -28,6 +28,16 @@ export function explain(/** @type {import('./host.js').ApiAnswer} */ answer, /**
  * @param {{ note?: boolean, due?: boolean }} [more]
  */
 export function actionControls(tab, action, page, more = {}) {
+  // What happened is said beside the action as well as at the top of the page (the page's live region),
+  // so a partner working down a long list sees it where they clicked.
+  const tell = (/** @type {string} */ text, /** @type {'info' | 'error'} */ kind = 'info') => {
+    tab.say(text, kind);
+    const near = document.querySelector(`[data-said="${CSS.escape(action.id)}"]`);
+    if (near) {
+      near.textContent = text;
+      /** @type {HTMLElement} */ (near).dataset['kind'] = kind;
+    }
+  };
   const send = async (
     /** @type {string} */ kind,
     /** @type {Record<string, unknown>} */ body,
@@ -37,10 +47,12 @@ export function actionControls(tab, action, page, more = {}) {
       method: 'POST',
       body: { version: action.version, ...body },
     });
-    if (answer.ok) tab.say(done);
-    else tab.say(explain(answer, action.ref), 'error');
     if (answer.ok || answer.status === 409) await page.reload();
+    // After the reload, so the words land beside the action as it is now drawn.
+    if (answer.ok) tell(done);
+    else tell(explain(answer, action.ref), 'error');
   };
+  const settled = action.status === 'done' || action.status === 'cancelled';
   const moves = config.vocabulary.statuses.find((s) => s.id === action.status)?.moves ?? [];
   const statusId = uid('status');
   let armed = false;
@@ -54,12 +66,13 @@ export function actionControls(tab, action, page, more = {}) {
         const data = new FormData(/** @type {HTMLFormElement} */ (e.currentTarget));
         const to = String(data.get('status') ?? '');
         const reason = String(data.get('reason') ?? '').trim();
+        if (!to) return tell(`Choose the new status of ${action.ref} first.`, 'error');
         if (to === 'cancelled' && !reason)
-          return tab.say(`Say why ${action.ref} is being cancelled: it leaves the town's figures.`, 'error');
+          return tell(`Say why ${action.ref} is being cancelled: it leaves the town's figures.`, 'error');
         // Cancelling asks twice: the first press says what it does, the second cancels.
         if (to === 'cancelled' && !armed) {
           armed = true;
-          return tab.say(
+          return tell(
             `Cancel ${action.ref}? It stays on record but leaves the town's figures. Press "Change status" again to cancel it.`,
           );
         }
@@ -75,6 +88,8 @@ export function actionControls(tab, action, page, more = {}) {
     h(
       'select',
       { id: statusId, name: 'status', onchange: () => (armed = false) },
+      // Nothing chosen until the person chooses: a pre-selected move is one click from a wrong change.
+      h('option', { value: '', selected: true }, 'Choose…'),
       ...moves.map((m) => h('option', { value: m }, statusLabel(m))),
     ),
     h('label', { for: reasonId }, 'Reason (needed to block or cancel)'),
@@ -94,7 +109,7 @@ export function actionControls(tab, action, page, more = {}) {
             const note = String(
               new FormData(/** @type {HTMLFormElement} */ (e.currentTarget)).get('note') ?? '',
             ).trim();
-            if (!note) return tab.say('Write the note first.', 'error');
+            if (!note) return tell('Write the note first.', 'error');
             void send('note', { note }, `Note added to ${action.ref}.`);
           },
         },
@@ -108,7 +123,8 @@ export function actionControls(tab, action, page, more = {}) {
       ),
     );
   }
-  if (more.due) {
+  // A done or cancelled action has no date to move.
+  if (more.due && !settled) {
     const dueId = uid('due');
     forms.push(
       h(
@@ -120,7 +136,7 @@ export function actionControls(tab, action, page, more = {}) {
             const data = new FormData(/** @type {HTMLFormElement} */ (e.currentTarget));
             const dueDate = String(data.get('dueDate') ?? '');
             const reason = String(data.get('reason') ?? '').trim();
-            if (!dueDate) return tab.say('Choose the new due date first.', 'error');
+            if (!dueDate) return tell('Choose the new due date first.', 'error');
             void send(
               'due',
               { dueDate, ...(reason ? { reason } : {}) },
@@ -142,11 +158,16 @@ export function actionControls(tab, action, page, more = {}) {
     'div',
     { class: 'controls' },
     first,
+    h('p', { class: 'said', role: 'status', 'data-said': action.id }),
     rest.length
       ? h(
           'details',
           { class: 'more' },
-          h('summary', {}, `Add a note or move the due date of ${action.ref}`),
+          h(
+            'summary',
+            {},
+            settled ? `Add a note to ${action.ref}` : `Add a note or move the due date of ${action.ref}`,
+          ),
           ...rest,
         )
       : null,

@@ -467,7 +467,7 @@ describe('card templates', () => {
       'Change due date',
     ]);
     const done = cards.render('action', actionCard(actions[2]!, { ...view, canEdit: true }));
-    expect(titles(done)).toEqual(['Reopen', 'Add note', 'Change due date']); // issue 18: reopened, not started
+    expect(titles(done)).toEqual(['Reopen', 'Add note']); // reopened, not started; no date left to move
     expect(titles(cards.render('action', actionCard(actions[0]!, { ...view, canEdit: false })))).toEqual([]);
   });
 
