@@ -44,6 +44,13 @@ import type { AppContext } from './app/context.js';
 import type { Clock, IdGenerator } from './app/ports.js';
 import { publicBaseUrl, type Config } from './config.js';
 import { DEFAULT_COACH_POLICY } from './domain/smart-coach.js';
+import { buildPublicSummary } from './app/public-summary.js';
+import { publicHtml } from './domain/public-summary.js';
+import type { Actor } from './domain/entity.js';
+import { must } from './bot/replies.js';
+
+/** Who reads a town's public page: anyone on the web, so only what the town has made public. */
+const PUBLIC_READER: Actor = { kind: 'system', id: 'public-page', name: 'Public web page' };
 
 /** How long the ids of activities taken are kept, to recognise Teams re-sending one. */
 const DELIVERY_MEMORY_MS = 2 * 86_400_000;
@@ -183,6 +190,7 @@ export async function composeService(
     ready: () => database.check(),
     database,
     sweep: () => sweepStatus.summary(),
+    publicPage: async (town) => publicHtml(must(await buildPublicSummary(ctx, PUBLIC_READER, town))),
     ...(config.MICROSOFT_APP_ID
       ? { actionLinkTarget: (ref: string) => actionChatLink(config.MICROSOFT_APP_ID!, ref) }
       : {}),

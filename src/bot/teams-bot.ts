@@ -158,12 +158,14 @@ export class SaferTownsBot extends TeamsActivityHandler {
   }
 
   private welcome(context: TurnContext): Reply {
-    const inChannel = kindOf(context.activity) === 'channel';
+    const kind = kindOf(context.activity);
+    const inChannel = kind === 'channel';
     return welcomeCard(
       this.edge.cards,
       COMMANDS,
       inChannel ? "your partnership's" : "your partnerships'",
       inChannel,
+      kind !== 'personal',
     );
   }
 

@@ -1,4 +1,5 @@
 // The HTTP service: Bot Framework messages endpoint and health checks. It does not listen by itself.
+import { mountPublicPages, type PublicPageRenderer } from './public-pages.js';
 import restify from 'restify';
 import type { CloudAdapter, TurnContext } from 'botbuilder';
 import type { Logger } from 'pino';
@@ -29,6 +30,8 @@ export interface ServerDeps {
   bodyLimitBytes?: number;
   /** Where an action's link leads outside Teams' unfurling (the bot's chat in Teams); absent: a short page. */
   actionLinkTarget?: (ref: string) => string;
+  /** The towns' public pages (public-pages.ts); absent: none served. */
+  publicPage?: PublicPageRenderer;
   /** The tabs' API (tab-api.ts) and pages (tab-pages.ts); absent: no tabs. */
   tabs?: TabApiDeps & { pages: TabPageSettings };
 }
@@ -88,10 +91,13 @@ export function createServer(deps: ServerDeps): HttpService {
       res.redirect(302, target, next);
       return;
     }
-    res.header('Content-Type', 'text/plain; charset=utf-8');
-    res.sendRaw(200, `Open Microsoft Teams and say "show ${ref}" to the Safer Towns bot.\n`);
+    // No app id (local mode): a page that says what to do, rather than bare text.
+    res.header('Content-Type', 'text/html; charset=utf-8');
+    res.sendRaw(200, actionLinkPage(ref));
     next();
   });
+
+  if (deps.publicPage) mountPublicPages(server, deps.publicPage, log);
 
   if (deps.tabs) {
     server.use((req, res, next) => {
@@ -202,4 +208,15 @@ function activityTypeOf(activity: { type: string }): string {
 function conversationTypeOf(activity: { conversation: { conversationType?: string } }): string {
   const type = activity.conversation.conversationType ?? '';
   return ['personal', 'channel', 'groupChat'].includes(type) ? type : 'other';
+}
+
+/** The page an action link shows where there is no Teams to send it on to. `ref` is a checked reference. */
+function actionLinkPage(ref: string): string {
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${ref}: Safer Towns</title></head>
+<body><main><h1>${ref} is an action in the Safer Towns bot</h1>
+<p>Open Microsoft Teams and say <strong>show ${ref}</strong> to the Safer Towns bot: its card opens there, for those
+who may see it. Nothing about the action is shown here.</p>
+<p>On this machine (local mode), say it in Agents Playground, or open <a href="/tab/my-actions">your actions</a>.</p>
+</main></body></html>
+`;
 }

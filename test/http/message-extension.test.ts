@@ -439,9 +439,11 @@ describe('Action links (composeExtension/queryLink)', () => {
     expect(cardText(card)).toContain(`[Link to share](${BASE}/actions/${action.ref})`);
     const page = await fetch(`${bot.base}/actions/${action.ref.toLowerCase()}`);
     expect(page.status).toBe(200);
-    expect(await page.text()).toBe(
-      `Open Microsoft Teams and say "show ${action.ref}" to the Safer Towns bot.\n`,
-    );
+    expect(page.headers.get('content-type')).toContain('text/html');
+    const html = await page.text();
+    expect(html).toContain(`say <strong>show ${action.ref}</strong> to the Safer Towns bot`);
+    expect(html).toContain('href="/tab/my-actions"');
+    expect(html).not.toContain(action.title); // nothing about the action itself
     expect((await fetch(`${bot.base}/actions/%7B%24gt%7D`)).status).toBe(404);
   });
 });

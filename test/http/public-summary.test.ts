@@ -21,6 +21,17 @@ describe("a town's public page", () => {
     expect(page).toContain('Hold the partnership launch event in the town square: not started');
     expect(page).not.toContain('Run monthly joint patrols'); // private
     expect(page).not.toContain('(demo)'); // no owners' names
+    expect(page).not.toContain('npm'); // offered from Teams: its web address, no operator's command
+    expect(page).toMatch(/Its web page.*\/public\/truro/);
+    // The same page on the web, for anyone: public records only, no sign-in.
+    const web = await fetch(`${bot.base}/public/Truro`);
+    expect(web.status).toBe(200);
+    expect(web.headers.get('content-type')).toContain('text/html');
+    const html = await web.text();
+    expect(html).toContain('Hold the partnership launch event in the town square');
+    expect(html).not.toContain('Run monthly joint patrols');
+    expect(html).not.toContain('(demo)');
+    expect((await fetch(`${bot.base}/public/exeter`)).status).toBe(404);
     const trail = (
       await bot.ctx.stores.audit.listForEntity((await bot.ctx.stores.actions.getByRef('TRU-004'))!.id)
     ).map((e) => e.change);

@@ -21,8 +21,23 @@ const MAIN = [
   { title: 'The plan', command: 'plan' },
 ];
 
-const facts = (commands: readonly Listed[]) =>
-  commands.map((c) => ({ usage: c.usage, description: c.description }));
+/** The registry's illustrative references, as help would show them in the reader's town. */
+export interface Examples {
+  action?: string;
+  problem?: string;
+}
+
+/** The registry's example references swapped for the reader's own; a kind the town has none of is dropped. */
+function exampled(text: string, examples: Examples): string {
+  let out = examples.action ? text.replaceAll('TRU-014', examples.action) : text;
+  out = examples.problem
+    ? out.replaceAll('TRU-P03', examples.problem)
+    : out.replace(/,? e\.g\. problem TRU-P03/, '');
+  return out;
+}
+
+const facts = (commands: readonly Listed[], examples: Examples = {}) =>
+  commands.map((c) => ({ usage: c.usage, description: exampled(c.description, examples) }));
 
 export function helpCard(
   cards: CardRenderer,
@@ -33,6 +48,7 @@ export function helpCard(
    * button for everything.
    */
   unknown?: { suggestions: readonly string[]; greeting?: boolean },
+  examples: Examples = {},
 ): Card {
   const suggestions = unknown?.suggestions ?? [];
   if (unknown)
@@ -66,7 +82,10 @@ export function helpCard(
   const groups = (Object.keys(HEADINGS) as CommandEntry['audience'][])
     .map((audience) => ({
       heading: HEADINGS[audience],
-      commands: facts(commands.filter((c) => c.audience === audience)),
+      commands: facts(
+        commands.filter((c) => c.audience === audience),
+        examples,
+      ),
     }))
     .filter((g) => g.commands.length);
   return cards.render('help', {
@@ -92,14 +111,23 @@ export function welcomeCard(
   commands: readonly Listed[],
   scope: string,
   inChannel: boolean,
+  /** In a channel or group chat Teams passes the bot only messages that @mention it: said once, here. */
+  mentionFirst = inChannel,
 ): Card {
   const first = ['help', 'summary', 'my actions', 'new action', inChannel ? 'link' : 'join'];
   return cards.render('welcome', {
     scope,
     commands: facts(commands.filter((c) => first.includes(c.name))),
     buttons: [{ title: 'Help', command: 'help' }, ...MAIN.slice(0, 2)],
-    nextStep: inChannel
-      ? 'Coordinators: run "link {town}" here to make this the town\'s channel.'
-      : 'Try "my actions", or "summary Truro".',
+    nextStep: [
+      mentionFirst
+        ? 'Here, start each message with @Safer Towns, for example "@Safer Towns summary Truro": Teams passes me only the messages that mention me. The buttons on my cards work without it.'
+        : '',
+      inChannel
+        ? 'Coordinators: run "link {town}" here to make this the town\'s channel.'
+        : 'Try "my actions", or "summary Truro".',
+    ]
+      .filter(Boolean)
+      .join(' '),
   });
 }

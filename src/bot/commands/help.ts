@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { helpCard } from './help-cards.js';
 import { defineCommand } from './command.js';
+import { helpExamples } from '../../app/help-examples.js';
 
 /** Asking for the full list. */
 const ASKING = ['help', 'commands', '?'];
@@ -19,11 +20,17 @@ export const HELP_COMMANDS = [
     read: (text, [first]) =>
       GREETINGS.includes(text) ? { greeting: true } : ASKING.includes(text) || first === 'help' ? {} : null,
     input: z.object({ greeting: z.boolean().optional() }),
-    run: (turn, { greeting }) =>
-      Promise.resolve(
-        greeting
-          ? helpCard(turn.edge.cards, turn.commands, { suggestions: [], greeting: true })
-          : helpCard(turn.edge.cards, turn.commands),
-      ),
+    run: async (turn, { greeting }) => {
+      const { edge, commands } = turn;
+      if (greeting) return helpCard(edge.cards, commands, { suggestions: [], greeting: true });
+      // Anyone may ask for help, even one Teams did not name: then the examples stay illustrative.
+      let examples = {};
+      try {
+        examples = await helpExamples(edge.ctx, turn.actor);
+      } catch {
+        // No actor (the getter throws) or no database answer: illustrative examples do.
+      }
+      return helpCard(edge.cards, commands, undefined, examples);
+    },
   }),
 ];

@@ -19,11 +19,16 @@ export const PUBLIC_PAGE_COMMANDS = [
     read: (text) => (PUBLIC_PAGE.test(text) ? { town: after(text, PUBLIC_PAGE) } : null),
     input: townOnly,
     run: async ({ edge, actor, town }, input) => {
-      const summary = must(await buildPublicSummary(edge.ctx, actor, await town(input.town)));
+      const slug = await town(input.town);
+      const summary = must(await buildPublicSummary(edge.ctx, actor, slug));
       const withheld = summary.withheld
         ? `\n\n_${summary.withheld} lines were left out because they looked like personal details._`
         : '';
-      return `${publicMarkdown(summary)}${withheld}\n\n_Only actions a coordinator made public ("public TRU-014 on") and public events appear. \`npm run public-summary\` writes it as Markdown and HTML._`;
+      const base = edge.ctx.settings.actionLinkBase;
+      const page = base
+        ? `Its web page, for the council's site to link to: ${base}/public/${slug}`
+        : `Its web page is /public/${slug} on the bot's own address`;
+      return `${publicMarkdown(summary)}${withheld}\n\n_Only actions a coordinator made public ("public {ref} on") and public events appear. ${page}._`;
     },
   }),
   defineCommand({

@@ -498,6 +498,17 @@ describe('card templates', () => {
     ).toBeLessThan(4.5);
   });
 
+  it('says once, where it arrives, that a channel or group chat reaches the bot by @mention', () => {
+    const text = (card: Card) => JSON.stringify(card);
+    expect(text(welcomeCard(cards, COMMANDS, 'your partnership', false, true))).toContain(
+      'start each message with @Safer Towns',
+    );
+    expect(text(welcomeCard(cards, COMMANDS, 'your partnership', true))).toContain(
+      '@Safer Towns summary Truro',
+    );
+    expect(text(rendered.welcome)).not.toContain('@Safer Towns'); // a 1:1 chat needs no mention
+  });
+
   it('labels the proxy reading and shows RAG counts on the summary', () => {
     const text = JSON.stringify(rendered['town-summary']);
     expect(text).toContain('Local proxy');
