@@ -49,8 +49,12 @@ const VOCABULARY = {
   stages: SARA_LABELS,
 };
 
-const ASSET = /^[a-z][a-z-]{0,40}\.(js|css)$/;
-const TYPES = { js: 'text/javascript; charset=utf-8', css: 'text/css; charset=utf-8' } as const;
+const ASSET = /^[a-z][a-z-]{0,40}\.(js|css|json)$/;
+const TYPES = {
+  js: 'text/javascript; charset=utf-8',
+  css: 'text/css; charset=utf-8',
+  json: 'application/json; charset=utf-8',
+} as const;
 
 export function mountTabPages(server: restify.Server, settings: TabPageSettings): void {
   const policy = contentSecurityPolicy(settings.hostOrigins);
@@ -72,7 +76,8 @@ export function mountTabPages(server: restify.Server, settings: TabPageSettings)
       res.send(404, { error: 'No such file' });
       return next(false);
     }
-    send(res, TYPES[file.endsWith('.js') ? 'js' : 'css'], body, !settings.localMode);
+    const type = file.endsWith('.js') ? 'js' : file.endsWith('.json') ? 'json' : 'css';
+    send(res, TYPES[type], body, !settings.localMode);
     next();
   });
 
@@ -94,8 +99,8 @@ function contentSecurityPolicy(extra: readonly string[]): string {
     "script-src 'self'",
     "style-src 'self'",
     "img-src 'self' data:",
-    // teams-js reads Microsoft's list of Teams origins from its CDN when a host is not on its own list.
-    "connect-src 'self' https://res.cdn.office.net",
+    // Nothing from a CDN: teams-js's list of Teams origins is served from here (see assets below).
+    "connect-src 'self'",
     "base-uri 'none'",
     "form-action 'none'",
     `frame-ancestors 'self' ${[...MICROSOFT_365_HOSTS, ...extra].join(' ')}`,
@@ -119,6 +124,7 @@ function shell(name: PageName, settings: TabPageSettings): string {
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${page.title} · Safer Towns</title>
+<link rel="icon" href="data:,">
 <link rel="stylesheet" href="/tab/assets/tab.css">
 <script type="application/json" id="tab-config">${JSON.stringify(config).replace(/</g, '\\u003c')}</script>
 ${vendor.map((v) => `<script src="/tab/assets/${v}" defer></script>`).join('\n')}
@@ -149,7 +155,11 @@ function assetFiles(): Map<string, string> {
     files.set(name, readFileSync(join(dir, name), 'utf8'));
   const require = createRequire(import.meta.url);
   // Each package's own entry: teams-js's is its browser bundle; Chart.js's sits beside its browser bundle.
-  files.set('teams-js.js', readFileSync(require.resolve('@microsoft/teams-js'), 'utf8'));
+  const [teamsJs, validDomains] = withOwnValidDomains(
+    readFileSync(require.resolve('@microsoft/teams-js'), 'utf8'),
+  );
+  files.set('teams-js.js', teamsJs);
+  files.set('valid-domains.json', validDomains);
   const chartDist = dirname(require.resolve('chart.js'));
   files.set('chart.js', readFileSync(join(chartDist, 'chart.umd.min.js'), 'utf8'));
   // The libraries point at source maps this server does not serve.
@@ -164,4 +174,20 @@ function webDirectory(start = dirname(fileURLToPath(import.meta.url))): string {
     if (dirname(dir) === dir)
       throw AppError.internal(`no web/tab/ folder above ${start}: the tabs cannot be served`);
   }
+}
+
+/** Where teams-js fetches Microsoft's list of Teams origins (a CDN a council's network may block). */
+const CDN_LIST = 'new URL("https://res.cdn.office.net/teams-js/validDomains/json/validDomains.json")';
+/** The list teams-js carries as its fallback, in the shape the CDN serves. */
+const FALLBACK_LIST = /JSON\.parse\('(\{"validOrigins":\[[^\]]*\]\})'\)/;
+
+/**
+ * teams-js with its origins list read from this server (the list it ships as its fallback), so a tab page
+ * fetches nothing from elsewhere and logs no failed request. Refuses to start if teams-js changed shape.
+ */
+function withOwnValidDomains(bundle: string): [string, string] {
+  const list = FALLBACK_LIST.exec(bundle)?.[1];
+  if (!bundle.includes(CDN_LIST) || !list)
+    throw AppError.internal('teams-js no longer reads its origins list as src/http/tab-pages.ts expects');
+  return [bundle.replace(CDN_LIST, 'new URL("/tab/assets/valid-domains.json",self.location.href)'), list];
 }

@@ -77,6 +77,15 @@ describe('the pages', () => {
     }
     for (const bad of ['../package.json', '..%2Fpackage.json', 'secret.env', 'BOARD.JS', 'x'.repeat(300)])
       expect((await call(`/tab/assets/${bad}`)).status, bad).toBe(404);
+    // teams-js asks this server, not a CDN, for the list of Teams origins: nothing is fetched from elsewhere.
+    const teamsJs = (await call('/tab/assets/teams-js.js')).text;
+    expect(teamsJs).not.toContain('res.cdn.office.net');
+    expect(teamsJs).toContain('/tab/assets/valid-domains.json');
+    const list = await call('/tab/assets/valid-domains.json');
+    expect(list.headers.get('content-type')).toContain('application/json');
+    expect(list.body['validOrigins']).toContain('teams.microsoft.com');
+    const policy = (await call('/tab/board')).headers.get('content-security-policy') ?? '';
+    expect(policy).toContain("connect-src 'self';");
     expect((await call('/tab/settings')).status).toBe(404);
   });
 
