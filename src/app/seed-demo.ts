@@ -1,10 +1,11 @@
+import { DEMO_LOCAL_TITLES } from './demo-titles.js';
 import { completeAction, validateNewAction } from '../domain/action.js';
 import { addDays, localDateOf } from '../domain/dates.js';
 import { SYSTEM_ACTOR } from '../domain/entity.js';
 import { addReading, setBaseline, setTarget, startCycle } from '../domain/indicator.js';
 
 import { COUNTY, newMember } from '../domain/member.js';
-import { newPlan } from '../domain/plan.js';
+import { movePlan, newPlan } from '../domain/plan.js';
 import { newPriority } from '../domain/priority.js';
 import { TOWNS, type Town } from '../domain/towns.js';
 import { audit } from './audit-trail.js';
@@ -49,7 +50,11 @@ async function seedTown(ctx: AppContext, town: Town, index: number, count: Count
     title: `Safer ${town.name} ${DEMO_PLAN.title}`,
     demo: true,
   };
-  const plan = must(newPlan(planInput, `demo-${town.slug}-plan`));
+  // Eight months into its period a plan is in use: approved, through consultation. Truro's stays a draft,
+  // the reference town where the walk-through (README) consults on it and approves it.
+  const drafted = must(newPlan(planInput, `demo-${town.slug}-plan`));
+  const plan =
+    town.slug === 'truro' ? drafted : must(movePlan(must(movePlan(drafted, 'consultation')), 'approved'));
   count(await stores.plans.insertIfAbsent(plan, seeded(ctx, 'plan', plan, plan.title, town.slug)));
 
   const priorities = DEMO_PRIORITIES.map((p, i) =>
@@ -67,7 +72,9 @@ async function seedTown(ctx: AppContext, town: Town, index: number, count: Count
   const now = ctx.clock.now();
   const today = localDateOf(now, ctx.settings.timeZone);
   const profile = DEMO_TOWN_PROFILES[town.slug];
-  for (const [i, a] of DEMO_ACTIONS.map((action, i) => [i, varied(action, i, profile)] as const)) {
+  const local = DEMO_LOCAL_TITLES[town.slug] ?? {};
+  const actions = DEMO_ACTIONS.map((action, i) => ({ ...action, title: local[i] ?? action.title }));
+  for (const [i, a] of actions.map((action, i) => [i, varied(action, i, profile)] as const)) {
     const id = `demo-${town.slug}-action-${i + 1}`;
     if (await stores.actions.get(id)) {
       count(false); // checked first so that a re-run claims no reference

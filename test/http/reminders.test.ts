@@ -119,6 +119,8 @@ describe('reminders while Graph is down', () => {
         // Due tomorrow: the SMART coach warns, and the test keeps it as written.
         warningsSeen: 'too_soon',
         warningsReason: typed('A check of the reminder path'),
+        // Penzance's plan is approved: an action added to it says why.
+        revisionReason: typed('Added to check the reminder path'),
       });
       if (!created.ok || created.value.kind !== 'created') throw new Error('not created');
       refs.push(created.value.action.ref);
