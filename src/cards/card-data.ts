@@ -83,6 +83,7 @@ export const CARD_DATA = {
     /** The action's stable link (pasted in Teams, it unfurls to this card); '' when none is configured. */
     shareLink: text,
     moves: z.array(z.object({ status: text, label: text })),
+    canFinish: z.boolean(),
     canBlock: z.boolean(),
     canCancel: z.boolean(),
     canEdit: z.boolean(),

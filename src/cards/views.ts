@@ -51,9 +51,9 @@ export function actionCard(
 ): CardData<'action'> {
   const rag = ragOf(action, view.today) ?? 'none';
   const next = view.canEdit ? STATUS_TRANSITIONS[action.status] : [];
-  // Blocking and cancelling need a reason: each has its own form.
+  // Blocking and cancelling need a reason, and done asks for a closing note: each has its own form.
   const moves = next
-    .filter((s) => s !== 'blocked' && s !== 'cancelled')
+    .filter((s) => s !== 'blocked' && s !== 'cancelled' && s !== 'done')
     .map((status) => ({ status, label: moveLabel(action.status, status) }));
   const last = action.notes.at(-1);
   return {
@@ -88,6 +88,7 @@ export function actionCard(
     updatedText: formatInstant(action.updatedAt, view.timeZone),
     shareLink: view.shareLink ?? '',
     moves,
+    canFinish: next.includes('done'),
     canBlock: next.includes('blocked'),
     canCancel: next.includes('cancelled'),
     canEdit: view.canEdit,

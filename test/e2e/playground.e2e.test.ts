@@ -119,9 +119,16 @@ describe('the bot in Agents Playground, in Chromium', { timeout: 90_000 }, () =>
     await teams.screenshot('status-in-channel');
 
     // From the channel copy: done. That card changes where it is; the channel gains no second copy.
-    await inChannel.getByRole('button', { name: 'Done', exact: true }).click();
-    await expect.poll(() => inChannel.innerText()).toContain('Version 3');
+    // Done asks what was achieved (optional), kept as the last progress note.
+    await inChannel.getByRole('button', { name: 'Done…', exact: true }).click();
+    await inChannel
+      .getByRole('textbox', { name: /What was achieved/ })
+      .fill('Patrols held every month since March');
+    await teams.screenshot('done-closing-note');
+    await inChannel.getByRole('button', { name: 'Mark done', exact: true }).click();
+    await expect.poll(() => inChannel.innerText()).toContain('Version 4');
     expect(await inChannel.innerText()).toMatch(/\bDone\b/);
+    expect(await inChannel.innerText()).toContain('Patrols held every month since March');
     expect(await teams.cards(ACTION_CARD).count()).toBe(1);
     await teams.screenshot('done-from-channel');
   });
@@ -245,10 +252,12 @@ describe('the bot in Agents Playground, in Chromium', { timeout: 90_000 }, () =>
     const card = await teams.card('Truro · TRU-006');
     await teams.screenshot('extension-card-inserted');
     const start = card.getByRole('button', { name: 'Start', exact: true });
-    const [button, after] = (await start.count())
-      ? [start, 'In progress']
-      : [card.getByRole('button', { name: 'Done', exact: true }), 'Done'];
-    await button.click();
+    const after = (await start.count()) ? 'In progress' : 'Done';
+    if (after === 'In progress') await start.click();
+    else {
+      await card.getByRole('button', { name: 'Done…', exact: true }).click();
+      await card.getByRole('button', { name: 'Mark done', exact: true }).click();
+    }
     await expect.poll(() => card.innerText()).toContain(after);
     expect(await card.innerText()).toMatch(/Version [2-9]/);
     expect(await teams.cards('What I can do').count()).toBe(helpCards); // a shared card is not a command

@@ -292,6 +292,17 @@ const VERB_ROWS: Row[] = [
     onAction({ status: (await current.action()).status === 'in_progress' ? 'not_started' : 'in_progress' }),
   ),
   card('action.note', UPDATE, () => onAction({ note: 'Radios handed out to six shops' })),
+  // Reopened first, so each role allowed to finish it does so afresh.
+  card('action.done', UPDATE, async () => {
+    const action = await current.action();
+    if (action.status === 'done')
+      await updateAction(bot.ctx, SYSTEM_ACTOR, {
+        actionId: action.id,
+        expectedVersion: action.version,
+        change: { kind: 'status', status: 'in_progress' },
+      });
+    return onAction({ closingNote: 'All six shops on the radio scheme' });
+  }),
   card('action.due', UPDATE, () => onAction({ dueDate: '2027-02-26' })),
   card('action.snooze', UPDATE, () => onAction({ days: 7 })),
   card('action.history', TOWN_SEATS, () => ({ actionId: memberAction.id, page: 0 })),

@@ -208,6 +208,36 @@ describe('changing an action from its card', () => {
     invokeCard(await bot.invoke(USERS.caseWorker, 'action.note', confirm.data));
     expect((await action('TRU-005')).notes.at(-1)?.text).toBe(note);
   });
+
+  it('marks an action done with a closing note, screened like any note, kept as its last progress note', async () => {
+    const current = await action('TRU-006');
+    const refused = invokeCard(
+      await bot.invoke(USERS.coordinator, 'action.done', {
+        actionId: current.id,
+        version: current.version,
+        closingNote: 'Done; John Smith of 14 Lemon Street was moved on',
+      }),
+    );
+    expect(JSON.stringify(refused)).toMatch(/personal|person/i);
+    expect(await action('TRU-006')).toEqual(current);
+    const done = invokeCard(
+      await bot.invoke(USERS.coordinator, 'action.done', {
+        actionId: current.id,
+        version: current.version,
+        closingNote: 'Blind spots costed for all 8 streets; report to the BID',
+      }),
+    );
+    const after = await action('TRU-006');
+    expect(after.status).toBe('done');
+    expect(after.notes.at(-1)?.text).toBe('Blind spots costed for all 8 streets; report to the BID');
+    expect(cardText(done)).toContain('Blind spots costed for all 8 streets');
+    // Done and nothing to say: as before, one click on the form's button.
+    const other = await action('TRU-004');
+    invokeCard(
+      await bot.invoke(USERS.coordinator, 'action.done', { actionId: other.id, version: other.version }),
+    );
+    expect((await action('TRU-004')).status).toBe('done');
+  });
 });
 
 describe('who may change what', () => {

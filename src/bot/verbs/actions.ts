@@ -75,6 +75,34 @@ export const ACTION_VERBS = [
       }),
   }),
   defineVerb({
+    // Its own form: done, with an optional closing note and evidence link, kept as the last progress note.
+    name: 'action.done',
+    input: z.object({
+      ...change,
+      closingNote: cardText(TEXT_LIMITS.note).optional(),
+      closingLink: evidenceInput,
+    }),
+    freeText: ['closingNote', 'closingLink'],
+    run: async (turn, { actionId, version, closingNote, closingLink }) => {
+      const done = { kind: 'status', status: 'done', reason: null } as const;
+      if (!closingNote) return changeAction(turn, actionId, version, done);
+      // The note first, so it is on the action when it is marked done; both are in its history.
+      const noted = await changeActionCase(turn.edge.ctx, turn.actor, {
+        actionId,
+        expectedVersion: version,
+        change: { kind: 'note', text: closingNote, link: closingLink || null },
+      });
+      if (!noted.ok)
+        return changeAction(turn, actionId, version, {
+          kind: 'note',
+          text: closingNote,
+          link: closingLink || null,
+        });
+      await turn.edge.effects.run(noted.value.effects);
+      return changeAction(turn, actionId, noted.value.action.version, done);
+    },
+  }),
+  defineVerb({
     name: 'action.note',
     input: z.object({ ...change, note: cardText(TEXT_LIMITS.note), link: evidenceInput }),
     // The link too: a document's name can be a person's ("Referral for ...docx").

@@ -461,7 +461,7 @@ describe('card templates', () => {
     const titles = (card: Card) => ((card.actions ?? []) as { title: string }[]).map((a) => a.title);
     expect(titles(rendered.action)).toEqual([
       'Start',
-      'Done',
+      'Done…', // its own form: an optional closing note and evidence link
       'Cancel action…',
       'Add note',
       'Change due date',
