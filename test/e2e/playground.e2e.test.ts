@@ -300,6 +300,45 @@ describe('the bot in Agents Playground, in Chromium', { timeout: 90_000 }, () =>
     await teams.page.getByRole('button', { name: 'Cancel', exact: true }).click();
   });
 
+  it('draws charts that read: the board by town in full, the indicator on a range that fits, a plan by progress', async () => {
+    keepEvidence('charts');
+    await teams.openConversation('Personal Chat');
+    await teams.say('board');
+    const board = await teams.card('Safer Towns: board view');
+    // Every town's full name by its bar, with its count; the table's headings whole.
+    const text = await board.innerText();
+    for (const town of ['Penzance', 'St Austell', 'Saltash']) expect(text).toContain(town);
+    expect(text).not.toMatch(/Pe…|Sal…|Over…/);
+    await board.evaluate((el) => el.scrollIntoView({ block: 'start' }));
+    await teams.screenshot('board-chart');
+    await teams.say('indicator Truro');
+    const indicator = await teams.card("Safer Truro: residents' confidence");
+    const shown = await indicator.innerText();
+    // A y axis that starts near the data (44 for 48-56%), not at 0; every series in the legend.
+    expect(shown).toMatch(/\b44\b/);
+    for (const series of ['Target path', "Residents' survey", 'Proxy surveys'])
+      expect(shown).toContain(series);
+    expect(shown).not.toContain('+1 item');
+    await indicator.evaluate((el) => el.scrollIntoView({ block: 'start' }));
+    await teams.screenshot('indicator-chart');
+    await teams.say('plan Truro');
+    const plan = await teams.card('Safer Truro Delivery plan 2026-2029');
+    await plan.evaluate((el) => el.scrollIntoView({ block: 'start' }));
+    await teams.screenshot('plan-card');
+  });
+
+  it('answers a typo with the command it meant, town kept, and the full help only when asked', async () => {
+    keepEvidence('typo');
+    await teams.say('sumary truro');
+    const slip = await teams.card('Did you mean "summary Truro"?');
+    expect(await slip.innerText()).not.toContain('For coordinators');
+    await teams.screenshot('typo-with-town');
+    expect(await slip.getByRole('button', { name: 'All commands', exact: true }).count()).toBe(1);
+    // (The playground ignores buttons that send a command; asking does the same.)
+    await teams.say('help');
+    expect(await (await teams.card('What I can do')).innerText()).toContain('For coordinators');
+  });
+
   it("opens an overdue action from its line on the town's summary", async () => {
     keepEvidence('summary-line');
     await teams.say('summary Truro');
