@@ -187,7 +187,7 @@ describe('the bot in Agents Playground, in Chromium', { timeout: 90_000 }, () =>
     await teams.screenshot('personal-data-staff-at-work-saved');
   });
 
-  it("creates an action owned by the playground's user, who is told 1:1, hands it over and reads its history", async () => {
+  it("creates an action owned by the playground's user, who gets one message about it, hands it over and reads its history", async () => {
     keepEvidence('action-life');
     await teams.openConversation('Personal Chat');
     await teams.say('new action Truro');
