@@ -309,7 +309,7 @@ describe('the bot in Agents Playground, in Chromium', { timeout: 90_000 }, () =>
     const text = await board.innerText();
     for (const town of ['Penzance', 'St Austell', 'Saltash']) expect(text).toContain(town);
     expect(text).not.toMatch(/Pe…|Sal…|Over…/);
-    await board.evaluate((el) => el.scrollIntoView({ block: 'start' }));
+    await board.scrollIntoViewIfNeeded();
     await teams.screenshot('board-chart');
     await teams.say('indicator Truro');
     const indicator = await teams.card("Safer Truro: residents' confidence");
@@ -319,11 +319,11 @@ describe('the bot in Agents Playground, in Chromium', { timeout: 90_000 }, () =>
     for (const series of ['Target path', "Residents' survey", 'Proxy surveys'])
       expect(shown).toContain(series);
     expect(shown).not.toContain('+1 item');
-    await indicator.evaluate((el) => el.scrollIntoView({ block: 'start' }));
+    await indicator.scrollIntoViewIfNeeded();
     await teams.screenshot('indicator-chart');
     await teams.say('plan Truro');
     const plan = await teams.card('Safer Truro Delivery plan 2026-2029');
-    await plan.evaluate((el) => el.scrollIntoView({ block: 'start' }));
+    await plan.scrollIntoViewIfNeeded();
     await teams.screenshot('plan-card');
   });
 
