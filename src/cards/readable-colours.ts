@@ -3,7 +3,8 @@
 // `attention` fails on the dark theme's grey (#d74654 on #2d2c2c, 3.2:1); only the default and `accent`
 // pass 4.5:1 on both. A container style (good, warning, attention) is a pale background with the theme's
 // default text on it, which passes everywhere. So a coloured text becomes default text on its colour's
-// background: the colour stays a cue, the words carry the meaning (test/unit/cards/contrast.test.ts).
+// background: the colour stays a cue, the words carry the meaning (test/unit/cards/cards.test.ts checks every
+// card's texts against both palettes).
 
 const BACKGROUND: Record<string, string> = { good: 'good', warning: 'warning', attention: 'attention' };
 const STYLED = new Set(['good', 'warning', 'attention', 'accent']);
@@ -25,7 +26,9 @@ function walk(node: unknown, background: string | undefined): unknown {
   const colour = typeof element.color === 'string' ? element.color.toLowerCase() : undefined;
   const copy: Element = {};
   for (const [key, value] of Object.entries(element)) copy[key] = walk(value, within);
-  if (element.type === 'TextRun' && colour && colour !== 'default') return { ...copy, color: 'Default' };
+  // A run of text cannot have a background of its own: default text, the words saying what it is.
+  const readableRun = colour === 'default' || (colour === 'accent' && !within);
+  if (element.type === 'TextRun' && colour && !readableRun) return { ...copy, color: 'Default' };
   // Accent reads on the default background only; on a coloured one, default text.
   if (colour === 'accent' && within) return { ...copy, color: 'Default' };
   const wanted = colour ? BACKGROUND[colour] : undefined;
