@@ -46,6 +46,13 @@ describe('talking to the bot', () => {
     expect(cardText(lastCard(bot.connector))).toContain("I don't know the town you named");
   });
 
+  it('says meetings cannot be booked before showing a form that could not succeed (no Graph here)', async () => {
+    await bot.say(USERS.coordinator, 'schedule meeting truro');
+    const card = lastCard(bot.connector);
+    expect(cardText(card)).toContain('Meetings are not set up');
+    expect(JSON.stringify(card)).not.toContain('Input.Date');
+  });
+
   it('greets on install and remembers the 1:1 conversation for later', async () => {
     const before = bot.connector.sent().length;
     const res = await bot.install(USERS.beatManager);

@@ -178,6 +178,8 @@ export async function meetingForm(
   actor: Actor,
   town: string,
 ): Promise<Result<Card, AppError>> {
+  // Said before the form, not after it has been filled: without Graph no meeting can be booked.
+  if (!edge.calendar) return ok(messageCard(edge.cards, 'Meetings are not set up', NO_GRAPH));
   const form = await meetingFormContext(edge.ctx, actor, town);
   if (!form.ok) return form;
   const { members, requestId } = form.value;
