@@ -178,10 +178,10 @@ export async function meetingForm(
   actor: Actor,
   town: string,
 ): Promise<Result<Card, AppError>> {
-  // Said before the form, not after it has been filled: without Graph no meeting can be booked.
-  if (!edge.calendar) return ok(messageCard(edge.cards, 'Meetings are not set up', NO_GRAPH));
   const form = await meetingFormContext(edge.ctx, actor, town);
   if (!form.ok) return form;
+  // Said before the form, not after it has been filled: without Graph no meeting can be booked.
+  if (!edge.calendar) return ok(messageCard(edge.cards, 'Meetings are not set up', NO_GRAPH));
   const { members, requestId } = form.value;
   return ok(meetingFormCard(edge.cards, town, members, today(edge.ctx), requestId));
 }
