@@ -20,8 +20,8 @@ export function importEffects(
     what: 'imported',
     existingOnly: true,
   }));
-  const ownerChanges = updated.flatMap(({ before, after }) => noticesFor(before, after, by));
-  effects.push(...tellOwners(ownerChanges.filter((n) => n.person.aadObjectId !== by.id)));
+  // noticesFor leaves out the importer: their own reply says what changed.
+  effects.push(...tellOwners(updated.flatMap(({ before, after }) => noticesFor(before, after, by))));
   const notices = importNotices(created, by);
   if (notices.length) effects.push({ kind: 'tell_imported', notices });
   return effects;
