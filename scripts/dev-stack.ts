@@ -14,6 +14,7 @@ import { openDatabase, type OpenDatabase } from './open-database.js';
 import PinoPretty from 'pino-pretty';
 import { hasExited, once, spawnGuarded, stopGuarded } from './guarded-child.js';
 import { LauncherError, tail } from './ferretdb-install.js';
+import { startLocalGraph } from './local-graph/local-graph.js';
 
 export interface DevStackOptions {
   env: NodeJS.ProcessEnv;
@@ -29,6 +30,8 @@ export interface DevStackOptions {
 export interface DevStack {
   botUrl: string;
   playgroundUrl: string;
+  /** The local stand-in for Microsoft Graph the bot books meetings against. */
+  graphUrl: string;
   mongoUri: string;
   database: string;
   /** What the seed did: the number of demo records added, 0 when the database already had actions. */
@@ -38,6 +41,7 @@ export interface DevStack {
 
 const devSettings = z.object({
   PLAYGROUND_PORT: z.coerce.number().int().min(1).max(65535).default(56150),
+  GRAPH_STAND_IN_PORT: z.coerce.number().int().min(1).max(65535).default(56151),
 });
 
 const READY_TIMEOUT_MS = 60_000;
@@ -49,10 +53,12 @@ export async function startDevStack(options: DevStackOptions): Promise<DevStack>
   const say = options.say ?? ((line: string) => process.stdout.write(`${line}\n`));
   const config = loadConfig(options.env);
   const parsed = devSettings.safeParse(options.env);
-  if (!parsed.success) throw new ConfigError('PLAYGROUND_PORT must be a port number (1-65535).');
-  const playgroundPort = parsed.data.PLAYGROUND_PORT;
+  if (!parsed.success)
+    throw new ConfigError('PLAYGROUND_PORT and GRAPH_STAND_IN_PORT must be port numbers (1-65535).');
+  const { PLAYGROUND_PORT: playgroundPort, GRAPH_STAND_IN_PORT: graphPort } = parsed.data;
   await ensurePortFree(config.PORT, 'PORT');
   await ensurePortFree(playgroundPort, 'PLAYGROUND_PORT');
+  await ensurePortFree(graphPort, 'GRAPH_STAND_IN_PORT');
 
   const stops: (() => Promise<void>)[] = [];
   const stop = once(async () => {
@@ -68,12 +74,23 @@ export async function startDevStack(options: DevStackOptions): Promise<DevStack>
     const logDir = options.logDir ? resolve(options.logDir) : undefined;
     if (logDir) await mkdir(logDir, { recursive: true });
     const botUrl = `http://127.0.0.1:${config.PORT}`;
+    await mkdir(resolve(config.DATA_DIR), { recursive: true });
+    const graph = await startLocalGraph({
+      eventsFile: join(resolve(config.DATA_DIR), 'graph-stand-in-events.json'),
+      botUrl,
+      port: graphPort,
+    });
+    stops.push(() => graph.stop());
+    say(
+      `Microsoft Graph stand-in: ${graph.url} (meetings are booked here; their join links open a page on it).`,
+    );
     const pretty = options.interactive && !logDir;
     const bot = spawnGuarded(process.execPath, botArgs(options.watch, options.interactive ?? false), {
       cwd: ROOT,
       env: {
         ...options.env,
         MONGODB_URI: db.uri,
+        GRAPH_BASE_URL: graph.url,
         MICROSOFT_APP_ID: '',
         MICROSOFT_APP_PASSWORD: '',
       },
@@ -115,7 +132,15 @@ export async function startDevStack(options: DevStackOptions): Promise<DevStack>
     stops.push(() => stopGuarded(playground));
     await waitForHttp(playgroundUrl, playground, 'Agents Playground', playgroundLog);
     say(`Microsoft 365 Agents Playground: open ${playgroundUrl} (you are Jo Trelawny, a coordinator).`);
-    return { botUrl, playgroundUrl, mongoUri: db.uri, database: config.MONGODB_DB, demoRecords, stop };
+    return {
+      botUrl,
+      playgroundUrl,
+      graphUrl: graph.url,
+      mongoUri: db.uri,
+      database: config.MONGODB_DB,
+      demoRecords,
+      stop,
+    };
   } catch (error) {
     await stop();
     throw error;

@@ -24,7 +24,8 @@ export function identityParts(config: Config, log: Logger, graphOverride?: Token
   const graphTenant =
     config.MICROSOFT_APP_TYPE === 'UserAssignedMSI' ? 'managed' : (config.MICROSOFT_APP_TENANT_ID ?? null);
   const tokens =
-    graphOverride ?? (identity && graphTenant ? graphTokens(identity.credential(graphTenant)) : null);
+    graphOverride ??
+    (identity && graphTenant ? graphTokens(identity.credential(graphTenant)) : localStandIn(config, log));
   const graph = tokens ? createGraphClient({ baseUrl: config.GRAPH_BASE_URL, tokens }) : null;
   const graphOff = graphMissing(config, Boolean(graph));
   if (graphOff) log.warn(graphOff);
@@ -40,6 +41,16 @@ export function identityParts(config: Config, log: Logger, graphOverride?: Token
         log,
       ),
   };
+}
+
+/**
+ * Local mode with Graph on this machine (`npm run dev` starts a stand-in): a token that means nothing, so
+ * meetings can be booked, moved and cancelled with no tenant. Never for a deployment (config refuses http).
+ */
+function localStandIn(config: Config, log: Logger): TokenProvider | null {
+  if (config.MICROSOFT_APP_ID || !config.GRAPH_BASE_URL.startsWith('http://')) return null;
+  log.info({ graph: config.GRAPH_BASE_URL }, 'local mode: meetings are booked against a Graph stand-in');
+  return { getAccessToken: () => Promise.resolve('local-stand-in') };
 }
 
 /** The Graph application roles the configured features call for (docs/GRAPH.md). */

@@ -1,5 +1,5 @@
 // Settings with a shape of their own: comma-separated lists (each item trimmed, empty items dropped, every
-// item checked), hour ranges, the SMART coach's lead times.
+// item checked), hour ranges, the SMART coach's lead times, Graph's address.
 import { z } from 'zod';
 import { DEFAULT_COACH_POLICY, type WorkKind } from './domain/smart-coach.js';
 
@@ -64,4 +64,26 @@ export function leadDays() {
       }
       return days;
     });
+}
+
+/** Microsoft Graph's base URL: https, or plain http to a stand-in on this machine (`npm run dev`'s). */
+export const graphBaseUrl = z
+  .url({ protocol: /^https?$/, error: 'must be an https:// URL' })
+  .refine(
+    (v) => v.startsWith('https://') || ['127.0.0.1', 'localhost', '[::1]'].includes(new URL(v).hostname),
+    {
+      message: 'must be an https:// URL (plain http:// only to 127.0.0.1 or localhost, a local stand-in)',
+    },
+  )
+  .default('https://graph.microsoft.com/');
+export const GRAPH_NEEDS_HTTPS =
+  "must be an https:// URL when MICROSOFT_APP_ID is set: the app's Graph tokens never go over plain http";
+
+export function isTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-GB', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
 }

@@ -1,6 +1,14 @@
 // Every environment variable the service reads, in one zod schema. Nothing else reads process.env.
 import { z } from 'zod';
-import { commaSeparated, hourRange, isOrigin, leadDays } from './config-lists.js';
+import {
+  commaSeparated,
+  GRAPH_NEEDS_HTTPS,
+  graphBaseUrl,
+  hourRange,
+  isOrigin,
+  isTimeZone,
+  leadDays,
+} from './config-lists.js';
 import { DEFAULT_ENTRY_BUDGET, DEFAULT_FRESH_MS } from './store/entry-budget.js';
 
 const optionalText = z
@@ -130,9 +138,8 @@ const configSchema = z.object({
   /** How often metrics are sent, in milliseconds (OpenTelemetry's own name and default). */
   OTEL_METRIC_EXPORT_INTERVAL: z.coerce.number().int().min(1_000).max(3_600_000).default(60_000),
   // Microsoft Graph (meetings, activity feed, app installation). Used when the app has an identity and a tenant.
-  GRAPH_BASE_URL: z
-    .url({ protocol: /^https$/, error: 'must be an https:// URL' })
-    .default('https://graph.microsoft.com/'),
+  // Plain http only to a stand-in on this machine (`npm run dev`); a deployment's tokens go over https.
+  GRAPH_BASE_URL: graphBaseUrl,
   /**
    * The tenant's SharePoint host (contoso.sharepoint.com): progress notes may link to documents there and in
    * OneDrive (contoso-my.sharepoint.com), and nowhere else. Unset: evidence links are refused.
@@ -198,6 +205,8 @@ const APP_PROOFS = [
 /** Cross-field rules: an app id needs one proof (unless a managed identity) and, single-tenant, its tenant. */
 const checkedConfigSchema = configSchema.superRefine((c, ctx) => {
   if (!c.MICROSOFT_APP_ID) return;
+  if (!c.GRAPH_BASE_URL.startsWith('https://'))
+    ctx.addIssue({ code: 'custom', path: ['GRAPH_BASE_URL'], message: GRAPH_NEEDS_HTTPS });
   const proofs = APP_PROOFS.filter((key) => c[key]);
   if (c.MICROSOFT_APP_TYPE !== 'UserAssignedMSI' && proofs.length !== 1) {
     ctx.addIssue({
@@ -235,13 +244,4 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
   if (parsed.success) return parsed.data;
   const lines = parsed.error.issues.map((issue) => `  - ${issue.path.join('.')}: ${issue.message}`);
   throw new ConfigError(`Invalid configuration (see .env.example):\n${lines.join('\n')}`);
-}
-
-function isTimeZone(zone: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en-GB', { timeZone: zone });
-    return true;
-  } catch {
-    return false;
-  }
 }

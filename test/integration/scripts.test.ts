@@ -145,22 +145,25 @@ describe('npm run appoint', () => {
 
 describe('npm run dev', () => {
   it('brings up the seeded database, the bot and the playground, says where, and stops all on Ctrl-C', async () => {
-    const [port, playgroundPort] = [await freePort(), await freePort()];
+    const [port, playgroundPort, graphPort] = [await freePort(), await freePort(), await freePort()];
     const dev = startScript('dev.ts', {
       ...env(),
       PORT: String(port),
       PLAYGROUND_PORT: String(playgroundPort),
+      GRAPH_STAND_IN_PORT: String(graphPort),
     });
     await dev.waitFor(/10 Safer Town partnerships ready/);
     expect(dev.output()).toContain(`MONGODB_URI=${inject('mongoUri')}`);
     await dev.waitFor(new RegExp(`Bot: http://127\\.0\\.0\\.1:${port}/api/messages`));
     expect(await waitForHttp(`http://127.0.0.1:${port}/healthz`)).toBe(200);
+    expect(dev.output()).toContain(`Microsoft Graph stand-in: http://127.0.0.1:${graphPort}/`);
     await dev.waitFor(new RegExp(`Agents Playground: open http://127\\.0\\.0\\.1:${playgroundPort}\\b`));
     expect(await waitForHttp(`http://127.0.0.1:${playgroundPort}/`)).toBe(200);
     dev.child.kill('SIGINT');
     expect(await exited(dev.child)).toBe(0);
     expect(await waitClosed(`mongodb://127.0.0.1:${port}/`)).toBe(true); // the bot's port is free again
     expect(await waitClosed(`mongodb://127.0.0.1:${playgroundPort}/`)).toBe(true); // and the playground's
+    expect(await waitClosed(`mongodb://127.0.0.1:${graphPort}/`)).toBe(true); // and the Graph stand-in's
     expect(await processesGone(`-p ${playgroundPort} `)).toBe(true);
   });
 
@@ -174,6 +177,7 @@ describe('npm run dev', () => {
         HOME: cwd,
         PORT: String(await freePort()),
         PLAYGROUND_PORT: String(await freePort()),
+        GRAPH_STAND_IN_PORT: String(await freePort()),
       };
       const result = runScript('dev.ts', env, [], cwd);
       expect(result.status).toBe(1);
@@ -196,10 +200,21 @@ describe('npm run dev', () => {
         ...env(),
         PORT: String(await freePort()),
         PLAYGROUND_PORT: String(port),
+        GRAPH_STAND_IN_PORT: String(await freePort()),
       });
       expect(playground.status).toBe(1);
       expect(playground.stderr).toContain(
         `Port ${port} is in use: stop what is using it, or set PLAYGROUND_PORT`,
+      );
+      const graph = runScript('dev.ts', {
+        ...env(),
+        PORT: String(await freePort()),
+        PLAYGROUND_PORT: String(await freePort()),
+        GRAPH_STAND_IN_PORT: String(port),
+      });
+      expect(graph.status).toBe(1);
+      expect(graph.stderr).toContain(
+        `Port ${port} is in use: stop what is using it, or set GRAPH_STAND_IN_PORT`,
       );
     } finally {
       blocker.close();

@@ -21,8 +21,4 @@ export function closeServer(server: Server | undefined): Promise<void> {
   return new Promise<void>((done) => (server ? server.close(() => done()) : done()));
 }
 
-export async function bodyOf(req: IncomingMessage): Promise<string> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of req) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString('utf8');
-}
+export { bodyOf } from '../../scripts/local-graph/graph-stand-in.js';

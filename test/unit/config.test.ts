@@ -84,6 +84,23 @@ describe('configuration', () => {
     });
   });
 
+  it('takes plain-http Graph only from a stand-in on this machine, and only in local mode', () => {
+    expect(loadConfig({ GRAPH_BASE_URL: 'http://127.0.0.1:56151/' }).GRAPH_BASE_URL).toBe(
+      'http://127.0.0.1:56151/',
+    );
+    expect(() => loadConfig({ GRAPH_BASE_URL: 'http://graph.example.org/' })).toThrow(
+      /GRAPH_BASE_URL: must be an https:\/\/ URL \(plain http:\/\/ only to 127\.0\.0\.1 or localhost/,
+    );
+    const app = {
+      MICROSOFT_APP_ID: '00000000-0000-4000-8000-0000000000b0',
+      MICROSOFT_APP_PASSWORD: 'secret',
+      MICROSOFT_APP_TENANT_ID: '00000000-0000-4000-8000-0000000000aa',
+    };
+    expect(() => loadConfig({ ...app, GRAPH_BASE_URL: 'http://localhost:56151/' })).toThrow(
+      /GRAPH_BASE_URL: must be an https:\/\/ URL when MICROSOFT_APP_ID is set/,
+    );
+  });
+
   it('reads the retention periods and refuses ones too short to be a policy', () => {
     expect(loadConfig({ RETENTION_CLOSED_ACTION_DAYS: '1095' })).toMatchObject({
       RETENTION_CLOSED_ACTION_DAYS: 1095,
