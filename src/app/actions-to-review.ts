@@ -1,5 +1,6 @@
 // "actions to review": the plan's weak spots for its coordinator: actions kept with SMART warnings (with the
-// reason given, or imported and not reviewed) and the priorities no action serves yet.
+// reason given, or imported and not reviewed), the priorities no action serves yet, and the actions proposed
+// in meetings that were never reviewed and saved (the outcomes card's dialog is one way; this is another).
 import { hasWarnings } from '../domain/smart-warnings.js';
 import type { PlanQuality } from '../domain/plan-quality.js';
 import { ok, type Result } from '../domain/result.js';
@@ -9,6 +10,7 @@ import type { AppError } from '../errors.js';
 import type { ActionHeadline } from '../domain/action.js';
 import type { DeliveryPlan } from '../domain/plan.js';
 import type { Actor } from '../domain/entity.js';
+import type { Meeting, ProposedAction } from '../domain/meeting.js';
 import type { TownSlug } from '../domain/towns.js';
 import type { AppContext } from './context.js';
 
@@ -18,6 +20,8 @@ export interface ActionsToReview {
   /** Open and done actions of the plan with warnings, soonest due first. */
   actions: ActionHeadline[];
   quality: PlanQuality;
+  /** Proposed in a meeting (not a cancelled one) and not saved as an action yet, oldest meeting first. */
+  proposals: { meeting: Meeting; proposal: ProposedAction }[];
 }
 
 export async function actionsToReview(
@@ -34,5 +38,11 @@ export async function actionsToReview(
   const actions = (await ctx.stores.actions.listByTown(town)).filter(
     (a) => a.planId === plan.id && a.status !== 'cancelled' && hasWarnings(a),
   );
-  return ok({ town, plan, actions, quality: progress.quality });
+  const meetings = (await ctx.stores.meetings.listByTown(town))
+    .filter((m) => m.status !== 'cancelled')
+    .sort((a, b) => a.start.localeCompare(b.start));
+  const proposals = meetings.flatMap((meeting) =>
+    (meeting.proposals ?? []).filter((p) => !p.savedAs).map((proposal) => ({ meeting, proposal })),
+  );
+  return ok({ town, plan, actions, quality: progress.quality, proposals });
 }

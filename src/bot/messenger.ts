@@ -79,9 +79,7 @@ export class Messenger {
     what: string,
   ): Promise<PublishOutcome> {
     if (!this.versions.admit(recordId, version)) return 'pending'; // a newer copy is on its way
-    const channel = await this.channelOf(town);
-    const conversationId = (channel?.reference as Partial<ConversationReference> | undefined)?.conversation
-      ?.id;
+    const conversationId = conversationIdOf(await this.channelOf(town));
     const held =
       this.copies.busy(recordId) || (conversationId ? this.proactive.wouldWait(conversationId) : false);
     const work = this.copies.submit(recordId, { town, card, what });
@@ -143,14 +141,13 @@ export class Messenger {
     }
   }
 
-  /** Posts the meeting card to the town's channel, or updates the copy already there. */
-  async publishMeeting(meeting: Meeting, card: Card): Promise<PublishOutcome> {
-    return this.publish(meeting, card, `meeting ${meeting.title}`);
-  }
+  /** Posts the meeting's or the delivery plan's card to its town's channel, or updates the copy there. */
+  publishMeeting = (meeting: Meeting, card: Card) => this.publish(meeting, card, `meeting ${meeting.title}`);
+  publishPlan = (plan: DeliveryPlan, card: Card) => this.publish(plan, card, `the plan "${plan.title}"`);
 
-  /** Posts the delivery plan's card to its town's channel, or updates the copy already there. */
-  async publishPlan(plan: DeliveryPlan, card: Card): Promise<PublishOutcome> {
-    return this.publish(plan, card, `the delivery plan "${plan.title}"`);
+  /** Whether this team channel is the town's own channel (where its records' cards are posted). */
+  async isTownChannel(town: Action['town'], channelId: string | null | undefined): Promise<boolean> {
+    return Boolean(channelId) && conversationIdOf(await this.channelOf(town)) === channelId;
   }
 
   /** Whether the record's card has been posted to a channel (and so should be kept up to date). */
@@ -244,4 +241,8 @@ export class Messenger {
       })
       .slice(0, 60);
   }
+}
+
+function conversationIdOf(ref: ConversationRef | null): string | undefined {
+  return (ref?.reference as Partial<ConversationReference> | undefined)?.conversation?.id;
 }

@@ -118,7 +118,15 @@ export class SaferTownsBot extends TeamsActivityHandler {
           issues: [],
           hint: '',
         });
-      const shown = await answerInvoke(this.edge, actor, verb, value.action?.data ?? {});
+      const data = value.action?.data ?? {};
+      const shown = await answerInvoke(
+        this.edge,
+        actor,
+        verb,
+        data,
+        undefined,
+        channelIdOf(context.activity),
+      );
       // A shared card stays as it is for everyone: what it opens goes to the person's own chat.
       if (verbNamed(verb)?.opens && kindOf(context.activity) !== 'personal')
         opened = await this.openPrivately(actor.id, shown);

@@ -13,6 +13,18 @@ export const choices = z.array(z.object({ title: text, value: text }));
 export const buttons = z.array(z.object({ title: text, command: text }));
 /** Buttons that open a form in a dialog (task/fetch), drawn by the verb `dialog` for the town. */
 export const dialogButtons = z.array(z.object({ title: text, dialog: text, town: text }));
+/** A meeting's proposed action, with the new-action form's values to review and save it with. */
+export const proposalButton = z.object({
+  line: text,
+  town: text,
+  title: text,
+  measure: text,
+  target: text,
+  ownerIds: text,
+  dueDate: text,
+  priorityId: text,
+  proposal: text,
+});
 export const color = z.enum(['Default', 'Good', 'Warning', 'Attention', 'Accent']);
 
 /** The SMART coach's block on the new-action and edit forms (cards/coach-views.ts builds it). */

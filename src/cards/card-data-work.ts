@@ -1,6 +1,15 @@
 // The data of the partnership-work cards: plans, the indicator, groups, problem-solving plans, the fund, imports.
 import { z } from 'zod';
-import { text, facts, lines, refLines, choices, color, yearSeries } from './card-data-parts.js';
+import {
+  text,
+  facts,
+  lines,
+  refLines,
+  choices,
+  color,
+  yearSeries,
+  proposalButton,
+} from './card-data-parts.js';
 
 export const WORK_CARD_DATA = {
   plan: z.object({
@@ -124,7 +133,10 @@ export const WORK_CARD_DATA = {
     allocations: z.array(z.object({ allocationId: text, line: text, inputId: text, allocated: text })),
     canManage: z.boolean(),
   }),
-  /** "actions to review": the plan's quality line, its priorities with no action, each action kept with warnings. */
+  /**
+   * "actions to review": the plan's quality line, its priorities with no action, each action kept with
+   * warnings, and actions proposed in meetings that nobody has reviewed and saved yet.
+   */
   'actions-review': z.object({
     heading: text,
     summary: text,
@@ -132,6 +144,7 @@ export const WORK_CARD_DATA = {
     empty: text,
     more: text,
     rows: z.array(z.object({ ref: text, title: text, status: text, warnings: lines, reason: text })),
+    proposals: z.array(proposalButton),
   }),
   'import-preview': z.object({
     heading: text,

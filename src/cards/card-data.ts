@@ -12,24 +12,13 @@ import {
   lines,
   coachData,
   coachValues,
+  proposalButton,
 } from './card-data-parts.js';
 
 import { TOWN_CARD_DATA } from './card-data-towns.js';
 import { WORK_CARD_DATA } from './card-data-work.js';
 import { ACTION_CARD_DATA } from './card-data-actions.js';
 import { EVIDENCE_CARD_DATA } from './card-data-evidence.js';
-
-const proposalButton = z.object({
-  line: text,
-  town: text,
-  title: text,
-  measure: text,
-  target: text,
-  ownerIds: text,
-  dueDate: text,
-  priorityId: text,
-  proposal: text,
-});
 
 export const CARD_DATA = {
   welcome: z.object({ scope: text, commands, nextStep: text, buttons }),

@@ -65,7 +65,7 @@ export function markSaved(meeting: Meeting, id: string, ref: string): Meeting {
 }
 
 /** What the form opens with for a proposal, as the new-action form's own field values. */
-export function formValuesOf(meetingId: string, p: ProposedAction): Record<string, string> {
+export function formValuesOf(meetingId: string, p: ProposedAction) {
   return {
     title: p.title,
     measure: p.measure,

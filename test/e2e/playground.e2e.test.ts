@@ -42,6 +42,7 @@ beforeAll(async () => {
     MONGODB_DB: `e2e_${run}`,
     PORT: String(await freePort()),
     PLAYGROUND_PORT: String(await freePort()),
+    GRAPH_STAND_IN_PORT: String(await freePort()),
     REMINDER_SWEEP_SECONDS: '0', // reminders only when this test sweeps, with its own clock
     LOG_LEVEL: 'info',
   };
@@ -57,6 +58,29 @@ afterAll(async () => {
   await stack?.stop();
   await rm(dataDir, { recursive: true, force: true });
 }, 60_000);
+
+/**
+ * A Teams event sent into the General channel as the playground's "Mock an Activity > Custom activity"
+ * sends it: its own template for the conversation, with the event's fields.
+ */
+async function customActivity(name: string, joinUrl: string): Promise<void> {
+  const api = `${stack.playgroundUrl}/_internal/v1/customActivities`;
+  const conversationId = '19:demo-penzance-general@thread.tacv2';
+  const template = await fetch(`${api}/template?conversationId=${encodeURIComponent(conversationId)}`);
+  expect(template.status).toBe(200);
+  const activity = {
+    ...((await template.json()) as object),
+    type: 'event',
+    name,
+    value: { JoinUrl: joinUrl },
+  };
+  const sent = await fetch(api, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(activity),
+  });
+  expect(sent.status).toBe(200);
+}
 
 /** On failure: what the browser showed, and both logs, next to the step screenshots. */
 function keepEvidence(name: string) {
@@ -444,6 +468,58 @@ describe('the bot in Agents Playground, in Chromium', { timeout: 90_000 }, () =>
     const text = await card.innerText();
     for (const year of ['2025', '2026', '2027', '2028', '2029']) expect(text).toContain(year);
     await teams.screenshot('indicator-after-target-year');
+  });
+
+  it('books a meeting against the local Graph stand-in and walks it: card, join link, agenda, side panel, outcomes', async () => {
+    keepEvidence('local-meeting');
+    await teams.openConversation('General'); // Truro's channel since the first step
+    await teams.post('schedule meeting');
+    const form = await teams.card('Schedule a meeting for Safer Truro');
+    await form.getByRole('textbox', { name: /^Title/ }).fill('Safer Truro partnership meeting (e2e)');
+    await teams.pickDate(form, /^Date/, 10);
+    await form.getByRole('textbox', { name: /^Agenda/ }).fill('Lighting on Lemon Street; the survey');
+    await teams.screenshot('meeting-form-local');
+    await form.getByRole('button', { name: 'Schedule', exact: true }).click();
+    // Asked in Truro's own channel: the card is posted there once, and the form becomes one line.
+    await teams.card('is posted in this channel; the invitations are on their way.');
+    const card = await teams.card(
+      /Partnership meeting · Safer Truro[\s\S]*Safer Truro partnership meeting \(e2e\)/,
+    );
+    expect(await teams.cards(/Join the meeting/).count()).toBe(1);
+    await teams.screenshot('meeting-card-local');
+
+    // The join link opens the stand-in's page: what Graph was asked to book, and how to walk the rest.
+    const joinButton = card.getByRole('link', { name: 'Join the meeting' }); // Action.OpenUrl
+    const [joinPage] = await Promise.all([teams.page.context().waitForEvent('page'), joinButton.click()]);
+    await joinPage
+      .getByRole('heading', { level: 1, name: 'Safer Truro partnership meeting (e2e)' })
+      .waitFor();
+    expect(await joinPage.innerText('body')).toContain('Lighting on Lemon Street; the survey');
+    await joinPage.screenshot({ path: join(ARTIFACTS, 'meeting-join-page-local.png'), fullPage: true });
+    const joinUrl = joinPage.url();
+    expect(joinUrl.startsWith(stack.graphUrl)).toBe(true);
+    await joinPage.close();
+
+    // Teams' meeting start, as the join page tells a user to send it (Mock an Activity > Custom activity).
+    await customActivity('application/vnd.microsoft.meetingStart', joinUrl);
+    await teams.card('Agenda: Safer Truro partnership meeting (e2e)');
+    await teams.screenshot('meeting-agenda-local');
+
+    // The side panel, as the tabs open in local mode: on now, with a proposal made there.
+    const panel = await browser.newPage({ viewport: { width: 1000, height: 900 } });
+    await panel.goto(`${stack.botUrl}/tab/meeting?town=truro`);
+    await panel.getByText('On now.').waitFor();
+    await panel.getByLabel('What will be done, and where').fill('Audit the lighting on Lemon Street');
+    await panel.getByLabel('Measure').fill('Lamps audited');
+    await panel.getByRole('button', { name: 'Propose' }).click();
+    await panel.getByText('Audit the lighting on Lemon Street (for the organiser to confirm)').waitFor();
+    await panel.screenshot({ path: join(ARTIFACTS, 'meeting-side-panel-local.png'), fullPage: true });
+    await panel.close();
+
+    await customActivity('application/vnd.microsoft.meetingEnd', joinUrl);
+    const outcomes = await teams.card(/Outcomes: Safer Truro partnership meeting \(e2e\)/);
+    expect(await outcomes.innerText()).toContain('Audit the lighting on Lemon Street');
+    await teams.screenshot('meeting-outcomes-local');
   });
 
   it("imports police.uk files as an operator does; Truro's profile, and a plan's place assessed with numbers", async () => {

@@ -97,4 +97,32 @@ describe('the scheduler', () => {
     const posts = bot.connector.sent(CHANNEL_ID).map((r) => JSON.stringify(r.body));
     expect(posts.filter((p) => p.includes('Removed under the retention policy'))).toEqual([]);
   });
+
+  it("posts a new action made in the town's own channel there once: the form becomes one line", async () => {
+    await bot.sayInChannel(USERS.coordinator, 'new action');
+    const form = invokeCard(await bot.invoke(USERS.coordinator, 'action.form', { town: 'truro' }, 'channel'));
+    const create = JSON.stringify(form).match(/"verb":"action\.create","data":(\{[^}]*\})/);
+    const data = JSON.parse(create![1]!) as Record<string, unknown>;
+    bot.connector.clear();
+    const made = await bot.invoke(
+      USERS.coordinator,
+      'action.create',
+      {
+        ...data,
+        title: 'Install two CCTV cameras on Lemon Quay',
+        measure: 'Cameras installed and recording',
+        target: '2 cameras',
+        ownerIds: USERS.coordinator.aadObjectId,
+        dueDate: new Date(bot.clock.now().getTime() + 120 * 86_400_000).toISOString().slice(0, 10),
+        priorityId: (await bot.ctx.stores.priorities.listByPlan(String(data.planId)))[0]!.id,
+      },
+      'channel',
+    );
+    const answer = cardText(invokeCard(made));
+    expect(answer).toMatch(/Created TRU-\d+\nIts card is posted in this channel\./);
+    await vi.waitFor(() => {
+      const posts = bot.connector.sent(CHANNEL_ID).map((r) => JSON.stringify(r.body));
+      expect(posts.filter((p) => p.includes('Install two CCTV cameras on Lemon Quay'))).toHaveLength(1);
+    });
+  });
 });

@@ -215,6 +215,46 @@ describe('a meeting booked through the bot, in its chat', () => {
     expect(meeting!.proposals![0]!.savedAs).toBe(saved.ref);
   });
 
+  it("keeps a proposal nobody saved in 'actions to review', whose button opens the same form in the chat", async () => {
+    const joinUrl = 'https://teams.microsoft.com/l/meetup-join/19%3ameeting_truro3%40thread.v2/0';
+    await bookMeeting('meeting-truro-3', joinUrl);
+    bot.clock.advance(2 * 24 * 3_600_000);
+    const started = { JoinUrl: decodeURIComponent(joinUrl), Title: 'Third meeting' };
+    expect((await meetingEvent('meetingStart', started)).status).toBe(200);
+    const proposal = { title: 'Audit the lighting on Lemon Street', measure: 'Number of lamps audited' };
+    expect((await tabPost('/tab/api/towns/truro/proposals', proposal)).status).toBe(201);
+    expect((await meetingEvent('meetingEnd', started)).status).toBe(200);
+
+    await bot.say(USERS.coordinator, 'actions to review truro');
+    const review = lastCard(bot.connector);
+    expect(cardText(review)).toContain('Proposed in meetings, not saved yet (1)');
+    expect(cardText(review)).toContain(`${proposal.title}: proposed by Jo Trelawny (demo) in`);
+    // Action.Execute, not a dialog: it answers where dialogs cannot open (Agents Playground), as in Teams.
+    const button = reviewButtons(review)[0] as unknown as { verb: string; data: Record<string, unknown> };
+    expect(button.verb).toBe('action.form');
+    const form = invokeCard(await bot.invoke(USERS.coordinator, button.verb, button.data));
+    expect(JSON.stringify(form)).toContain(proposal.title);
+    const create = JSON.stringify(form).match(/"verb":"action\.create","data":(\{[^}]*\})/);
+    const data = JSON.parse(create![1]!) as Record<string, unknown>;
+    expect(data.proposal).toBe(button.data['proposal']);
+    const saved = invokeCard(
+      await bot.invoke(USERS.coordinator, 'action.create', {
+        ...data,
+        ...proposal,
+        target: '40 lamps',
+        dueDate: '2027-03-31',
+        ownerIds: USERS.coordinator.aadObjectId,
+        priorityId: (await bot.ctx.stores.priorities.listByPlan(String(data.planId)))[0]!.id,
+      }),
+    );
+    const ref = /Truro · (TRU-\d+)/.exec(cardText(saved))![1];
+    expect(cardText(saved)).toContain('Created');
+    const meeting = await bot.ctx.stores.meetings.get('meeting-truro-3');
+    expect(meeting!.proposals![0]!.savedAs).toBe(ref);
+    await bot.say(USERS.coordinator, 'actions to review truro');
+    expect(cardText(lastCard(bot.connector))).not.toContain('Proposed in meetings');
+  });
+
   it('leaves other meetings and malformed events alone, with no 5xx', async () => {
     bot.connector.clear();
     for (const value of [

@@ -173,6 +173,24 @@ describe('meetings', () => {
     await bot.say(USERS.coordinator, 'summary truro');
     expect(cardText(lastCard(bot.connector))).toContain('Workshop on the night-time economy');
   });
+
+  it("asked in the town's own channel: its card is posted there once, and the form becomes one line", async () => {
+    await bot.sayInChannel(USERS.coordinator, 'schedule meeting');
+    const asked = (lastCard(bot.connector).actions as { data: typeof form }[])[0]!.data; // in the thread
+    bot.connector.clear();
+    const res = await bot.invoke(
+      USERS.coordinator,
+      'meeting.create',
+      { ...asked, ...values, title: 'Channel meeting', date: '2026-12-17' },
+      'channel',
+    );
+    const answer = cardText(card(res));
+    expect(answer).toContain('The card of Channel meeting, with its join link, is posted in this channel');
+    expect(answer).not.toContain('Join the meeting');
+    const posts = bot.connector.sent(CHANNEL_ID);
+    expect(posts).toHaveLength(1);
+    expect(JSON.stringify(posts[0]!.body)).toContain('Join the meeting');
+  });
 });
 
 describe('the launch plan', () => {

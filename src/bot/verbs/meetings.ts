@@ -13,7 +13,7 @@ import { meetingFormContext } from '../../app/edge-settings.js';
 import { meetingCard } from '../../cards/meeting-views.js';
 import { cardText, cardVersion, recordId } from '../card-inputs.js';
 import { errorCard, meetingFormCard } from '../replies.js';
-import { messageCard } from './outcome.js';
+import { messageCard, postedInThisChannel } from './outcome.js';
 import { defineVerb, idList, type VerbTurn } from './verb.js';
 import type { Actor } from '../../domain/entity.js';
 import type { Meeting } from '../../domain/meeting.js';
@@ -51,7 +51,8 @@ export const MEETING_VERBS = [
       attendeeIds: z.string().max(5000).optional(),
     }),
     freeText: ['title', 'agenda'],
-    run: async ({ edge, actor }, data) => {
+    run: async (turn, data) => {
+      const { edge, actor } = turn;
       if (!edge.calendar) return messageCard(edge.cards, 'Meetings are not set up', NO_GRAPH);
       const request = {
         requestId: data.requestId,
@@ -76,6 +77,12 @@ export const MEETING_VERBS = [
         result.value,
         await showMeeting(edge, actor, result.value),
       );
+      if (await postedInThisChannel(turn, result.value.town, posted))
+        return messageCard(
+          edge.cards,
+          'Scheduled',
+          `The card of ${result.value.title}, with its join link, is posted in this channel; the invitations are on their way.`,
+        );
       return showMeeting(
         edge,
         actor,

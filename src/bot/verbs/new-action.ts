@@ -10,6 +10,7 @@ import { cardText, recordId } from '../card-inputs.js';
 import { actionFormCard, errorCard } from '../replies.js';
 import { NOTHING_TYPED as blank } from '../../domain/personal-data.js';
 import { showAction } from './action-card.js';
+import { messageCard, postedInThisChannel } from './outcome.js';
 import { defineVerb, idList } from './verb.js';
 import { coachInputs, MILESTONE_STEPS, milestonesOf } from '../milestone-inputs.js';
 import { coachBlock } from '../../cards/coach-views.js';
@@ -57,7 +58,8 @@ export const NEW_ACTION_VERBS = [
     }),
     freeText: FREE_TEXT,
     confirmable: true,
-    run: async ({ edge, actor, saved }, data) => {
+    run: async (turn, data) => {
+      const { edge, actor, saved } = turn;
       const result = await createAction(edge.ctx, actor, {
         town: data.town,
         planId: data.planId,
@@ -98,6 +100,8 @@ export const NEW_ACTION_VERBS = [
       const { action, effects } = result.value;
       saved?.(action);
       const published = await edge.effects.run(effects);
+      if (await postedInThisChannel(turn, action.town, published))
+        return messageCard(edge.cards, `Created ${action.ref}`, 'Its card is posted in this channel.');
       const notice =
         published === 'no_channel'
           ? `Created. ${action.ref} is not in a channel yet: the town has no linked channel, and its coordinators have been told.`

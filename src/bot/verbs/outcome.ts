@@ -5,6 +5,9 @@ import { ErrorCode, type AppError } from '../../errors.js';
 import type { Result } from '../../domain/result.js';
 import type { Card, CardRenderer } from '../../cards/render.js';
 import { errorCard } from '../replies.js';
+import type { Action } from '../../domain/action.js';
+import type { PublishOutcome } from '../messenger.js';
+import type { VerbTurn } from './verb.js';
 
 export interface Shown<T> {
   readonly cards: CardRenderer;
@@ -42,4 +45,17 @@ export function formProblems(error: AppError): string[] | null {
 
 export function messageCard(cards: CardRenderer, title: string, message: string): Card {
   return cards.render('error', { title, titleColor: 'Default', message, issues: [], hint: '' });
+}
+
+/**
+ * A record made from a form in the town's own channel: its card was just posted there, so the form becomes
+ * this short line instead of a second copy of the same card in the same channel.
+ */
+export async function postedInThisChannel(
+  turn: VerbTurn,
+  town: Action['town'],
+  outcome: PublishOutcome | null,
+): Promise<boolean> {
+  const posted = outcome === 'posted' || outcome === 'updated' || outcome === 'pending';
+  return posted && (await turn.edge.messenger.isTownChannel(town, turn.channelId));
 }

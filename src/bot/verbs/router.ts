@@ -16,6 +16,7 @@ export async function answerInvoke(
   name: string,
   rawData: unknown,
   saved?: VerbTurn['saved'],
+  channelId: string | null = null,
 ): Promise<Card> {
   // Only a registered verb's name is recorded: the name on an unknown one came from the sender.
   const verb = verbNamed(name)?.name ?? 'unknown';
@@ -23,7 +24,7 @@ export async function answerInvoke(
   let outcome = 'error';
   try {
     const card = await inSpan('bot.card_action', { 'safer_towns.verb': verb }, () =>
-      answer(edge, actor, name, rawData, saved),
+      answer(edge, actor, name, rawData, saved, channelId),
     );
     outcome = 'answered';
     return card;
@@ -41,6 +42,7 @@ async function answer(
   name: string,
   rawData: unknown,
   saved: VerbTurn['saved'],
+  channelId: string | null,
 ): Promise<Card> {
   const verb = verbNamed(name);
   if (!verb)
@@ -62,5 +64,6 @@ async function answer(
   const guard = new PersonalDataGuard(edge.ctx, edge.cards);
   const screened = await guard.check(actor, verb, accepted.input, raw);
   if (screened.held) return screened.held;
-  return accepted.run({ actor, edge, raw, personalDataConfirmed: screened.confirmed, saved }, screened.text);
+  const turn = { actor, edge, raw, personalDataConfirmed: screened.confirmed, saved, channelId };
+  return accepted.run(turn, screened.text);
 }

@@ -17,6 +17,8 @@ export interface VerbTurn {
   readonly raw: unknown;
   /** Told of the action a verb created or changed (a dialog from a chat message posts it back there). */
   readonly saved?: ((action: Action) => void) | undefined;
+  /** The team channel the card was clicked in (null elsewhere): a record posted there is not shown twice. */
+  readonly channelId?: string | null;
 }
 
 type Fields<S extends z.ZodObject> = Extract<keyof z.output<S>, string>;
