@@ -36,6 +36,11 @@ export async function mayManageFund(ctx: AppContext, actor: Actor): Promise<bool
   return seats.some((m) => m.town === COUNTY || m.accessRole === 'coordinator');
 }
 
+/** The title of the plan priority the action serves, for its card ('' when it is gone). */
+export async function priorityServed(ctx: AppContext, action: Action): Promise<string> {
+  return (await ctx.stores.priorities.get(action.priorityId))?.title ?? '';
+}
+
 /** A town's members, for the group and meeting forms (whose use cases have authorised the person). */
 export async function townMembers(ctx: AppContext, town: TownSlug): Promise<Member[]> {
   return ctx.stores.members.listByTown(town);

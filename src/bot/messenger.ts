@@ -62,7 +62,7 @@ export class Messenger {
   /** Posts the action's card to its town's channel, or updates the copy already there. */
   async publishAction(action: Action, what: string): Promise<PublishOutcome> {
     const refreshUserIds = await this.teamsIdsOf(action);
-    const card = renderActionCard(this.cards, this.ctx, action, { canEdit: true, refreshUserIds });
+    const card = await renderActionCard(this.cards, this.ctx, action, { canEdit: true, refreshUserIds });
     return this.publish(action, card, `${action.ref} (${what})`);
   }
 

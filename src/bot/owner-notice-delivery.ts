@@ -28,7 +28,7 @@ export class TeamsOwnerNotices implements OwnerNoticeDelivery {
       ? `${by.name} made you an owner of ${action.ref}`
       : `${by.name} took you off ${action.ref}: you are no longer an owner`;
     const card = added
-      ? renderActionCard(this.cards, this.ctx, action, {
+      ? await renderActionCard(this.cards, this.ctx, action, {
           canEdit: true,
           notice: `${headline}. Update it from here when there is progress.`,
           refreshUserIds: await this.messenger.teamsIdsOf(action),

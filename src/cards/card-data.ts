@@ -52,6 +52,8 @@ export const CARD_DATA = {
     ragColor: color,
     ragLabel: text,
     notice: text,
+    /** The plan priority it serves. */
+    priority: text,
     measure: text,
     target: text,
     owners: text,

@@ -43,6 +43,8 @@ export function actionCard(
   action: Action,
   view: ViewSettings & {
     canEdit: boolean;
+    /** The title of the plan priority it serves ('' when that priority is gone). */
+    priority?: string;
     notice?: string;
     refreshUserIds?: string[];
     history?: HistoryShown;
@@ -67,6 +69,7 @@ export function actionCard(
     ragColor: RAG_COLOR[rag],
     ragLabel: RAG_LABEL[rag],
     notice: view.notice ?? '',
+    priority: view.priority || 'not in the plan any more',
     measure: action.measure,
     target: action.target,
     owners: action.owners.map((o) => o.displayName).join(', '),

@@ -41,6 +41,9 @@ describe('changing an action from its card', () => {
     const card = invokeCard(res);
     expect(cardText(card)).toContain('In progress');
     expect(cardText(card)).toContain('Version 2');
+    // The card says which of the plan's priorities the action serves.
+    const priority = await bot.ctx.stores.priorities.get(before.priorityId);
+    expect(cardText(card)).toContain(`Priority\n${priority!.title}`);
     expect(await action('TRU-004')).toMatchObject({ status: 'in_progress', version: 2 });
     expect(await changesOf('TRU-004')).toEqual(['action.seeded', 'action.status']);
     const posted = bot.connector.sent(CHANNEL_ID);

@@ -20,7 +20,8 @@ export async function liveActionCard(
   mayEdit?: boolean,
 ): Promise<Card> {
   const canEdit = mayEdit ?? (await canEditAction(edge.ctx, actor, action));
-  return forEveryone(renderActionCard(edge.cards, edge.ctx, action, { canEdit, notice, refreshUserIds: [] }));
+  const card = await renderActionCard(edge.cards, edge.ctx, action, { canEdit, notice, refreshUserIds: [] });
+  return forEveryone(card);
 }
 
 /** The card with its refresh open to every viewer (no `userIds`). */
