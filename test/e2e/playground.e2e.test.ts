@@ -363,6 +363,17 @@ describe('the bot in Agents Playground, in Chromium', { timeout: 90_000 }, () =>
     expect(await (await teams.card('What I can do')).innerText()).toContain('For coordinators');
   });
 
+  it('says in a group chat, once, that messages there must @mention it', async () => {
+    keepEvidence('group-chat-hint');
+    // The playground adds the app to its group chat at start, as Teams does when someone adds it: the
+    // welcome there says how to reach the bot, since Teams passes it only messages that mention it.
+    await teams.openConversation('Safer Towns demo group');
+    const welcome = await teams.card('Here, start each message with @Safer Towns');
+    expect(await welcome.innerText()).toContain('"@Safer Towns summary Truro"');
+    expect(await teams.cards(/start each message with @Safer Towns/).count()).toBe(1);
+    await teams.screenshot('group-chat-hint');
+  });
+
   it("opens an overdue action from its line on the town's summary", async () => {
     keepEvidence('summary-line');
     await teams.say('summary Truro');
