@@ -4,14 +4,16 @@
 // for every way in, so a change made from a card, a dialog, a tab, the message extension, a meeting's
 // outcomes, an import or the scheduler causes the same things.
 import type { Action } from '../domain/action.js';
+import type { Actor } from '../domain/entity.js';
 import type { ImportNotice, OwnerNotice } from './outward-ports.js';
 
 export type ActionEffect =
   /**
    * The channel's copy of the action's card: updated in place, or posted when there is none yet
    * (`existingOnly`: updated if there is one, never posted: the retention run's changes are no news).
+   * `by`: who made the change; their own reply says where the card went, so no separate notice is theirs.
    */
-  | { kind: 'publish'; action: Action; what: string; existingOnly?: boolean }
+  | { kind: 'publish'; action: Action; what: string; existingOnly?: boolean; by?: string }
   /** Owners given the action or taken off it. */
   | { kind: 'tell_owners'; notices: readonly OwnerNotice[] }
   /** Owners of an import's new actions: one message each listing theirs, never a card per action. */
@@ -28,10 +30,11 @@ export interface ActionChanged {
   mayEdit: boolean;
 }
 
-export const publishEffect = (action: Action, what: string): ActionEffect => ({
+export const publishEffect = (action: Action, what: string, by?: Actor): ActionEffect => ({
   kind: 'publish',
   action,
   what,
+  ...(by ? { by: by.id } : {}),
 });
 
 export const tellOwners = (notices: readonly OwnerNotice[]): ActionEffect[] =>

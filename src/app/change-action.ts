@@ -19,7 +19,7 @@ export async function changeAction(
   const { action, following } = result.value;
   const effects: ActionEffect[] = [];
   if (request.change.kind !== 'snooze')
-    effects.push(publishEffect(action, describeChange(request.change, action)));
+    effects.push(publishEffect(action, describeChange(request.change, action), actor));
   if (following) effects.push(publishEffect(following, 'next occurrence'));
   // The change was allowed and owners do not change with it: the person may still change the action.
   return ok({ action, effects, mayEdit: true });

@@ -124,7 +124,10 @@ export async function createAction(
     );
     if (!revised.ok) return fail(revised.error);
   }
-  const effects = [...tellOwners(noticesFor(null, action, actor)), publishEffect(action, 'new action')];
+  const effects = [
+    ...tellOwners(noticesFor(null, action, actor)),
+    publishEffect(action, 'new action', actor),
+  ];
   return ok({ kind: 'created', action, effects });
 }
 

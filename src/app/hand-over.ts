@@ -85,7 +85,7 @@ export async function handOver(
     }
   }
   const refOf = (id: string) => preview.value.actions.find((a) => a.id === id)?.ref ?? id;
-  const effects = [...tellOwners(notices), ...handed.map((a) => publishEffect(a, 'handed over'))];
+  const effects = [...tellOwners(notices), ...handed.map((a) => publishEffect(a, 'handed over', actor))];
   return ok({ from, to, actions: handed, skipped: skipped.map(refOf), effects });
 }
 

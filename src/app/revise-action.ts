@@ -97,7 +97,7 @@ export async function reviseAction(
     kind: 'revised',
     action: saved.value,
     changed,
-    effects: [...tellOwners(noticesFor(action, saved.value, actor)), publishEffect(saved.value, what)],
+    effects: [...tellOwners(noticesFor(action, saved.value, actor)), publishEffect(saved.value, what, actor)],
     // An owner who handed it on may change it no longer.
     mayEdit: role === 'system' || mayChangeAction(saved.value, actor.id, role),
   });

@@ -25,6 +25,6 @@ export class ChangeEffects implements EffectRunner {
 
   private async publish(effect: Extract<ActionEffect, { kind: 'publish' }>): Promise<PublishOutcome> {
     if (effect.existingOnly && !(await this.messenger.hasChannelCopy(effect.action.id))) return 'no_channel';
-    return this.messenger.publishAction(effect.action, effect.what);
+    return this.messenger.publishAction(effect.action, effect.what, effect.by);
   }
 }

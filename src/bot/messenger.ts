@@ -60,29 +60,29 @@ export class Messenger {
   }
 
   /** Posts the action's card to its town's channel, or updates the copy already there. */
-  async publishAction(action: Action, what: string): Promise<PublishOutcome> {
+  async publishAction(action: Action, what: string, by?: string): Promise<PublishOutcome> {
     const refreshUserIds = await this.teamsIdsOf(action);
     const card = await renderActionCard(this.cards, this.ctx, action, { canEdit: true, refreshUserIds });
-    return this.publish(action, card, `${action.ref} (${what})`);
+    return this.publish(action, card, `${action.ref} (${what})`, by);
   }
 
   /**
    * One card per record in the town's channel: posted once, then updated in place (message id kept). Waited
    * for up to CHANNEL_COPY_WAIT_MS, then 'pending': the post carries on (with the dispatcher's retries and
-   * time limit) after the click has been answered, so a slow connector delays no one. When Teams' limits
-   * already hold the channel back, not waited for at all; and while a card's copy waits, only its newest
-   * version is kept to send (LatestOnly).
+   * time limit) after the click is answered, so a slow connector delays no one. Not waited for at all when
+   * Teams' limits hold the channel back; while a copy waits, only its newest version is kept (LatestOnly).
    */
   private async publish(
     { id: recordId, version, town }: { id: string; version: number; town: Action['town'] },
     card: Card,
     what: string,
+    by?: string, // who made the change: their own reply says there is no channel (see publishNow)
   ): Promise<PublishOutcome> {
     if (!this.versions.admit(recordId, version)) return 'pending'; // a newer copy is on its way
     const conversationId = conversationIdOf(await this.channelOf(town));
     const held =
       this.copies.busy(recordId) || (conversationId ? this.proactive.wouldWait(conversationId) : false);
-    const work = this.copies.submit(recordId, { town, card, what });
+    const work = this.copies.submit(recordId, { town, card, what, by });
     this.unfinished.add(work, (error) => this.log.warn({ err: error, what }, 'channel copy not updated'));
     if (held) return 'pending';
     let timer: NodeJS.Timeout | undefined;
@@ -97,15 +97,13 @@ export class Messenger {
   }
 
   private readonly copies = new LatestOnly<
-    { town: Action['town']; card: Card; what: string },
+    { town: Action['town']; card: Card; what: string; by?: string | undefined },
     PublishOutcome
-  >((recordId, { town, card, what }) => this.publishNow(recordId, town, card, what));
+  >((recordId, copy) => this.publishNow(recordId, copy));
 
   private async publishNow(
     recordId: string,
-    town: Action['town'],
-    card: Card,
-    what: string,
+    { town, card, what, by }: { town: Action['town']; card: Card; what: string; by?: string | undefined },
   ): Promise<PublishOutcome> {
     const channelRef = await this.channelOf(town);
     if (!channelRef) {
@@ -115,6 +113,8 @@ export class Messenger {
         await this.tellCoordinators(
           town,
           `${name} has no linked channel, so changes to its actions are not posted there (${what} is the latest). A coordinator can run "link ${name}" in the town's channel. I will say this once a day until then.`,
+          undefined,
+          by,
         );
       return 'no_channel';
     }
@@ -142,7 +142,8 @@ export class Messenger {
   }
 
   /** Posts the meeting's or the delivery plan's card to its town's channel, or updates the copy there. */
-  publishMeeting = (meeting: Meeting, card: Card) => this.publish(meeting, card, `meeting ${meeting.title}`);
+  publishMeeting = (meeting: Meeting, card: Card, by?: string) =>
+    this.publish(meeting, card, `meeting ${meeting.title}`, by);
   publishPlan = (plan: DeliveryPlan, card: Card) => this.publish(plan, card, `the plan "${plan.title}"`);
 
   /** Whether this team channel is the town's own channel (where its records' cards are posted). */
@@ -177,9 +178,10 @@ export class Messenger {
   }
 
   /** A 1:1 message to each coordinator of the town the bot can reach; returns how many it reached. */
-  async tellCoordinators(town: Action['town'], text: string, card?: Card): Promise<number> {
+  async tellCoordinators(town: Action['town'], text: string, card?: Card, except?: string): Promise<number> {
     let reached = 0;
     for (const coordinator of await coordinatorsOf(this.ctx, town)) {
+      if (coordinator.aadObjectId === except) continue;
       const ref = await personalChat(this.ctx, coordinator.aadObjectId);
       if (!ref) continue;
       try {

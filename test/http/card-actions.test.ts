@@ -2,6 +2,7 @@
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { CHANNEL_ID, USERS, cardText, guardCard, useBot, type Response } from '../support/bot-harness.js';
 import type { Action } from '../../src/domain/action.js';
+import { listWholeActions } from '../../src/app/whole-actions.js';
 
 // A connector that does not answer is given up after 5 s and retried (the default is 20 s).
 const bot = useBot({ BOT_CONNECTOR_TIMEOUT_SECONDS: '5' });
@@ -333,6 +334,19 @@ describe('a town without a channel', () => {
       note: 'Visited the site with the landlord',
     });
     expect(cardText(invokeCard(again))).toContain('The town has no linked channel yet');
+    expect(bot.connector.sent(`a:personal-${USERS.coordinator.id}`)).toHaveLength(0);
+  });
+
+  it("does not tell a coordinator separately when their own change's reply already says so", async () => {
+    const current = (await listWholeActions(bot.ctx, 'saltash')).find((a) => a.status === 'not_started')!;
+    bot.connector.clear();
+    const reply = await bot.invoke(USERS.coordinator, 'action.status', {
+      actionId: current.id,
+      version: current.version,
+      status: 'in_progress',
+    });
+    expect(cardText(invokeCard(reply))).toContain('The town has no linked channel yet');
+    await new Promise((settled) => setTimeout(settled, 300)); // the notice would go in the background
     expect(bot.connector.sent(`a:personal-${USERS.coordinator.id}`)).toHaveLength(0);
   });
 });

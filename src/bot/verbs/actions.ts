@@ -170,7 +170,7 @@ export async function changeAction(
   const following = effects.find((e) => e.kind === 'publish' && e.action.id !== action.id);
   const notice = [
     published === 'no_channel'
-      ? 'Saved. The town has no linked channel yet, so its coordinators have been told.'
+      ? 'Saved. The town has no linked channel yet, so the card was not posted there.'
       : published === 'pending'
         ? "Saved. The channel's copy of this card will catch up shortly."
         : '',

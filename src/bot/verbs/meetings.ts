@@ -73,10 +73,8 @@ export const MEETING_VERBS = [
         const form = [data.town, members, today(edge.ctx), data.requestId, problems, data] as const;
         return meetingFormCard(edge.cards, ...form);
       }
-      const posted = await edge.messenger.publishMeeting(
-        result.value,
-        await showMeeting(edge, actor, result.value),
-      );
+      const card = await showMeeting(edge, actor, result.value);
+      const posted = await edge.messenger.publishMeeting(result.value, card, actor.id);
       if (await postedInThisChannel(turn, result.value.town, posted))
         return messageCard(
           edge.cards,

@@ -104,7 +104,7 @@ export const NEW_ACTION_VERBS = [
         return messageCard(edge.cards, `Created ${action.ref}`, 'Its card is posted in this channel.');
       const notice =
         published === 'no_channel'
-          ? `Created. ${action.ref} is not in a channel yet: the town has no linked channel, and its coordinators have been told.`
+          ? `Created. ${action.ref} is not in a channel yet: the town has no linked channel.`
           : `Created ${action.ref}.`;
       return showAction(edge, actor, action, notice);
     },
