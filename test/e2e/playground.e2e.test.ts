@@ -372,6 +372,7 @@ describe('the bot in Agents Playground, in Chromium', { timeout: 90_000 }, () =>
     expect(await welcome.innerText()).toContain('"@Safer Towns summary Truro"');
     expect(await teams.cards(/start each message with @Safer Towns/).count()).toBe(1);
     await teams.screenshot('group-chat-hint');
+    await teams.openConversation('Personal Chat'); // where the next steps talk to the bot
   });
 
   it("opens an overdue action from its line on the town's summary", async () => {
