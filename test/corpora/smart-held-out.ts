@@ -797,7 +797,7 @@ export const HELD_OUT_BAD: CoachCase[] = [
     'bare_comparison',
     'measure_not_countable',
   ]),
-  row('Improve lighting', 'Lighting', 'better lighting', 90, ['council'], ENV, [
+  row('Improve the lighting', 'Lighting', 'better lighting', 90, ['council'], ENV, [
     'vague_opening',
     'no_place',
     'bare_comparison',
@@ -1242,7 +1242,7 @@ export const HELD_OUT_BAD: CoachCase[] = [
     'bare_comparison',
     'measure_not_countable',
   ]),
-  row('Tackle fly-tipping', 'Fly-tipping', 'less', 90, ['council'], ENV, [
+  row('Tackle the fly-tipping', 'Fly-tipping', 'less', 90, ['council'], ENV, [
     'vague_opening',
     'no_place',
     'bare_comparison',

@@ -301,7 +301,7 @@ export const GOOD: CoachCase[] = [
     expected: [],
   },
   {
-    title: `Run 24 joint patrols of Lemon Street, Lemon Quay, Boscawen Street and the Moor on Friday and Saturday nights between 10pm and 3am, with police officers, council ASB officers and the BID rangers together`,
+    title: `Run 24 joint patrols of Lemon Street, Lemon Quay, Boscawen Street and the Moor on Friday and Saturday nights, 10pm to 3am, with police, council ASB officers and the BID's rangers`,
     measure: 'Patrols completed and logged on the shared tracker',
     target: '24 patrols',
     dueIn: 150,

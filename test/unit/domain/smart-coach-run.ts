@@ -1,29 +1,91 @@
 // Runs the SMART coach on a table's rows, and the figures docs/SMART-COACH.md reports for a table: exact
 // matches, false warnings on good rows, bad rows passed silently, and each warning's precision and recall.
 import { coachAction, DEFAULT_COACH_POLICY } from '../../../src/domain/smart-coach.js';
+import { validateNewAction } from '../../../src/domain/action.js';
+import type { DeliveryPlan } from '../../../src/domain/plan.js';
+import type { Priority } from '../../../src/domain/priority.js';
+import { aMember } from '../../contract/builders.js';
 import { addDays } from '../../../src/domain/dates.js';
 import { COACH_CODES, type CoachCode } from '../../../src/domain/smart-checks.js';
 import { AGENCY, TODAY, type CoachCase } from './smart-coach-cases.js';
 
+/**
+ * The row as the new-action form takes it: the hard rules first (validateNewAction: a row the form refuses
+ * cannot stand as an example, so this throws), then the coach on what the form would save.
+ */
 export function codesFor(c: CoachCase, policy = DEFAULT_COACH_POLICY) {
-  const owners = (c.owners ?? ['police']).map((agency, i) => ({
-    aadObjectId: `owner-${i}`,
-    displayName: `Owner ${i}`,
-    organisation: AGENCY[agency],
+  const members = (c.owners ?? ['police']).map((agency, i) =>
+    aMember({
+      aadObjectId: `0000000${i}-0000-4000-8000-00000000000${i}`,
+      displayName: `Owner ${i}`,
+      organisation: AGENCY[agency],
+      accessRole: 'member',
+    }),
+  );
+  const milestones = (c.milestones ?? []).map((d, i) => ({
+    title: `Interim step ${i + 1}`,
+    dueDate: addDays(TODAY, d),
   }));
-  return coachAction(
+  const form = validateNewAction(
     {
+      town: 'truro',
+      planId: PLAN.id,
+      priorityId: 'priority-1',
       title: c.title,
       measure: c.measure,
       target: c.target,
+      ownerIds: members.map((m) => m.aadObjectId),
       dueDate: addDays(TODAY, c.dueIn),
-      owners,
-      theme: c.theme ?? 'Community safety',
-      milestones: (c.milestones ?? []).map((d) => ({ title: 'Interim step', dueDate: addDays(TODAY, d) })),
+      milestones,
     },
-    { today: TODAY, openActionsOf: (id) => (id === 'owner-0' ? (c.busy ?? 0) : 0), policy },
+    {
+      today: TODAY,
+      plan: PLAN,
+      priorities: [{ ...PRIORITY, theme: c.theme ?? 'Community safety' }],
+      members,
+      taskGroup: null,
+    },
+  );
+  if (!form.ok)
+    throw new Error(`the form refuses "${c.title}": ${form.error.map((i) => i.message).join('; ')}`);
+  const draft = form.value;
+  const seat = (id: string) => members.find((m) => m.aadObjectId === id)!;
+  return coachAction(
+    {
+      ...draft,
+      owners: draft.owners.map((o) => ({ ...o, organisation: seat(o.aadObjectId).organisation })),
+      theme: c.theme ?? 'Community safety',
+      milestones: draft.milestones ?? [],
+    },
+    {
+      today: TODAY,
+      openActionsOf: (id) => (id === members[0]!.aadObjectId ? (c.busy ?? 0) : 0),
+      policy,
+    },
   );
 }
+
+const PLAN: DeliveryPlan = {
+  id: 'plan-1',
+  version: 1,
+  town: 'truro',
+  title: 'Safer Truro delivery plan 2026-2029', // three years, with TODAY in its first month
+  periodStart: '2026-12-01',
+  periodEnd: '2029-11-30',
+  status: 'approved',
+  demo: false,
+};
+
+const PRIORITY: Priority = {
+  id: 'priority-1',
+  version: 1,
+  town: 'truro',
+  planId: PLAN.id,
+  title: 'The priority',
+  theme: 'Community safety',
+  source: 'residents_survey',
+  demo: false,
+};
 
 export interface CheckFigures {
   given: number;
