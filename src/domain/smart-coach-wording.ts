@@ -3,10 +3,10 @@
 import {
   BARE_COMPARISON,
   CONCRETE_DEED,
-  COUNTABLE,
   DATE_WORDS,
   DELIBERATIVE_OPENING,
   DELIVERABLE,
+  DESK_WORK,
   DONE_WORDS,
   ENGLISH_WORDS,
   NAMED_PLACE,
@@ -15,8 +15,11 @@ import {
   PLACE_WORD,
   QUANTITY,
   TARGET_QUANTITY,
+  THEME_NOT_PLACE,
+  TIME_PHRASE,
   VAGUE_OPENING,
 } from './smart-coach-words.js';
+import { countableMeasure } from './smart-coach-measure.js';
 import type { CoachFinding } from './smart-checks.js';
 
 /** What the wording checks read of an action. */
@@ -65,10 +68,13 @@ function findings(input: Wording): CoachFinding[] {
         'Start with the deed and its object: e.g. "Run 12 joint patrols of Lemon Street on Friday nights" or "Serve CPWs on the 3 premises linked to street drinking"',
     });
   // The title's own words decide: a theme like street drinking also holds case conferences and referrals.
+  // A day or a season says when, not where ("Patrol on Friday nights").
+  const untimed = input.title.normalize('NFKC').replace(TIME_PHRASE, ' ');
+  const placeWork = DESK_WORK.test(title) ? title.replace(THEME_NOT_PLACE, '') : title;
   if (
-    PLACE_BASED.test(title) &&
-    !PLACE_WORD.test(title.replace(NOT_A_PLACE, '')) &&
-    !NAMED_PLACE.test(input.title.normalize('NFKC'))
+    PLACE_BASED.test(placeWork) &&
+    !PLACE_WORD.test(lower(untimed).replace(NOT_A_PLACE, '')) &&
+    !NAMED_PLACE.test(untimed)
   )
     findings.push({
       code: 'no_place',
@@ -79,8 +85,7 @@ function findings(input: Wording): CoachFinding[] {
         'Name the street, area or venue: e.g. "in Lemon Street car park", "along the seafront" or "in the town centre"',
     });
   findings.push(...targetFindings(input.target));
-  const measure = lower(input.measure);
-  if (!COUNTABLE.test(measure) && !/\d/.test(measure))
+  if (!countableMeasure(lower(input.measure)))
     findings.push({
       code: 'measure_not_countable',
       check: 'measurable',
@@ -93,7 +98,8 @@ function findings(input: Wording): CoachFinding[] {
 }
 
 function targetFindings(raw: string): CoachFinding[] {
-  const target = lower(raw);
+  // What a target is compared with is not its quantity: "fewer than last summer" names no number.
+  const target = lower(raw).replace(/\bthan\b(?![^\d]*\d).*$/, '');
   const quantified = TARGET_QUANTITY.test(target) || DATE_WORDS.test(target) || /%/.test(target);
   if (quantified) return [];
   if (BARE_COMPARISON.test(target) && !(DELIVERABLE.test(target) && DONE_WORDS.test(target)))
@@ -107,7 +113,12 @@ function targetFindings(raw: string): CoachFinding[] {
           'Say by how much and against what: e.g. "20% fewer reports than in 2025/26" or "12 patrols a month"',
       },
     ];
-  if (DELIVERABLE.test(target) || DONE_WORDS.test(target)) return [];
+  // "As needed" or "where possible" is no deliverable, whatever its participle.
+  const done = target.replace(
+    /\b(?:as|when|where|if)(?: and when)? (?:needed|required|necessary|appropriate)\b/g,
+    '',
+  );
+  if (DELIVERABLE.test(done) || DONE_WORDS.test(done)) return [];
   return [
     {
       code: 'target_not_checkable',

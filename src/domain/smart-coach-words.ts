@@ -1,9 +1,13 @@
 // The words the SMART coach reads an action by (smart-coach.ts): community-safety English as delivery plans
 // write it. Each list is a plain regular expression over lower-cased text, so a reviewer can read and extend it.
 
-/** Openings that promise effort rather than a deed: "Look into street drinking". */
+/**
+ * Openings that promise effort, an aim or watching rather than a deed: "Look into street drinking",
+ * "Monitor ASB", "Ensure the town centre is clean", "Provide reassurance", "Make the park safer",
+ * "Deliver better outcomes". Let through when the rest names a deed or a number (smart-coach-wording.ts).
+ */
 export const VAGUE_OPENING =
-  /^(?:to\s+)?(?:do (?:something|more|what we can)|look(?:ing)? (?:in)?to|look(?:ing)? at|tackl(?:e|ing)|address(?:ing)?|deal(?:ing)? with|improv(?:e|ing)|work(?:ing)? (?:on|towards|with)|support(?:ing)?|explor(?:e|ing)|consider(?:ing)?|focus(?:ing)? on|rais(?:e|ing) awareness|engag(?:e|ing)(?: with)?|try(?:ing)? to|aim(?:ing)? to|seek(?:ing)? to|continu(?:e|ing)(?: to)?|help(?:ing)?(?: to)?|promot(?:e|ing)|encourag(?:e|ing)|enhanc(?:e|ing)|strengthen(?:ing)?|reduc(?:e|ing)|increas(?:e|ing)|combat(?:ing)?|keep(?:ing)? an eye on|be (?:more|better))\b/;
+  /^(?:to\s+)?(?:do (?:something|more|what we can)|monitor(?:s|ing)?|ensur(?:e|es|ing)|maintain(?:ing)?|minimis(?:e|ing)|prevent(?:ing)?|provid(?:e|ing) (?:(?:a|an|more|greater|extra|increased|high[- ]visibility|visible|continued) )*(?:reassurance|reassuring presence|presence|support|visibility|assurance)|mak(?:e|ing) (?:[^ ]+ ){0,5}?(?:feel )?(?:safer|safe|better|cleaner|more \w+|less \w+|welcoming|vibrant|attractive)|deliver(?:ing)? (?:better|improved|good|positive|stronger|more effective|enhanced)|cut(?:ting)? (?!back\b|down\b|the\b|overgrown\b)|work(?:ing)? alongside|look(?:ing)? (?:in)?to|look(?:ing)? at|tackl(?:e|ing)|address(?:ing)?|deal(?:ing)? with|improv(?:e|ing)|work(?:ing)? (?:on|towards|with)|support(?:ing)?|explor(?:e|ing)|consider(?:ing)?|focus(?:ing)? on|rais(?:e|ing) awareness|engag(?:e|ing)(?: with)?|try(?:ing)? to|aim(?:ing)? to|seek(?:ing)? to|continu(?:e|ing)(?: to)?|help(?:ing)?(?: to)?|promot(?:e|ing)|encourag(?:e|ing)|enhanc(?:e|ing)|strengthen(?:ing)?|reduc(?:e|ing)|increas(?:e|ing)|combat(?:ing)?|keep(?:ing)? an eye on|be (?:more|better))\b/;
 
 /** Openings that only weigh a deed up ("Consider gating the alleyways"): vague whatever follows. */
 export const DELIBERATIVE_OPENING =
@@ -17,6 +21,14 @@ export const NOT_A_PLACE =
 export const CONCRETE_DEED =
   /\b(?:install(?:s|ed|ing)?|fit(?:s|ted|ting)?|run(?:s|ning)?|hold(?:s|ing)?|deliver(?:s|ed|ing)?|carry out|conduct(?:s|ed|ing)?|issu(?:e|es|ed|ing)|serv(?:e|es|ed|ing)|publish(?:es|ed|ing)?|train(?:s|ed|ing)?|visit(?:s|ed|ing)?|patrol(?:s|led|ling)?|launch(?:es|ed|ing)?|map(?:s|ped|ping)?|audit(?:s|ed|ing)?|produc(?:e|es|ed|ing)|recruit(?:s|ed|ing)?|fund(?:s|ed|ing)?|commission(?:s|ed|ing)?|sign(?:s|ed|ing)?|apply for|submit(?:s|ted|ting)?|survey(?:s|ed|ing)?|test purchas(?:e|es|ed|ing)|repair(?:s|ed|ing)?|replac(?:e|es|ed|ing)|remov(?:e|es|ed|ing)|clear(?:s|ed|ing)?|refer(?:s|red|ring)?|gat(?:e|es|ed|ing)|consult(?:s|ed|ation|ing)?|draft(?:s|ed|ing)?|set up|introduc(?:e|es|ed|ing)|upgrad(?:e|es|ed|ing)|relocat(?:e|es|ed|ing)|erect(?:s|ed|ing)?|distribut(?:e|es|ed|ing)|host(?:s|ed|ing)?|organis(?:e|es|ed|ing)|appoint(?:s|ed|ing)?|extend(?:s|ed|ing)?)\b/;
 
+/** Themes PLACE_BASED reads as places; in a meeting's or a paper's title they are only its subject. */
+export const THEME_NOT_PLACE =
+  /\b(?:street drink\w*|begging|rough sleep\w*|night-?time economy|shop ?(?:theft|lifting))\b/g;
+
+/** Work done round a table or on paper: a case conference on street drinking needs no street. */
+export const DESK_WORK =
+  /\b(?:case conferences?|conferences?|meetings?|panels?|forums?|referrals?|protocols?|strateg(?:y|ies)|polic(?:y|ies)|training|workshops?|briefings?|profiles?|assessments?|pathways?)\b/;
+
 /** Work that happens somewhere, so the title should say where. */
 export const PLACE_BASED =
   /\b(?:patrol(?:s|ling)?|cctv|camera(?:s)?|light(?:s|ing)?|street (?:drink|light|clean|furniture|marshal)\w*|graffiti|litter|fly-?tipping|begging|rough sleep\w*|night-?time economy|hot ?spots?|alley(?:way)?s?|gating|signage|shop ?(?:theft|lifting)|bins?|car parks?|skate ?park|youth shelter|benches|planters|dispersal)\b/;
@@ -24,6 +36,10 @@ export const PLACE_BASED =
 /** Where: a kind of place, a Cornish town, or "in/at/on/along ... <Name>". */
 export const PLACE_WORD =
   /\b(?:street|st|road|rd|lane|footpath|path|underpass|subway|roundabout|junction|square|sq|park|car park|town centre|city centre|centre|station|quay|harbour|beach|estate|precinct|high street|seafront|promenade|seafront|market|bus station|moor|hill|avenue|way|close|terrace|gardens|green|parade|arcade|bridge|memorial|library|cathedral|church|leisure centre|retail park|industrial estate|parish|venues?|premises|pubs?|clubs?|shops?|schools?|college|campus|hospital|penzance|redruth|camborne|falmouth|truro|newquay|st austell|bodmin|liskeard|saltash|cornwall|county-?wide|town-?wide|all wards|every ward)\b/;
+
+/** When, not where: "on Friday nights", "in the summer", "over Easter" name a time (removed before places are read). */
+export const TIME_PHRASE =
+  /\b(?:(?:on|in|at|over|during|through|across|by|before|after|every|each|for|until)\s+)?(?:the\s+)?(?:(?:mon|tues|wednes|thurs|fri|satur|sun)days?|weekends?|weekdays?|january|february|march|april|may|june|july|august|september|october|november|december|spring|summer|autumn|winter|christmas|easter|half[- ]terms?|new year|bank holidays?)\b/giu;
 
 /** A name after a preposition of place, in the original casing: "in Lemon Street", "at Trafalgar". */
 export const NAMED_PLACE = /\b(?:in|at|on|along|around|near|outside|across|by|off)\s+(?:the\s+)?\p{Lu}/u;
@@ -44,35 +60,62 @@ export const DATE_WORDS =
 export const DELIVERABLE =
   /\b(?:protocol|plan|policy|strategy|order|pspos?|cpns?|cpws?|injunction|report|agreement|map|audit|scheme|leaflet|campaign|training|event|course|contract|bid|application|system|dashboard|panel|forum|network|signage|signs|camera|cameras|lights|gates?|toolkit|guidance|charter|accreditation|award|licen[cs]e|review|survey|consultation|business case|memorandum|mou|terms of reference|rota|register|hub|service|pilot|app|website|page|poster|shelter|referral pathway|pathway|process|procedure)\b/;
 
-/** Words that say a deliverable exists: "signed", "in place", "agreed". */
+/** Words that say a deliverable exists: "signed", "in place", "agreed", "presented at the board". */
 export const DONE_WORDS =
-  /\b(?:signed|agreed|published|approved|in place|installed|completed?|live|launched|operational|adopted|delivered|held|running|fitted|made|issued|served|submitted|awarded|commissioned|open(?:ed)?|recruited|trained|funded|achieved|secured|renewed|extended)\b/;
+  /\b(?:[a-z]{3,}ed|sent|shown|given|written|built|done|signed|agreed|published|approved|in place|installed|completed?|live|launched|operational|adopted|delivered|held|running|fitted|made|issued|served|submitted|awarded|commissioned|open(?:ed)?|recruited|trained|funded|achieved|secured|renewed|extended)\b/;
 
 /** Comparisons with nothing to compare: "less", "more", "better", "improved". */
 export const BARE_COMPARISON =
-  /\b(?:less|more|fewer|better|worse|improv(?:ed|ement|ing)|reduc(?:ed|tion|ing)|increas(?:ed|e|ing)|lower|higher|decreas(?:ed|e|ing)|safer|cleaner|quieter|stronger|greater|positive|good|ongoing|tbc|tbd|n\/a|various|some|as (?:much|many|soon) as possible|asap)\b/;
+  /\b(?:less|more|fewer|better|worse|improv(?:ed|ement|ing)|reduc(?:ed|tion|ing)|increas(?:ed|e|ing)|lower|higher|decreas(?:ed|e|ing)|safer|safe|cleaner|clean|quieter|quiet|tidy|calm|reassured|stronger|greater|positive|good|ongoing|tbc|tbd|n\/a|various|some|as (?:much|many|soon) as possible|asap)\b/;
 
 /** Something anyone could count or see: the measure names it. */
 export const COUNTABLE =
-  /\b(?:number|numbers|count|counts|percentage|percent|proportion|rate|rates|score|total|reports?|incidents?|calls?|visits?|patrols?|sessions?|referrals?|cases?|offences?|crimes?|arrests?|notices?|warnings?|orders?|pspos?|cpns?|cpws?|cameras?|lights?|units?|hours?|days?|attendees|attendance|participants|people|residents|businesses|premises|shops|licen[cs]es?|purchases?|test purchas\w*|surveys?|responses?|logs?|records?|data|figures|returns|tickets|fines|seizures|stops|checks|inspections|sweeps|meetings?|events?|places|beds|bins|tonnes|bags|items|complaints?|contacts|engagements|leaflets|posters|signs|gates|volunteers|members|partners|schools?|pupils|young people|hits|views|downloads|kpi|indicator|baseline|dashboard|milestones?|deadline|date|by \d|installed|signed|published|agreed|delivered|completed?|held|in place|approved|launched|issued|served|made|fitted|recorded|logged|run|trained|recruited|referred|removed|cleared|repaired|replaced|produced|submitted|received|tested|visited|conducted|upgraded|locked|marshalled|yes\/no|done)\b/;
+  /\b(?:number|numbers|count|counts|percentage|percent|proportion|rate|rates|score|total|reports?|incidents?|calls?|visits?|patrols?|sessions?|referrals?|cases?|offences|crimes|arrests?|notices?|warnings?|orders?|pspos?|cpns?|cpws?|cameras?|lights?|units?|hours?|days?|attendees|attendance|participants|people|residents|businesses|premises|shops|licen[cs]es?|purchases?|test purchas\w*|surveys?|responses?|logs?|records?|data|figures|returns|tickets|fines|seizures|stops|checks|inspections|sweeps|meetings?|events?|places|beds|bins|tonnes|bags|items|complaints?|contacts|engagements|leaflets|posters|signs|gates|volunteers|members|partners|schools?|pupils|young people|hits|views|downloads|kpi|indicator|baseline|dashboard|milestones?|deadline|date|by \d|installed|signed|published|agreed|delivered|completed?|held|in place|approved|launched|issued|served|made|fitted|recorded|logged|run|trained|recruited|referred|removed|cleared|repaired|replaced|produced|submitted|received|tested|visited|conducted|upgraded|locked|marshalled|yes\/no|done)\b/;
 
 /** Themes that are the partnership's by nature: one agency alone rarely moves them. */
 export const MULTI_AGENCY_THEME =
   /\b(?:asb|anti-?social|street (?:drink|communit)\w*|drugs?|alcohol|exploitation|county lines|violence|vawg|domestic|night-?time economy|vulnerab\w*|homeless\w*|rough sleep\w*|begging|safeguarding|youth|young people|serious violence|knife|hate crime|cuckooing|hot ?spots?)\b/;
 
-/** Titles that say the work is shared: "Joint patrols", "Multi-agency visits". */
-export const JOINT_WORK = /\b(?:joint|multi-?agency|partnership|with partners|together with)\b/;
+/**
+ * Titles that say the work is done jointly: "Joint patrols", "Multi-agency visits", "with partners",
+ * "alongside housing". Work sent to or done for the partnership ("Send the map to the partnership") is not.
+ */
+export const JOINT_WORK =
+  /\b(?:joint(?:ly)?|multi-?agency|alongside|together with|partnership working|partnership (?:patrols?|visits?|operations?|days? of action|weeks? of action)|with (?:partners|partner agencies|(?:police |council |housing )?colleagues|(?:the )?(?:police|council|housing|licensing|fire|youth service|bid|nhs|health|probation|drug and alcohol service))\b)/;
 
-/** Kinds of work and how their titles read; the first that matches sets the minimum lead time. */
+/**
+ * Kinds of work and how their titles read; the first that matches sets the minimum lead time
+ * (DEFAULT_COACH_POLICY.leadDays, SMART_LEAD_DAYS). A reviewer extends a kind by adding its words.
+ */
 export const WORK_KINDS = [
-  { kind: 'order', words: /\b(?:pspos?|public spaces? protection|dispersal order|closure order|byelaw)\b/ },
+  // A desk task the title opens with: a day's work, never too soon ("Send the map to the partnership").
   {
-    // Building something, not reviewing or funding it: "Install CCTV", "Fit alley gates", "Upgrade lighting".
+    kind: 'desk',
+    words:
+      /^(?:e-?mail|send|circulate|share|forward|phone|ring|call|book|write up|print|update the \w+ (?:log|register|tracker|list)|add (?:[^ ]+ ){1,6}to (?:the )?(?:[^ ]+ ){0,4}agenda)\b/,
+  },
+  {
+    kind: 'order',
+    words:
+      /\b(?:pspos?|public spaces? protection|dispersal orders?|closure orders?|gating orders?|byelaws?|injunctions?|consult(?:s|ing|ation)?)\b/,
+  },
+  {
+    // A premises licence review: the application, 28 days for representations, then a hearing.
+    kind: 'licensing',
+    words: /\breview\w*\b.*\blicen[cs]es?\b|\blicen[cs]e reviews?\b|\blicensing reviews?\b/,
+  },
+  {
+    // Building or replacing something: "Install CCTV", "Fit alley gates", "Replace the street lights".
     kind: 'works',
     words:
-      /\b(?:install\w*|fit(?:s|ting)?|build\w*|refurbish\w*|construct\w*|resurfac\w*|fenc(?:e|es|ing)|erect\w*|upgrad\w*|gating)\b/,
+      /\b(?:install\w*|fit(?:s|ting)?|build\w*|refurbish\w*|construct\w*|resurfac\w*|fenc(?:e|es|ing)|erect\w*|upgrad\w*|gating)\b|\b(?:replac|repair|fix|renew)\w*\b.*\b(?:lamps?|lights?|lighting|columns?|cameras?|cctv)\b/,
   },
-  { kind: 'event', words: /\b(?:event|festival|launch|awareness (?:day|week)|campaign|fun day|roadshow)\b/ },
+  {
+    kind: 'event',
+    words:
+      /\b(?:event|festival|launch|awareness (?:day|week)|campaign|fun day|roadshow|(?:week|day)s? of action)\b/,
+  },
+  { kind: 'training', words: /\b(?:train(?:s|ing)?|course|courses)\b/ },
 ] as const;
 
 /** Small words every English action uses: how the coach knows the text is English (and its lists apply). */

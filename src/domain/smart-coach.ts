@@ -22,8 +22,10 @@ export interface CoachPolicy {
 
 export const DEFAULT_COACH_POLICY: CoachPolicy = {
   maxOpenActionsPerOwner: 8,
-  // A PSPO needs its statutory consultation; works need quotes and orders; an event needs publicity.
-  leadDays: { order: 90, works: 42, event: 21, other: 7 },
+  // A PSPO needs its statutory consultation; a licence review its 28 days for representations and a
+  // hearing; works need quotes and orders; an event needs publicity; training a trainer and a room; a desk
+  // task (sending a map, booking a room) a day.
+  leadDays: { order: 90, licensing: 56, works: 42, event: 21, training: 14, other: 7, desk: 1 },
   milestoneAfterDays: 183,
 };
 
@@ -119,8 +121,11 @@ function timeFindings(input: CoachInput, today: LocalDate, policy: CoachPolicy):
 }
 
 const KIND_NAMES: Record<WorkKind, string> = {
-  order: 'an order such as a PSPO (with its consultation)',
+  desk: 'a desk task',
+  order: 'an order such as a PSPO, or a consultation',
+  licensing: 'a licence review (28 days for representations, then a hearing)',
   works: 'physical works such as CCTV or lighting',
-  event: 'an event or campaign',
+  event: 'an event, a week of action or a campaign',
+  training: 'training',
   other: 'any action',
 };

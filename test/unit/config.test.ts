@@ -19,11 +19,14 @@ describe('configuration', () => {
       expect(() => loadConfig({ TAB_HOST_ORIGINS: bad }), bad).toThrow(
         'TAB_HOST_ORIGINS: must be comma-separated origins',
       );
-    expect(loadConfig({ SMART_LEAD_DAYS: 'Order=120, works = 30' }).SMART_LEAD_DAYS).toEqual({
+    expect(loadConfig({ SMART_LEAD_DAYS: 'Order=120, works = 30, licensing=42' }).SMART_LEAD_DAYS).toEqual({
       order: 120,
+      licensing: 42,
       works: 30,
       event: 21,
+      training: 14,
       other: 7,
+      desk: 1,
     });
     for (const bad of ['pspo=90', 'order=', 'order=ninety', 'order=90;works=1'])
       expect(() => loadConfig({ SMART_LEAD_DAYS: bad }), bad).toThrow(
@@ -70,7 +73,7 @@ describe('configuration', () => {
       REMINDER_HOURS: { from: 8, until: 18 },
       REMINDER_WEEKDAYS_ONLY: true,
       SMART_MAX_OPEN_ACTIONS: 8,
-      SMART_LEAD_DAYS: { order: 90, works: 42, event: 21, other: 7 },
+      SMART_LEAD_DAYS: { order: 90, licensing: 56, works: 42, event: 21, training: 14, other: 7, desk: 1 },
       APPLICATIONINSIGHTS_CONNECTION_STRING: undefined,
       OTEL_EXPORTER_OTLP_ENDPOINT: undefined,
       OTEL_METRIC_EXPORT_INTERVAL: 60_000,

@@ -87,7 +87,7 @@ const PRIORITY: Priority = {
   demo: false,
 };
 
-export interface CheckFigures {
+interface CheckFigures {
   given: number;
   expected: number;
   right: number;
