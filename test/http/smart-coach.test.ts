@@ -139,6 +139,29 @@ describe('the coach on the new-action form', () => {
     expect(action.warnings ?? null).toBeNull();
   });
 
+  it('saves at once a good action whose measure is countable by its shape, not its words', async () => {
+    const title = 'Brief 30 Truro taxi drivers on spotting exploitation at the Lemon Quay rank';
+    const saved = await submit(
+      'action.create',
+      form({ title, measure: 'Drivers briefed', target: '30 drivers', dueDate: '2027-01-15' }),
+    );
+    expect(cardText(saved)).toMatch(/Created\. TRU-\d+|Created TRU-\d+/);
+    expect(cardText(saved)).not.toContain('SMART');
+    expect((await whole((await titled(title))!.id)).warnings).toBeNull();
+  });
+
+  it('warns an aim dressed as a deed, and a comparison with last summer, before anything is saved', async () => {
+    const title = 'Monitor ASB in Truro town centre';
+    const asked = await submit(
+      'action.create',
+      form({ title, measure: 'ASB reports', target: 'fewer than last summer', dueDate: '2027-02-26' }),
+    );
+    const text = cardText(asked);
+    expect(text).toContain('⚠ Specific: "monitor" says what the partnership hopes for, not what it will do.');
+    expect(text).toContain('⚠ Measurable: "fewer than last summer" has no quantity');
+    expect(await titled(title)).toBeUndefined();
+  });
+
   it('refuses a milestone after the due date as an error, whatever the reason', async () => {
     const card = await submit(
       'action.create',
