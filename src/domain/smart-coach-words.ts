@@ -31,7 +31,7 @@ export const DESK_WORK =
 
 /** Work that happens somewhere, so the title should say where. */
 export const PLACE_BASED =
-  /\b(?:patrol(?:s|ling)?|cctv|camera(?:s)?|light(?:s|ing)?|street (?:drink|light|clean|furniture|marshal)\w*|graffiti|litter|fly-?tipping|begging|rough sleep\w*|night-?time economy|hot ?spots?|alley(?:way)?s?|gating|signage|shop ?(?:theft|lifting)|bins?|car parks?|skate ?park|youth shelter|benches|planters|dispersal)\b/;
+  /\b(?:patrol(?:s|ling)?|cctv|camera(?:s)?|light(?:s|ing)?|street (?:drink|light|clean|furniture|marshal)\w*|graffiti|litter|fly-?tipping|begging|rough sleep\w*|night-?time economy|hot ?spots?|alley(?:way)?s?|gating|signage|shop ?(?:theft|lifting)|bins?|car parks?|parks?|play areas?|open spaces?|skate ?park|youth shelter|benches|planters|dispersal|(?:visible |reassuring )?presence)\b/;
 
 /** Where: a kind of place, a Cornish town, or "in/at/on/along ... <Name>". */
 export const PLACE_WORD =
@@ -58,7 +58,7 @@ export const DATE_WORDS =
 
 /** Things a target can name as done: "a signed CPN protocol", "a published map". */
 export const DELIVERABLE =
-  /\b(?:protocol|plan|policy|strategy|order|pspos?|cpns?|cpws?|injunction|report|agreement|map|audit|scheme|leaflet|campaign|training|event|course|contract|bid|application|system|dashboard|panel|forum|network|signage|signs|camera|cameras|lights|gates?|toolkit|guidance|charter|accreditation|award|licen[cs]e|review|survey|consultation|business case|memorandum|mou|terms of reference|rota|register|hub|service|pilot|app|website|page|poster|shelter|referral pathway|pathway|process|procedure)\b/;
+  /\b(?:protocol|plan|policy|strategy|order|pspos?|cpns?|cpws?|injunction|report|agreement|map|audit|scheme|leaflet|campaign|training|event|course|contract|bid|application|system|dashboard|panel|forum|network|signage|signs|camera|cameras|lights|gates?|toolkit|guidance|charter|accreditation|award|licen[cs]e|review|survey|consultation|business case|memorandum|mou|terms of reference|rota|register|hub|service|pilot|app|website|page|poster|shelter|referral pathway|pathway|process|procedure|write-?up|minutes|notes|list|letter|profile|assessment|agenda|booking|analysis)\b/;
 
 /** Words that say a deliverable exists: "signed", "in place", "agreed", "presented at the board". */
 export const DONE_WORDS =
