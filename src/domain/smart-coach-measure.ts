@@ -18,7 +18,7 @@ const FEELING_OR_WEIGHING =
 
 /** A quality or a topic rather than things: "Confidence", "Public perception", "Support for retailers". */
 const ABSTRACT =
-  /^(?:(?:the|a|an|our|public|community|residents'?|people'?s?|partner|partnership|general|overall|feeling of|sense of)\s+)*(?:confidence|awareness|wellbeing|well-being|safety|visibility|perceptions?|cohesion|resilience|coverage|engagement|support|outcomes?|links|partnership|working|information|reassurance|improvements?|impact|progress|quality|presence|trust|satisfaction|feelings?|sense|spirit|pride|cleanliness|relationships?|communication|co-?operation|collaboration|capacity)\b/;
+  /^(?:(?:the|a|an|our|public|community|residents'?|people'?s?|partner|partnership|general|overall|feeling of|sense of)\s+)*(?:confidence|awareness|wellbeing|well-being|safety|visibility|perceptions?|cohesion|resilience|coverage|engagement|support|outcomes?|links|partnership|working|information|reassurance|improvements?|impact|progress|quality|presence|trust|satisfaction|feelings?|sense|spirit|pride|cleanliness|relationships?|relations|communication|co-?operation|collaboration|capacity|effects?|knowledge|deterrence|behaviour|understanding)\b/;
 
 /** Things in the plural: "drivers", "premises", "people", "staff". */
 const PLURAL = /\b(?:[a-z]{2,}(?<!ss|us|is|ness)s|people|staff|children|women|men|premises)\b(?!')/;

@@ -49,7 +49,10 @@ function readsEnglish(input: Wording): boolean {
   if (!letters.length || latin / letters.length < 0.6) return false;
   // Latin script is not English (Polish, Welsh, Cornish): an English plan says "in", "the", "of"...
   const words = lower(text);
-  return ENGLISH_WORDS.test(words) || VAGUE_OPENING.test(lower(input.title));
+  // A short English action may have none of those words ("Attend Pubwatch meetings regularly"): two words
+  // with English endings (-ing, -ed, -tion, -ment, -ly, a plural -s) say it as well.
+  const endings = words.match(/\b[a-z]{3,}(?:ings?|ed|tions?|ments?|ly|ness|[^s]s)\b/g) ?? [];
+  return ENGLISH_WORDS.test(words) || endings.length >= 2 || VAGUE_OPENING.test(lower(input.title));
 }
 
 function findings(input: Wording): CoachFinding[] {
@@ -58,7 +61,9 @@ function findings(input: Wording): CoachFinding[] {
   const vague = VAGUE_OPENING.exec(title)?.[0];
   const rest = title.slice(vague?.length ?? 0);
   const weighing = DELIBERATIVE_OPENING.test(title);
-  if (vague && (weighing || (!CONCRETE_DEED.test(rest) && !QUANTITY.test(rest))))
+  // "a" is no number here: "Work towards a safer Falmouth" names no deed and no count.
+  const counted = QUANTITY.test(rest.replace(/\ba\b/g, ''));
+  if (vague && (weighing || (!CONCRETE_DEED.test(rest) && !counted)))
     findings.push({
       code: 'vague_opening',
       check: 'specific',
@@ -99,7 +104,9 @@ function findings(input: Wording): CoachFinding[] {
 
 function targetFindings(raw: string): CoachFinding[] {
   // What a target is compared with is not its quantity: "fewer than last summer" names no number.
-  const target = lower(raw).replace(/\bthan\b(?![^\d]*\d).*$/, '');
+  const target = lower(raw)
+    .replace(/\bthan\b(?![^\d]*\d).*$/, '')
+    .replace(/\bas (?:in |at )?(?:last|this|previous|the same)\b[^\d]*$/, '');
   const quantified = TARGET_QUANTITY.test(target) || DATE_WORDS.test(target) || /%/.test(target);
   if (quantified) return [];
   if (BARE_COMPARISON.test(target) && !(DELIVERABLE.test(target) && DONE_WORDS.test(target)))
