@@ -16,9 +16,17 @@ const AIM =
 const FEELING_OR_WEIGHING =
   /\b(?:reassured|reassurance|satisfied|empowered|valued|respected|happier|explored|considered|discussed|looked (?:at|into)|thought about|scoped)\b/;
 
-/** A quality or a topic rather than things: "Confidence", "Public perception", "Support for retailers". */
-const ABSTRACT =
-  /^(?:(?:the|a|an|our|public|community|residents'?|people'?s?|partner|partnership|general|overall|feeling of|sense of)\s+)*(?:confidence|awareness|wellbeing|well-being|safety|visibility|perceptions?|cohesion|resilience|coverage|engagement|support|outcomes?|links|partnership|working|information|reassurance|improvements?|impact|progress|quality|presence|trust|satisfaction|feelings?|sense|spirit|pride|cleanliness|relationships?|relations|communication|co-?operation|collaboration|capacity|effects?|knowledge|deterrence|behaviour|understanding)\b/;
+/** Qualities and topics rather than things: "Confidence", "Public perception", "Support for retailers". */
+const QUALITIES =
+  'confidence|awareness|wellbeing|well-being|safety|visibility|perceptions?|cohesion|resilience|coverage|engagement|support|outcomes?|links|partnership|information|reassurance|improvements?|impact|progress|quality|presence|trust|satisfaction|feelings?|sense|spirit|pride|cleanliness|relationships?|relations|communication|co-?operation|collaboration|capacity|effects?|response|knowledge|deterrence|behaviour|understanding';
+
+/** The measure opens with one ("Support for retailers", "Feeling of safety"), or "working" with a partner. */
+const ABSTRACT = new RegExp(
+  `^(?:(?:the|a|an|our|public|community|residents'?|people'?s?|partner|partnership|general|overall|feeling of|sense of)\\s+)*(?:${QUALITIES}|working)\\b`,
+);
+
+/** Or ends with one, English putting the head of a compound last: "Knife crime awareness". */
+const ABSTRACT_LAST = new RegExp(`\\b(?:${QUALITIES})$`);
 
 /** Things in the plural: "drivers", "premises", "people", "staff". */
 const PLURAL = /\b(?:[a-z]{2,}(?<!ss|us|is|ness)s|people|staff|children|women|men|premises)\b(?!')/;
@@ -29,6 +37,7 @@ const DONE =
 
 export function countableMeasure(measure: string): boolean {
   if (/\d/.test(measure) || COUNT_PHRASE.test(measure)) return true;
-  if (AIM.test(measure) || FEELING_OR_WEIGHING.test(measure) || ABSTRACT.test(measure)) return false;
+  if (AIM.test(measure) || FEELING_OR_WEIGHING.test(measure)) return false;
+  if (ABSTRACT.test(measure) || ABSTRACT_LAST.test(measure.trim())) return false;
   return PLURAL.test(measure) || DONE.test(measure) || COUNTABLE.test(measure);
 }

@@ -7,7 +7,7 @@
  * "Deliver better outcomes". Let through when the rest names a deed or a number (smart-coach-wording.ts).
  */
 export const VAGUE_OPENING =
-  /^(?:to\s+)?(?:do (?:something|more|what we can)|monitor(?:s|ing)?|ensur(?:e|es|ing)|maintain(?:ing)?|minimis(?:e|ing)|prevent(?:ing)?|provid(?:e|ing) (?:(?:a|an|more|greater|extra|increased|high[- ]visibility|visible|continued) )*(?:reassurance|reassuring presence|presence|support|visibility|assurance)|mak(?:e|ing) (?:[^ ]+ ){0,5}?(?:feel )?(?:safer|safe|better|cleaner|more \w+|less \w+|welcoming|vibrant|attractive)|deliver(?:ing)? (?:better|improved|good|positive|stronger|more effective|enhanced)|cut(?:ting)? (?!back\b|down\b|the\b|overgrown\b)|work(?:ing)? alongside|look(?:ing)? (?:in)?to|look(?:ing)? at|tackl(?:e|ing)|address(?:ing)?|deal(?:ing)? with|improv(?:e|ing)|work(?:ing)? (?:on|towards|with)|support(?:ing)?|explor(?:e|ing)|consider(?:ing)?|focus(?:ing)? on|rais(?:e|ing) awareness|engag(?:e|ing)(?: with)?|try(?:ing)? to|aim(?:ing)? to|seek(?:ing)? to|continu(?:e|ing)(?: to)?|help(?:ing)?(?: to)?|promot(?:e|ing)|encourag(?:e|ing)|enhanc(?:e|ing)|strengthen(?:ing)?|reduc(?:e|ing)|increas(?:e|ing)|combat(?:ing)?|keep(?:ing)? (?:an eye on|on top of|a watch on)|be (?:more|better|visible|seen|present))\b/;
+  /^(?:to\s+)?(?:do (?:something|more|what we can)|monitor(?:s|ing)?|ensur(?:e|es|ing)|maintain(?:ing)?|minimis(?:e|ing)|prevent(?:ing)?|provid(?:e|ing) (?:(?:a|an|more|greater|extra|increased|high[- ]visibility|visible|continued) )*(?:reassurance|reassuring presence|presence|support|visibility|assurance)|mak(?:e|ing) (?:[^ ]+ ){0,5}?(?:feel )?(?:safer|safe|better|cleaner|more \w+|less \w+|welcoming|vibrant|attractive)|deliver(?:ing)? (?:better|improved|good|positive|stronger|more effective|enhanced)|cut(?:ting)? (?!back\b|down\b|the\b|overgrown\b)|work(?:ing)? alongside|look(?:ing)? (?:in)?to|look(?:ing)? at|tackl(?:e|ing)|address(?:ing)?|deal(?:ing)? with|improv(?:e|ing)|work(?:ing)? (?:on|towards|with)|support(?:ing)?|explor(?:e|ing)|consider(?:ing)?|focus(?:ing)? on|rais(?:e|ing) awareness|rais(?:e|ing) (?:the |our )?profile|engag(?:e|ing)(?: with)?|try(?:ing)? to|aim(?:ing)? to|seek(?:ing)? to|continu(?:e|ing)(?: to)?|help(?:ing)?(?: to)?|promot(?:e|ing)|encourag(?:e|ing)|enhanc(?:e|ing)|strengthen(?:ing)?|reduc(?:e|ing)|increas(?:e|ing)|combat(?:ing)?|keep(?:ing)? (?:an eye on|on top of|a watch on)|be (?:more|better|visible|seen|present))\b/;
 
 /** Openings that only weigh a deed up ("Consider gating the alleyways"): vague whatever follows. */
 export const DELIBERATIVE_OPENING =
@@ -31,7 +31,7 @@ export const DESK_WORK =
 
 /** Work that happens somewhere, so the title should say where. */
 export const PLACE_BASED =
-  /\b(?:patrol(?:s|ling)?|cctv|camera(?:s)?|light(?:s|ing)?|street (?:drink|light|clean|furniture|marshal)\w*|graffiti|litter|fly-?tipping|begging|rough sleep\w*|night-?time economy|hot ?spots?|alley(?:way)?s?|gating|signage|shop ?(?:theft|lifting)|bins?|car parks?|parks?|play areas?|open spaces?|skate ?park|youth shelter|benches|planters|dispersal|(?:visible |reassuring )?presence)\b/;
+  /\b(?:patrol(?:s|ling)?|cctv|camera(?:s)?|light(?:s|ing)?|street (?:drink|light|clean|furniture|marshal)\w*|graffiti|litter|fly-?tipping|begging|rough sleep\w*|night-?time economy|hot ?spots?|alley(?:way)?s?|gating|signage|shop ?(?:theft|lifting)|bins?|car parks?|parks?|play areas?|open spaces?|skate ?park|youth shelter|benches|planters|dispersal|streets|speed (?:checks?|watch|cameras?|enforcement)|(?:visible |reassuring )?presence)\b/;
 
 /** Where: a kind of place, a Cornish town, or "in/at/on/along ... <Name>". */
 export const PLACE_WORD =
@@ -62,11 +62,11 @@ export const DELIVERABLE =
 
 /** Words that say a deliverable exists: "signed", "in place", "agreed", "presented at the board". */
 export const DONE_WORDS =
-  /\b(?:(?!(?:monitor|rais|address|tackl|support|encourag|promot|consider|explor|review|maintain)ed\b)[a-z]{3,}ed|sent|shown|given|written|built|done|signed|agreed|published|approved|in place|installed|completed?|live|launched|operational|adopted|delivered|held|running|fitted|made|issued|served|submitted|awarded|commissioned|open(?:ed)?|recruited|trained|funded|achieved|secured|renewed|extended)\b/;
+  /\b(?:(?!(?:monitor|rais|address|tackl|support|encourag|promot|consider|explor|review|maintain|solv|resolv|sort|handl)ed\b)[a-z]{3,}ed|sent|shown|given|written|built|done|signed|agreed|published|approved|in place|installed|completed?|live|launched|operational|adopted|delivered|held|running|fitted|made|issued|served|submitted|awarded|commissioned|open(?:ed)?|recruited|trained|funded|achieved|secured|renewed|extended)\b/;
 
 /** Comparisons with nothing to compare: "less", "more", "better", "improved". */
 export const BARE_COMPARISON =
-  /\b(?:less|more|fewer|better|worse|improv(?:ed|ement|ing)|enhanc(?:ed|ement)|high|low|reduc(?:ed|tion|ing)|increas(?:ed|e|ing)|lower|higher|decreas(?:ed|e|ing)|safer|safe|cleaner|clean|quieter|quiet|tidy|calm|reassured|stronger|greater|positive|good|ongoing|tbc|tbd|n\/a|various|some|as (?:much|many|soon) as possible|as (?:much|many)|asap)\b/;
+  /\b(?:less|more|fewer|better|worse|improv(?:ed|ement|ing)|enhanc(?:ed|ement)|high|low|adequate|sufficient|acceptable|satisfactory|reduc(?:ed|tion|ing)|increas(?:ed|e|ing)|lower|higher|decreas(?:ed|e|ing)|safer|safe|cleaner|clean|quieter|quiet|tidy|calm|reassured|stronger|greater|positive|good|ongoing|tbc|tbd|n\/a|various|some|as (?:much|many|soon) as possible|as (?:much|many)|asap)\b/;
 
 /** Something anyone could count or see: the measure names it. */
 export const COUNTABLE =
@@ -92,7 +92,7 @@ export const WORK_KINDS = [
   {
     kind: 'desk',
     words:
-      /^(?:e-?mail|send|circulate|share|forward|phone|ring|call|book|write up|write to|print|post|invite|ask|remind|notify|inform|tell|contact|give (?:every|each|all)|publish\b.* (?:on|to) (?:the )?(?:[^ ]+ ){0,3}(?:website|web ?page|page|intranet|noticeboard)|update the \w+ (?:log|register|tracker|list)|add (?:[^ ]+ ){1,6}to (?:the )?(?:[^ ]+ ){0,4}agenda)\b/,
+      /^(?:e-?mail|send|circulate|share|forward|phone|ring|call|book|write up|write to|print|post|invite|ask|remind|notify|inform|tell|contact|give (?:every|each|all)|(?:give|pass|hand) (?:on )?(?:the |a |our )?(?:[^ ]+ ){0,3}(?:minutes|notes|figures|list|map|report|plan|sheet|details|data|contacts?)\b|publish\b.* (?:on|to) (?:the )?(?:[^ ]+ ){0,3}(?:website|web ?page|page|intranet|noticeboard)|update the \w+ (?:log|register|tracker|list)|add (?:[^ ]+ ){1,6}to (?:the )?(?:[^ ]+ ){0,4}agenda)\b/,
   },
   {
     kind: 'order',

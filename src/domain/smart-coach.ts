@@ -3,7 +3,7 @@
 // author may keep the action as written by giving a reason (smart-warnings.ts). Pure: the caller supplies the
 // owners' other work and the policy. The words it reads by are in smart-coach-words.ts.
 import { daysBetween, type LocalDate } from './dates.js';
-import { JOINT_WORK, MULTI_AGENCY_THEME, WORK_KINDS } from './smart-coach-words.js';
+import { DELIBERATIVE_OPENING, JOINT_WORK, MULTI_AGENCY_THEME, WORK_KINDS } from './smart-coach-words.js';
 import { lower, wordingFindings } from './smart-coach-wording.js';
 import type { CoachFinding } from './smart-checks.js';
 import type { Milestone } from './milestone.js';
@@ -67,6 +67,8 @@ export function coachAction(input: CoachInput, ctx: CoachContext): CoachFinding[
 /** The kind of work a title describes, for its lead time. */
 export function workKindOf(title: string): WorkKind {
   const text = lower(title);
+  // Weighing a deed up is not doing it: "Consider a PSPO" needs no consultation's lead time.
+  if (DELIBERATIVE_OPENING.test(text)) return 'other';
   return WORK_KINDS.find((k) => k.words.test(text))?.kind ?? 'other';
 }
 
