@@ -18,7 +18,7 @@ const FEELING_OR_WEIGHING =
 
 /** Qualities and topics rather than things: "Confidence", "Public perception", "Support for retailers". */
 const QUALITIES =
-  'confidence|awareness|wellbeing|well-being|safety|visibility|perceptions?|cohesion|resilience|coverage|engagement|support|outcomes?|links|partnership|information|reassurance|improvements?|impact|progress|quality|presence|trust|satisfaction|feelings?|sense|spirit|pride|cleanliness|relationships?|relations|communication|co-?operation|collaboration|capacity|effects?|response|knowledge|deterrence|behaviour|understanding';
+  'confidence|awareness|wellbeing|well-being|safety|visibility|perceptions?|cohesion|resilience|coverage|engagement|support|outcomes?|links|ties|partnership|information|reassurance|improvements?|impact|progress|quality|presence|trust|satisfaction|feelings?|sense|spirit|pride|cleanliness|relationships?|relations|communication|co-?operation|collaboration|capacity|effects?|response|knowledge|deterrence|behaviour|understanding|views|opinions';
 
 /** The measure opens with one ("Support for retailers", "Feeling of safety"), or "working" with a partner. */
 const ABSTRACT = new RegExp(
@@ -33,7 +33,7 @@ const PLURAL = /\b(?:[a-z]{2,}(?<!ss|us|is|ness)s|people|staff|children|women|me
 
 /** A thing done: a past participle ("sent", "held", "briefed", "marked and registered"). */
 const DONE =
-  /\b(?:[a-z]{2,}ed|sent|held|made|done|run|seen|given|taken|built|put|set|met|kept|paid|sold|bought|brought|caught|shown|drawn|found|cut|fit|shut|hit|written|spoken|chosen|begun|got|lit|spent|heard|told|won|swept|laid|led|dealt|sought|taught|in place|live|open)\b/;
+  /\b(?:on (?:the |every |each )?(?:[^ ]+ )?agenda|online|gone|in use|[a-z]{2,}ed|sent|held|made|done|run|seen|given|taken|built|put|set|met|kept|paid|sold|bought|brought|caught|shown|drawn|found|cut|fit|shut|hit|written|spoken|chosen|begun|got|lit|spent|heard|told|won|swept|laid|led|dealt|sought|taught|in place|live|open)\b/;
 
 export function countableMeasure(measure: string): boolean {
   if (/\d/.test(measure) || COUNT_PHRASE.test(measure)) return true;

@@ -7,7 +7,7 @@
  * "Deliver better outcomes". Let through when the rest names a deed or a number (smart-coach-wording.ts).
  */
 export const VAGUE_OPENING =
-  /^(?:to\s+)?(?:do (?:something|more|what we can)|monitor(?:s|ing)?|ensur(?:e|es|ing)|maintain(?:ing)?|minimis(?:e|ing)|prevent(?:ing)?|provid(?:e|ing) (?:(?:a|an|more|greater|extra|increased|high[- ]visibility|visible|continued) )*(?:reassurance|reassuring presence|presence|support|visibility|assurance)|mak(?:e|ing) (?:[^ ]+ ){0,5}?(?:feel )?(?:safer|safe|better|cleaner|more \w+|less \w+|welcoming|vibrant|attractive)|deliver(?:ing)? (?:better|improved|good|positive|stronger|more effective|enhanced)|cut(?:ting)? (?!back\b|down\b|the\b|overgrown\b)|work(?:ing)? alongside|look(?:ing)? (?:in)?to|look(?:ing)? at|tackl(?:e|ing)|address(?:ing)?|deal(?:ing)? with|improv(?:e|ing)|work(?:ing)? (?:on|towards|with)|support(?:ing)?|explor(?:e|ing)|consider(?:ing)?|focus(?:ing)? on|rais(?:e|ing) awareness|rais(?:e|ing) (?:the |our )?profile|engag(?:e|ing)(?: with)?|try(?:ing)? to|aim(?:ing)? to|seek(?:ing)? to|continu(?:e|ing)(?: to)?|help(?:ing)?(?: to)?|promot(?:e|ing)|encourag(?:e|ing)|enhanc(?:e|ing)|strengthen(?:ing)?|reduc(?:e|ing)|increas(?:e|ing)|combat(?:ing)?|keep(?:ing)? (?:an eye on|on top of|a watch on)|be (?:more|better|visible|seen|present))\b/;
+  /^(?:to\s+)?(?:do (?:something|more|what we can)|monitor(?:s|ing)?|ensur(?:e|es|ing)|maintain(?:ing)?|minimis(?:e|ing)|prevent(?:ing)?|provid(?:e|ing) (?:(?:a|an|more|greater|extra|increased|high[- ]visibility|visible|continued) )*(?:reassurance|reassuring presence|presence|support|visibility|assurance)|mak(?:e|ing) (?:[^ ]+ ){0,5}?(?:feel )?(?:safer|safe|better|cleaner|more \w+|less \w+|welcoming|vibrant|attractive|(?:a )?no-go\b|hostile)|deliver(?:ing)? (?:better|improved|good|positive|stronger|more effective|enhanced)|cut(?:ting)? (?!back\b|down\b|the\b|overgrown\b)|work(?:ing)? alongside|look(?:ing)? (?:in)?to|look(?:ing)? at|tackl(?:e|ing)|address(?:ing)?|deal(?:ing)? with|improv(?:e|ing)|work(?:ing)? (?:on|towards|with)|support(?:ing)?|explor(?:e|ing)|consider(?:ing)?|focus(?:ing)? on|rais(?:e|ing) awareness|rais(?:e|ing) (?:the |our )?profile|engag(?:e|ing)(?: with)?|try(?:ing)? to|aim(?:ing)? to|seek(?:ing)? to|continu(?:e|ing)(?: to)?|help(?:ing)?(?: to)?|promot(?:e|ing)|encourag(?:e|ing)|enhanc(?:e|ing)|strengthen(?:ing)?|reduc(?:e|ing)|increas(?:e|ing)|combat(?:ing)?|keep(?:ing)? (?:an eye on|on top of|a watch on)|be (?:more|better|visible|seen|present))\b/;
 
 /** Openings that only weigh a deed up ("Consider gating the alleyways"): vague whatever follows. */
 export const DELIBERATIVE_OPENING =
@@ -19,7 +19,7 @@ export const NOT_A_PLACE =
 
 /** Deeds: verbs and nouns that make a title concrete whatever it opens with. */
 export const CONCRETE_DEED =
-  /\b(?:install(?:s|ed|ing)?|fit(?:s|ted|ting)?|run(?:s|ning)?|hold(?:s|ing)?|deliver(?:s|ed|ing)?|carry out|conduct(?:s|ed|ing)?|issu(?:e|es|ed|ing)|serv(?:e|es|ed|ing)|publish(?:es|ed|ing)?|train(?:s|ed|ing)?|visit(?:s|ed|ing)?|patrol(?:s|led|ling)?|launch(?:es|ed|ing)?|map(?:s|ped|ping)?|audit(?:s|ed|ing)?|produc(?:e|es|ed|ing)|recruit(?:s|ed|ing)?|fund(?:s|ed|ing)?|commission(?:s|ed|ing)?|sign(?:s|ed|ing)?|apply for|submit(?:s|ted|ting)?|survey(?:s|ed|ing)?|test purchas(?:e|es|ed|ing)|repair(?:s|ed|ing)?|replac(?:e|es|ed|ing)|remov(?:e|es|ed|ing)|clear(?:s|ed|ing)?|refer(?:s|red|ring)?|gat(?:e|es|ed|ing)|consult(?:s|ed|ation|ing)?|draft(?:s|ed|ing)?|set up|introduc(?:e|es|ed|ing)|upgrad(?:e|es|ed|ing)|relocat(?:e|es|ed|ing)|erect(?:s|ed|ing)?|distribut(?:e|es|ed|ing)|host(?:s|ed|ing)?|organis(?:e|es|ed|ing)|appoint(?:s|ed|ing)?|extend(?:s|ed|ing)?)\b/;
+  /\b(?:install(?:s|ed|ing)?|fit(?:s|ted|ting)?|run(?:s|ning)?(?!-)|hold(?:s|ing)?|deliver(?:s|ed|ing)?|carry out|conduct(?:s|ed|ing)?|issu(?:e|es|ed|ing)|serv(?:e|es|ed|ing)|publish(?:es|ed|ing)?|train(?:s|ed|ing)?|visit(?:s|ed|ing)?|patrol(?:s|led|ling)?|launch(?:es|ed|ing)?|map(?:s|ped|ping)?|audit(?:s|ed|ing)?|produc(?:e|es|ed|ing)|recruit(?:s|ed|ing)?|fund(?:s|ed|ing)?|commission(?:s|ed|ing)?|sign(?:s|ed|ing)?|apply for|submit(?:s|ted|ting)?|survey(?:s|ed|ing)?|test purchas(?:e|es|ed|ing)|repair(?:s|ed|ing)?|replac(?:e|es|ed|ing)|remov(?:e|es|ed|ing)|clear(?:s|ed|ing)?|refer(?:s|red|ring)?|gat(?:e|es|ed|ing)|consult(?:s|ed|ation|ing)?|draft(?:s|ed|ing)?|set up|introduc(?:e|es|ed|ing)|upgrad(?:e|es|ed|ing)|relocat(?:e|es|ed|ing)|erect(?:s|ed|ing)?|distribut(?:e|es|ed|ing)|host(?:s|ed|ing)?|organis(?:e|es|ed|ing)|appoint(?:s|ed|ing)?|extend(?:s|ed|ing)?)\b/;
 
 /** Themes PLACE_BASED reads as places; in a meeting's or a paper's title they are only its subject. */
 export const THEME_NOT_PLACE =
@@ -31,7 +31,7 @@ export const DESK_WORK =
 
 /** Work that happens somewhere, so the title should say where. */
 export const PLACE_BASED =
-  /\b(?:patrol(?:s|ling)?|cctv|camera(?:s)?|light(?:s|ing)?|street (?:drink|light|clean|furniture|marshal)\w*|graffiti|litter|fly-?tipping|begging|rough sleep\w*|night-?time economy|hot ?spots?|alley(?:way)?s?|gating|signage|shop ?(?:theft|lifting)|bins?|car parks?|parks?|play areas?|open spaces?|skate ?park|youth shelter|benches|planters|dispersal|streets|speed (?:checks?|watch|cameras?|enforcement)|(?:visible |reassuring )?presence)\b/;
+  /\b(?:patrol(?:s|ling)?|cctv|camera(?:s)?|light(?:s|ing)?|street (?:drink|light|clean|furniture|marshal)\w*|graffiti|litter|fly-?tipping|begging|rough sleeping|night-?time economy|hot ?spots?|alley(?:way)?s?|gating|signage|bins?|car parks?|parks?|play areas?|open spaces?|skate ?park|youth shelter|benches|planters|dispersal|streets|speed (?:checks?|watch|cameras?|enforcement)|(?:visible |reassuring )?presence)\b/;
 
 /** Where: a kind of place, a Cornish town, or "in/at/on/along ... <Name>". */
 export const PLACE_WORD =
@@ -62,11 +62,11 @@ export const DELIVERABLE =
 
 /** Words that say a deliverable exists: "signed", "in place", "agreed", "presented at the board". */
 export const DONE_WORDS =
-  /\b(?:(?!(?:monitor|rais|address|tackl|support|encourag|promot|consider|explor|review|maintain|solv|resolv|sort|handl)ed\b)[a-z]{3,}ed|sent|shown|given|written|built|done|signed|agreed|published|approved|in place|installed|completed?|live|launched|operational|adopted|delivered|held|running|fitted|made|issued|served|submitted|awarded|commissioned|open(?:ed)?|recruited|trained|funded|achieved|secured|renewed|extended)\b/;
+  /\b(?:online|gone|in use|on (?:the |every |each )?(?:[^ ]+ )?agenda|(?!(?:monitor|rais|address|tackl|support|encourag|promot|consider|explor|review|maintain|solv|resolv|sort|handl|protect)ed\b)[a-z]{3,}ed|sent|shown|given|written|built|done|signed|agreed|published|approved|in place|installed|completed?|live|launched|operational|adopted|delivered|held|running|fitted|made|issued|served|submitted|awarded|commissioned|open(?:ed)?|recruited|trained|funded|achieved|secured|renewed|extended)\b/;
 
 /** Comparisons with nothing to compare: "less", "more", "better", "improved". */
 export const BARE_COMPARISON =
-  /\b(?:less|more|fewer|better|worse|improv(?:ed|ement|ing)|enhanc(?:ed|ement)|high|low|adequate|sufficient|acceptable|satisfactory|reduc(?:ed|tion|ing)|increas(?:ed|e|ing)|lower|higher|decreas(?:ed|e|ing)|safer|safe|cleaner|clean|quieter|quiet|tidy|calm|reassured|stronger|greater|positive|good|ongoing|tbc|tbd|n\/a|various|some|as (?:much|many|soon) as possible|as (?:much|many)|asap)\b/;
+  /\b(?:less|more|fewer|better|worse|improv(?:ed|ement|ing)|enhanc(?:ed|ement)|high|low|adequate|sufficient|acceptable|satisfactory|enough|reduc(?:ed|tion|ing)|increas(?:ed|e|ing)|lower|higher|decreas(?:ed|e|ing)|safer|safe|cleaner|clean|quieter|quiet|tidy|calm|reassured|stronger|greater|positive|good|ongoing|tbc|tbd|n\/a|various|some|as (?:much|many|soon) as possible|as (?:much|many)|asap)\b/;
 
 /** Something anyone could count or see: the measure names it. */
 export const COUNTABLE =
@@ -81,7 +81,7 @@ export const MULTI_AGENCY_THEME =
  * "alongside housing". Work sent to or done for the partnership ("Send the map to the partnership") is not.
  */
 export const JOINT_WORK =
-  /\b(?:joint(?:ly)?|multi-?agency|alongside|together with|partnership working|partnership (?:patrols?|visits?|operations?|days? of action|weeks? of action)|with (?:partners|partner agencies|(?:police |council |housing )?colleagues|(?:the )?(?:police|council|housing|licensing|fire|youth service|bid|nhs|health|probation|drug and alcohol service))\b)/;
+  /\b(?:joint(?:ly)?|multi-?agency|alongside|together with|partnership working|partnership (?:patrols?|visits?|operations?|days? of action|weeks? of action)|with (?:partners|partner agencies|(?:police |council |housing )?colleagues|(?:the )?(?:police|council|housing|fire|youth service|bid|nhs|health|probation|drug and alcohol service))\b)/;
 
 /**
  * Kinds of work and how their titles read; the first that matches sets the minimum lead time
@@ -97,7 +97,7 @@ export const WORK_KINDS = [
   {
     kind: 'order',
     words:
-      /\b(?:pspos?|public spaces? protection|dispersal orders?|closure orders?|gating orders?|byelaws?|injunctions?|consult(?:s|ing|ation)?)\b/,
+      /(?<!\b(?:on|about) (?:the |a )?(?:[^ ]+ )?)\b(?:pspos?|public spaces? protection|dispersal orders?|closure orders?|gating orders?|byelaws?|injunctions?)\b|\bconsult(?:s|ing|ation)?\b/,
   },
   {
     // A premises licence review: the application, 28 days for representations, then a hearing.
@@ -108,7 +108,7 @@ export const WORK_KINDS = [
     // Building or replacing something: "Install CCTV", "Fit alley gates", "Replace the street lights".
     kind: 'works',
     words:
-      /\b(?:install\w*|fit(?:s|ting)?|build\w*|refurbish\w*|construct\w*|resurfac\w*|fenc(?:e|es|ing)|erect\w*|upgrad\w*|gating)\b|\b(?:replac|repair|fix|renew)\w*\b.*\b(?:lamps?|lights?|lighting|columns?|cameras?|cctv)\b/,
+      /^(?!.*\b(?:stickers?|posters?|leaflets?)\b).*\b(?:install\w*|fit(?:s|ting)?|build(?!ings?\b)\w*|refurbish\w*|construct\w*|resurfac\w*|fenc(?:e|es|ing)|erect\w*|upgrad\w*|gating)\b|\b(?:replac|repair|fix|renew)\w*\b.*\b(?:lamps?|lights?|lighting|columns?|cameras?|cctv)\b/,
   },
   {
     kind: 'event',

@@ -660,6 +660,8 @@ export const VAGUE: CoachCase[] = [
     dueIn: 60,
     owners: ['bid'],
     expected: ['vague_opening', 'no_place', 'bare_comparison', 'measure_not_countable'],
+    coachDisagrees:
+      'shop theft reads as a theme, as the docs and two held-out sets have it: the coach asks no place here',
   },
   {
     title: 'Continue to monitor the skate park',
