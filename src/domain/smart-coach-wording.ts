@@ -18,6 +18,7 @@ import {
   THEME_NOT_PLACE,
   TIME_PHRASE,
   VAGUE_OPENING,
+  WATCHING,
 } from './smart-coach-words.js';
 import { countableMeasure } from './smart-coach-measure.js';
 import type { CoachFinding } from './smart-checks.js';
@@ -63,7 +64,8 @@ function findings(input: Wording): CoachFinding[] {
   const weighing = DELIBERATIVE_OPENING.test(title);
   // "a" is no number here: "Work towards a safer Falmouth" names no deed and no count.
   const counted = QUANTITY.test(rest.replace(/\ba\b/g, ''));
-  if (vague && (weighing || (!CONCRETE_DEED.test(rest) && !counted)))
+  const deed = !WATCHING.test(title) && CONCRETE_DEED.test(rest);
+  if (vague && (weighing || (!deed && !counted)))
     findings.push({
       code: 'vague_opening',
       check: 'specific',

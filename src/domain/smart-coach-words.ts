@@ -19,7 +19,7 @@ export const NOT_A_PLACE =
 
 /** Deeds: verbs and nouns that make a title concrete whatever it opens with. */
 export const CONCRETE_DEED =
-  /\b(?:install(?:s|ed|ing)?|fit(?:s|ted|ting)?|run(?:s|ning)?(?!-)|hold(?:s|ing)?|deliver(?:s|ed|ing)?|carry out|conduct(?:s|ed|ing)?|issu(?:e|es|ed|ing)|serv(?:e|es|ed|ing)|publish(?:es|ed|ing)?|train(?:s|ed|ing)?|visit(?:s|ed|ing)?|patrol(?:s|led|ling)?|launch(?:es|ed|ing)?|map(?:s|ped|ping)?|audit(?:s|ed|ing)?|produc(?:e|es|ed|ing)|recruit(?:s|ed|ing)?|fund(?:s|ed|ing)?|commission(?:s|ed|ing)?|sign(?:s|ed|ing)?|apply for|submit(?:s|ted|ting)?|survey(?:s|ed|ing)?|test purchas(?:e|es|ed|ing)|repair(?:s|ed|ing)?|replac(?:e|es|ed|ing)|remov(?:e|es|ed|ing)|clear(?:s|ed|ing)?|refer(?:s|red|ring)?|gat(?:e|es|ed|ing)|consult(?:s|ed|ation|ing)?|draft(?:s|ed|ing)?|set up|introduc(?:e|es|ed|ing)|upgrad(?:e|es|ed|ing)|relocat(?:e|es|ed|ing)|erect(?:s|ed|ing)?|distribut(?:e|es|ed|ing)|host(?:s|ed|ing)?|organis(?:e|es|ed|ing)|appoint(?:s|ed|ing)?|extend(?:s|ed|ing)?)\b/;
+  /\b(?:install(?:s|ed|ing)?|fit(?:s|ted|ting)?(?! for\b)|run(?:s|ning)?(?!-)|hold(?:s|ing)?|deliver(?:s|ed|ing)?|carry out|conduct(?:s|ed|ing)?|issu(?:e|es|ed|ing)|serv(?:e|es|ed|ing)|publish(?:es|ed|ing)?|train(?:s|ed|ing)?|visit(?:s|ed|ing)?|patrol(?:s|led|ling)?|launch(?:es|ed|ing)?|map(?:s|ped|ping)?|audit(?:s|ed|ing)?|produc(?:e|es|ed|ing)|recruit(?:s|ed|ing)?|fund(?:s|ed|ing)?|commission(?:s|ed|ing)?|sign(?:s|ed|ing)?|apply for|submit(?:s|ted|ting)?|survey(?:s|ed|ing)?|test purchas(?:e|es|ed|ing)|repair(?:s|ed|ing)?|replac(?:e|es|ed|ing)|remov(?:e|es|ed|ing)|clear(?:s|ed|ing)?|refer(?:s|red|ring)?|gat(?:e|es|ed|ing)|consult(?:s|ed|ation|ing)?|draft(?:s|ed|ing)?|set up|introduc(?:e|es|ed|ing)|upgrad(?:e|es|ed|ing)|relocat(?:e|es|ed|ing)|erect(?:s|ed|ing)?|distribut(?:e|es|ed|ing)|host(?:s|ed|ing)?|organis(?:e|es|ed|ing)|appoint(?:s|ed|ing)?|extend(?:s|ed|ing)?)\b/;
 
 /** Themes PLACE_BASED reads as places; in a meeting's or a paper's title they are only its subject. */
 export const THEME_NOT_PLACE =
@@ -54,7 +54,7 @@ export const TARGET_QUANTITY =
 
 /** A date, in the forms UK plans write them: 31/03/2027, 31 March 2027, March 2027, end of June, Q3. */
 export const DATE_WORDS =
-  /\b(?:\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|\d{4}-\d{2}-\d{2}|jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|q[1-4]|spring|summer|autumn|winter|christmas|easter|half-?term|year[- ]end|end of (?:the )?(?:year|month|quarter|term))\b/;
+  /\b(?:\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|\d{4}-\d{2}-\d{2}|jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|q[1-4]|spring|summer|autumn|winter|christmas|easter|half-?term|year[- ]end|end of (?:the )?(?:year|month|quarter|term)|(?:at|by|before) (?:the |their |our |its )?(?:next |first |annual |monthly |quarterly )?(?:meeting|board|cabinet|committee|forum|tasking))\b/;
 
 /** Things a target can name as done: "a signed CPN protocol", "a published map". */
 export const DELIVERABLE =
@@ -62,11 +62,11 @@ export const DELIVERABLE =
 
 /** Words that say a deliverable exists: "signed", "in place", "agreed", "presented at the board". */
 export const DONE_WORDS =
-  /\b(?:online|gone|in use|on (?:the |every |each )?(?:[^ ]+ )?agenda|(?!(?:monitor|rais|address|tackl|support|encourag|promot|consider|explor|review|maintain|solv|resolv|sort|handl|protect)ed\b)[a-z]{3,}ed|sent|shown|given|written|built|done|signed|agreed|published|approved|in place|installed|completed?|live|launched|operational|adopted|delivered|held|running|fitted|made|issued|served|submitted|awarded|commissioned|open(?:ed)?|recruited|trained|funded|achieved|secured|renewed|extended)\b/;
+  /\b(?:online|gone|in use|told|taken|kept|heard|known|seen|met|paid|put|secure|on (?:the |every |each )?(?:[^ ]+ )?agenda|(?!(?:monitor|rais|address|tackl|support|encourag|promot|consider|explor|review|maintain|solv|resolv|sort|handl|protect)ed\b)[a-z]{3,}ed|sent|shown|given|written|built|done|signed|agreed|published|approved|in place|installed|completed?|live|launched|operational|adopted|delivered|held|running|fitted|made|issued|served|submitted|awarded|commissioned|open(?:ed)?|recruited|trained|funded|achieved|secured|renewed|extended)\b/;
 
 /** Comparisons with nothing to compare: "less", "more", "better", "improved". */
 export const BARE_COMPARISON =
-  /\b(?:less|more|fewer|better|worse|improv(?:ed|ement|ing)|enhanc(?:ed|ement)|high|low|adequate|sufficient|acceptable|satisfactory|enough|reduc(?:ed|tion|ing)|increas(?:ed|e|ing)|lower|higher|decreas(?:ed|e|ing)|safer|safe|cleaner|clean|quieter|quiet|tidy|calm|reassured|stronger|greater|positive|good|ongoing|tbc|tbd|n\/a|various|some|as (?:much|many|soon) as possible|as (?:much|many)|asap)\b/;
+  /\b(?:less|more|fewer|better|worse|improv(?:ed|ement|ing)|enhanc(?:ed|ement)|high|low|adequate|sufficient|acceptable|satisfactory|enough|fit for purpose|reduc(?:ed|tion|ing)|increas(?:ed|e|ing)|lower|higher|decreas(?:ed|e|ing)|safer|safe|cleaner|clean|quieter|quiet|tidy|calm|reassured|stronger|greater|positive|good|ongoing|tbc|tbd|n\/a|various|some|as (?:much|many|soon) as possible|as (?:much|many)|asap)\b/;
 
 /** Something anyone could count or see: the measure names it. */
 export const COUNTABLE =
@@ -82,6 +82,13 @@ export const MULTI_AGENCY_THEME =
  */
 export const JOINT_WORK =
   /\b(?:joint(?:ly)?|multi-?agency|alongside|together with|partnership working|partnership (?:patrols?|visits?|operations?|days? of action|weeks? of action)|with (?:partners|partner agencies|(?:police |council |housing )?colleagues|(?:the )?(?:police|council|housing|fire|youth service|bid|nhs|health|probation|drug and alcohol service))\b)/;
+
+/** "with the police": the agency named, so work "with" the owners' own agency is not joint work. */
+export const WITH_AGENCY =
+  /\bwith (?:the )?(police|council|housing|fire|youth service|bid|nhs|health|probation|drug and alcohol service)\b/;
+
+/** Watching rather than doing: only a number lets it through ("Monitor the patrols" is vague). */
+export const WATCHING = /^(?:to\s+)?(?:monitor(?:s|ing)?|keep(?:ing)? (?:an eye on|on top of|a watch on))\b/;
 
 /**
  * Kinds of work and how their titles read; the first that matches sets the minimum lead time
@@ -108,7 +115,7 @@ export const WORK_KINDS = [
     // Building or replacing something: "Install CCTV", "Fit alley gates", "Replace the street lights".
     kind: 'works',
     words:
-      /^(?!.*\b(?:stickers?|posters?|leaflets?)\b).*\b(?:install\w*|fit(?:s|ting)?|build(?!ings?\b)\w*|refurbish\w*|construct\w*|resurfac\w*|fenc(?:e|es|ing)|erect\w*|upgrad\w*|gating)\b|\b(?:replac|repair|fix|renew)\w*\b.*\b(?:lamps?|lights?|lighting|columns?|cameras?|cctv)\b/,
+      /^(?!.*\b(?:stickers?|posters?|leaflets?)\b).*\b(?:install\w*|fit(?:s|ting)?|build(?!ings?\b)\w*|refurbish\w*|construct\w*|resurfac\w*|(?:new|install\w*|erect\w*) fenc\w*|fenc(?:e|ing) off|erect\w*|upgrad\w*|gating)\b|\b(?:replac|repair|fix|renew)\w*\b.*\b(?:lamps?|lights?|lighting|columns?|cameras?|cctv)\b/,
   },
   {
     kind: 'event',

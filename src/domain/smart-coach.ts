@@ -3,7 +3,13 @@
 // author may keep the action as written by giving a reason (smart-warnings.ts). Pure: the caller supplies the
 // owners' other work and the policy. The words it reads by are in smart-coach-words.ts.
 import { daysBetween, type LocalDate } from './dates.js';
-import { DELIBERATIVE_OPENING, JOINT_WORK, MULTI_AGENCY_THEME, WORK_KINDS } from './smart-coach-words.js';
+import {
+  DELIBERATIVE_OPENING,
+  JOINT_WORK,
+  MULTI_AGENCY_THEME,
+  WITH_AGENCY,
+  WORK_KINDS,
+} from './smart-coach-words.js';
 import { lower, wordingFindings } from './smart-coach-wording.js';
 import type { CoachFinding } from './smart-checks.js';
 import type { Milestone } from './milestone.js';
@@ -85,7 +91,13 @@ function ownerFindings(input: CoachInput, ctx: CoachContext, policy: CoachPolicy
     });
   const agencies = new Set(input.owners.map((o) => lower(o.organisation).trim()));
   const multiAgency = MULTI_AGENCY_THEME.test(lower(`${input.theme ?? ''} ${input.title}`));
-  const shared = input.owners.length > 1 || JOINT_WORK.test(lower(input.title));
+  const title = lower(input.title);
+  // "With the police" is joint work only when the police are not already the owners; a desk task is no
+  // shared work at all ("Share the log with the police").
+  const named = WITH_AGENCY.exec(title)?.[1];
+  const withOwnAgency = !!named && [...agencies].some((a) => a.includes(named));
+  const joint = JOINT_WORK.test(withOwnAgency ? title.replace(WITH_AGENCY, '') : title);
+  const shared = workKindOf(input.title) !== 'desk' && (input.owners.length > 1 || joint);
   if (multiAgency && shared && agencies.size === 1 && input.owners.length > 0)
     findings.push({
       code: 'single_agency',
