@@ -2,33 +2,7 @@
 // measured once and before it was used to tune the coach, and never tuned on itself. The same judgement as
 // the first set's header sets out, on new actions: other towns, other wording, other kinds of work.
 import type { CoachCase } from '../unit/domain/smart-coach-cases.js';
-import type { CoachCode } from '../../src/domain/smart-checks.js';
-
-type Agency = NonNullable<CoachCase['owners']>[number];
-
-const ASB = 'Anti-social behaviour and street drinking';
-const NTE = 'A safe night-time economy';
-const DRUGS = 'Drugs and exploitation';
-const YOUTH = 'Young people and youth ASB';
-const RETAIL = 'Shop theft and retail crime';
-const ROADS = 'Road safety';
-const ENV = 'A clean and cared-for town centre';
-const VULN = 'Vulnerability and safeguarding';
-const TRUST = 'Public confidence';
-const DA = 'Domestic abuse';
-
-function row(
-  title: string,
-  measure: string,
-  target: string,
-  dueIn: number,
-  owners: Agency[],
-  theme: string,
-  expected: CoachCode[],
-  more: Partial<CoachCase> = {},
-): CoachCase {
-  return { title, measure, target, dueIn, owners, theme, expected, ...more };
-}
+import { ASB, DA, DRUGS, ENV, NTE, RETAIL, ROADS, TRUST, VULN, YOUTH, row } from './smart-rows.js';
 
 export const HELD_OUT_2_GOOD: CoachCase[] = [
   row(

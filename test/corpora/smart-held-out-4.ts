@@ -3,34 +3,9 @@
 // is the first set's (smart-held-out.ts) with the third set's conventions. New here: titles led by a noun
 // ("Weekly youth sessions at ..."), rural and heritage crime, antisocial driving, fraud, the summer season.
 import type { CoachCase } from '../unit/domain/smart-coach-cases.js';
-import type { CoachCode } from '../../src/domain/smart-checks.js';
+import { ASB, DRUGS, ENV, FRAUD, NTE, RETAIL, RURAL, TRUST, VULN, YOUTH, row } from './smart-rows.js';
 
-type Agency = NonNullable<CoachCase['owners']>[number];
-
-const ASB = 'Anti-social behaviour and street drinking';
-const NTE = 'A safe night-time economy';
-const DRUGS = 'Drugs and exploitation';
-const YOUTH = 'Young people and youth ASB';
-const RETAIL = 'Shop theft and retail crime';
 const ROADS = 'Road safety and antisocial driving';
-const ENV = 'A clean and cared-for town centre';
-const VULN = 'Vulnerability and safeguarding';
-const TRUST = 'Public confidence';
-const RURAL = 'Rural and heritage crime';
-const FRAUD = 'Fraud and scams';
-
-function row(
-  title: string,
-  measure: string,
-  target: string,
-  dueIn: number,
-  owners: Agency[],
-  theme: string,
-  expected: CoachCode[],
-  more: Partial<CoachCase> = {},
-): CoachCase {
-  return { title, measure, target, dueIn, owners, theme, expected, ...more };
-}
 
 export const HELD_OUT_4_GOOD: CoachCase[] = [
   row(

@@ -3,34 +3,7 @@
 // is the first set's (smart-held-out.ts) with the later sets' conventions (the night-time economy is work
 // somewhere; shop theft and rough sleepers are themes; "as many as ..." is a bare comparison).
 import type { CoachCase } from '../unit/domain/smart-coach-cases.js';
-import type { CoachCode } from '../../src/domain/smart-checks.js';
-
-type Agency = NonNullable<CoachCase['owners']>[number];
-
-const ASB = 'Anti-social behaviour and street drinking';
-const NTE = 'A safe night-time economy';
-const DRUGS = 'Drugs and exploitation';
-const YOUTH = 'Young people and youth ASB';
-const RETAIL = 'Shop theft and retail crime';
-const ROADS = 'Road safety';
-const ENV = 'A clean and cared-for town centre';
-const VULN = 'Vulnerability and safeguarding';
-const TRUST = 'Public confidence';
-const DA = 'Domestic abuse';
-const HATE = 'Hate crime and community tension';
-
-function row(
-  title: string,
-  measure: string,
-  target: string,
-  dueIn: number,
-  owners: Agency[],
-  theme: string,
-  expected: CoachCode[],
-  more: Partial<CoachCase> = {},
-): CoachCase {
-  return { title, measure, target, dueIn, owners, theme, expected, ...more };
-}
+import { ASB, DA, DRUGS, ENV, HATE, NTE, RETAIL, ROADS, TRUST, VULN, YOUTH, row } from './smart-rows.js';
 
 export const HELD_OUT_5_GOOD: CoachCase[] = [
   row(

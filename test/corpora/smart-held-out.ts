@@ -20,32 +20,8 @@
 //   weeks of action, licensing reviews, training); a desk task of a day or two is never too soon.
 // - needs_milestone: due more than six months out with no dated milestone.
 // - owner_overloaded: the first owner already holds 8 or more open actions (`busy`).
-import type { CoachCode } from '../../src/domain/smart-checks.js';
 import type { CoachCase } from '../unit/domain/smart-coach-cases.js';
-
-type Agency = NonNullable<CoachCase['owners']>[number];
-
-const ASB = 'Anti-social behaviour and street drinking';
-const NTE = 'A safe night-time economy';
-const DRUGS = 'Drugs and exploitation';
-const YOUTH = 'Young people and youth ASB';
-const RETAIL = 'Shop theft and retail crime';
-const ROADS = 'Road safety';
-const FIRE = 'Fire safety';
-const ENV = 'A clean and cared-for town centre';
-
-function row(
-  title: string,
-  measure: string,
-  target: string,
-  dueIn: number,
-  owners: Agency[],
-  theme: string,
-  expected: CoachCode[],
-  more: Partial<CoachCase> = {},
-): CoachCase {
-  return { title, measure, target, dueIn, owners, theme, expected, ...more };
-}
+import { ASB, DRUGS, ENV, FIRE, NTE, RETAIL, ROADS, YOUTH, row } from './smart-rows.js';
 
 export const HELD_OUT_GOOD: CoachCase[] = [
   row(
